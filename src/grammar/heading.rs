@@ -1,0 +1,143 @@
+//! The six section headings, with the variants real reports write (TEMPLATE.md §2).
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while};
+use nom::character::complete::one_of;
+use nom::sequence::pair;
+use nom::{IResult, Parser};
+
+use super::tokens::lines;
+use crate::model::SectionKind;
+
+/// A heading found in the normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Heading {
+    pub(crate) kind: SectionKind,
+    /// The heading's trimmed text.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// The end of its line (the body starts after it).
+    pub(crate) line_end: usize,
+}
+
+/// The longest heading text, in characters, after the ordinal.
+const MAX_HEADING_CHARS: usize = 40;
+
+/// `一、` … `六、` (also `一.` and `一 `) after optional markdown marks.
+fn ordinal(i: &str) -> IResult<&str, char> {
+    let (i, _) = take_while(|c: char| c == '#' || c == '*' || c == ' ').parse(i)?;
+    let (i, (n, _)) = pair(one_of("一二三四五六"), alt((tag("、"), tag("."), tag(" "), tag(",")))).parse(i)?;
+    Ok((i, n))
+}
+
+fn kind_of(number: char, text: &str) -> Option<SectionKind> {
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    let kind = match number {
+        '一' => SectionKind::Overview,
+        '二' => SectionKind::ActiveDisclosure,
+        '三' => SectionKind::Applications,
+        '四' => SectionKind::ReviewLitigation,
+        '五' => SectionKind::Problems,
+        '六' => SectionKind::OtherMatters,
+        _ => return None,
+    };
+    let fits = match kind {
+        SectionKind::Overview => has(&["总体情况", "概述", "基本情况", "总体概况"]),
+        SectionKind::ActiveDisclosure => has(&["主动公开"]),
+        SectionKind::Applications => has(&["申请"]) && has(&["收到", "处理", "依申请"]),
+        SectionKind::ReviewLitigation => has(&["复议", "诉讼"]),
+        SectionKind::Problems => has(&["问题", "改进"]),
+        SectionKind::OtherMatters => has(&["其他", "其它"]) && has(&["事项", "报告"]),
+    };
+    fits.then_some(kind)
+}
+
+/// Reads one line as a section heading.
+pub(crate) fn heading_line(line: &str) -> Option<(SectionKind, &str)> {
+    if line.starts_with('\t') {
+        return None; // a table cell, not a heading
+    }
+    let text = line.trim();
+    let (rest, number) = ordinal(text).ok()?;
+    let rest = rest.trim_matches(|c: char| c == '*' || c.is_whitespace());
+    if rest.is_empty() || rest.chars().count() > MAX_HEADING_CHARS || rest.contains('\t') {
+        return None;
+    }
+    let compact: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    kind_of(number, &compact).map(|k| (k, text.trim_matches('*')))
+}
+
+/// Finds the headings in order: each kind at most once, each after the one before.
+pub(crate) fn find(doc: &str) -> Vec<Heading> {
+    let mut found: Vec<Heading> = Vec::new();
+    for (s, e) in lines(doc, 0, doc.len()) {
+        let line = &doc[s..e];
+        let Some((kind, text)) = heading_line(line) else {
+            continue;
+        };
+        if found.last().is_some_and(|h| h.kind >= kind) {
+            continue;
+        }
+        let start = s + (text.as_ptr() as usize - line.as_ptr() as usize);
+        found.push(Heading {
+            kind,
+            start,
+            end: start + text.len(),
+            line_end: e,
+        });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SectionKind::*;
+
+    #[test]
+    fn template_headings_and_variants() {
+        let cases = [
+            ("一、总体情况", Overview),
+            ("一、总体概述", Overview),
+            ("一、概述", Overview),
+            ("一、政府信息公开工作基本情况", Overview),
+            ("  二、主动公开政府信息情况", ActiveDisclosure),
+            ("二、主动公开政府政府情况", ActiveDisclosure),
+            ("三、收到和处理政府信息公开申请情况", Applications),
+            ("四、政府信息公开行政复议、行政诉讼情况", ReviewLitigation),
+            ("四、因政府信息公开申请行政复议、提起行政诉讼的情况", ReviewLitigation),
+            ("五、存在的主要问题及改进措施", Problems),
+            ("五、存在问题及改进情况", Problems),
+            ("六、其他需要报告的事项", OtherMatters),
+            ("## 六、其他报告事项", OtherMatters),
+            ("**一、总体情况**", Overview),
+        ];
+        for (line, kind) in cases {
+            assert_eq!(heading_line(line).map(|h| h.0), Some(kind), "{line}");
+        }
+    }
+
+    #[test]
+    fn table_rows_are_not_headings() {
+        for line in [
+            "一、本年新收政府信息公开申请数量",
+            "二、上年结转政府信息公开申请数量",
+            "三、本年度办理结果",
+            "四、结转下年度继续办理",
+            "\t四、政府信息公开行政复议、行政诉讼情况",
+            "(一)主动公开",
+            "一、总体情况一、总体情况一、总体情况一、总体情况一、总体情况一、总体情况一、总体情况一、总体情况",
+        ] {
+            assert_eq!(heading_line(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn headings_in_order() {
+        let doc = "标题\n一、总体情况\n正文\n四、结转下年度继续办理\n二、主动公开政府信息情况\n一、总体情况\n三、收到和处理政府信息公开申请情况\n";
+        let kinds: Vec<_> = find(doc).iter().map(|h| h.kind).collect();
+        assert_eq!(kinds, [Overview, ActiveDisclosure, Applications]);
+        let h = find(doc)[1];
+        assert_eq!(&doc[h.start..h.end], "二、主动公开政府信息情况");
+    }
+}

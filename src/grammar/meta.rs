@@ -1,0 +1,287 @@
+//! What surrounds the tables: the title (organ and year), the publication date,
+//! the statistics period and the contact details.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while_m_n};
+use nom::character::complete::{char, digit1, space0};
+use nom::combinator::map_res;
+use nom::sequence::{preceded, terminated};
+use nom::{IResult, Parser};
+
+use super::tokens::lines;
+use crate::model::{Contact, Date};
+
+/// A title found in the normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Title {
+    /// The title's lines joined (a title split over two lines reads as one).
+    pub(crate) text: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) organ: Option<String>,
+    pub(crate) year: Option<u16>,
+}
+
+const TITLE_MARK: &str = "政府信息公开";
+/// How many lines a title may be split over.
+const TITLE_LINES: usize = 3;
+/// The longest line taken for a title, in bytes.
+const TITLE_MAX: usize = 300;
+
+/// A year `19xx`/`20xx`, spaces allowed around it, followed by `年`.
+fn year(i: &str) -> IResult<&str, u16> {
+    let digits = take_while_m_n(4, 4, |c: char| c.is_ascii_digit());
+    let (rest, y) = terminated(
+        preceded(space0, map_res(digits, str::parse::<u16>)),
+        (space0, char('年')),
+    )
+    .parse(i)?;
+    if (1990..=2100).contains(&y) {
+        Ok((rest, y))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+    }
+}
+
+/// Splits a title into organ and year: `XX2020年度政府信息公开工作年度报告`
+/// or `2020年XX政府信息公开工作年度报告`.
+pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
+    let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(mark) = compact.find(TITLE_MARK) else {
+        return (None, None);
+    };
+    let head = &compact[..mark];
+    let clean = |s: &str| {
+        let s = s.trim_matches(|c: char| "《》\"“”'‘’:".contains(c));
+        let s = s.strip_suffix("关于").unwrap_or(s);
+        let s = s.strip_suffix("度").unwrap_or(s);
+        (!s.is_empty()).then(|| s.to_string())
+    };
+    for (i, _) in head.char_indices() {
+        if let Ok((rest, y)) = year(&head[i..]) {
+            let rest = rest.strip_prefix('度').unwrap_or(rest);
+            let before = &head[..i];
+            let organ = clean(before).or_else(|| clean(rest));
+            return (organ, Some(y));
+        }
+    }
+    (clean(head), None)
+}
+
+/// Finds the title in `doc[..limit]`: the first line (or up to three consecutive
+/// lines) naming 政府信息公开 … 报告.
+pub(crate) fn title(doc: &str, limit: usize) -> Option<Title> {
+    let all: Vec<(usize, usize)> = lines(doc, 0, limit)
+        .filter(|&(s, e)| !doc[s..e].trim().is_empty())
+        .collect();
+    for (n, &(s, e)) in all.iter().enumerate() {
+        let line = doc[s..e].trim();
+        if !line.contains(TITLE_MARK) || line.len() > TITLE_MAX {
+            continue;
+        }
+        let mut text = line.to_string();
+        let mut end = e;
+        for &(s2, e2) in all.iter().skip(n + 1).take(TITLE_LINES - 1) {
+            if text.contains("报告") {
+                break;
+            }
+            let more = doc[s2..e2].trim();
+            if more.len() > TITLE_MAX / 2 {
+                break;
+            }
+            text.push_str(more);
+            end = e2;
+        }
+        if !text.contains("报告") || !text.contains("年") {
+            continue;
+        }
+        let (organ, year) = organ_and_year(&text);
+        if organ.is_none() && year.is_none() {
+            continue;
+        }
+        let start = s + (doc[s..e].len() - doc[s..e].trim_start().len());
+        let end = end - (doc[..end].len() - doc[..end].trim_end().len());
+        return Some(Title {
+            text,
+            start,
+            end,
+            organ,
+            year,
+        });
+    }
+    None
+}
+
+fn number<T: std::str::FromStr>(i: &str) -> IResult<&str, T> {
+    map_res(digit1, str::parse::<T>).parse(i)
+}
+
+/// `2021年1月20日`, `2021-02-19`, `2021/02/19`, `2021.02.19`.
+pub(crate) fn date(i: &str) -> IResult<&str, Date> {
+    let chinese = (
+        terminated(number::<u16>, (space0, char('年'), space0)),
+        terminated(number::<u8>, (space0, char('月'), space0)),
+        terminated(number::<u8>, (space0, char('日'))),
+    );
+    let dashed = |sep: char| {
+        (
+            terminated(number::<u16>, char(sep)),
+            terminated(number::<u8>, char(sep)),
+            number::<u8>,
+        )
+    };
+    let (rest, (y, m, d)) = alt((chinese, dashed('-'), dashed('/'), dashed('.'))).parse(i)?;
+    if (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
+        Ok((rest, Date { year: y, month: m, day: d }))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+    }
+}
+
+/// The first date after one of `keys` (within a few characters of it).
+fn date_after(doc: &str, keys: &[&str]) -> Option<(Date, usize, usize)> {
+    let mut best: Option<(Date, usize, usize)> = None;
+    for key in keys {
+        for (at, _) in doc.match_indices(key) {
+            let after = &doc[at + key.len()..];
+            let skip = after
+                .char_indices()
+                .take(6)
+                .find(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| i);
+            let Some(skip) = skip else { continue };
+            if let Ok((rest, d)) = date(&after[skip..]) {
+                let end = doc.len() - rest.len();
+                if best.is_none_or(|b| at < b.1) {
+                    best = Some((d, at, end));
+                }
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// The publication date a web page states (发布时间, 发布日期, 成文日期).
+pub(crate) fn published(doc: &str) -> Option<Date> {
+    date_after(doc, &["发布时间", "发布日期", "发文日期", "成文日期"]).map(|d| d.0)
+}
+
+/// The statistics period: `统计期限自2020年1月1日起至2020年12月31日止`.
+pub(crate) fn period(doc: &str) -> Option<(Date, Date, usize, usize)> {
+    for (at, _) in doc.match_indices("统计期") {
+        let window_end = (at + 120).min(doc.len());
+        let mut window_end = window_end;
+        while !doc.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let window = &doc[at..window_end];
+        let mut dates = Vec::new();
+        let mut i = 0;
+        while i < window.len() && dates.len() < 2 {
+            if window.as_bytes()[i].is_ascii_digit() {
+                if let Ok((rest, d)) = date(&window[i..]) {
+                    dates.push((d, window.len() - rest.len()));
+                    i = window.len() - rest.len();
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if let [(from, _), (to, end)] = dates[..] {
+            return Some((from, to, at, at + end));
+        }
+    }
+    None
+}
+
+fn field_value(i: &str) -> IResult<&str, &str> {
+    let (i, _) = (space0, alt((tag(":"), tag("为"))), space0).parse(i)?;
+    let end = i
+        .find(|c: char| ",;。，；)\n\t".contains(c))
+        .unwrap_or(i.len());
+    let end = ["邮编", "邮政编码", "电话", "联系电话", "传真", "邮箱", "电子邮箱", "网址"]
+        .iter()
+        .filter_map(|k| i[..end].find(k))
+        .min()
+        .unwrap_or(end);
+    Ok((&i[end..], i[..end].trim()))
+}
+
+fn field(doc: &str, keys: &[&str], valid: impl Fn(&str) -> bool) -> Option<String> {
+    keys.iter()
+        .flat_map(|k| doc.match_indices(k).map(move |(at, _)| at + k.len()))
+        .filter_map(|at| field_value(&doc[at..]).ok().map(|(_, v)| v))
+        .find(|v| !v.is_empty() && v.chars().count() <= 80 && valid(v))
+        .map(str::to_string)
+}
+
+/// Contact details: 地址, 邮编, 电话, 邮箱, 网址.
+pub(crate) fn contact(doc: &str) -> Contact {
+    let digits_only = |v: &str| v.chars().all(|c| c.is_ascii_digit()) && v.len() == 6;
+    let phone = |v: &str| {
+        v.chars().filter(|c| c.is_ascii_digit()).count() >= 5
+            && v.chars().all(|c| c.is_ascii_digit() || "-()— 、转".contains(c))
+    };
+    let email = |v: &str| v.contains('@') && !v.contains(' ');
+    let web = |v: &str| (v.contains('.') || v.contains("http")) && !v.contains(' ');
+    Contact {
+        address: field(doc, &["通讯地址", "联系地址", "办公地址", "地址"], |v| {
+            v.chars().count() >= 4
+        }),
+        postcode: field(doc, &["邮政编码", "邮编"], digits_only),
+        phone: field(doc, &["联系电话", "咨询电话", "电话"], phone),
+        email: field(doc, &["电子邮箱", "电子信箱", "邮箱", "E-mail", "Email", "email"], email),
+        website: field(doc, &["网址", "网站地址"], web),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organs_and_years() {
+        let cases = [
+            ("兴国镇2020年度政府信息公开工作年度报告", Some("兴国镇"), Some(2020)),
+            ("海原县李旺镇人民政府 2020 年政府信息公开工作年度报告", Some("海原县李旺镇人民政府"), Some(2020)),
+            ("2022年度上海市人民政府办公厅政府信息公开工作年度报告", Some("上海市人民政府办公厅"), Some(2022)),
+            ("某市统计局关于2023年政府信息公开工作年度报告", Some("某市统计局"), Some(2023)),
+            ("某某局政府信息公开工作年度报告", Some("某某局"), None),
+        ];
+        for (title, organ, y) in cases {
+            let (o, yy) = organ_and_year(title);
+            assert_eq!((o.as_deref(), yy), (organ, y), "{title}");
+        }
+    }
+
+    #[test]
+    fn title_after_navigation_and_split_over_lines() {
+        let doc = "首页\n政府信息公开\n全文检索\n\n固城镇2020年度政府信息公开工作年度报告\n\n来源:固城镇\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("固城镇"));
+        assert_eq!(&doc[t.start..t.end], "固城镇2020年度政府信息公开工作年度报告");
+        let doc = "兴国县政府办2020年政府信息公开工作\n\n年度报告\n\n根据…";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.text, "兴国县政府办2020年政府信息公开工作年度报告");
+        assert_eq!((t.organ.as_deref(), t.year), (Some("兴国县政府办"), Some(2020)));
+        assert_eq!(&doc[t.end - "年度报告".len()..t.end], "年度报告");
+    }
+
+    #[test]
+    fn dates_periods_and_contacts() {
+        let doc = "来源:固城镇 发布时间:2021-02-19 08:39:37 浏览次数";
+        assert_eq!(published(doc), Some(Date { year: 2021, month: 2, day: 19 }));
+        let doc = "本年度报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。如对本年度报告有疑问,请与兴国镇政府办公室联系(地址:秦安县兴国镇秦南路14号,邮编:741600,电话:0938-6521510。";
+        let (from, to, _, _) = period(doc).unwrap();
+        assert_eq!((from.year, from.month, to.month, to.day), (2020, 1, 12, 31));
+        let c = contact(doc);
+        assert_eq!(c.address.as_deref(), Some("秦安县兴国镇秦南路14号"));
+        assert_eq!(c.postcode.as_deref(), Some("741600"));
+        assert_eq!(c.phone.as_deref(), Some("0938-6521510"));
+        assert_eq!(c.email, None);
+        let c = contact("联系电话:010-12345678;电子邮箱:gk@example.gov.cn;网址:http://www.example.gov.cn");
+        assert_eq!(c.email.as_deref(), Some("gk@example.gov.cn"));
+        assert_eq!(c.website.as_deref(), Some("http://www.example.gov.cn"));
+    }
+}

@@ -1,0 +1,96 @@
+//! Section 二's table: the 第二十条 items, in both editions.
+
+use super::scan::{Class, Scan, Vote, scan};
+use super::{fill_row, keep_extra, report_missing_rows};
+use crate::grammar::Ctx;
+use crate::grammar::label::{Fit, best_match};
+use crate::grammar::tokens::{Layout, Token};
+use crate::grammar::value::HeaderUnit;
+use crate::model::{ActiveRow, ActiveTable, Edition, ExtraRow, Span, TableId};
+
+use ActiveRow as R;
+
+const ROWS: &[(Class<ActiveRow>, &[&str])] = &[
+    (Class::Row(R::Regulations), &["规章"]),
+    (Class::Row(R::NormativeDocuments), &["规范性文件", "行政规范性文件"]),
+    (Class::Row(R::Licensing), &["行政许可"]),
+    (Class::Row(R::OtherServices), &["其他对外管理服务事项"]),
+    (Class::Row(R::Penalty), &["行政处罚"]),
+    (Class::Row(R::Coercion), &["行政强制"]),
+    (Class::Row(R::Fees), &["行政事业性收费"]),
+    (Class::Row(R::Procurement), &["政府集中采购"]),
+];
+
+const fn header(last: bool, vote: Vote) -> Class<ActiveRow> {
+    Class::Header { last, vote }
+}
+
+const HEADERS: &[(Class<ActiveRow>, &[&str])] = &[
+    (header(false, Vote::Neither), &["信息内容"]),
+    (header(false, Vote::E2019), &["本年新制作数量", "本年新公开数量", "上一年项目数量", "采购项目数量"]),
+    (header(true, Vote::E2019), &["对外公开总数量", "本年增/减", "处理决定数量", "采购总金额"]),
+    (header(false, Vote::E2021), &["本年制发件数", "本年废止件数"]),
+    (
+        header(true, Vote::E2021),
+        &["现行有效件数", "本年处理决定数量", "本年收费金额(单位:万元)", "本年收费金额"],
+    ),
+];
+
+fn classify(compact: &str, _started: bool) -> Option<(Class<ActiveRow>, Fit)> {
+    if compact.starts_with("第二十条") {
+        return Some((Class::Group, Fit::Exact));
+    }
+    best_match(compact, ROWS).or_else(|| best_match(compact, HEADERS))
+}
+
+/// Reads section 二's cells.
+pub(crate) fn scan_active(doc: &str, tokens: &[Token], layout: Layout) -> Scan<ActiveRow> {
+    scan(doc, tokens, layout, classify)
+}
+
+/// Edition votes: `(2019, 2021)` from the header cells and the rows only one edition has.
+pub(crate) fn active_votes(found: &Scan<ActiveRow>) -> (usize, usize) {
+    let mut votes = (0, 0);
+    for (vote, _) in &found.votes {
+        match vote {
+            Vote::E2019 => votes.0 += 1,
+            Vote::E2021 => votes.1 += 1,
+            Vote::Neither => {}
+        }
+    }
+    votes.0 += found
+        .rows
+        .iter()
+        .filter(|r| matches!(r.key, R::OtherServices | R::Procurement))
+        .count();
+    votes
+}
+
+/// Builds section 二's table for an edition.
+pub(crate) fn active_table(
+    ctx: &mut Ctx<'_>,
+    found: &Scan<ActiveRow>,
+    edition: Edition,
+    span: Span,
+) -> (ActiveTable, Vec<ExtraRow>) {
+    let mut table = ActiveTable::blank_for(edition, span);
+    let mut extras = Vec::new();
+    let unit = match edition {
+        Edition::E2019 => HeaderUnit::None,
+        Edition::E2021 => HeaderUnit::WanYuan,
+    };
+    for row in &found.rows {
+        let columns = row.key.columns(edition);
+        if columns.is_empty() {
+            // a row of the other edition (其他对外管理服务事项, 政府集中采购 in a 2021 report)
+            extras.push(keep_extra(ctx, TableId::Active, row.label, &row.cells));
+            continue;
+        }
+        fill_row(ctx, &mut table, TableId::Active, row, columns, |c| c.kind(), unit);
+    }
+    for extra in &found.extras {
+        extras.push(keep_extra(ctx, TableId::Active, extra.label, &extra.cells));
+    }
+    report_missing_rows(ctx, TableId::Active, &table);
+    (table, extras)
+}

@@ -1,0 +1,171 @@
+//! Placing a row's cells in the template's columns.
+//!
+//! A row of `m` cells is read into `n` columns. When `m == n` the cells are the
+//! columns. When the text has more cells than the template, the extra ones are
+//! empty cells of merged label columns (on the left) or of the grid's trailing
+//! column (on the right): every way of dropping empty cells at the two ends is
+//! tried, and the row is placed only when all of them put every value in the same
+//! column, or when the table's header shows how many empty cells trail the last
+//! column and that picks exactly one. Otherwise the row is not placed: its cells
+//! stay blank and the caller reports why.
+
+use crate::grammar::tokens::Token;
+
+/// Where each column's cell is: `Some(i)` is `cells[i]`, `None` a cell the text
+/// does not show (it is blank).
+pub(crate) type Placement = Vec<Option<usize>>;
+
+/// How a row was placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Aligned {
+    /// The cells line up with the columns.
+    Direct(Placement),
+    /// Empty cells were dropped at the ends to line the row up; the placement is
+    /// certain (`by_header` is false) or was chosen by the header's trailing cells.
+    Realigned {
+        placement: Placement,
+        by_header: bool,
+    },
+    /// Every cell is empty (or there are none): every column is blank.
+    Empty,
+}
+
+/// Why a row could not be placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Unplaced {
+    /// Fewer cells than columns, some of them values: which columns they belong to is unknown.
+    TooFew { cells: usize, columns: usize },
+    /// More cells with values than columns.
+    TooMany { cells: usize, columns: usize },
+    /// The row lines up in more than one way.
+    Ambiguous { cells: usize, columns: usize },
+}
+
+impl Unplaced {
+    pub(crate) fn describe(&self) -> String {
+        match *self {
+            Unplaced::TooFew { cells, columns } => format!(
+                "the row shows {cells} cells for {columns} columns, so which column each value belongs to is unknown"
+            ),
+            Unplaced::TooMany { cells, columns } => format!(
+                "the row shows {cells} values for {columns} columns"
+            ),
+            Unplaced::Ambiguous { cells, columns } => format!(
+                "the row shows {cells} cells for {columns} columns and its values line up with the columns in more than one way"
+            ),
+        }
+    }
+}
+
+/// Places `cells` into `columns` columns. `trailing` is the number of empty cells
+/// the table's header shows after its last column, when the layout marks rows.
+pub(crate) fn align(cells: &[Token], columns: usize, trailing: Option<usize>) -> Result<Aligned, Unplaced> {
+    let m = cells.len();
+    if cells.iter().all(Token::is_blank) {
+        return Ok(Aligned::Empty);
+    }
+    if m == columns {
+        return Ok(Aligned::Direct((0..m).map(Some).collect()));
+    }
+    if m < columns {
+        return Err(Unplaced::TooFew { cells: m, columns });
+    }
+    let extra = m - columns;
+    let blank_run = |range: std::ops::Range<usize>| cells[range].iter().all(Token::is_blank);
+    let candidates: Vec<(usize, usize)> = (0..=extra)
+        .map(|left| (left, extra - left))
+        .filter(|&(left, right)| blank_run(0..left) && blank_run(m - right..m))
+        .collect();
+    if candidates.is_empty() {
+        return Err(Unplaced::TooMany { cells: cells.iter().filter(|t| !t.is_blank()).count(), columns });
+    }
+    let place = |left: usize| -> Placement { (0..columns).map(|c| Some(left + c)).collect() };
+    // the columns of the cells that hold values, under one candidate
+    let valued = |left: usize| -> Vec<usize> {
+        (0..columns).filter(|&c| !cells[left + c].is_blank()).collect()
+    };
+    let first = valued(candidates[0].0);
+    let agree = candidates.iter().all(|&(l, _)| {
+        let v = valued(l);
+        v == first && v.iter().all(|&c| cells[l + c] == cells[candidates[0].0 + c])
+    });
+    if agree {
+        return Ok(Aligned::Realigned {
+            placement: place(candidates[0].0),
+            by_header: false,
+        });
+    }
+    if let Some(t) = trailing {
+        let chosen: Vec<_> = candidates.iter().filter(|&&(_, r)| r == t).collect();
+        if let [&(left, _)] = chosen[..] {
+            return Ok(Aligned::Realigned {
+                placement: place(left),
+                by_header: true,
+            });
+        }
+    }
+    Err(Unplaced::Ambiguous { cells: m, columns })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::value::scalar;
+
+    fn row(cells: &[&str]) -> Vec<Token> {
+        cells
+            .iter()
+            .map(|c| Token {
+                start: 0,
+                end: c.len(),
+                scalar: scalar(c),
+                row_start: false,
+            })
+            .collect()
+    }
+
+    fn placed(cells: &[&str], columns: usize, trailing: Option<usize>) -> Option<Vec<&'static str>> {
+        let tokens = row(cells);
+        let texts: Vec<&'static str> = cells.iter().map(|c| &*c.to_string().leak()).collect();
+        match align(&tokens, columns, trailing).ok()? {
+            Aligned::Empty => Some(vec![""; columns]),
+            Aligned::Direct(p) | Aligned::Realigned { placement: p, .. } => {
+                Some(p.iter().map(|i| i.map_or("", |i| texts[i])).collect())
+            }
+        }
+    }
+
+    #[test]
+    fn exact_rows_and_empty_rows() {
+        assert_eq!(placed(&["1", "2", "3"], 3, None), Some(vec!["1", "2", "3"]));
+        assert_eq!(placed(&["", "", "", ""], 3, None), Some(vec!["", "", ""]));
+        assert_eq!(placed(&[], 7, None), Some(vec![""; 7]));
+    }
+
+    #[test]
+    fn trailing_empty_cells_are_dropped() {
+        assert_eq!(placed(&["0", "0", ""], 2, None), Some(vec!["0", "0"]));
+        assert_eq!(placed(&["", "5", "0", ""], 2, None), None);
+    }
+
+    #[test]
+    fn header_decides_between_alignments() {
+        // seed 004: one value, nine or ten cells, the header shows one trailing cell
+        let mut r = vec![""; 7];
+        r.extend(["0", ""]);
+        assert_eq!(placed(&r, 7, Some(1)).unwrap()[6], "0");
+        assert_eq!(placed(&r, 7, None), None);
+        let mut r = vec![""; 9];
+        r.push("0");
+        assert_eq!(placed(&r, 7, None).unwrap()[6], "0");
+    }
+
+    #[test]
+    fn too_few_or_too_many_values_are_not_placed() {
+        assert_eq!(
+            align(&row(&["1", "2"]), 3, None),
+            Err(Unplaced::TooFew { cells: 2, columns: 3 })
+        );
+        assert!(matches!(align(&row(&["1", "2", "3", "4"]), 3, None), Err(Unplaced::TooMany { .. })));
+    }
+}

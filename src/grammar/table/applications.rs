@@ -1,0 +1,158 @@
+//! Section 三's table: applicant-type columns × outcome rows, in both editions.
+
+use super::scan::{Class, Scan, Vote, scan};
+use super::{fill_row, keep_extra, report_missing_rows};
+use crate::grammar::Ctx;
+use crate::grammar::label::{Fit, best_match};
+use crate::grammar::tokens::{Layout, Token};
+use crate::grammar::value::HeaderUnit;
+use crate::model::{
+    ApplicantColumn, ApplicationRow, ApplicationsTable, Edition, ExtraRow, Span, TableId,
+    ValueKind,
+};
+
+use ApplicationRow as R;
+
+const ROWS: &[(Class<ApplicationRow>, &[&str])] = &[
+    (Class::Row(R::NewRequests), &["一、本年新收政府信息公开申请数量"]),
+    (Class::Row(R::CarriedOver), &["二、上年结转政府信息公开申请数量"]),
+    (
+        Class::Group,
+        &["三、本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理"],
+    ),
+    (Class::Row(R::Granted), &["(一)予以公开"]),
+    (
+        Class::Row(R::PartiallyGranted),
+        &["(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "(二)部分公开"],
+    ),
+    (Class::Row(R::DeniedStateSecret), &["1.属于国家秘密"]),
+    (Class::Row(R::DeniedProhibitedByLaw), &["2.其他法律行政法规禁止公开"]),
+    (Class::Row(R::DeniedSecurityStability), &["3.危及“三安全一稳定”", "3.危及\"三安全一稳定\""]),
+    (Class::Row(R::DeniedThirdParty), &["4.保护第三方合法权益"]),
+    (Class::Row(R::DeniedInternalAffairs), &["5.属于三类内部事务信息"]),
+    (Class::Row(R::DeniedProcessInfo), &["6.属于四类过程性信息"]),
+    (Class::Row(R::DeniedEnforcementFile), &["7.属于行政执法案卷"]),
+    (Class::Row(R::DeniedInquiry), &["8.属于行政查询事项"]),
+    (Class::Row(R::UnavailableNotHeld), &["1.本机关不掌握相关政府信息"]),
+    (Class::Row(R::UnavailableNeedsCreation), &["2.没有现成信息需要另行制作"]),
+    (Class::Row(R::UnavailableUnclear), &["3.补正后申请内容仍不明确"]),
+    (Class::Row(R::RejectedPetition), &["1.信访举报投诉类申请"]),
+    (Class::Row(R::RejectedDuplicate), &["2.重复申请"]),
+    (Class::Row(R::RejectedPublication), &["3.要求提供公开出版物"]),
+    (Class::Row(R::RejectedExcessive), &["4.无正当理由大量反复申请"]),
+    (Class::Row(R::RejectedConfirmation), &["5.要求行政机关确认或重新出具已获取信息"]),
+    (Class::Row(R::Other), &["(六)其他处理"]),
+    (
+        Class::Row(R::OtherNoCorrection),
+        &[
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "1.申请人无正当理由逾期不补正,行政机关不再处理其政府信息公开申请",
+        ],
+    ),
+    (
+        Class::Row(R::OtherUnpaidFee),
+        &[
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "2.申请人逾期未按收费通知要求缴纳费用,行政机关不再处理其政府信息公开申请",
+        ],
+    ),
+    (Class::Row(R::OtherMisc), &["3.其他"]),
+    (Class::Row(R::OutcomeTotal), &["(七)总计"]),
+    (Class::Row(R::CarriedForward), &["四、结转下年度继续办理"]),
+];
+
+const HEADERS: &[(Class<ApplicationRow>, &[&str])] = &[
+    (
+        Class::Header {
+            last: false,
+            vote: Vote::Neither,
+        },
+        &[
+            "申请人情况",
+            "自然人",
+            "法人或其他组织",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ],
+    ),
+    (
+        Class::Header {
+            last: true,
+            vote: Vote::Neither,
+        },
+        &["总计"],
+    ),
+];
+
+fn classify(compact: &str, started: bool) -> Option<(Class<ApplicationRow>, Fit)> {
+    if compact.starts_with("(本列数据") || compact.starts_with("本列数据") {
+        return Some((
+            Class::Header {
+                last: false,
+                vote: Vote::Neither,
+            },
+            Fit::Exact,
+        ));
+    }
+    if started {
+        best_match(compact, ROWS).or_else(|| best_match(compact, HEADERS))
+    } else {
+        best_match(compact, HEADERS).or_else(|| best_match(compact, ROWS))
+    }
+}
+
+const SPLIT_OTHER: [ApplicationRow; 3] = [R::OtherNoCorrection, R::OtherUnpaidFee, R::OtherMisc];
+
+/// Reads section 三's cells.
+pub(crate) fn scan_applications(doc: &str, tokens: &[Token], layout: Layout) -> Scan<ApplicationRow> {
+    let mut found = scan(doc, tokens, layout, classify);
+    // `（六）其他处理` is a data row in 2019 and the group of three rows in 2021:
+    // with no cells of its own and the 2021 rows present, it is the group.
+    if found.rows.iter().any(|r| SPLIT_OTHER.contains(&r.key)) {
+        found
+            .rows
+            .retain(|r| !(r.key == R::Other && r.cells.iter().all(|t| t.is_blank())));
+    }
+    found
+}
+
+/// Edition votes: `(2019, 2021)` from the rows only one edition has.
+pub(crate) fn applications_votes(found: &Scan<ApplicationRow>) -> (usize, usize) {
+    let split = found.rows.iter().filter(|r| SPLIT_OTHER.contains(&r.key)).count();
+    let single = found.rows.iter().filter(|r| r.key == R::Other).count();
+    (single, split)
+}
+
+/// Builds section 三's table for an edition.
+pub(crate) fn applications_table(
+    ctx: &mut Ctx<'_>,
+    found: &Scan<ApplicationRow>,
+    edition: Edition,
+    span: Span,
+) -> (ApplicationsTable, Vec<ExtraRow>) {
+    let mut table = ApplicationsTable::blank_for(edition, span);
+    let mut extras = Vec::new();
+    for row in &found.rows {
+        if !row.key.in_edition(edition) {
+            extras.push(keep_extra(ctx, TableId::Applications, row.label, &row.cells));
+            continue;
+        }
+        fill_row(
+            ctx,
+            &mut table,
+            TableId::Applications,
+            row,
+            ApplicantColumn::ALL,
+            |_| ValueKind::Count,
+            HeaderUnit::None,
+        );
+    }
+    for extra in &found.extras {
+        extras.push(keep_extra(ctx, TableId::Applications, extra.label, &extra.cells));
+    }
+    report_missing_rows(ctx, TableId::Applications, &table);
+    (table, extras)
+}

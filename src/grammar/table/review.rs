@@ -1,0 +1,130 @@
+//! Section 四's table: one row of fifteen cells under a three-level header.
+
+use super::align::{Aligned, align};
+use super::scan::{Class, Vote, cells_end, scan};
+use crate::grammar::Ctx;
+use crate::grammar::label::{Fit, best_match};
+use crate::grammar::tokens::{Layout, Token};
+use crate::grammar::value::HeaderUnit;
+use crate::model::{
+    Cell, DiagnosticKind, Level, ReviewColumn, ReviewRow, ReviewTable, Span, Value, ValueKind,
+};
+
+const HEADERS: &[(Class<ReviewRow>, &[&str])] = &[
+    (
+        Class::Header {
+            last: false,
+            vote: Vote::Neither,
+        },
+        &[
+            "行政复议",
+            "行政诉讼",
+            "结果维持",
+            "结果纠正",
+            "其他结果",
+            "尚未审结",
+            "未经复议直接起诉",
+            "复议后起诉",
+        ],
+    ),
+    (
+        Class::Header {
+            last: true,
+            vote: Vote::Neither,
+        },
+        &["总计"],
+    ),
+];
+
+fn classify(compact: &str, _started: bool) -> Option<(Class<ReviewRow>, Fit)> {
+    best_match(compact, HEADERS)
+}
+
+/// The number of cells in the table's one data row.
+const CELLS: usize = 15;
+
+/// Reads section 四's table; `None` when its header is not in the text.
+pub(crate) fn review_table(
+    ctx: &mut Ctx<'_>,
+    tokens: &[Token],
+    layout: Layout,
+    span: Span,
+) -> Option<ReviewTable> {
+    let found = scan(ctx.doc, tokens, layout, classify);
+    let last = found.last_header?;
+    let mut table = ReviewTable::blank_for(span);
+    // the data row starts after the header row's last cell
+    let mut start = last + 1;
+    if layout.marks_rows() {
+        while start < tokens.len() && !tokens[start].row_start && tokens[start].is_blank() {
+            start += 1;
+        }
+    }
+    let end = if start < tokens.len() && !tokens[start].is_text() {
+        cells_end(tokens, start + 1, layout)
+    } else {
+        start
+    };
+    let cells = &tokens[start..end];
+    let placement = match align(cells, CELLS, found.trailing) {
+        Ok(Aligned::Empty) => return Some(table),
+        Ok(Aligned::Direct(p)) => p,
+        Ok(Aligned::Realigned { placement, by_header }) => {
+            if by_header {
+                ctx.diag(
+                    Level::Info,
+                    DiagnosticKind::RowRealigned,
+                    format!(
+                        "review_litigation: the row has {} cells for {CELLS} columns; aligned by the header's trailing empty cells",
+                        cells.len()
+                    ),
+                    cells.first().map(|t| (t.start, t.end)),
+                );
+            }
+            placement
+        }
+        Err(why) => {
+            ctx.diag(
+                Level::Warning,
+                DiagnosticKind::RowAmbiguous,
+                format!("review_litigation: cells left blank: {}", why.describe()),
+                cells.first().map(|t| (t.start, t.end)),
+            );
+            return Some(table);
+        }
+    };
+    let keys = ReviewRow::ALL
+        .iter()
+        .flat_map(|&r| ReviewColumn::ALL.iter().map(move |&c| (r, c)));
+    for ((row, column), slot) in keys.zip(placement) {
+        let Some(token) = slot.map(|i| &cells[i]) else {
+            continue;
+        };
+        let cell = match token.scalar.map(|s| s.typed(ValueKind::Count, HeaderUnit::None)) {
+            Some(Ok(Value::Blank)) | None => Cell {
+                value: Value::Blank,
+                span: (token.start < token.end).then(|| ctx.span(token.start, token.end)),
+            },
+            Some(Ok(value)) => Cell {
+                value,
+                span: Some(ctx.span(token.start, token.end)),
+            },
+            Some(Err(why)) => {
+                ctx.diag(
+                    Level::Warning,
+                    DiagnosticKind::ValueUnreadable,
+                    format!(
+                        "review_litigation.{row}.{column}: `{}` left blank: {why}",
+                        token.text(ctx.doc)
+                    ),
+                    Some((token.start, token.end)),
+                );
+                Cell::BLANK
+            }
+        };
+        if let Some(slot) = table.cell_mut(row, column) {
+            *slot = cell;
+        }
+    }
+    Some(table)
+}

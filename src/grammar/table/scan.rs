@@ -1,0 +1,183 @@
+//! Reading a table's cells by their labels.
+//!
+//! Every row is anchored on its label: the cells that follow a row label, up to
+//! the next label (or the end of the row, where the layout marks rows), are that
+//! row's cells. Labels wrapped over several cells are joined; group labels
+//! (`（三）不予公开`) and header cells are recognised and passed over; text that is
+//! no label but is followed by values is kept as an extra row.
+
+use crate::grammar::label::{Fit, compact};
+use crate::grammar::tokens::{Layout, Token};
+
+/// What a text cell is, for one table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class<K> {
+    /// A data row's label.
+    Row(K),
+    /// A label that groups rows and carries no values (`（三）不予公开`, `第二十条第（一）项`).
+    Group,
+    /// A header cell; `last` when it heads a table's last column.
+    Header { last: bool, vote: Vote },
+}
+
+/// Which edition a header cell speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Vote {
+    Neither,
+    E2019,
+    E2021,
+}
+
+/// A row found in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct FoundRow<K> {
+    pub(crate) key: K,
+    pub(crate) fit: Fit,
+    pub(crate) label: (usize, usize),
+    pub(crate) cells: Vec<Token>,
+    /// Empty cells the header shows after its last column, in layouts that mark rows.
+    pub(crate) trailing: Option<usize>,
+}
+
+/// Text after the first row that is no label, with the cells that follow it.
+#[derive(Debug, Clone)]
+pub(crate) struct FoundExtra {
+    pub(crate) label: (usize, usize),
+    pub(crate) cells: Vec<Token>,
+}
+
+/// What a scan found.
+#[derive(Debug, Clone)]
+pub(crate) struct Scan<K> {
+    pub(crate) rows: Vec<FoundRow<K>>,
+    pub(crate) extras: Vec<FoundExtra>,
+    pub(crate) votes: Vec<(Vote, usize)>,
+    /// The index of the last header cell, and the trailing hint of the last header row.
+    pub(crate) last_header: Option<usize>,
+    pub(crate) trailing: Option<usize>,
+}
+
+/// How many cells a wrapped label may span, in layouts that do not mark rows.
+const MAX_JOIN: usize = 3;
+/// Unlabelled text longer than this (in chars) is prose, not an extra row.
+const MAX_EXTRA_LABEL: usize = 80;
+
+/// Scans `tokens`; `classify(compact_text, started)` names a text cell, where
+/// `started` tells whether a row was found already.
+pub(crate) fn scan<K: Copy>(
+    doc: &str,
+    tokens: &[Token],
+    layout: Layout,
+    classify: impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
+) -> Scan<K> {
+    let mut out = Scan {
+        rows: Vec::new(),
+        extras: Vec::new(),
+        votes: Vec::new(),
+        last_header: None,
+        trailing: None,
+    };
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        if !tokens[i].is_text() {
+            i += 1;
+            continue;
+        }
+        let started = !out.rows.is_empty();
+        let Some((class, fit, used)) = classify_at(doc, tokens, i, layout, &classify, started) else {
+            let end = cells_end(tokens, i + 1, layout);
+            let text = tokens[i].text(doc);
+            let has_values = tokens[i + 1..end].iter().any(|t| !t.is_blank());
+            let labelish = text.chars().count() <= MAX_EXTRA_LABEL && !text.contains('。');
+            if started && (has_values || labelish) {
+                out.extras.push(FoundExtra {
+                    label: (tokens[i].start, tokens[i].end),
+                    cells: tokens[i + 1..end].to_vec(),
+                });
+                i = end;
+            } else {
+                i += 1;
+            }
+            continue;
+        };
+        let label = (tokens[i].start, tokens[i + used - 1].end);
+        match class {
+            Class::Header { last, vote } => {
+                out.votes.push((vote, label.0));
+                out.last_header = Some(i + used - 1);
+                if last && layout.marks_rows() {
+                    out.trailing = trailing_blanks(tokens, i + used);
+                }
+                i += used;
+            }
+            Class::Group => i += used,
+            Class::Row(key) => {
+                let end = cells_end(tokens, i + used, layout);
+                out.rows.push(FoundRow {
+                    key,
+                    fit,
+                    label,
+                    cells: tokens[i + used..end].to_vec(),
+                    trailing: out.trailing,
+                });
+                i = end;
+            }
+        }
+    }
+    out
+}
+
+/// The end of the cells that follow a label: the next text cell, or the next row.
+pub(crate) fn cells_end(tokens: &[Token], from: usize, layout: Layout) -> usize {
+    let mut j = from;
+    while j < tokens.len() && !tokens[j].is_text() && !(layout.marks_rows() && tokens[j].row_start) {
+        j += 1;
+    }
+    j
+}
+
+/// Counts the empty cells that end the row after `from`, when nothing else follows in it.
+fn trailing_blanks(tokens: &[Token], from: usize) -> Option<usize> {
+    let mut count = 0;
+    for t in &tokens[from..] {
+        if t.row_start {
+            break;
+        }
+        if !t.is_blank() {
+            return None;
+        }
+        count += 1;
+    }
+    Some(count)
+}
+
+fn classify_at<K: Copy>(
+    doc: &str,
+    tokens: &[Token],
+    i: usize,
+    layout: Layout,
+    classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
+    started: bool,
+) -> Option<(Class<K>, Fit, usize)> {
+    let mut joined = compact(tokens[i].text(doc));
+    let mut best = classify(&joined, started).map(|(c, f)| (c, f, 1));
+    if layout.marks_rows() {
+        return best;
+    }
+    for k in 1..MAX_JOIN {
+        let Some(t) = tokens.get(i + k).filter(|t| t.is_text()) else {
+            break;
+        };
+        if best.is_some_and(|(_, f, _)| f == Fit::Exact) {
+            break;
+        }
+        joined.push_str(&compact(t.text(doc)));
+        if let Some((c, f)) = classify(&joined, started) {
+            if best.is_none_or(|(_, bf, _)| f < bf) {
+                best = Some((c, f, k + 1));
+            }
+        }
+    }
+    best
+}

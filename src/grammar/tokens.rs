@@ -1,0 +1,292 @@
+//! Table text as a stream of cells.
+//!
+//! The same table reaches us in several text layouts (TEMPLATE.md §8): one cell
+//! per line indented by a tab with blank lines between rows (Word export), one
+//! cell per line with nothing to mark rows (web pages), tab-separated rows, and
+//! pipe-separated rows. Each is turned into the same stream of [`Token`]s; the
+//! table grammars read tokens, not layouts.
+
+use super::value::{Scalar, scalar};
+
+/// How a table's text is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// Every cell on its own line starting with a tab; blank lines end rows; a
+    /// line without a tab continues the cell before it.
+    Indented,
+    /// Every cell on its own line; rows are not marked, empty cells leave no trace.
+    Lines,
+    /// One row per line, cells separated by tabs.
+    TabRows,
+    /// One row per line, cells separated by `|`.
+    PipeRows,
+    /// One cell per line, each ending in `|`; a bare `|` is an empty cell.
+    PipeCells,
+}
+
+impl Layout {
+    /// True when the layout shows where rows end.
+    pub(crate) fn marks_rows(self) -> bool {
+        matches!(self, Layout::Indented | Layout::TabRows | Layout::PipeRows)
+    }
+
+}
+
+/// One cell of a table's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte range of the cell's trimmed text in the normalized text (empty for an empty cell).
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// The cell read as a value, or `None` for text (a label, a header, prose).
+    pub(crate) scalar: Option<Scalar>,
+    /// True when the cell starts a row (only in layouts that mark rows).
+    pub(crate) row_start: bool,
+}
+
+impl Token {
+    pub(crate) fn is_text(&self) -> bool {
+        self.scalar.is_none()
+    }
+
+    pub(crate) fn is_blank(&self) -> bool {
+        self.scalar == Some(Scalar::Blank)
+    }
+
+    pub(crate) fn text<'t>(&self, doc: &'t str) -> &'t str {
+        &doc[self.start..self.end]
+    }
+}
+
+/// The lines of `doc[start..end]` as `(line_start, line_end)` byte offsets (no newline).
+pub(crate) fn lines(doc: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let region = &doc[start..end];
+    let mut offset = start;
+    region.split('\n').map(move |line| {
+        let s = offset;
+        offset += line.len() + 1;
+        (s, s + line.len())
+    })
+}
+
+fn is_pipe_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.contains("---") && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
+}
+
+/// Decides the layout of a table's text from its lines.
+pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
+    let (mut nonblank, mut piped, mut pipe_cells, mut inner_tabs, mut indented) = (0, 0, 0, 0, 0);
+    for (s, e) in lines(doc, start, end) {
+        let line = &doc[s..e];
+        if line.trim().is_empty() {
+            continue;
+        }
+        nonblank += 1;
+        if line.contains('|') {
+            piped += 1;
+            let t = line.trim();
+            if t.find('|') == Some(t.len() - 1) {
+                pipe_cells += 1;
+            }
+        }
+        let body = line.trim_start();
+        if body.trim_end().contains('\t') {
+            inner_tabs += 1;
+        }
+        if line.starts_with('\t') {
+            indented += 1;
+        }
+    }
+    if piped >= 3 && piped * 3 >= nonblank {
+        if pipe_cells * 5 >= piped * 4 {
+            Layout::PipeCells
+        } else {
+            Layout::PipeRows
+        }
+    } else if inner_tabs >= 3 {
+        Layout::TabRows
+    } else if indented >= 3 && indented * 2 >= nonblank {
+        Layout::Indented
+    } else {
+        Layout::Lines
+    }
+}
+
+fn trimmed(doc: &str, s: usize, e: usize) -> (usize, usize) {
+    let field = &doc[s..e];
+    let lead = field.len() - field.trim_start().len();
+    let trail = field.len() - field.trim_end().len();
+    if lead == field.len() {
+        (s, s)
+    } else {
+        (s + lead, e - trail)
+    }
+}
+
+fn cell(doc: &str, s: usize, e: usize, row_start: bool) -> Token {
+    let (start, end) = trimmed(doc, s, e);
+    Token {
+        start,
+        end,
+        scalar: scalar(&doc[start..end]),
+        row_start,
+    }
+}
+
+/// Splits `doc[start..end]` into cells according to `layout`.
+pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut row_pending = true;
+    for (s, e) in lines(doc, start, end) {
+        let line = &doc[s..e];
+        if line.trim().is_empty() {
+            if layout == Layout::Indented && line.contains('\t') {
+                out.push(cell(doc, s, e, row_pending));
+                row_pending = false;
+            } else {
+                row_pending = true;
+            }
+            continue;
+        }
+        match layout {
+            Layout::Lines => out.push(cell(doc, s, e, false)),
+            Layout::Indented => {
+                if line.starts_with('\t') {
+                    out.push(cell(doc, s, e, row_pending));
+                } else if let Some(last) = out.last_mut().filter(|t| t.is_text() && t.start < t.end) {
+                    // a wrapped cell: this line continues the text above
+                    let (_, end) = trimmed(doc, s, e);
+                    last.end = end;
+                    row_pending = false;
+                    continue;
+                } else {
+                    out.push(cell(doc, s, e, true));
+                }
+                row_pending = false;
+            }
+            Layout::TabRows => {
+                let mut first = true;
+                let mut field_start = s;
+                for (i, b) in line.bytes().enumerate() {
+                    if b == b'\t' {
+                        out.push(cell(doc, field_start, s + i, first));
+                        first = false;
+                        field_start = s + i + 1;
+                    }
+                }
+                out.push(cell(doc, field_start, e, first));
+            }
+            Layout::PipeRows | Layout::PipeCells => {
+                if is_pipe_separator(line) {
+                    continue;
+                }
+                let t_start = s + (line.len() - line.trim_start().len());
+                let t_end = e - (line.len() - line.trim_end().len());
+                let body = &doc[t_start..t_end];
+                let mut bounds: Vec<usize> = body.match_indices('|').map(|(i, _)| t_start + i).collect();
+                if bounds.is_empty() {
+                    out.push(cell(doc, s, e, layout == Layout::PipeRows));
+                    continue;
+                }
+                if body == "|" {
+                    // a bare pipe: one empty cell
+                    out.push(cell(doc, t_start, t_start, false));
+                    continue;
+                }
+                let mut fields = Vec::new();
+                let mut prev = t_start;
+                for &b in &bounds {
+                    fields.push((prev, b));
+                    prev = b + 1;
+                }
+                fields.push((prev, t_end));
+                if body.starts_with('|') {
+                    fields.remove(0);
+                }
+                if body.ends_with('|') {
+                    fields.pop();
+                }
+                bounds.clear();
+                let mut first = layout == Layout::PipeRows;
+                for (fs, fe) in fields {
+                    out.push(cell(doc, fs, fe, first));
+                    first = false;
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(doc: &str) -> (Layout, Vec<(String, bool)>) {
+        let layout = detect(doc, 0, doc.len());
+        let tokens = tokenize(doc, 0, doc.len(), layout);
+        (
+            layout,
+            tokens
+                .iter()
+                .map(|t| (t.text(doc).to_string(), t.row_start))
+                .collect(),
+        )
+    }
+
+    fn texts(doc: &str) -> Vec<String> {
+        cells(doc).1.into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn indented_cells_with_wraps_and_row_breaks() {
+        let doc = "\t信息内容\n\t本年新\n制作数量\n\t对外公开总数量\n\n\t规章\n\t0\n\t\n\n\t一、本年新收\n\n申请数量\n\t 0\n";
+        let (layout, cells) = cells(doc);
+        assert_eq!(layout, Layout::Indented);
+        let expect = [
+            ("信息内容", true),
+            ("本年新\n制作数量", false),
+            ("对外公开总数量", false),
+            ("规章", true),
+            ("0", false),
+            ("", false),
+            ("一、本年新收\n\n申请数量", true),
+            ("0", false),
+        ];
+        let got: Vec<(&str, bool)> = cells.iter().map(|(t, r)| (t.as_str(), *r)).collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn tab_rows_keep_empty_fields() {
+        let doc = "规章\t0\t0\t0\n行政事业性收费\t0\t0\t\n第二十条第(一)项\t\t\t\n";
+        let (layout, cells) = cells(doc);
+        assert_eq!(layout, Layout::TabRows);
+        assert_eq!(cells.len(), 12);
+        assert_eq!(cells[4], ("行政事业性收费".to_string(), true));
+        assert_eq!(cells[7], (String::new(), false));
+    }
+
+    #[test]
+    fn pipe_rows_and_markdown() {
+        let doc = "| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 2 |\n行政许可 | 5 |\n";
+        assert_eq!(texts(doc), ["信息内容", "本年制发件数", "规章", "2", "行政许可", "5"]);
+        let doc = "规章 |\n2 |\n|\n1 |\n";
+        let (layout, cells) = cells(doc);
+        assert_eq!(layout, Layout::PipeCells);
+        assert_eq!(
+            cells.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
+            ["规章", "2", "", "1"]
+        );
+    }
+
+    #[test]
+    fn plain_lines() {
+        let doc = "规章\n\n0\n\n本年新\n制作数量\n";
+        let (layout, cells) = cells(doc);
+        assert_eq!(layout, Layout::Lines);
+        assert_eq!(cells.len(), 4);
+        assert!(cells.iter().all(|(_, r)| !r));
+    }
+}

@@ -1,0 +1,65 @@
+//! # xxgk
+//!
+//! Reads Chinese government information-disclosure annual reports
+//! (政府信息公开工作年度报告) into a typed [`AnnualReport`]: title, organ, year,
+//! the six sections, and the three standard tables with every figure typed and
+//! tied to the bytes of the original text it was read from.
+//!
+//! The pipeline, one module each:
+//!
+//! 1. **normalize**: NFKC and the clean-ups NFKC leaves alone (line ends, BOM,
+//!    zero-width characters, Word artefacts), with a map back to the original.
+//! 2. **grammar**: nom combinators for the title, the section headings, the
+//!    labels of both template editions and the values; the tables are read by
+//!    their labels, whatever the text layout (one cell per line, tab or pipe rows).
+//! 3. **model**: the typed [`AnnualReport`], serde-serializable, with
+//!    [`AnnualReport::cells`] giving every figure under its stable key.
+//!
+//! A figure the parser cannot place with certainty is left blank and a
+//! [`Diagnostic`] says why: a wrong number is the worst outcome.
+//!
+//! ```
+//! let text = std::fs::read_to_string("tests/fixtures/seeds/001_1bf17e5d24045e7c.txt").unwrap();
+//! let report = xxgk::parse(&text)?;
+//! assert_eq!(report.organ.as_deref(), Some("固城镇"));
+//! assert_eq!(report.year, Some(2020));
+//! assert_eq!(report.edition, xxgk::Edition::E2019);
+//!
+//! let key: xxgk::CellKey = "active.procurement.amount".parse()?;
+//! let cell = report.cell(key).unwrap();
+//! assert_eq!(cell.value.to_string(), "170"); // 170万 → 170 万元
+//! let span = cell.span.unwrap();
+//! assert_eq!(&text[span.range()], "170万");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod error;
+mod grammar;
+mod model;
+#[path = "normalize_stub.rs"]
+mod normalize;
+
+pub use crate::error::{Error, ErrorKind, Position};
+pub use crate::model::{
+    ActiveColumn, ActiveRow, ActiveTable, Amount, AmountUnit, AnnualReport, ApplicantColumn,
+    ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, Date, Decimal,
+    DecimalError, Diagnostic, DiagnosticKind, Edition, ExtraRow, ExtraValue, Level, Period,
+    ReviewColumn, ReviewRow, ReviewTable, Row, Section, SectionKind, Span, Table, TableId,
+    UnknownKey, Value, ValueKind,
+};
+
+/// Parses the text of an annual report.
+///
+/// The text may come in any of the layouts real reports show; see the crate
+/// docs. Every span in the result points into `text`.
+///
+/// # Errors
+///
+/// [`ErrorKind::NotAReport`] when the text has none of a report's title,
+/// section headings or tables; the error says where the parser looked.
+pub fn parse(text: &str) -> Result<AnnualReport, Error> {
+    let normalized = normalize::normalize(text);
+    grammar::read(&normalized, text)
+}
