@@ -73,7 +73,10 @@ fn main() -> ExitCode {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(e) => {
-                    eprintln!("{file}: not UTF-8 text (invalid byte at {})", e.utf8_error().valid_up_to());
+                    eprintln!(
+                        "{file}: not UTF-8 text (invalid byte at {})",
+                        e.utf8_error().valid_up_to()
+                    );
                     failed = true;
                     continue;
                 }
@@ -97,7 +100,11 @@ fn main() -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn print(out: &mut impl Write, name: &str, report: &AnnualReport, format: Format) {
@@ -112,8 +119,16 @@ fn print(out: &mut impl Write, name: &str, report: &AnnualReport, format: Format
 
 fn cells(out: &mut impl Write, report: &AnnualReport) -> std::io::Result<()> {
     writeln!(out, "report.edition\t{}", report.edition)?;
-    writeln!(out, "report.year\t{}", report.year.map(|y| y.to_string()).unwrap_or_default())?;
-    writeln!(out, "report.organ\t{}", report.organ.as_deref().unwrap_or(""))?;
+    writeln!(
+        out,
+        "report.year\t{}",
+        report.year.map(|y| y.to_string()).unwrap_or_default()
+    )?;
+    writeln!(
+        out,
+        "report.organ\t{}",
+        report.organ.as_deref().unwrap_or("")
+    )?;
     for (key, value) in report.cells() {
         writeln!(out, "{key}\t{value}")?;
     }
@@ -122,8 +137,16 @@ fn cells(out: &mut impl Write, report: &AnnualReport) -> std::io::Result<()> {
 
 fn summary(out: &mut impl Write, name: &str, report: &AnnualReport) -> std::io::Result<()> {
     writeln!(out, "{name}")?;
-    writeln!(out, "  title    {}", report.title.as_deref().unwrap_or("(none)"))?;
-    writeln!(out, "  organ    {}", report.organ.as_deref().unwrap_or("(none)"))?;
+    writeln!(
+        out,
+        "  title    {}",
+        report.title.as_deref().unwrap_or("(none)")
+    )?;
+    writeln!(
+        out,
+        "  organ    {}",
+        report.organ.as_deref().unwrap_or("(none)")
+    )?;
     let year = report.year.map_or("(none)".to_string(), |y| y.to_string());
     writeln!(out, "  year     {year}")?;
     writeln!(out, "  edition  {}", report.edition)?;
@@ -151,7 +174,13 @@ fn summary(out: &mut impl Write, name: &str, report: &AnnualReport) -> std::io::
     writeln!(out, "  cells    {filled} filled of {total}")?;
     for extra in &report.extra_rows {
         let values: Vec<String> = extra.values.iter().map(|v| v.value.to_string()).collect();
-        writeln!(out, "  extra row ({}) {} [{}]", extra.table, extra.label, values.join(", "))?;
+        writeln!(
+            out,
+            "  extra row ({}) {} [{}]",
+            extra.table,
+            extra.label,
+            values.join(", ")
+        )?;
     }
     for d in &report.diagnostics {
         let mark = if d.level == Level::Warning { "!" } else { "-" };

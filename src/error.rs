@@ -44,7 +44,9 @@ impl fmt::Display for Position {
 pub enum ErrorKind {
     /// The text is not an annual report: none of the title, the section headings
     /// or the tables were found.
-    #[error("not a government information-disclosure annual report at {position}: expected {expected}; found {found:?}")]
+    #[error(
+        "not a government information-disclosure annual report at {position}: expected {expected}; found {found:?}"
+    )]
     NotAReport {
         /// What was looked for.
         expected: &'static str,

@@ -26,7 +26,11 @@ const MAX_HEADING_CHARS: usize = 40;
 /// `一、` … `六、` (also `一.` and `一 `) after optional markdown marks.
 fn ordinal(i: &str) -> IResult<&str, char> {
     let (i, _) = take_while(|c: char| c == '#' || c == '*' || c == ' ').parse(i)?;
-    let (i, (n, _)) = pair(one_of("一二三四五六"), alt((tag("、"), tag("."), tag(" "), tag(",")))).parse(i)?;
+    let (i, (n, _)) = pair(
+        one_of("一二三四五六"),
+        alt((tag("、"), tag("."), tag(" "), tag(","))),
+    )
+    .parse(i)?;
     Ok((i, n))
 }
 
@@ -105,7 +109,10 @@ mod tests {
             ("二、主动公开政府政府情况", ActiveDisclosure),
             ("三、收到和处理政府信息公开申请情况", Applications),
             ("四、政府信息公开行政复议、行政诉讼情况", ReviewLitigation),
-            ("四、因政府信息公开申请行政复议、提起行政诉讼的情况", ReviewLitigation),
+            (
+                "四、因政府信息公开申请行政复议、提起行政诉讼的情况",
+                ReviewLitigation,
+            ),
             ("五、存在的主要问题及改进措施", Problems),
             ("五、存在问题及改进情况", Problems),
             ("六、其他需要报告的事项", OtherMatters),

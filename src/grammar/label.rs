@@ -35,7 +35,11 @@ fn ordinal(i: &str) -> IResult<&str, &str> {
             alt((tag("."), tag("、"))),
         ),
         recognize(pair(
-            delimited(char('('), take_while1(|c: char| c.is_ascii_digit()), char(')')),
+            delimited(
+                char('('),
+                take_while1(|c: char| c.is_ascii_digit()),
+                char(')'),
+            ),
             opt(one_of("、.")),
         )),
     )))
@@ -91,6 +95,35 @@ pub(crate) fn best_match<K: Copy + PartialEq>(
     if tie { None } else { best }
 }
 
+/// Reads a compact text as two or more labels run together (`结果维持结果纠正`),
+/// each written exactly; returns the keys in order.
+pub(crate) fn concatenation<K: Copy>(compact: &str, entries: &[(K, &[&str])]) -> Option<Vec<K>> {
+    /// Run-together header text longer than this (in bytes) is not split.
+    const MAX_BYTES: usize = 512;
+    if compact.len() > MAX_BYTES {
+        return None;
+    }
+    // reach[i]: the keys that read compact[..i], when it can be read
+    let mut reach: Vec<Option<Vec<K>>> = vec![None; compact.len() + 1];
+    reach[0] = Some(Vec::new());
+    for i in 0..compact.len() {
+        let Some(before) = reach[i].clone() else {
+            continue;
+        };
+        for &(key, forms) in entries {
+            for form in forms {
+                let form = core(form);
+                if compact[i..].starts_with(form) && reach[i + form.len()].is_none() {
+                    let mut keys = before.clone();
+                    keys.push(key);
+                    reach[i + form.len()] = Some(keys);
+                }
+            }
+        }
+    }
+    reach.pop().flatten().filter(|keys| keys.len() >= 2)
+}
+
 fn fit(text: &str, form: &str) -> Option<Fit> {
     if text == form {
         return Some(Fit::Exact);
@@ -109,7 +142,13 @@ fn fit(text: &str, form: &str) -> Option<Fit> {
         5..=11 => 1,
         _ => 2,
     };
-    if allowed > 0 && n_text.abs_diff(n_form) <= allowed && within_distance(text, form, allowed) {
+    // a digit more or less is a value run into the label, not a typo
+    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
+    if allowed > 0
+        && n_text.abs_diff(n_form) <= allowed
+        && digits(text) == digits(form)
+        && within_distance(text, form, allowed)
+    {
         return Some(Fit::Typo);
     }
     None
@@ -203,6 +242,16 @@ mod tests {
         assert_eq!(m("0"), None);
         assert_eq!(m(""), None);
         assert_eq!(m("行政许可"), None);
+        assert_eq!(m("现行有效件数0"), None);
+        assert_eq!(m("5.属于三类内部事务信息7"), None);
+    }
+
+    #[test]
+    fn labels_run_together() {
+        assert_eq!(concatenation("规章规范性文件", ROWS), Some(vec![1, 2]));
+        assert_eq!(concatenation("总计其他总计", ROWS), Some(vec![10, 9, 10]));
+        assert_eq!(concatenation("规章", ROWS), None);
+        assert_eq!(concatenation("规章x", ROWS), None);
     }
 
     #[test]

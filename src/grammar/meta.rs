@@ -39,7 +39,10 @@ fn year(i: &str) -> IResult<&str, u16> {
     if (1990..=2100).contains(&y) {
         Ok((rest, y))
     } else {
-        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )))
     }
 }
 
@@ -132,9 +135,19 @@ pub(crate) fn date(i: &str) -> IResult<&str, Date> {
     };
     let (rest, (y, m, d)) = alt((chinese, dashed('-'), dashed('/'), dashed('.'))).parse(i)?;
     if (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
-        Ok((rest, Date { year: y, month: m, day: d }))
+        Ok((
+            rest,
+            Date {
+                year: y,
+                month: m,
+                day: d,
+            },
+        ))
     } else {
-        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )))
     }
 }
 
@@ -200,11 +213,20 @@ fn field_value(i: &str) -> IResult<&str, &str> {
     let end = i
         .find(|c: char| ",;。，；)\n\t".contains(c))
         .unwrap_or(i.len());
-    let end = ["邮编", "邮政编码", "电话", "联系电话", "传真", "邮箱", "电子邮箱", "网址"]
-        .iter()
-        .filter_map(|k| i[..end].find(k))
-        .min()
-        .unwrap_or(end);
+    let end = [
+        "邮编",
+        "邮政编码",
+        "电话",
+        "联系电话",
+        "传真",
+        "邮箱",
+        "电子邮箱",
+        "网址",
+    ]
+    .iter()
+    .filter_map(|k| i[..end].find(k))
+    .min()
+    .unwrap_or(end);
     Ok((&i[end..], i[..end].trim()))
 }
 
@@ -221,17 +243,24 @@ pub(crate) fn contact(doc: &str) -> Contact {
     let digits_only = |v: &str| v.chars().all(|c| c.is_ascii_digit()) && v.len() == 6;
     let phone = |v: &str| {
         v.chars().filter(|c| c.is_ascii_digit()).count() >= 5
-            && v.chars().all(|c| c.is_ascii_digit() || "-()— 、转".contains(c))
+            && v.chars()
+                .all(|c| c.is_ascii_digit() || "-()— 、转".contains(c))
     };
     let email = |v: &str| v.contains('@') && !v.contains(' ');
     let web = |v: &str| (v.contains('.') || v.contains("http")) && !v.contains(' ');
     Contact {
-        address: field(doc, &["通讯地址", "联系地址", "办公地址", "地址"], |v| {
-            v.chars().count() >= 4
-        }),
+        address: field(
+            doc,
+            &["通讯地址", "联系地址", "办公地址", "地址"],
+            |v| v.chars().count() >= 4,
+        ),
         postcode: field(doc, &["邮政编码", "邮编"], digits_only),
         phone: field(doc, &["联系电话", "咨询电话", "电话"], phone),
-        email: field(doc, &["电子邮箱", "电子信箱", "邮箱", "E-mail", "Email", "email"], email),
+        email: field(
+            doc,
+            &["电子邮箱", "电子信箱", "邮箱", "E-mail", "Email", "email"],
+            email,
+        ),
         website: field(doc, &["网址", "网站地址"], web),
     }
 }
@@ -243,10 +272,26 @@ mod tests {
     #[test]
     fn organs_and_years() {
         let cases = [
-            ("兴国镇2020年度政府信息公开工作年度报告", Some("兴国镇"), Some(2020)),
-            ("海原县李旺镇人民政府 2020 年政府信息公开工作年度报告", Some("海原县李旺镇人民政府"), Some(2020)),
-            ("2022年度上海市人民政府办公厅政府信息公开工作年度报告", Some("上海市人民政府办公厅"), Some(2022)),
-            ("某市统计局关于2023年政府信息公开工作年度报告", Some("某市统计局"), Some(2023)),
+            (
+                "兴国镇2020年度政府信息公开工作年度报告",
+                Some("兴国镇"),
+                Some(2020),
+            ),
+            (
+                "海原县李旺镇人民政府 2020 年政府信息公开工作年度报告",
+                Some("海原县李旺镇人民政府"),
+                Some(2020),
+            ),
+            (
+                "2022年度上海市人民政府办公厅政府信息公开工作年度报告",
+                Some("上海市人民政府办公厅"),
+                Some(2022),
+            ),
+            (
+                "某市统计局关于2023年政府信息公开工作年度报告",
+                Some("某市统计局"),
+                Some(2023),
+            ),
             ("某某局政府信息公开工作年度报告", Some("某某局"), None),
         ];
         for (title, organ, y) in cases {
@@ -260,18 +305,31 @@ mod tests {
         let doc = "首页\n政府信息公开\n全文检索\n\n固城镇2020年度政府信息公开工作年度报告\n\n来源:固城镇\n";
         let t = title(doc, doc.len()).unwrap();
         assert_eq!(t.organ.as_deref(), Some("固城镇"));
-        assert_eq!(&doc[t.start..t.end], "固城镇2020年度政府信息公开工作年度报告");
+        assert_eq!(
+            &doc[t.start..t.end],
+            "固城镇2020年度政府信息公开工作年度报告"
+        );
         let doc = "兴国县政府办2020年政府信息公开工作\n\n年度报告\n\n根据…";
         let t = title(doc, doc.len()).unwrap();
         assert_eq!(t.text, "兴国县政府办2020年政府信息公开工作年度报告");
-        assert_eq!((t.organ.as_deref(), t.year), (Some("兴国县政府办"), Some(2020)));
+        assert_eq!(
+            (t.organ.as_deref(), t.year),
+            (Some("兴国县政府办"), Some(2020))
+        );
         assert_eq!(&doc[t.end - "年度报告".len()..t.end], "年度报告");
     }
 
     #[test]
     fn dates_periods_and_contacts() {
         let doc = "来源:固城镇 发布时间:2021-02-19 08:39:37 浏览次数";
-        assert_eq!(published(doc), Some(Date { year: 2021, month: 2, day: 19 }));
+        assert_eq!(
+            published(doc),
+            Some(Date {
+                year: 2021,
+                month: 2,
+                day: 19
+            })
+        );
         let doc = "本年度报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。如对本年度报告有疑问,请与兴国镇政府办公室联系(地址:秦安县兴国镇秦南路14号,邮编:741600,电话:0938-6521510。";
         let (from, to, _, _) = period(doc).unwrap();
         assert_eq!((from.year, from.month, to.month, to.day), (2020, 1, 12, 31));
@@ -280,7 +338,9 @@ mod tests {
         assert_eq!(c.postcode.as_deref(), Some("741600"));
         assert_eq!(c.phone.as_deref(), Some("0938-6521510"));
         assert_eq!(c.email, None);
-        let c = contact("联系电话:010-12345678;电子邮箱:gk@example.gov.cn;网址:http://www.example.gov.cn");
+        let c = contact(
+            "联系电话:010-12345678;电子邮箱:gk@example.gov.cn;网址:http://www.example.gov.cn",
+        );
         assert_eq!(c.email.as_deref(), Some("gk@example.gov.cn"));
         assert_eq!(c.website.as_deref(), Some("http://www.example.gov.cn"));
     }

@@ -76,14 +76,22 @@ fn regions(doc: &str, headings: &[Heading]) -> Regions {
             .find(|h| h.kind == kind)
             .map(|h| h.line_end.min(doc.len()))
     };
-    let active = body_of(SectionKind::ActiveDisclosure).or_else(|| anchor(doc, 0, &["第二十条第", "信息内容"]));
-    let applications = body_of(SectionKind::Applications)
-        .or_else(|| anchor(doc, active.unwrap_or(0), &["本年新收政府信息公开申请", "申请人情况"]));
+    let active = body_of(SectionKind::ActiveDisclosure)
+        .or_else(|| anchor(doc, 0, &["第二十条第", "信息内容"]));
+    let applications = body_of(SectionKind::Applications).or_else(|| {
+        anchor(
+            doc,
+            active.unwrap_or(0),
+            &["本年新收政府信息公开申请", "申请人情况"],
+        )
+    });
     let review = body_of(SectionKind::ReviewLitigation).or_else(|| {
         let from = applications.unwrap_or(0);
         let first = anchor(doc, from, &["结果维持"])?;
         // back up to the header line naming 行政复议 just before
-        let back = doc[from..first].rfind("行政复议").map(|i| line_start_of(doc, from + i));
+        let back = doc[from..first]
+            .rfind("行政复议")
+            .map(|i| line_start_of(doc, from + i));
         Some(back.filter(|&b| first - b < 400).unwrap_or(first))
     });
     let starts: Vec<usize> = headings
@@ -177,7 +185,10 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
     let limit = headings.first().map_or(doc.len(), |h| h.start);
     let title = meta::title(doc, limit);
     let period = meta::period(doc);
-    let year = title.as_ref().and_then(|t| t.year).or(period.map(|p| p.1.year));
+    let year = title
+        .as_ref()
+        .and_then(|t| t.year)
+        .or(period.map(|p| p.1.year));
 
     let regions = regions(doc, &headings);
     let prepare = |r: Option<(usize, usize)>| {
@@ -202,7 +213,9 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
     let edition = decide_edition(
         &mut ctx,
         active_found.as_ref().map_or((0, 0), table::active_votes),
-        applications_found.as_ref().map_or((0, 0), table::applications_votes),
+        applications_found
+            .as_ref()
+            .map_or((0, 0), table::applications_votes),
         year,
     );
 
@@ -230,7 +243,12 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         table::review_table(&mut ctx, tokens, *layout, span)
     });
 
-    if title.is_none() && headings.is_empty() && active.is_none() && applications.is_none() && review_litigation.is_none() {
+    if title.is_none()
+        && headings.is_empty()
+        && active.is_none()
+        && applications.is_none()
+        && review_litigation.is_none()
+    {
         return Err(not_a_report(original));
     }
 
@@ -289,12 +307,18 @@ fn sections(ctx: &mut Ctx<'_>, headings: &[Heading]) -> Vec<Section> {
     let mut out = Vec::new();
     for (i, h) in headings.iter().enumerate() {
         let body_start = (h.line_end + 1).min(doc.len());
-        let body_end = headings.get(i + 1).map_or(doc.len(), |n| line_start_of(doc, n.start));
+        let body_end = headings
+            .get(i + 1)
+            .map_or(doc.len(), |n| line_start_of(doc, n.start));
         let body_end = body_end.max(body_start);
         let raw = &doc[body_start..body_end];
         let lead = raw.len() - raw.trim_start().len();
         let (bs, be) = (body_start + lead, body_start + raw.trim_end().len());
-        let (bs, be) = if bs > be { (body_start, body_start) } else { (bs, be) };
+        let (bs, be) = if bs > be {
+            (body_start, body_start)
+        } else {
+            (bs, be)
+        };
         out.push(Section {
             kind: h.kind,
             heading: doc[h.start..h.end].to_string(),

@@ -6,6 +6,11 @@
 //! pipe-separated rows. Each is turned into the same stream of [`Token`]s; the
 //! table grammars read tokens, not layouts.
 
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::combinator::{all_consuming, opt};
+use nom::{IResult, Parser};
+
 use super::value::{Scalar, scalar};
 
 /// How a table's text is laid out.
@@ -29,7 +34,6 @@ impl Layout {
     pub(crate) fn marks_rows(self) -> bool {
         matches!(self, Layout::Indented | Layout::TabRows | Layout::PipeRows)
     }
-
 }
 
 /// One cell of a table's text.
@@ -59,7 +63,11 @@ impl Token {
 }
 
 /// The lines of `doc[start..end]` as `(line_start, line_end)` byte offsets (no newline).
-pub(crate) fn lines(doc: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(crate) fn lines(
+    doc: &str,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
     let region = &doc[start..end];
     let mut offset = start;
     region.split('\n').map(move |line| {
@@ -91,7 +99,7 @@ pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
             }
         }
         let body = line.trim_start();
-        if body.trim_end().contains('\t') {
+        if body.contains('\t') {
             inner_tabs += 1;
         }
         if line.starts_with('\t') {
@@ -134,12 +142,72 @@ fn cell(doc: &str, s: usize, e: usize, row_start: bool) -> Token {
     }
 }
 
+fn dashes(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| matches!(c, '-' | '—' | '–' | '―' | '─')).parse(i)
+}
+
+fn spaces(i: &str) -> IResult<&str, &str> {
+    take_while(|c: char| c == ' ').parse(i)
+}
+
+fn digits(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_digit()).parse(i)
+}
+
+/// Page headers and footers PDF text puts inside tables: `— 3 —`, `- 3 -`,
+/// `第 3 页`, `第3页 共12页`.
+fn page_mark(i: &str) -> IResult<&str, ()> {
+    let dashed = (dashes, spaces, digits, spaces, dashes);
+    let nth = (
+        tag("第"),
+        spaces,
+        digits,
+        spaces,
+        tag("页"),
+        opt((
+            spaces,
+            opt(alt((tag(","), tag("/")))),
+            spaces,
+            tag("共"),
+            spaces,
+            digits,
+            spaces,
+            tag("页"),
+        )),
+    );
+    let (rest, _) = all_consuming(alt((dashed.map(|_| ()), nth.map(|_| ())))).parse(i)?;
+    Ok((rest, ()))
+}
+
+/// True for a line that is page furniture rather than table text.
+fn is_page_furniture(line: &str) -> bool {
+    page_mark(line.trim()).is_ok()
+}
+
+/// True when the next line with text after `from` starts a new page (a form feed).
+fn page_break_follows(doc: &str, from: usize, end: usize) -> bool {
+    doc[from.min(end)..end]
+        .trim_start_matches([' ', '\n', '\t'])
+        .starts_with('\u{c}')
+}
+
 /// Splits `doc[start..end]` into cells according to `layout`.
 pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut row_pending = true;
     for (s, e) in lines(doc, start, end) {
         let line = &doc[s..e];
+        if is_page_furniture(line) {
+            continue;
+        }
+        // a bare page number closing a page of PDF text
+        if page_break_follows(doc, e, end)
+            && line.trim().bytes().all(|b| b.is_ascii_digit())
+            && !line.starts_with('\t')
+            && layout == Layout::Lines
+        {
+            continue;
+        }
         if line.trim().is_empty() {
             if layout == Layout::Indented && line.contains('\t') {
                 out.push(cell(doc, s, e, row_pending));
@@ -154,7 +222,8 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
             Layout::Indented => {
                 if line.starts_with('\t') {
                     out.push(cell(doc, s, e, row_pending));
-                } else if let Some(last) = out.last_mut().filter(|t| t.is_text() && t.start < t.end) {
+                } else if let Some(last) = out.last_mut().filter(|t| t.is_text() && t.start < t.end)
+                {
                     // a wrapped cell: this line continues the text above
                     let (_, end) = trimmed(doc, s, e);
                     last.end = end;
@@ -184,7 +253,8 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
                 let t_start = s + (line.len() - line.trim_start().len());
                 let t_end = e - (line.len() - line.trim_end().len());
                 let body = &doc[t_start..t_end];
-                let mut bounds: Vec<usize> = body.match_indices('|').map(|(i, _)| t_start + i).collect();
+                let mut bounds: Vec<usize> =
+                    body.match_indices('|').map(|(i, _)| t_start + i).collect();
                 if bounds.is_empty() {
                     out.push(cell(doc, s, e, layout == Layout::PipeRows));
                     continue;
@@ -271,7 +341,10 @@ mod tests {
     #[test]
     fn pipe_rows_and_markdown() {
         let doc = "| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 2 |\n行政许可 | 5 |\n";
-        assert_eq!(texts(doc), ["信息内容", "本年制发件数", "规章", "2", "行政许可", "5"]);
+        assert_eq!(
+            texts(doc),
+            ["信息内容", "本年制发件数", "规章", "2", "行政许可", "5"]
+        );
         let doc = "规章 |\n2 |\n|\n1 |\n";
         let (layout, cells) = cells(doc);
         assert_eq!(layout, Layout::PipeCells);
@@ -279,6 +352,18 @@ mod tests {
             cells.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
             ["规章", "2", "", "1"]
         );
+    }
+
+    #[test]
+    fn page_furniture_is_passed_over() {
+        for line in ["— 3 —", "- 12 -", "第 3 页", "第3页 共12页", "第3页,共12页"] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        for line in ["3", "0/0", "第二十条第(一)项", "-8"] {
+            assert!(!is_page_furniture(line), "{line}");
+        }
+        let doc = "规章\n0\n— 3 —\n2\n7\n\u{c}行政许可\n5\n";
+        assert_eq!(texts(doc), ["规章", "0", "2", "行政许可", "5"]);
     }
 
     #[test]

@@ -65,7 +65,10 @@ fn blank(i: &str) -> IResult<&str, Scalar> {
 fn digits(i: &str) -> IResult<&str, String> {
     let grouped = recognize(pair(
         digit1,
-        many1(preceded(char(','), nom::bytes::complete::take_while_m_n(3, 3, |c: char| c.is_ascii_digit()))),
+        many1(preceded(
+            char(','),
+            nom::bytes::complete::take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+        )),
     ));
     map(alt((grouped, digit1)), |s: &str| s.replace(',', "")).parse(i)
 }
@@ -161,11 +164,20 @@ impl Scalar {
     pub(crate) fn typed(self, kind: ValueKind, header: HeaderUnit) -> Result<Value, &'static str> {
         match (kind, self) {
             (_, Scalar::Blank) => Ok(Value::Blank),
-            (ValueKind::Count, Scalar::Integer { value, signed, unit }) => {
+            (
+                ValueKind::Count,
+                Scalar::Integer {
+                    value,
+                    signed,
+                    unit,
+                },
+            ) => {
                 if signed && value != 0 || value < 0 {
                     Err("a count cannot carry a sign")
                 } else if matches!(unit, None | Some(Unit::Piece)) {
-                    u64::try_from(value).map(Value::Count).map_err(|_| "count out of range")
+                    u64::try_from(value)
+                        .map(Value::Count)
+                        .map_err(|_| "count out of range")
                 } else {
                     Err("a count cannot carry a unit of money")
                 }
@@ -194,7 +206,14 @@ impl Scalar {
                 }))
             }
             (ValueKind::Change, Scalar::Fraction { .. }) => Err("a change must be a whole number"),
-            (ValueKind::Amount, Scalar::Integer { value, signed, unit }) => {
+            (
+                ValueKind::Amount,
+                Scalar::Integer {
+                    value,
+                    signed,
+                    unit,
+                },
+            ) => {
                 if signed && value != 0 || value < 0 {
                     return Err("an amount cannot carry a sign");
                 }
@@ -231,7 +250,9 @@ mod tests {
     use super::*;
 
     fn typed(text: &str, kind: ValueKind) -> Result<Value, &'static str> {
-        scalar(text).ok_or("no scalar")?.typed(kind, HeaderUnit::None)
+        scalar(text)
+            .ok_or("no scalar")?
+            .typed(kind, HeaderUnit::None)
     }
 
     #[test]
@@ -296,12 +317,35 @@ mod tests {
             Ok(Value::Amount(a)) => (a.wan_yuan().to_string(), a.unit),
             other => panic!("{t}: {other:?}"),
         };
-        assert_eq!(amt("57万元", HeaderUnit::None), ("57".into(), AmountUnit::WanYuan));
-        assert_eq!(amt("170万", HeaderUnit::None), ("170".into(), AmountUnit::Wan));
-        assert_eq!(amt("251000元", HeaderUnit::None), ("25.1".into(), AmountUnit::Yuan));
-        assert_eq!(amt("3.5", HeaderUnit::WanYuan), ("3.5".into(), AmountUnit::HeaderWanYuan));
-        assert_eq!(amt("32", HeaderUnit::None), ("32".into(), AmountUnit::Unstated));
-        assert_eq!(amt("57 万元", HeaderUnit::None), ("57".into(), AmountUnit::WanYuan));
-        assert!(scalar("-5").unwrap().typed(ValueKind::Amount, HeaderUnit::None).is_err());
+        assert_eq!(
+            amt("57万元", HeaderUnit::None),
+            ("57".into(), AmountUnit::WanYuan)
+        );
+        assert_eq!(
+            amt("170万", HeaderUnit::None),
+            ("170".into(), AmountUnit::Wan)
+        );
+        assert_eq!(
+            amt("251000元", HeaderUnit::None),
+            ("25.1".into(), AmountUnit::Yuan)
+        );
+        assert_eq!(
+            amt("3.5", HeaderUnit::WanYuan),
+            ("3.5".into(), AmountUnit::HeaderWanYuan)
+        );
+        assert_eq!(
+            amt("32", HeaderUnit::None),
+            ("32".into(), AmountUnit::Unstated)
+        );
+        assert_eq!(
+            amt("57 万元", HeaderUnit::None),
+            ("57".into(), AmountUnit::WanYuan)
+        );
+        assert!(
+            scalar("-5")
+                .unwrap()
+                .typed(ValueKind::Amount, HeaderUnit::None)
+                .is_err()
+        );
     }
 }

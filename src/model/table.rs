@@ -118,9 +118,6 @@ impl ApplicationsTable {
 impl ReviewTable {
     /// A table with every cell blank.
     pub fn blank_for(span: Span) -> Self {
-        Table::blank(
-            ReviewRow::ALL.iter().map(|&r| (r, ReviewColumn::ALL)),
-            span,
-        )
+        Table::blank(ReviewRow::ALL.iter().map(|&r| (r, ReviewColumn::ALL)), span)
     }
 }

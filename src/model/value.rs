@@ -271,7 +271,11 @@ mod tests {
             ("+4.0", "4"),
             ("0.000", "0"),
         ] {
-            assert_eq!(text.parse::<Decimal>().unwrap().to_string(), shown, "{text}");
+            assert_eq!(
+                text.parse::<Decimal>().unwrap().to_string(),
+                shown,
+                "{text}"
+            );
         }
         for bad in ["", ".", "1.", "a", "1.2.3", "--1", "1e3"] {
             assert!(bad.parse::<Decimal>().is_err(), "{bad}");

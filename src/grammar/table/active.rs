@@ -1,9 +1,10 @@
 //! Section 二's table: the 第二十条 items, in both editions.
 
+use super::collapsed::cuts;
 use super::scan::{Class, Scan, Vote, scan};
-use super::{fill_row, keep_extra, report_missing_rows};
+use super::{collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit};
 use crate::grammar::Ctx;
-use crate::grammar::label::{Fit, best_match};
+use crate::grammar::label::{Fit, best_match, concatenation};
 use crate::grammar::tokens::{Layout, Token};
 use crate::grammar::value::HeaderUnit;
 use crate::model::{ActiveRow, ActiveTable, Edition, ExtraRow, Span, TableId};
@@ -12,7 +13,10 @@ use ActiveRow as R;
 
 const ROWS: &[(Class<ActiveRow>, &[&str])] = &[
     (Class::Row(R::Regulations), &["规章"]),
-    (Class::Row(R::NormativeDocuments), &["规范性文件", "行政规范性文件"]),
+    (
+        Class::Row(R::NormativeDocuments),
+        &["规范性文件", "行政规范性文件"],
+    ),
     (Class::Row(R::Licensing), &["行政许可"]),
     (Class::Row(R::OtherServices), &["其他对外管理服务事项"]),
     (Class::Row(R::Penalty), &["行政处罚"]),
@@ -27,12 +31,31 @@ const fn header(last: bool, vote: Vote) -> Class<ActiveRow> {
 
 const HEADERS: &[(Class<ActiveRow>, &[&str])] = &[
     (header(false, Vote::Neither), &["信息内容"]),
-    (header(false, Vote::E2019), &["本年新制作数量", "本年新公开数量", "上一年项目数量", "采购项目数量"]),
-    (header(true, Vote::E2019), &["对外公开总数量", "本年增/减", "处理决定数量", "采购总金额"]),
-    (header(false, Vote::E2021), &["本年制发件数", "本年废止件数"]),
+    (
+        header(false, Vote::E2019),
+        &[
+            "本年新制作数量",
+            "本年新公开数量",
+            "上一年项目数量",
+            "采购项目数量",
+        ],
+    ),
+    (
+        header(true, Vote::E2019),
+        &["对外公开总数量", "本年增/减", "处理决定数量", "采购总金额"],
+    ),
+    (
+        header(false, Vote::E2021),
+        &["本年制发件数", "本年废止件数"],
+    ),
     (
         header(true, Vote::E2021),
-        &["现行有效件数", "本年处理决定数量", "本年收费金额(单位:万元)", "本年收费金额"],
+        &[
+            "现行有效件数",
+            "本年处理决定数量",
+            "本年收费金额(单位:万元)",
+            "本年收费金额",
+        ],
     ),
 ];
 
@@ -40,7 +63,20 @@ fn classify(compact: &str, _started: bool) -> Option<(Class<ActiveRow>, Fit)> {
     if compact.starts_with("第二十条") {
         return Some((Class::Group, Fit::Exact));
     }
-    best_match(compact, ROWS).or_else(|| best_match(compact, HEADERS))
+    best_match(compact, ROWS)
+        .or_else(|| best_match(compact, HEADERS))
+        .or_else(|| {
+            // header cells run together, as crawlers leave them: the row's votes
+            let keys = concatenation(compact, HEADERS)?;
+            let vote = keys.iter().find_map(|k| match k {
+                Class::Header {
+                    vote: v @ (Vote::E2019 | Vote::E2021),
+                    ..
+                } => Some(*v),
+                _ => None,
+            });
+            Some((header(false, vote.unwrap_or(Vote::Neither)), Fit::Exact))
+        })
 }
 
 /// Reads section 二's cells.
@@ -86,7 +122,36 @@ pub(crate) fn active_table(
             extras.push(keep_extra(ctx, TableId::Active, row.label, &row.cells));
             continue;
         }
-        fill_row(ctx, &mut table, TableId::Active, row, columns, |c| c.kind(), unit);
+        fill_row(
+            ctx,
+            &mut table,
+            TableId::Active,
+            row,
+            columns,
+            |c| c.kind(),
+            unit,
+        );
+    }
+    for row in collapsed_rows(&found.rows) {
+        let (Some((s, e)), columns) = (row.collapsed, row.key.columns(edition)) else {
+            continue;
+        };
+        if columns.is_empty() {
+            continue;
+        }
+        let kinds: Vec<_> = columns.iter().map(|c| c.kind()).collect();
+        match cuts(&ctx.doc[s..e], &kinds, unit) {
+            Some(options) if options.len() == 1 => {
+                fill_cut(ctx, &mut table, row.key, columns, s, &options[0]);
+            }
+            options => unsplit(
+                ctx,
+                TableId::Active,
+                row.key,
+                options.map(|o| o.len()),
+                (s, e),
+            ),
+        }
     }
     for extra in &found.extras {
         extras.push(keep_extra(ctx, TableId::Active, extra.label, &extra.cells));

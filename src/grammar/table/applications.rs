@@ -1,46 +1,90 @@
 //! Section 三's table: applicant-type columns × outcome rows, in both editions.
 
+use super::collapsed::{Term, cuts, keep_summing, propagate};
 use super::scan::{Class, Scan, Vote, scan};
-use super::{fill_row, keep_extra, report_missing_rows};
+use super::{collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit};
 use crate::grammar::Ctx;
 use crate::grammar::label::{Fit, best_match};
 use crate::grammar::tokens::{Layout, Token};
 use crate::grammar::value::HeaderUnit;
 use crate::model::{
-    ApplicantColumn, ApplicationRow, ApplicationsTable, Edition, ExtraRow, Span, TableId,
-    ValueKind,
+    ApplicantColumn, ApplicationRow, ApplicationsTable, Edition, ExtraRow, Span, TableId, ValueKind,
 };
 
 use ApplicationRow as R;
 
 const ROWS: &[(Class<ApplicationRow>, &[&str])] = &[
-    (Class::Row(R::NewRequests), &["一、本年新收政府信息公开申请数量"]),
-    (Class::Row(R::CarriedOver), &["二、上年结转政府信息公开申请数量"]),
+    (
+        Class::Row(R::NewRequests),
+        &["一、本年新收政府信息公开申请数量"],
+    ),
+    (
+        Class::Row(R::CarriedOver),
+        &["二、上年结转政府信息公开申请数量"],
+    ),
     (
         Class::Group,
-        &["三、本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理"],
+        &[
+            "三、本年度办理结果",
+            "(三)不予公开",
+            "(四)无法提供",
+            "(五)不予处理",
+        ],
     ),
     (Class::Row(R::Granted), &["(一)予以公开"]),
     (
         Class::Row(R::PartiallyGranted),
-        &["(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "(二)部分公开"],
+        &[
+            "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+            "(二)部分公开",
+        ],
     ),
     (Class::Row(R::DeniedStateSecret), &["1.属于国家秘密"]),
-    (Class::Row(R::DeniedProhibitedByLaw), &["2.其他法律行政法规禁止公开"]),
-    (Class::Row(R::DeniedSecurityStability), &["3.危及“三安全一稳定”", "3.危及\"三安全一稳定\""]),
+    (
+        Class::Row(R::DeniedProhibitedByLaw),
+        &["2.其他法律行政法规禁止公开"],
+    ),
+    (
+        Class::Row(R::DeniedSecurityStability),
+        &["3.危及“三安全一稳定”", "3.危及\"三安全一稳定\""],
+    ),
     (Class::Row(R::DeniedThirdParty), &["4.保护第三方合法权益"]),
-    (Class::Row(R::DeniedInternalAffairs), &["5.属于三类内部事务信息"]),
+    (
+        Class::Row(R::DeniedInternalAffairs),
+        &["5.属于三类内部事务信息"],
+    ),
     (Class::Row(R::DeniedProcessInfo), &["6.属于四类过程性信息"]),
-    (Class::Row(R::DeniedEnforcementFile), &["7.属于行政执法案卷"]),
+    (
+        Class::Row(R::DeniedEnforcementFile),
+        &["7.属于行政执法案卷"],
+    ),
     (Class::Row(R::DeniedInquiry), &["8.属于行政查询事项"]),
-    (Class::Row(R::UnavailableNotHeld), &["1.本机关不掌握相关政府信息"]),
-    (Class::Row(R::UnavailableNeedsCreation), &["2.没有现成信息需要另行制作"]),
-    (Class::Row(R::UnavailableUnclear), &["3.补正后申请内容仍不明确"]),
+    (
+        Class::Row(R::UnavailableNotHeld),
+        &["1.本机关不掌握相关政府信息"],
+    ),
+    (
+        Class::Row(R::UnavailableNeedsCreation),
+        &["2.没有现成信息需要另行制作"],
+    ),
+    (
+        Class::Row(R::UnavailableUnclear),
+        &["3.补正后申请内容仍不明确"],
+    ),
     (Class::Row(R::RejectedPetition), &["1.信访举报投诉类申请"]),
     (Class::Row(R::RejectedDuplicate), &["2.重复申请"]),
-    (Class::Row(R::RejectedPublication), &["3.要求提供公开出版物"]),
-    (Class::Row(R::RejectedExcessive), &["4.无正当理由大量反复申请"]),
-    (Class::Row(R::RejectedConfirmation), &["5.要求行政机关确认或重新出具已获取信息"]),
+    (
+        Class::Row(R::RejectedPublication),
+        &["3.要求提供公开出版物"],
+    ),
+    (
+        Class::Row(R::RejectedExcessive),
+        &["4.无正当理由大量反复申请"],
+    ),
+    (
+        Class::Row(R::RejectedConfirmation),
+        &["5.要求行政机关确认或重新出具已获取信息"],
+    ),
     (Class::Row(R::Other), &["(六)其他处理"]),
     (
         Class::Row(R::OtherNoCorrection),
@@ -107,7 +151,11 @@ fn classify(compact: &str, started: bool) -> Option<(Class<ApplicationRow>, Fit)
 const SPLIT_OTHER: [ApplicationRow; 3] = [R::OtherNoCorrection, R::OtherUnpaidFee, R::OtherMisc];
 
 /// Reads section 三's cells.
-pub(crate) fn scan_applications(doc: &str, tokens: &[Token], layout: Layout) -> Scan<ApplicationRow> {
+pub(crate) fn scan_applications(
+    doc: &str,
+    tokens: &[Token],
+    layout: Layout,
+) -> Scan<ApplicationRow> {
     let mut found = scan(doc, tokens, layout, classify);
     // `（六）其他处理` is a data row in 2019 and the group of three rows in 2021:
     // with no cells of its own and the 2021 rows present, it is the group.
@@ -121,7 +169,11 @@ pub(crate) fn scan_applications(doc: &str, tokens: &[Token], layout: Layout) -> 
 
 /// Edition votes: `(2019, 2021)` from the rows only one edition has.
 pub(crate) fn applications_votes(found: &Scan<ApplicationRow>) -> (usize, usize) {
-    let split = found.rows.iter().filter(|r| SPLIT_OTHER.contains(&r.key)).count();
+    let split = found
+        .rows
+        .iter()
+        .filter(|r| SPLIT_OTHER.contains(&r.key))
+        .count();
     let single = found.rows.iter().filter(|r| r.key == R::Other).count();
     (single, split)
 }
@@ -137,7 +189,12 @@ pub(crate) fn applications_table(
     let mut extras = Vec::new();
     for row in &found.rows {
         if !row.key.in_edition(edition) {
-            extras.push(keep_extra(ctx, TableId::Applications, row.label, &row.cells));
+            extras.push(keep_extra(
+                ctx,
+                TableId::Applications,
+                row.label,
+                &row.cells,
+            ));
             continue;
         }
         fill_row(
@@ -150,9 +207,104 @@ pub(crate) fn applications_table(
             HeaderUnit::None,
         );
     }
+    read_collapsed(ctx, &mut table, found, edition);
     for extra in &found.extras {
-        extras.push(keep_extra(ctx, TableId::Applications, extra.label, &extra.cells));
+        extras.push(keep_extra(
+            ctx,
+            TableId::Applications,
+            extra.label,
+            &extra.cells,
+        ));
     }
     report_missing_rows(ctx, TableId::Applications, &table);
     (table, extras)
+}
+
+/// Reads the rows whose cells ran together, with the row totals and the column
+/// sums of the table (see [`super::collapsed`]).
+fn read_collapsed(
+    ctx: &mut Ctx<'_>,
+    table: &mut ApplicationsTable,
+    found: &Scan<ApplicationRow>,
+    edition: Edition,
+) {
+    let rows: Vec<_> = collapsed_rows(&found.rows)
+        .into_iter()
+        .filter(|r| r.key.in_edition(edition))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    const ROW_TOTAL: (&[usize], usize) = (&[0, 1, 2, 3, 4, 5], 6);
+    let kinds = [ValueKind::Count; 7];
+    let mut too_long = vec![false; rows.len()];
+    let mut options: Vec<_> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (s, e) = r.collapsed.unwrap_or((0, 0));
+            match cuts(&ctx.doc[s..e], &kinds, HeaderUnit::None) {
+                Some(all) => keep_summing(all, &[ROW_TOTAL]),
+                None => {
+                    too_long[i] = true;
+                    Vec::new()
+                }
+            }
+        })
+        .collect();
+    let term = |key: ApplicationRow, column: usize, table: &ApplicationsTable| -> Term {
+        if let Some(row) = rows.iter().position(|r| r.key == key) {
+            return Term::Open { row, column };
+        }
+        match table
+            .cell(key, ApplicantColumn::ALL[column])
+            .and_then(|c| c.value.integer())
+        {
+            Some(v) => Term::Known(v),
+            None => Term::Blank,
+        }
+    };
+    let outcome: Vec<ApplicationRow> = ApplicationRow::rows(edition)
+        .iter()
+        .copied()
+        .filter(|r| r.is_outcome())
+        .collect();
+    let mut equations = Vec::new();
+    for c in 0..ApplicantColumn::ALL.len() {
+        equations.push((
+            vec![term(R::OutcomeTotal, c, table)],
+            outcome.iter().map(|&r| term(r, c, table)).collect(),
+        ));
+        equations.push((
+            vec![
+                term(R::NewRequests, c, table),
+                term(R::CarriedOver, c, table),
+            ],
+            vec![
+                term(R::OutcomeTotal, c, table),
+                term(R::CarriedForward, c, table),
+            ],
+        ));
+    }
+    propagate(&mut options, &equations);
+    for (i, row) in rows.iter().enumerate() {
+        let at = row.collapsed.unwrap_or((0, 0));
+        match options[i].len() {
+            1 => fill_cut(
+                ctx,
+                table,
+                row.key,
+                ApplicantColumn::ALL,
+                at.0,
+                &options[i][0],
+            ),
+            n => unsplit(
+                ctx,
+                TableId::Applications,
+                row.key,
+                (!too_long[i]).then_some(n),
+                at,
+            ),
+        }
+    }
 }

@@ -4,13 +4,13 @@
 mod active;
 mod align;
 mod applications;
+mod collapsed;
 mod review;
 mod scan;
 
 pub(crate) use active::{active_table, active_votes, scan_active};
 pub(crate) use applications::{applications_table, applications_votes, scan_applications};
 pub(crate) use review::review_table;
-
 
 use self::align::{Aligned, align};
 use self::scan::FoundRow;
@@ -40,12 +40,18 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
         ctx.diag(
             Level::Warning,
             DiagnosticKind::RowRepeated,
-            format!("{id}.{}: the row `{label_text}` appears again; the first one is kept", found.key),
+            format!(
+                "{id}.{}: the row `{label_text}` appears again; the first one is kept",
+                found.key
+            ),
             Some(found.label),
         );
         return;
     }
     row.label_span = Some(ctx.span(found.label.0, found.label.1));
+    if found.collapsed.is_some() {
+        return; // read by the caller, with the table's constraints
+    }
     if found.fit != Fit::Exact {
         ctx.diag(
             Level::Info,
@@ -68,7 +74,10 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             ctx.diag(
                 Level::Info,
                 DiagnosticKind::RowAmbiguous,
-                format!("{id}.{}: no cells follow the label `{label_text}`; left blank", found.key),
+                format!(
+                    "{id}.{}: no cells follow the label `{label_text}`; left blank",
+                    found.key
+                ),
                 Some(found.label),
             );
             return;
@@ -83,7 +92,10 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             return;
         }
         Ok(Aligned::Direct(p)) => p,
-        Ok(Aligned::Realigned { placement, by_header }) => {
+        Ok(Aligned::Realigned {
+            placement,
+            by_header,
+        }) => {
             if by_header {
                 ctx.diag(
                     Level::Info,
@@ -143,8 +155,68 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     }
 }
 
+/// Fills a row from the one cut of its collapsed run.
+fn fill_cut<R: Copy + PartialEq, C: Copy + PartialEq + 'static>(
+    ctx: &Ctx<'_>,
+    table: &mut Table<R, C>,
+    key: R,
+    columns: &[C],
+    run_start: usize,
+    cut: &collapsed::Cut,
+) {
+    for (&column, &(s, e, value)) in columns.iter().zip(cut) {
+        if let Some(cell) = table.cell_mut(key, column) {
+            *cell = Cell {
+                value,
+                span: Some(ctx.span(run_start + s, run_start + e)),
+            };
+        }
+    }
+}
+
+/// Says why a collapsed row was left blank.
+fn unsplit<K: std::fmt::Display>(
+    ctx: &mut Ctx<'_>,
+    id: TableId,
+    key: K,
+    ways: Option<usize>,
+    at: (usize, usize),
+) {
+    let run = &ctx.doc[at.0..at.1];
+    let why = match ways {
+        None => "it is too long to split with certainty".to_string(),
+        Some(0) => "no split fits the table's constraints".to_string(),
+        Some(n) => format!("{n} splits fit the table's constraints"),
+    };
+    ctx.diag(
+        Level::Warning,
+        DiagnosticKind::RowAmbiguous,
+        format!("{id}.{key}: the values run together as `{run}` and are left blank: {why}"),
+        Some(at),
+    );
+}
+
+/// The first found row of each key with a collapsed run.
+fn collapsed_rows<K: Copy + PartialEq>(rows: &[FoundRow<K>]) -> Vec<&FoundRow<K>> {
+    let mut seen: Vec<K> = Vec::new();
+    let mut out = Vec::new();
+    for row in rows {
+        if seen.contains(&row.key) {
+            continue;
+        }
+        seen.push(row.key);
+        if row.collapsed.is_some() {
+            out.push(row);
+        }
+    }
+    out
+}
+
 fn cell_of<R, C: PartialEq>(row: &mut crate::model::Row<R, C>, column: C) -> Option<&mut Cell> {
-    row.cells.iter_mut().find(|(c, _)| *c == column).map(|(_, cell)| cell)
+    row.cells
+        .iter_mut()
+        .find(|(c, _)| *c == column)
+        .map(|(_, cell)| cell)
 }
 
 fn blank_cell(ctx: &Ctx<'_>, token: &Token) -> Cell {
@@ -204,6 +276,106 @@ fn report_missing_rows<R: Copy + std::fmt::Display, C>(
             DiagnosticKind::RowMissing,
             format!("{id}: rows not found, left blank: {}", missing.join(", ")),
             None,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{AnnualReport, CellKey, DiagnosticKind, Edition};
+
+    fn read(text: &str) -> AnnualReport {
+        let norm = crate::normalize::normalize(text);
+        crate::grammar::read(&norm, text).unwrap()
+    }
+
+    fn get(r: &AnnualReport, key: &str) -> String {
+        r.value(CellKey::parse(key).unwrap()).to_string()
+    }
+
+    #[test]
+    fn edition_2021_active_table_in_pipe_rows() {
+        let text = "某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+            | 第二十条第（一）项 |||\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n\
+            | 规章 | 2 | 1 | 15 |\n| 行政规范性文件 | 4 | 0 | 31 |\n| 第二十条第（五）项 |\n\
+            | 信息内容 | 本年处理决定数量 |\n| 行政许可 | 396 |\n| 第二十条第（六）项 |\n\
+            | 信息内容 | 本年处理决定数量 |\n| 行政处罚 | 12 |\n| 行政强制 | / |\n\
+            | 第二十条第（八）项 |\n| 信息内容 | 本年收费金额（单位：万元） |\n| 行政事业性收费 | 3.5 |\n";
+        let r = read(text);
+        assert_eq!(r.edition, Edition::E2021);
+        assert_eq!(get(&r, "active.regulations.in_force"), "15");
+        assert_eq!(get(&r, "active.normative_documents.issued"), "4");
+        assert_eq!(get(&r, "active.licensing.decisions"), "396");
+        assert_eq!(get(&r, "active.coercion.decisions"), "");
+        assert_eq!(get(&r, "active.fees.amount"), "3.5");
+        let span = r
+            .cell(CellKey::parse("active.licensing.decisions").unwrap())
+            .unwrap()
+            .span
+            .unwrap();
+        assert_eq!(&text[span.range()], "396");
+    }
+
+    #[test]
+    fn split_other_rows_make_the_2021_applications_table() {
+        let row = |label: &str, v: &str| format!("{label}\t{v}\t0\t0\t0\t0\t0\t{v}\n");
+        let mut text = String::from(
+            "三、收到和处理政府信息公开申请情况\n\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n",
+        );
+        text += &row("一、本年新收政府信息公开申请数量", "5");
+        text += &row("二、上年结转政府信息公开申请数量", "1");
+        text += &row("三、本年度办理结果\t（一）予以公开", "3");
+        text += &format!(
+            "\t（六）其他处理\t{}",
+            row(
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "1"
+            )
+        );
+        text += &row(
+            "\t\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "0",
+        );
+        text += &row("\t\t3.其他", "1");
+        text += &row("\t（七）总计", "5");
+        text += &row("四、结转下年度继续办理", "1");
+        let r = read(&text);
+        assert_eq!(r.edition, Edition::E2021);
+        assert_eq!(get(&r, "applications.granted.natural_person"), "3");
+        assert_eq!(get(&r, "applications.other_no_correction.total"), "1");
+        assert_eq!(get(&r, "applications.other_misc.natural_person"), "1");
+        assert_eq!(get(&r, "applications.outcome_total.total"), "5");
+        assert_eq!(get(&r, "applications.carried_forward.total"), "1");
+    }
+
+    #[test]
+    fn a_row_short_of_cells_in_lines_layout_is_left_blank_with_a_reason() {
+        let text = "二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n\
+            规章\n1\n2\n3\n规范性文件\n4\n5\n第二十条第(五)项\n";
+        let r = read(text);
+        assert_eq!(get(&r, "active.regulations.total_public"), "3");
+        assert_eq!(get(&r, "active.normative_documents.made"), "");
+        assert_eq!(get(&r, "active.normative_documents.published"), "");
+        let d = r
+            .diagnostics
+            .iter()
+            .find(|d| d.kind == DiagnosticKind::RowAmbiguous)
+            .unwrap();
+        assert!(d.message.contains("normative_documents"), "{}", d.message);
+        assert_eq!(&text[d.span.unwrap().range()], "规范性文件");
+    }
+
+    #[test]
+    fn unreadable_values_are_blank_with_a_diagnostic() {
+        let text =
+            "二、主动公开政府信息情况\n规章\t1\t2\t3.5\n规范性文件\t1\t2\t3\n行政许可\t1\t+1\t2\n";
+        let r = read(text);
+        assert_eq!(get(&r, "active.regulations.total_public"), "");
+        assert_eq!(get(&r, "active.licensing.change"), "1");
+        assert!(
+            r.diagnostics
+                .iter()
+                .any(|d| d.kind == DiagnosticKind::ValueUnreadable && d.message.contains("3.5"))
         );
     }
 }

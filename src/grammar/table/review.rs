@@ -1,9 +1,10 @@
 //! Section 四's table: one row of fifteen cells under a three-level header.
 
 use super::align::{Aligned, align};
+use super::collapsed::{cuts, keep_summing};
 use super::scan::{Class, Vote, cells_end, scan};
 use crate::grammar::Ctx;
-use crate::grammar::label::{Fit, best_match};
+use crate::grammar::label::{Fit, best_match, concatenation};
 use crate::grammar::tokens::{Layout, Token};
 use crate::grammar::value::HeaderUnit;
 use crate::model::{
@@ -37,8 +38,19 @@ const HEADERS: &[(Class<ReviewRow>, &[&str])] = &[
 ];
 
 fn classify(compact: &str, _started: bool) -> Option<(Class<ReviewRow>, Fit)> {
-    best_match(compact, HEADERS)
+    best_match(compact, HEADERS).or_else(|| {
+        // header cells run together, as crawlers leave them
+        let keys = concatenation(compact, HEADERS)?;
+        Some((*keys.last()?, Fit::Exact))
+    })
 }
+
+/// The three groups of the row: four cells and their total.
+const GROUPS: [(&[usize], usize); 3] = [
+    (&[0, 1, 2, 3], 4),
+    (&[5, 6, 7, 8], 9),
+    (&[10, 11, 12, 13], 14),
+];
 
 /// The number of cells in the table's one data row.
 const CELLS: usize = 15;
@@ -66,10 +78,19 @@ pub(crate) fn review_table(
         start
     };
     let cells = &tokens[start..end];
+    if let [run] = cells {
+        if run.end - run.start > 1 {
+            read_collapsed(ctx, &mut table, run);
+            return Some(table);
+        }
+    }
     let placement = match align(cells, CELLS, found.trailing) {
         Ok(Aligned::Empty) => return Some(table),
         Ok(Aligned::Direct(p)) => p,
-        Ok(Aligned::Realigned { placement, by_header }) => {
+        Ok(Aligned::Realigned {
+            placement,
+            by_header,
+        }) => {
             if by_header {
                 ctx.diag(
                     Level::Info,
@@ -100,7 +121,10 @@ pub(crate) fn review_table(
         let Some(token) = slot.map(|i| &cells[i]) else {
             continue;
         };
-        let cell = match token.scalar.map(|s| s.typed(ValueKind::Count, HeaderUnit::None)) {
+        let cell = match token
+            .scalar
+            .map(|s| s.typed(ValueKind::Count, HeaderUnit::None))
+        {
             Some(Ok(Value::Blank)) | None => Cell {
                 value: Value::Blank,
                 span: (token.start < token.end).then(|| ctx.span(token.start, token.end)),
@@ -127,4 +151,37 @@ pub(crate) fn review_table(
         }
     }
     Some(table)
+}
+
+/// Reads the row when its fifteen cells ran together (`000000000000000`): split
+/// only where the three groups' totals leave exactly one way.
+fn read_collapsed(ctx: &mut Ctx<'_>, table: &mut ReviewTable, run: &Token) {
+    let text = run.text(ctx.doc);
+    let options = cuts(text, &[ValueKind::Count; CELLS], HeaderUnit::None)
+        .map(|all| keep_summing(all, &GROUPS));
+    let Some([cut]) = options.as_deref() else {
+        let why = match options.map(|o| o.len()) {
+            None => "it is too long to split with certainty".to_string(),
+            Some(0) => "no split fits the totals".to_string(),
+            Some(n) => format!("{n} splits fit the totals"),
+        };
+        ctx.diag(
+            Level::Warning,
+            DiagnosticKind::RowAmbiguous,
+            format!(
+                "review_litigation: the values run together as `{text}` and are left blank: {why}"
+            ),
+            Some((run.start, run.end)),
+        );
+        return;
+    };
+    let keys = ReviewRow::ALL
+        .iter()
+        .flat_map(|&r| ReviewColumn::ALL.iter().map(move |&c| (r, c)));
+    for ((row, column), &(s, e, value)) in keys.zip(cut) {
+        let span = Some(ctx.span(run.start + s, run.start + e));
+        if let Some(cell) = table.cell_mut(row, column) {
+            *cell = Cell { value, span };
+        }
+    }
 }

@@ -37,6 +37,8 @@ pub(crate) struct FoundRow<K> {
     pub(crate) cells: Vec<Token>,
     /// Empty cells the header shows after its last column, in layouts that mark rows.
     pub(crate) trailing: Option<usize>,
+    /// The cells run together after the label (`行政许可3960181`), as a byte range.
+    pub(crate) collapsed: Option<(usize, usize)>,
 }
 
 /// Text after the first row that is no label, with the cells that follow it.
@@ -59,6 +61,8 @@ pub(crate) struct Scan<K> {
 
 /// How many cells a wrapped label may span, in layouts that do not mark rows.
 const MAX_JOIN: usize = 3;
+/// The longest label (in bytes) read as labels and values run together.
+const MAX_RUN_TOGETHER_LABEL: usize = 400;
 /// Unlabelled text longer than this (in chars) is prose, not an extra row.
 const MAX_EXTRA_LABEL: usize = 80;
 
@@ -85,10 +89,39 @@ pub(crate) fn scan<K: Copy>(
             continue;
         }
         let started = !out.rows.is_empty();
-        let Some((class, fit, used)) = classify_at(doc, tokens, i, layout, &classify, started) else {
+        let Some((class, fit, used)) = classify_at(doc, tokens, i, layout, &classify, started)
+        else {
             let end = cells_end(tokens, i + 1, layout);
             let text = tokens[i].text(doc);
             let has_values = tokens[i + 1..end].iter().any(|t| !t.is_blank());
+            if let Some((split, key, fit)) = run_together(text, &classify, started) {
+                let t = &tokens[i];
+                if split == text.len() {
+                    // a group label and a row label in one cell
+                    out.rows.push(FoundRow {
+                        key,
+                        fit,
+                        label: (t.start, t.end),
+                        cells: tokens[i + 1..end].to_vec(),
+                        trailing: out.trailing,
+                        collapsed: None,
+                    });
+                    i = end;
+                    continue;
+                }
+                if !has_values {
+                    out.rows.push(FoundRow {
+                        key,
+                        fit,
+                        label: (t.start, t.start + split),
+                        cells: Vec::new(),
+                        trailing: None,
+                        collapsed: Some((t.start + split, t.end)),
+                    });
+                    i = end;
+                    continue;
+                }
+            }
             let labelish = text.chars().count() <= MAX_EXTRA_LABEL && !text.contains('。');
             if started && (has_values || labelish) {
                 out.extras.push(FoundExtra {
@@ -120,6 +153,7 @@ pub(crate) fn scan<K: Copy>(
                     label,
                     cells: tokens[i + used..end].to_vec(),
                     trailing: out.trailing,
+                    collapsed: None,
                 });
                 i = end;
             }
@@ -128,10 +162,55 @@ pub(crate) fn scan<K: Copy>(
     out
 }
 
+/// True for the characters of values run together: digits, signs, `/`, `.`, units.
+fn in_run(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '+' | '-' | '/' | '.' | '万' | '元')
+}
+
+/// A row label run together with what surrounds it, as crawlers that strip all
+/// white space leave it: its values after it (`行政许可3960181`), and the group
+/// label of a merged cell before it (`(三)不予公开1.属于国家秘密`). Returns where
+/// the values start (the text's length when there are none).
+fn run_together<K: Copy>(
+    text: &str,
+    classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
+    started: bool,
+) -> Option<(usize, K, Fit)> {
+    let split = text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| in_run(c))
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    let run = &text[split..];
+    if split == 0 || split > MAX_RUN_TOGETHER_LABEL {
+        return None;
+    }
+    if !run.is_empty() && !run.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let label = compact(&text[..split]);
+    if !run.is_empty() {
+        if let Some((Class::Row(key), fit)) = classify(&label, started) {
+            return Some((split, key, fit));
+        }
+    }
+    for (q, _) in label.char_indices().skip(1) {
+        if let (Some((Class::Group, _)), Some((Class::Row(key), fit))) = (
+            classify(&label[..q], started),
+            classify(&label[q..], started),
+        ) {
+            return Some((split, key, fit));
+        }
+    }
+    None
+}
+
 /// The end of the cells that follow a label: the next text cell, or the next row.
 pub(crate) fn cells_end(tokens: &[Token], from: usize, layout: Layout) -> usize {
     let mut j = from;
-    while j < tokens.len() && !tokens[j].is_text() && !(layout.marks_rows() && tokens[j].row_start) {
+    while j < tokens.len() && !tokens[j].is_text() && !(layout.marks_rows() && tokens[j].row_start)
+    {
         j += 1;
     }
     j
