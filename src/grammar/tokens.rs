@@ -191,6 +191,64 @@ fn page_break_follows(doc: &str, from: usize, end: usize) -> bool {
         .starts_with('\u{c}')
 }
 
+/// A unit written after a number, possibly after a space (`57 万元`).
+fn is_unit(word: &str) -> bool {
+    matches!(word, "万元" | "万" | "元" | "件" | "个" | "项" | "条")
+}
+
+/// Splits a line of a layout without cell separators into cells: every value
+/// is a cell of its own (`0 0 0`, as PDF text gives a row), a unit stays with
+/// its number, and text runs are cut where two or more spaces separate them
+/// (columns aligned by spaces); single spaces inside text are kept.
+fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let line = &doc[s..e];
+    // whitespace-separated words with their gap before
+    let mut parts: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, gap)
+    let mut gap = 0;
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                parts.push((s + st, s + i, gap));
+                gap = 0;
+            }
+            gap += 1;
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        parts.push((s + st, e, gap));
+    }
+    let is_value = |w: &str| {
+        scalar(w).is_some_and(|v| v != Scalar::Blank) || (w.len() <= 3 && scalar(w).is_some())
+    };
+    // a number followed closely by text is part of that text (`2020 年本行政区域`)
+    let standalone: Vec<bool> = (0..parts.len())
+        .map(|i| {
+            let word = &doc[parts[i].0..parts[i].1];
+            is_value(word)
+                && parts.get(i + 1).is_none_or(|&(ns, ne, gap)| {
+                    let next = &doc[ns..ne];
+                    gap >= 2 || is_value(next) || is_unit(next)
+                })
+        })
+        .collect();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut last_was_value = false;
+    for (i, &(ws, we, gap)) in parts.iter().enumerate() {
+        let word = &doc[ws..we];
+        let value = standalone[i];
+        let unit_after_value = last_was_value && is_unit(word);
+        match out.last_mut() {
+            Some(last) if unit_after_value || (!value && !last_was_value && gap < 2) => last.1 = we,
+            _ => out.push((ws, we)),
+        }
+        last_was_value = value || unit_after_value;
+    }
+    out
+}
+
 /// Splits `doc[start..end]` into cells according to `layout`.
 pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
@@ -218,7 +276,11 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
             continue;
         }
         match layout {
-            Layout::Lines => out.push(cell(doc, s, e, false)),
+            Layout::Lines => {
+                for (ws, we) in words(doc, s, e) {
+                    out.push(cell(doc, ws, we, false));
+                }
+            }
             Layout::Indented => {
                 if line.starts_with('\t') {
                     out.push(cell(doc, s, e, row_pending));
@@ -364,6 +426,23 @@ mod tests {
         }
         let doc = "规章\n0\n— 3 —\n2\n7\n\u{c}行政许可\n5\n";
         assert_eq!(texts(doc), ["规章", "0", "2", "行政许可", "5"]);
+    }
+
+    #[test]
+    fn lines_with_several_cells() {
+        assert_eq!(texts("规章 0 0 0\n"), ["规章", "0", "0", "0"]);
+        assert_eq!(
+            texts("政府集中采购   32   57 万元\n"),
+            ["政府集中采购", "32", "57 万元"]
+        );
+        assert_eq!(texts("(一) 予以公开  1  2\n"), ["(一) 予以公开", "1", "2"]);
+        assert_eq!(
+            texts("结果维持   结果纠正  其他结果\n"),
+            ["结果维持", "结果纠正", "其他结果"]
+        );
+        assert_eq!(texts("行政强制  /  -  0\n"), ["行政强制", "/", "-", "0"]);
+        assert_eq!(texts("2020 年本行政区域\n"), ["2020 年本行政区域"]);
+        assert_eq!(texts("0 0/0 +3 -\n"), ["0", "0/0", "+3", "-"]);
     }
 
     #[test]

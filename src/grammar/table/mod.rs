@@ -366,6 +366,50 @@ mod tests {
     }
 
     #[test]
+    fn pdf_text_with_wrapped_labels_and_space_separated_cells() {
+        let text = "三、收到和处理政府信息公开申请情况\n\
+            申请人情况\n自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计\n\
+            一、本年新收政府信息公开申   5  1  0  0  0  0  6\n请数量\n\
+            二、上年结转政府信息公开申请数量  0  0  0  0  0  0  0\n\
+            (二)部分公开(区分处理的,只计\n这一情形,不计其他情形)  1  0  0  0  0  0  1\n\
+            — 2 —\n\u{c}四、结转下年度继续办理  2  0  0  0  0  0  2\n";
+        let r = read(text);
+        assert_eq!(get(&r, "applications.new_requests.natural_person"), "5");
+        assert_eq!(get(&r, "applications.new_requests.total"), "6");
+        assert_eq!(get(&r, "applications.partially_granted.total"), "1");
+        assert_eq!(get(&r, "applications.carried_forward.natural_person"), "2");
+        assert!(r.extra_rows.is_empty(), "{:?}", r.extra_rows);
+    }
+
+    #[test]
+    fn crawler_rows_are_split_only_when_the_constraints_allow_one_way() {
+        let text = "二、主动公开政府信息情况\n第二十条第(一)项\n信息内容本年新制作数量本年新公开数量对外公开总数量\n\
+            规章000\n规范性文件666\n第二十条第(五)项\n行政许可3960181\n\
+            三、收到和处理政府信息公开申请情况\n\
+            一、本年新收政府信息公开申请数量253010029\n\
+            四、政府信息公开行政复议、行政诉讼情况\n行政复议行政诉讼\n\
+            结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉\n\
+            结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计\n\
+            100011000100000\n";
+        let r = read(text);
+        assert_eq!(get(&r, "active.regulations.made"), "0");
+        assert_eq!(get(&r, "active.normative_documents.total_public"), "6");
+        assert_eq!(get(&r, "active.licensing.last_year"), "");
+        assert!(r.diagnostics.iter().any(|d| d.message.contains("3960181")));
+        assert_eq!(get(&r, "applications.new_requests.natural_person"), "25");
+        assert_eq!(get(&r, "applications.new_requests.total"), "29");
+        assert_eq!(get(&r, "review_litigation.reconsideration.upheld"), "1");
+        assert_eq!(get(&r, "review_litigation.reconsideration.total"), "1");
+        assert_eq!(get(&r, "review_litigation.litigation_direct.upheld"), "1");
+        let span = r
+            .cell(CellKey::parse("applications.new_requests.natural_person").unwrap())
+            .unwrap()
+            .span
+            .unwrap();
+        assert_eq!(&text[span.range()], "25");
+    }
+
+    #[test]
     fn unreadable_values_are_blank_with_a_diagnostic() {
         let text =
             "二、主动公开政府信息情况\n规章\t1\t2\t3.5\n规范性文件\t1\t2\t3\n行政许可\t1\t+1\t2\n";

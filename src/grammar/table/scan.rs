@@ -68,7 +68,7 @@ const MAX_EXTRA_LABEL: usize = 80;
 
 /// Scans `tokens`; `classify(compact_text, started)` names a text cell, where
 /// `started` tells whether a row was found already.
-pub(crate) fn scan<K: Copy>(
+pub(crate) fn scan<K: Copy + PartialEq>(
     doc: &str,
     tokens: &[Token],
     layout: Layout,
@@ -146,7 +146,33 @@ pub(crate) fn scan<K: Copy>(
             }
             Class::Group => i += used,
             Class::Row(key) => {
-                let end = cells_end(tokens, i + used, layout);
+                let mut end = cells_end(tokens, i + used, layout);
+                let mut fit = fit;
+                // a label wrapped around its values (PDF text): `一、本年新收…申` 0 0 … `请数量`
+                if !layout.marks_rows() && end > i + used && end < n && tokens[end].is_text() {
+                    let label_text: String = tokens[i..i + used]
+                        .iter()
+                        .map(|t| compact(t.text(doc)))
+                        .collect();
+                    let joined = label_text + &compact(tokens[end].text(doc));
+                    if let Some((Class::Row(k), f)) = classify(&joined, true) {
+                        if k == key && f < fit {
+                            fit = f;
+                            let cells_end_at = end;
+                            end += 1;
+                            out.rows.push(FoundRow {
+                                key,
+                                fit,
+                                label,
+                                cells: tokens[i + used..cells_end_at].to_vec(),
+                                trailing: out.trailing,
+                                collapsed: None,
+                            });
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
                 out.rows.push(FoundRow {
                     key,
                     fit,
