@@ -38,7 +38,6 @@
 mod error;
 mod grammar;
 mod model;
-#[path = "normalize_stub.rs"]
 mod normalize;
 
 pub use crate::error::{Error, ErrorKind, Position};

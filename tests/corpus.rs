@@ -88,15 +88,15 @@ fn check(truth_path: &Path) -> Vec<String> {
     }
     // every figure points at the text it was read from
     for (key, _) in report.cells() {
-        if let Some(cell) = report.cell(key) {
-            if let (false, Some(span)) = (cell.value.is_blank(), cell.span) {
-                let written = &text[span.range()];
-                assert!(
-                    written.chars().any(|c| c.is_numeric()),
-                    "{}: {key} span {span:?} reads {written:?}",
-                    truth_path.display()
-                );
-            }
+        if let Some(cell) = report.cell(key)
+            && let (false, Some(span)) = (cell.value.is_blank(), cell.span)
+        {
+            let written = &text[span.range()];
+            assert!(
+                written.chars().any(|c| c.is_numeric()),
+                "{}: {key} span {span:?} reads {written:?}",
+                truth_path.display()
+            );
         }
     }
     problems

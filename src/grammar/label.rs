@@ -128,10 +128,11 @@ fn fit(text: &str, form: &str) -> Option<Fit> {
     if text == form {
         return Some(Fit::Exact);
     }
-    if let Some(rest) = text.strip_prefix(form) {
-        if rest.starts_with('(') && form.chars().count() >= 2 {
-            return Some(Fit::Annotated);
-        }
+    if let Some(rest) = text.strip_prefix(form)
+        && rest.starts_with('(')
+        && form.chars().count() >= 2
+    {
+        return Some(Fit::Annotated);
     }
     let (n_text, n_form) = (text.chars().count(), form.chars().count());
     if n_text >= 4 && n_text < n_form && n_text * 5 >= n_form * 3 && form.starts_with(text) {

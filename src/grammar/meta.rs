@@ -192,12 +192,12 @@ pub(crate) fn period(doc: &str) -> Option<(Date, Date, usize, usize)> {
         let mut dates = Vec::new();
         let mut i = 0;
         while i < window.len() && dates.len() < 2 {
-            if window.as_bytes()[i].is_ascii_digit() {
-                if let Ok((rest, d)) = date(&window[i..]) {
-                    dates.push((d, window.len() - rest.len()));
-                    i = window.len() - rest.len();
-                    continue;
-                }
+            if window.as_bytes()[i].is_ascii_digit()
+                && let Ok((rest, d)) = date(&window[i..])
+            {
+                dates.push((d, window.len() - rest.len()));
+                i = window.len() - rest.len();
+                continue;
             }
             i += 1;
         }

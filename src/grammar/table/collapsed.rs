@@ -37,10 +37,11 @@ fn well_formed(piece: &str, kind: ValueKind) -> bool {
     if first_number.len() > 1 && first_number.starts_with('0') {
         return false;
     }
-    if let Some((_, b)) = digits.split_once('/') {
-        if b.len() > 1 && b.starts_with('0') {
-            return false;
-        }
+    if let Some((_, b)) = digits.split_once('/')
+        && b.len() > 1
+        && b.starts_with('0')
+    {
+        return false;
     }
     if piece.contains(',') {
         return false;

@@ -78,11 +78,11 @@ pub(crate) fn review_table(
         start
     };
     let cells = &tokens[start..end];
-    if let [run] = cells {
-        if run.end - run.start > 1 {
-            read_collapsed(ctx, &mut table, run);
-            return Some(table);
-        }
+    if let [run] = cells
+        && run.end - run.start > 1
+    {
+        read_collapsed(ctx, &mut table, run);
+        return Some(table);
     }
     let placement = match align(cells, CELLS, found.trailing) {
         Ok(Aligned::Empty) => return Some(table),

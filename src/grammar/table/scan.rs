@@ -155,22 +155,23 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                         .map(|t| compact(t.text(doc)))
                         .collect();
                     let joined = label_text + &compact(tokens[end].text(doc));
-                    if let Some((Class::Row(k), f)) = classify(&joined, true) {
-                        if k == key && f < fit {
-                            fit = f;
-                            let cells_end_at = end;
-                            end += 1;
-                            out.rows.push(FoundRow {
-                                key,
-                                fit,
-                                label,
-                                cells: tokens[i + used..cells_end_at].to_vec(),
-                                trailing: out.trailing,
-                                collapsed: None,
-                            });
-                            i = end;
-                            continue;
-                        }
+                    if let Some((Class::Row(k), f)) = classify(&joined, true)
+                        && k == key
+                        && f < fit
+                    {
+                        fit = f;
+                        let cells_end_at = end;
+                        end += 1;
+                        out.rows.push(FoundRow {
+                            key,
+                            fit,
+                            label,
+                            cells: tokens[i + used..cells_end_at].to_vec(),
+                            trailing: out.trailing,
+                            collapsed: None,
+                        });
+                        i = end;
+                        continue;
                     }
                 }
                 out.rows.push(FoundRow {
@@ -216,10 +217,10 @@ fn run_together<K: Copy>(
         return None;
     }
     let label = compact(&text[..split]);
-    if !run.is_empty() {
-        if let Some((Class::Row(key), fit)) = classify(&label, started) {
-            return Some((split, key, fit));
-        }
+    if !run.is_empty()
+        && let Some((Class::Row(key), fit)) = classify(&label, started)
+    {
+        return Some((split, key, fit));
     }
     for (q, _) in label.char_indices().skip(1) {
         if let (Some((Class::Group, _)), Some((Class::Row(key), fit))) = (
@@ -278,10 +279,10 @@ fn classify_at<K: Copy>(
             break;
         }
         joined.push_str(&compact(t.text(doc)));
-        if let Some((c, f)) = classify(&joined, started) {
-            if best.is_none_or(|(_, bf, _)| f < bf) {
-                best = Some((c, f, k + 1));
-            }
+        if let Some((c, f)) = classify(&joined, started)
+            && best.is_none_or(|(_, bf, _)| f < bf)
+        {
+            best = Some((c, f, k + 1));
         }
     }
     best
