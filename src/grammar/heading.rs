@@ -62,6 +62,9 @@ pub(crate) fn heading_line(line: &str) -> Option<(SectionKind, &str)> {
         return None; // a table cell, not a heading
     }
     let text = line.trim();
+    if !text.starts_with(|c: char| "一二三四五六#*".contains(c)) {
+        return None;
+    }
     let (rest, number) = ordinal(text).ok()?;
     let rest = rest.trim_matches(|c: char| c == '*' || c.is_whitespace());
     if rest.is_empty() || rest.chars().count() > MAX_HEADING_CHARS || rest.contains('\t') {

@@ -48,6 +48,13 @@ fn ordinal(i: &str) -> IResult<&str, &str> {
 
 /// The label without its ordinal prefix (input already compact).
 pub(crate) fn core(compact: &str) -> &str {
+    let starts_ordinal = compact
+        .chars()
+        .next()
+        .is_some_and(|c| c == '(' || c.is_ascii_digit() || chinese_numeral(c));
+    if !starts_ordinal {
+        return compact;
+    }
     match ordinal(compact) {
         Ok((rest, _)) if !rest.is_empty() => rest,
         _ => compact,
@@ -67,75 +74,142 @@ pub(crate) enum Fit {
     Typo,
 }
 
-/// Matches a compact label against `(key, forms)` entries; the best fit wins, and
-/// a tie between two keys at the best fit is no match.
-pub(crate) fn best_match<K: Copy + PartialEq>(
-    compact: &str,
-    entries: &[(K, &[&str])],
-) -> Option<(K, Fit)> {
-    let text = core(compact);
-    if text.is_empty() {
-        return None;
-    }
-    let mut best: Option<(K, Fit)> = None;
-    let mut tie = false;
-    for &(key, forms) in entries {
-        let Some(fit) = forms.iter().filter_map(|form| fit(text, core(form))).min() else {
-            continue;
-        };
-        match best {
-            Some((k, f)) if f < fit || (f == fit && k == key) => {}
-            Some((_, f)) if f == fit => tie = true,
-            _ => {
-                best = Some((key, fit));
-                tie = false;
-            }
-        }
-    }
-    if tie { None } else { best }
+/// A label as written, prepared once for matching against several label sets.
+pub(crate) struct Probe<'a> {
+    /// The compact text without its ordinal.
+    core: &'a str,
 }
 
-/// Reads a compact text as two or more labels run together (`结果维持结果纠正`),
-/// each written exactly; returns the keys in order.
-pub(crate) fn concatenation<K: Copy>(compact: &str, entries: &[(K, &[&str])]) -> Option<Vec<K>> {
-    /// Run-together header text longer than this (in bytes) is not split.
-    const MAX_BYTES: usize = 512;
-    if compact.len() > MAX_BYTES {
-        return None;
+impl<'a> Probe<'a> {
+    pub(crate) fn new(compact: &'a str) -> Probe<'a> {
+        Probe {
+            core: core(compact),
+        }
     }
-    // reach[i]: the keys that read compact[..i], when it can be read
-    let mut reach: Vec<Option<Vec<K>>> = vec![None; compact.len() + 1];
-    reach[0] = Some(Vec::new());
-    for i in 0..compact.len() {
-        let Some(before) = reach[i].clone() else {
-            continue;
+}
+
+/// One written form of a label, prepared for matching.
+struct Form<K> {
+    key: K,
+    core: String,
+    chars: Vec<char>,
+    digits: usize,
+}
+
+/// A table's labels, prepared once: `(key, forms)` entries, each form written
+/// as the template writes it (ordinals and all).
+pub(crate) struct Labels<K> {
+    forms: Vec<Form<K>>,
+}
+
+fn digit_count(s: &str) -> usize {
+    s.bytes().filter(u8::is_ascii_digit).count()
+}
+
+impl<K: Copy + PartialEq> Labels<K> {
+    pub(crate) fn new(entries: &[(K, &[&str])]) -> Labels<K> {
+        let forms = entries
+            .iter()
+            .flat_map(|&(key, forms)| {
+                forms.iter().map(move |form| {
+                    let core = core(&compact(form)).to_string();
+                    Form {
+                        key,
+                        chars: core.chars().collect(),
+                        digits: digit_count(&core),
+                        core,
+                    }
+                })
+            })
+            .collect();
+        Labels { forms }
+    }
+
+    /// True when the compact label is one of the forms exactly (ordinals aside).
+    pub(crate) fn is_exact(&self, probe: &Probe<'_>) -> bool {
+        self.forms.iter().any(|f| f.core == probe.core)
+    }
+
+    /// Matches a compact label; the best fit wins, and a tie between two keys at
+    /// the best fit is no match.
+    pub(crate) fn best(&self, probe: &Probe<'_>) -> Option<(K, Fit)> {
+        let text = probe.core;
+        if text.is_empty() {
+            return None;
+        }
+        let mut best: Option<(K, Fit)> = None;
+        let mut tie = false;
+        let consider = |best: &mut Option<(K, Fit)>, tie: &mut bool, key: K, fit: Fit| match *best {
+            Some((k, f)) if f < fit || (f == fit && k == key) => {}
+            Some((_, f)) if f == fit => *tie = true,
+            _ => {
+                *best = Some((key, fit));
+                *tie = false;
+            }
         };
-        for &(key, forms) in entries {
-            for form in forms {
-                let form = core(form);
-                if compact[i..].starts_with(form) && reach[i + form.len()].is_none() {
-                    let mut keys = before.clone();
-                    keys.push(key);
-                    reach[i + form.len()] = Some(keys);
+        for form in self.forms.iter().filter(|f| f.core == text) {
+            consider(&mut best, &mut tie, form.key, Fit::Exact);
+        }
+        if best.is_none() {
+            let n_text = text.chars().count();
+            let digits = digit_count(text);
+            let mut text_chars: Vec<char> = Vec::new();
+            for form in &self.forms {
+                if let Some(fit) = fuzzy_fit(text, n_text, &mut text_chars, digits, form) {
+                    consider(&mut best, &mut tie, form.key, fit);
                 }
             }
         }
+        if tie { None } else { best }
     }
-    reach.pop().flatten().filter(|keys| keys.len() >= 2)
+
+    /// Reads a compact text as two or more labels run together (`结果维持结果纠正`),
+    /// each written exactly; returns the keys in order.
+    pub(crate) fn concatenation(&self, compact: &str) -> Option<Vec<K>> {
+        /// Run-together header text longer than this (in bytes) is not split.
+        const MAX_BYTES: usize = 512;
+        if compact.len() > MAX_BYTES {
+            return None;
+        }
+        // reach[i]: the keys that read compact[..i], when it can be read
+        let mut reach: Vec<Option<Vec<K>>> = vec![None; compact.len() + 1];
+        reach[0] = Some(Vec::new());
+        for i in 0..compact.len() {
+            let Some(before) = reach[i].clone() else {
+                continue;
+            };
+            for form in &self.forms {
+                let end = i + form.core.len();
+                if compact[i..].starts_with(form.core.as_str()) && reach[end].is_none() {
+                    let mut keys = before.clone();
+                    keys.push(form.key);
+                    reach[end] = Some(keys);
+                }
+            }
+        }
+        reach.pop().flatten().filter(|keys| keys.len() >= 2)
+    }
 }
 
-fn fit(text: &str, form: &str) -> Option<Fit> {
-    if text == form {
-        return Some(Fit::Exact);
-    }
-    if let Some(rest) = text.strip_prefix(form)
-        && rest.starts_with('(')
-        && form.chars().count() >= 2
+/// A fit other than exact: an annotation after the label, a truncation, or a
+/// typo of one or two characters (never a digit more or less: that is a value
+/// run into the label).
+fn fuzzy_fit<K>(
+    text: &str,
+    n_text: usize,
+    text_chars: &mut Vec<char>,
+    digits: usize,
+    form: &Form<K>,
+) -> Option<Fit> {
+    let n_form = form.chars.len();
+    if n_form >= 2
+        && text.len() > form.core.len()
+        && text.starts_with(form.core.as_str())
+        && text[form.core.len()..].starts_with('(')
     {
         return Some(Fit::Annotated);
     }
-    let (n_text, n_form) = (text.chars().count(), form.chars().count());
-    if n_text >= 4 && n_text < n_form && n_text * 5 >= n_form * 3 && form.starts_with(text) {
+    if n_text >= 4 && n_text < n_form && n_text * 5 >= n_form * 3 && form.core.starts_with(text) {
         return Some(Fit::Truncated);
     }
     let allowed = match n_form {
@@ -143,22 +217,17 @@ fn fit(text: &str, form: &str) -> Option<Fit> {
         5..=11 => 1,
         _ => 2,
     };
-    // a digit more or less is a value run into the label, not a typo
-    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
-    if allowed > 0
-        && n_text.abs_diff(n_form) <= allowed
-        && digits(text) == digits(form)
-        && within_distance(text, form, allowed)
-    {
-        return Some(Fit::Typo);
+    if allowed == 0 || n_text.abs_diff(n_form) > allowed || digits != form.digits {
+        return None;
     }
-    None
+    if text_chars.is_empty() {
+        text_chars.extend(text.chars());
+    }
+    within_distance(text_chars, &form.chars, allowed).then_some(Fit::Typo)
 }
 
 /// Levenshtein distance over chars, bounded: true when it is at most `k`.
-fn within_distance(a: &str, b: &str, k: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+fn within_distance(a: &[char], b: &[char], k: usize) -> bool {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
@@ -195,7 +264,7 @@ mod tests {
     ];
 
     fn m(text: &str) -> Option<(u8, Fit)> {
-        best_match(&compact(text), ROWS)
+        Labels::new(ROWS).best(&Probe::new(&compact(text)))
     }
 
     #[test]
@@ -249,17 +318,30 @@ mod tests {
 
     #[test]
     fn labels_run_together() {
-        assert_eq!(concatenation("规章规范性文件", ROWS), Some(vec![1, 2]));
-        assert_eq!(concatenation("总计其他总计", ROWS), Some(vec![10, 9, 10]));
-        assert_eq!(concatenation("规章", ROWS), None);
-        assert_eq!(concatenation("规章x", ROWS), None);
+        assert_eq!(
+            Labels::new(ROWS).concatenation("规章规范性文件"),
+            Some(vec![1, 2])
+        );
+        assert_eq!(
+            Labels::new(ROWS).concatenation("总计其他总计"),
+            Some(vec![10, 9, 10])
+        );
+        assert_eq!(Labels::new(ROWS).concatenation("规章"), None);
+        assert_eq!(Labels::new(ROWS).concatenation("规章x"), None);
     }
 
     #[test]
     fn bounded_distance() {
-        assert!(within_distance("abcdef", "abcxef", 1));
-        assert!(!within_distance("abcdef", "axcxef", 1));
-        assert!(within_distance("abc", "abcd", 1));
-        assert!(!within_distance("abc", "abcde", 1));
+        let d = |a: &str, b: &str, k| {
+            within_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+                k,
+            )
+        };
+        assert!(d("abcdef", "abcxef", 1));
+        assert!(!d("abcdef", "axcxef", 1));
+        assert!(d("abc", "abcd", 1));
+        assert!(!d("abc", "abcde", 1));
     }
 }

@@ -151,11 +151,69 @@ pub(crate) fn date(i: &str) -> IResult<&str, Date> {
     }
 }
 
+/// The words that introduce a date or a contact detail.
+const KEYWORDS: &[&str] = &[
+    "地址",
+    "邮编",
+    "邮政编码",
+    "电话",
+    "邮箱",
+    "信箱",
+    "mail",
+    "网址",
+    "网站地址",
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "成文日期",
+    "统计期",
+];
+
+/// Where each of [`KEYWORDS`] stands in the opening of a report (and its close,
+/// for a long one), found in one pass.
+pub(crate) struct Keywords<'d> {
+    doc: &'d str,
+    hits: Vec<(usize, &'static str)>,
+}
+
+impl<'d> Keywords<'d> {
+    pub(crate) fn find(doc: &'d str) -> Keywords<'d> {
+        let head_end = floor_boundary(doc, CONTACT_HEAD);
+        let tail_start = floor_boundary(doc, doc.len().saturating_sub(CONTACT_TAIL)).max(head_end);
+        let mut hits = Vec::new();
+        // one fast search per first character of the keywords
+        for range in [0..head_end, tail_start..doc.len()] {
+            let part = &doc[range.clone()];
+            for first in ['地', '邮', '电', '信', 'm', '网', '发', '成', '统'] {
+                for (i, _) in part.match_indices(first) {
+                    let at = range.start + i;
+                    for key in KEYWORDS.iter().filter(|k| k.starts_with(first)) {
+                        if doc[at..].starts_with(key) {
+                            hits.push((at, *key));
+                        }
+                    }
+                }
+            }
+        }
+        hits.sort_unstable();
+        Keywords { doc, hits }
+    }
+
+    /// Positions of the keys, in text order, with the end of the key.
+    fn of<'k>(&'k self, keys: &'k [&str]) -> impl Iterator<Item = (usize, usize)> + 'k {
+        self.hits
+            .iter()
+            .filter(move |(_, k)| keys.contains(k))
+            .map(|&(at, k)| (at, at + k.len()))
+    }
+}
+
 /// The first date after one of `keys` (within a few characters of it).
-fn date_after(doc: &str, keys: &[&str]) -> Option<(Date, usize, usize)> {
+fn date_after(words: &Keywords<'_>, keys: &[&str]) -> Option<(Date, usize, usize)> {
+    let doc = words.doc;
     let mut best: Option<(Date, usize, usize)> = None;
     for key in keys {
-        for (at, _) in doc.match_indices(key) {
+        for (at, _) in words.of(std::slice::from_ref(key)) {
             let after = &doc[at + key.len()..];
             let skip = after
                 .char_indices()
@@ -176,13 +234,14 @@ fn date_after(doc: &str, keys: &[&str]) -> Option<(Date, usize, usize)> {
 }
 
 /// The publication date a web page states (发布时间, 发布日期, 成文日期).
-pub(crate) fn published(doc: &str) -> Option<Date> {
-    date_after(doc, &["发布时间", "发布日期", "发文日期", "成文日期"]).map(|d| d.0)
+pub(crate) fn published(words: &Keywords<'_>) -> Option<Date> {
+    date_after(words, &["发布时间", "发布日期", "发文日期", "成文日期"]).map(|d| d.0)
 }
 
 /// The statistics period: `统计期限自2020年1月1日起至2020年12月31日止`.
-pub(crate) fn period(doc: &str) -> Option<(Date, Date, usize, usize)> {
-    for (at, _) in doc.match_indices("统计期") {
+pub(crate) fn period(words: &Keywords<'_>) -> Option<(Date, Date, usize, usize)> {
+    let doc = words.doc;
+    for (at, _) in words.of(&["统计期"]) {
         let window_end = (at + 120).min(doc.len());
         let mut window_end = window_end;
         while !doc.is_char_boundary(window_end) {
@@ -230,37 +289,58 @@ fn field_value(i: &str) -> IResult<&str, &str> {
     Ok((&i[end..], i[..end].trim()))
 }
 
-fn field(doc: &str, keys: &[&str], valid: impl Fn(&str) -> bool) -> Option<String> {
-    keys.iter()
-        .flat_map(|k| doc.match_indices(k).map(move |(at, _)| at + k.len()))
-        .filter_map(|at| field_value(&doc[at..]).ok().map(|(_, v)| v))
-        .find(|v| !v.is_empty() && v.chars().count() <= 80 && valid(v))
-        .map(str::to_string)
+fn field(
+    words: &Keywords<'_>,
+    keys: &[&str],
+    valid: impl Fn(&str, &str) -> bool,
+) -> Option<String> {
+    let doc = words.doc;
+    words
+        .of(keys)
+        .filter_map(|(at, after)| Some((&doc[..at], field_value(&doc[after..]).ok()?.1)))
+        .find(|&(before, v)| !v.is_empty() && v.chars().count() <= 80 && valid(before, v))
+        .map(|(_, v)| v.to_string())
 }
 
-/// Contact details: 地址, 邮编, 电话, 邮箱, 网址.
-pub(crate) fn contact(doc: &str) -> Contact {
-    let digits_only = |v: &str| v.chars().all(|c| c.is_ascii_digit()) && v.len() == 6;
-    let phone = |v: &str| {
+/// How far into a report, and from its end, contact details are looked for (bytes).
+const CONTACT_HEAD: usize = 12 * 1024;
+const CONTACT_TAIL: usize = 4 * 1024;
+
+fn floor_boundary(doc: &str, mut at: usize) -> usize {
+    at = at.min(doc.len());
+    while !doc.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Contact details: 地址, 邮编, 电话, 邮箱, 网址, from the opening of the report
+/// (where 如对本报告有疑问…请与…联系 usually stands) or its close.
+pub(crate) fn contact(words: &Keywords<'_>) -> Contact {
+    contact_in(words)
+}
+
+fn contact_in(doc: &Keywords<'_>) -> Contact {
+    let postcode = |_: &str, v: &str| v.len() == 6 && v.bytes().all(|b| b.is_ascii_digit());
+    let phone = |_: &str, v: &str| {
         v.chars().filter(|c| c.is_ascii_digit()).count() >= 5
             && v.chars()
                 .all(|c| c.is_ascii_digit() || "-()— 、转".contains(c))
     };
-    let email = |v: &str| v.contains('@') && !v.contains(' ');
-    let web = |v: &str| (v.contains('.') || v.contains("http")) && !v.contains(' ');
+    let email = |_: &str, v: &str| v.contains('@') && !v.contains(' ');
+    let web = |_: &str, v: &str| (v.contains('.') || v.contains("http")) && !v.contains(' ');
+    // 地址 also ends 通讯地址, 联系地址, 办公地址; not 网站地址
+    let address = |before: &str, v: &str| {
+        !before.ends_with("网站")
+            && !before.ends_with("网页")
+            && v.chars().count() >= 4
+            && !web(before, v)
+    };
     Contact {
-        address: field(
-            doc,
-            &["通讯地址", "联系地址", "办公地址", "地址"],
-            |v| v.chars().count() >= 4,
-        ),
-        postcode: field(doc, &["邮政编码", "邮编"], digits_only),
-        phone: field(doc, &["联系电话", "咨询电话", "电话"], phone),
-        email: field(
-            doc,
-            &["电子邮箱", "电子信箱", "邮箱", "E-mail", "Email", "email"],
-            email,
-        ),
+        address: field(doc, &["地址"], address),
+        postcode: field(doc, &["邮编", "邮政编码"], postcode),
+        phone: field(doc, &["电话"], phone),
+        email: field(doc, &["邮箱", "信箱", "mail"], email),
         website: field(doc, &["网址", "网站地址"], web),
     }
 }
@@ -320,10 +400,21 @@ mod tests {
     }
 
     #[test]
+    fn keywords_are_found_by_their_first_bytes() {
+        let doc = "地址 邮编 邮政编码 电话 邮箱 信箱 mail 网址 网站地址 发布时间 发布日期 发文日期 成文日期 统计期";
+        let found: Vec<&str> = Keywords::find(doc).hits.iter().map(|h| h.1).collect();
+        // 地址 also ends 网站地址
+        assert_eq!(found.len(), KEYWORDS.len() + 1);
+        for key in KEYWORDS {
+            assert!(found.contains(key), "{key}");
+        }
+    }
+
+    #[test]
     fn dates_periods_and_contacts() {
         let doc = "来源:固城镇 发布时间:2021-02-19 08:39:37 浏览次数";
         assert_eq!(
-            published(doc),
+            published(&Keywords::find(doc)),
             Some(Date {
                 year: 2021,
                 month: 2,
@@ -331,17 +422,18 @@ mod tests {
             })
         );
         let doc = "本年度报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。如对本年度报告有疑问,请与兴国镇政府办公室联系(地址:秦安县兴国镇秦南路14号,邮编:741600,电话:0938-6521510。";
-        let (from, to, _, _) = period(doc).unwrap();
+        let (from, to, _, _) = period(&Keywords::find(doc)).unwrap();
         assert_eq!((from.year, from.month, to.month, to.day), (2020, 1, 12, 31));
-        let c = contact(doc);
+        let c = contact(&Keywords::find(doc));
         assert_eq!(c.address.as_deref(), Some("秦安县兴国镇秦南路14号"));
         assert_eq!(c.postcode.as_deref(), Some("741600"));
         assert_eq!(c.phone.as_deref(), Some("0938-6521510"));
         assert_eq!(c.email, None);
-        let c = contact(
-            "联系电话:010-12345678;电子邮箱:gk@example.gov.cn;网址:http://www.example.gov.cn",
-        );
+        let c = contact(&Keywords::find(
+            "联系电话:010-12345678;电子邮箱:gk@example.gov.cn;网站地址:http://www.example.gov.cn",
+        ));
         assert_eq!(c.email.as_deref(), Some("gk@example.gov.cn"));
         assert_eq!(c.website.as_deref(), Some("http://www.example.gov.cn"));
+        assert_eq!(c.address, None);
     }
 }

@@ -184,7 +184,8 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
     let headings = heading::find(doc);
     let limit = headings.first().map_or(doc.len(), |h| h.start);
     let title = meta::title(doc, limit);
-    let period = meta::period(doc);
+    let keywords = meta::Keywords::find(doc);
+    let period = meta::period(&keywords);
     let year = title
         .as_ref()
         .and_then(|t| t.year)
@@ -282,13 +283,13 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         organ: title.as_ref().and_then(|t| t.organ.clone()),
         year,
         edition,
-        published: meta::published(doc),
+        published: meta::published(&keywords),
         period: period.map(|(from, to, s, e)| Period {
             from,
             to,
             span: ctx.span(s, e),
         }),
-        contact: meta::contact(doc),
+        contact: meta::contact(&keywords),
         sections,
         active,
         applications,

@@ -85,24 +85,24 @@ fn is_pipe_separator(line: &str) -> bool {
 /// Decides the layout of a table's text from its lines.
 pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
     let (mut nonblank, mut piped, mut pipe_cells, mut inner_tabs, mut indented) = (0, 0, 0, 0, 0);
+    let blank_byte = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | 0x0c);
     for (s, e) in lines(doc, start, end) {
-        let line = &doc[s..e];
-        if line.trim().is_empty() {
+        let line = &doc.as_bytes()[s..e];
+        let Some(first) = line.iter().position(|b| !blank_byte(b)) else {
             continue;
-        }
+        };
         nonblank += 1;
-        if line.contains('|') {
+        if let Some(p) = line.iter().position(|&b| b == b'|') {
             piped += 1;
-            let t = line.trim();
-            if t.find('|') == Some(t.len() - 1) {
+            let last = line.iter().rposition(|b| !blank_byte(b)).unwrap_or(p);
+            if p == last {
                 pipe_cells += 1;
             }
         }
-        let body = line.trim_start();
-        if body.contains('\t') {
+        if line[first..].contains(&b'\t') {
             inner_tabs += 1;
         }
-        if line.starts_with('\t') {
+        if line[0] == b'\t' {
             indented += 1;
         }
     }
@@ -181,7 +181,8 @@ fn page_mark(i: &str) -> IResult<&str, ()> {
 
 /// True for a line that is page furniture rather than table text.
 fn is_page_furniture(line: &str) -> bool {
-    page_mark(line.trim()).is_ok()
+    let line = line.trim();
+    line.starts_with(|c: char| "-—–―─第".contains(c)) && page_mark(line).is_ok()
 }
 
 /// True when the next line with text after `from` starts a new page (a form feed).
@@ -202,6 +203,11 @@ fn is_unit(word: &str) -> bool {
 /// (columns aligned by spaces); single spaces inside text are kept.
 fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let line = &doc[s..e];
+    let trimmed = line.trim();
+    if !trimmed.contains(char::is_whitespace) {
+        let lead = line.len() - line.trim_start().len();
+        return vec![(s + lead, s + lead + trimmed.len())];
+    }
     // whitespace-separated words with their gap before
     let mut parts: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, gap)
     let mut gap = 0;
@@ -223,15 +229,17 @@ fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let is_value = |w: &str| {
         scalar(w).is_some_and(|v| v != Scalar::Blank) || (w.len() <= 3 && scalar(w).is_some())
     };
+    let values: Vec<bool> = parts
+        .iter()
+        .map(|&(ws, we, _)| is_value(&doc[ws..we]))
+        .collect();
     // a number followed closely by text is part of that text (`2020 年本行政区域`)
     let standalone: Vec<bool> = (0..parts.len())
         .map(|i| {
-            let word = &doc[parts[i].0..parts[i].1];
-            is_value(word)
-                && parts.get(i + 1).is_none_or(|&(ns, ne, gap)| {
-                    let next = &doc[ns..ne];
-                    gap >= 2 || is_value(next) || is_unit(next)
-                })
+            values[i]
+                && parts
+                    .get(i + 1)
+                    .is_none_or(|&(ns, ne, gap)| gap >= 2 || values[i + 1] || is_unit(&doc[ns..ne]))
         })
         .collect();
     let mut out: Vec<(usize, usize)> = Vec::new();

@@ -145,6 +145,23 @@ fn split(i: &str) -> IResult<&str, Scalar> {
 
 /// Reads a whole cell (already trimmed) as a scalar; `None` when it is not a value.
 pub(crate) fn scalar(cell: &str) -> Option<Scalar> {
+    // the common cases first, without the combinators: plain digits, and text
+    // that cannot start a value
+    let bytes = cell.as_bytes();
+    if !bytes.is_empty() && bytes.len() <= 18 && bytes.iter().all(u8::is_ascii_digit) {
+        let value = cell.parse::<i128>().ok()?;
+        return Some(Scalar::Integer {
+            value,
+            signed: false,
+            unit: None,
+        });
+    }
+    let Some(first) = cell.chars().next() else {
+        return Some(Scalar::Blank);
+    };
+    if !(first.is_ascii_digit() || "+-/\\—―–无增减新".contains(first)) {
+        return None;
+    }
     // Inner spaces between a number and its unit are allowed (`57 万元`); none elsewhere.
     all_consuming(alt((split, words, number, blank)))
         .parse(cell)
@@ -257,7 +274,7 @@ mod tests {
 
     #[test]
     fn blanks() {
-        for text in ["", "/", "-", "—", "——", "无", "\\"] {
+        for text in ["", "/", "-", "—", "——", "无", "\\", "--", "―", "–"] {
             assert_eq!(scalar(text), Some(Scalar::Blank), "{text:?}");
         }
     }

@@ -4,7 +4,9 @@ use super::collapsed::cuts;
 use super::scan::{Class, Scan, Vote, scan};
 use super::{collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit};
 use crate::grammar::Ctx;
-use crate::grammar::label::{Fit, best_match, concatenation};
+use std::sync::LazyLock;
+
+use crate::grammar::label::{Fit, Labels, Probe};
 use crate::grammar::tokens::{Layout, Token};
 use crate::grammar::value::HeaderUnit;
 use crate::model::{ActiveRow, ActiveTable, Edition, ExtraRow, Span, TableId};
@@ -59,15 +61,23 @@ const HEADERS: &[(Class<ActiveRow>, &[&str])] = &[
     ),
 ];
 
+static ROW_LABELS: LazyLock<Labels<Class<ActiveRow>>> = LazyLock::new(|| Labels::new(ROWS));
+static HEADER_LABELS: LazyLock<Labels<Class<ActiveRow>>> = LazyLock::new(|| Labels::new(HEADERS));
+
 fn classify(compact: &str, _started: bool) -> Option<(Class<ActiveRow>, Fit)> {
+    let probe = Probe::new(compact);
     if compact.starts_with("第二十条") {
         return Some((Class::Group, Fit::Exact));
     }
-    best_match(compact, ROWS)
-        .or_else(|| best_match(compact, HEADERS))
+    if HEADER_LABELS.is_exact(&probe) && !ROW_LABELS.is_exact(&probe) {
+        return HEADER_LABELS.best(&probe);
+    }
+    ROW_LABELS
+        .best(&probe)
+        .or_else(|| HEADER_LABELS.best(&probe))
         .or_else(|| {
             // header cells run together, as crawlers leave them: the row's votes
-            let keys = concatenation(compact, HEADERS)?;
+            let keys = HEADER_LABELS.concatenation(compact)?;
             let vote = keys.iter().find_map(|k| match k {
                 Class::Header {
                     vote: v @ (Vote::E2019 | Vote::E2021),

@@ -4,7 +4,9 @@ use super::collapsed::{Term, cuts, keep_summing, propagate};
 use super::scan::{Class, Scan, Vote, scan};
 use super::{collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit};
 use crate::grammar::Ctx;
-use crate::grammar::label::{Fit, best_match};
+use std::sync::LazyLock;
+
+use crate::grammar::label::{Fit, Labels, Probe};
 use crate::grammar::tokens::{Layout, Token};
 use crate::grammar::value::HeaderUnit;
 use crate::model::{
@@ -131,7 +133,12 @@ const HEADERS: &[(Class<ApplicationRow>, &[&str])] = &[
     ),
 ];
 
+static ROW_LABELS: LazyLock<Labels<Class<ApplicationRow>>> = LazyLock::new(|| Labels::new(ROWS));
+static HEADER_LABELS: LazyLock<Labels<Class<ApplicationRow>>> =
+    LazyLock::new(|| Labels::new(HEADERS));
+
 fn classify(compact: &str, started: bool) -> Option<(Class<ApplicationRow>, Fit)> {
+    let probe = Probe::new(compact);
     if compact.starts_with("(本列数据") || compact.starts_with("本列数据") {
         return Some((
             Class::Header {
@@ -141,10 +148,21 @@ fn classify(compact: &str, started: bool) -> Option<(Class<ApplicationRow>, Fit)
             Fit::Exact,
         ));
     }
+    let (row, header) = (ROW_LABELS.is_exact(&probe), HEADER_LABELS.is_exact(&probe));
+    if header && !row {
+        return HEADER_LABELS.best(&probe);
+    }
+    if row && !header {
+        return ROW_LABELS.best(&probe);
+    }
     if started {
-        best_match(compact, ROWS).or_else(|| best_match(compact, HEADERS))
+        ROW_LABELS
+            .best(&probe)
+            .or_else(|| HEADER_LABELS.best(&probe))
     } else {
-        best_match(compact, HEADERS).or_else(|| best_match(compact, ROWS))
+        HEADER_LABELS
+            .best(&probe)
+            .or_else(|| ROW_LABELS.best(&probe))
     }
 }
 

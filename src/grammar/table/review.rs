@@ -4,7 +4,9 @@ use super::align::{Aligned, align};
 use super::collapsed::{cuts, keep_summing};
 use super::scan::{Class, Vote, cells_end, scan};
 use crate::grammar::Ctx;
-use crate::grammar::label::{Fit, best_match, concatenation};
+use std::sync::LazyLock;
+
+use crate::grammar::label::{Fit, Labels, Probe};
 use crate::grammar::tokens::{Layout, Token};
 use crate::grammar::value::HeaderUnit;
 use crate::model::{
@@ -37,10 +39,13 @@ const HEADERS: &[(Class<ReviewRow>, &[&str])] = &[
     ),
 ];
 
+static HEADER_LABELS: LazyLock<Labels<Class<ReviewRow>>> = LazyLock::new(|| Labels::new(HEADERS));
+
 fn classify(compact: &str, _started: bool) -> Option<(Class<ReviewRow>, Fit)> {
-    best_match(compact, HEADERS).or_else(|| {
+    let probe = Probe::new(compact);
+    HEADER_LABELS.best(&probe).or_else(|| {
         // header cells run together, as crawlers leave them
-        let keys = concatenation(compact, HEADERS)?;
+        let keys = HEADER_LABELS.concatenation(compact)?;
         Some((*keys.last()?, Fit::Exact))
     })
 }

@@ -63,6 +63,8 @@ pub(crate) struct Scan<K> {
 const MAX_JOIN: usize = 3;
 /// The longest label (in bytes) read as labels and values run together.
 const MAX_RUN_TOGETHER_LABEL: usize = 400;
+/// The longest group label (in bytes) that may run into a row label.
+const MAX_GROUP_LABEL: usize = 40;
 /// Unlabelled text longer than this (in chars) is prose, not an extra row.
 const MAX_EXTRA_LABEL: usize = 80;
 
@@ -222,11 +224,15 @@ fn run_together<K: Copy>(
     {
         return Some((split, key, fit));
     }
-    for (q, _) in label.char_indices().skip(1) {
-        if let (Some((Class::Group, _)), Some((Class::Row(key), fit))) = (
-            classify(&label[..q], started),
-            classify(&label[q..], started),
-        ) {
+    for (q, _) in label
+        .char_indices()
+        .skip(1)
+        .take_while(|&(q, _)| q <= MAX_GROUP_LABEL)
+    {
+        if !matches!(classify(&label[..q], started), Some((Class::Group, _))) {
+            continue;
+        }
+        if let Some((Class::Row(key), fit)) = classify(&label[q..], started) {
             return Some((split, key, fit));
         }
     }
