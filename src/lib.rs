@@ -49,6 +49,10 @@ pub use crate::model::{
     UnknownKey, Value, ValueKind,
 };
 
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 /// Parses the text of an annual report.
 ///
 /// The text may come in any of the layouts real reports show; see the crate
