@@ -76,8 +76,28 @@ pub(crate) fn heading_line(line: &str) -> Option<(SectionKind, &str)> {
 
 /// Finds the headings in order: each kind at most once, each after the one before.
 pub(crate) fn find(doc: &str) -> Vec<Heading> {
+    let found = find_from(doc, 0);
+    // a table of contents lists the headings one after the other; the report's
+    // own headings follow it
+    let dense = found
+        .windows(2)
+        .take_while(|w| w[1].start - w[0].line_end < TOC_GAP)
+        .count();
+    if dense >= 2 {
+        let after = find_from(doc, found[dense].line_end);
+        if after.len() >= found.len() - dense - 1 && after.len() >= 3 {
+            return after;
+        }
+    }
+    found
+}
+
+/// Headings closer than this (in bytes) to the one before are a table of contents.
+const TOC_GAP: usize = 8;
+
+fn find_from(doc: &str, from: usize) -> Vec<Heading> {
     let mut found: Vec<Heading> = Vec::new();
-    for (s, e) in lines(doc, 0, doc.len()) {
+    for (s, e) in lines(doc, from, doc.len()) {
         let line = &doc[s..e];
         let Some((kind, text)) = heading_line(line) else {
             continue;
@@ -140,6 +160,20 @@ mod tests {
         ] {
             assert_eq!(heading_line(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_table_of_contents_is_passed_over() {
+        let doc = "目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n\
+            四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n\n\
+            一、总体情况\n正文。\n二、主动公开政府信息情况\n表\n三、收到和处理政府信息公开申请情况\n表\n\
+            四、政府信息公开行政复议、行政诉讼情况\n表\n五、存在的主要问题及改进情况\n无\n六、其他需要报告的事项\n无\n";
+        let found = find(doc);
+        assert_eq!(found.len(), 6);
+        assert!(doc[found[0].line_end..].starts_with("\n正文"));
+        // headings close together in a real report are kept
+        let doc = "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n表\n";
+        assert_eq!(find(doc).len(), 3);
     }
 
     #[test]
