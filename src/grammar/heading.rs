@@ -61,8 +61,13 @@ pub(crate) fn heading_line(line: &str) -> Option<(SectionKind, &str)> {
     if line.starts_with('\t') {
         return None; // a table cell, not a heading
     }
+    // the first byte of 一 二 三 五 (E4), 四 六 (E5), `#` or `*`
+    let first = line.bytes().find(|b| !b.is_ascii_whitespace())?;
+    if !matches!(first, 0xE4 | 0xE5 | b'#' | b'*') {
+        return None;
+    }
     let text = line.trim();
-    if !text.starts_with(|c: char| "一二三四五六#*".contains(c)) {
+    if !text.starts_with(['一', '二', '三', '四', '五', '六', '#', '*']) {
         return None;
     }
     let (rest, number) = ordinal(text).ok()?;
@@ -172,7 +177,8 @@ mod tests {
         assert_eq!(found.len(), 6);
         assert!(doc[found[0].line_end..].starts_with("\n正文"));
         // headings close together in a real report are kept
-        let doc = "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n表\n";
+        let doc =
+            "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n表\n";
         assert_eq!(find(doc).len(), 3);
     }
 

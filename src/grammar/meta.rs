@@ -181,21 +181,41 @@ impl<'d> Keywords<'d> {
         let head_end = floor_boundary(doc, CONTACT_HEAD);
         let tail_start = floor_boundary(doc, doc.len().saturating_sub(CONTACT_TAIL)).max(head_end);
         let mut hits = Vec::new();
-        // one fast search per first character of the keywords
+        // one pass over the bytes: every keyword starts with `m` or with one of
+        // 地 邮 电 信 网 发 成 统
+        let bytes = doc.as_bytes();
         for range in [0..head_end, tail_start..doc.len()] {
-            let part = &doc[range.clone()];
-            for first in ['地', '邮', '电', '信', 'm', '网', '发', '成', '统'] {
-                for (i, _) in part.match_indices(first) {
-                    let at = range.start + i;
+            let mut at = range.start;
+            while at < range.end {
+                let b = bytes[at];
+                let width = match b {
+                    0..=0x7F => 1,
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+                let first = match (b, bytes.get(at + 1), bytes.get(at + 2)) {
+                    (b'm', _, _) => Some('m'),
+                    (0xE5, Some(0x9C), Some(0xB0)) => Some('地'),
+                    (0xE9, Some(0x82), Some(0xAE)) => Some('邮'),
+                    (0xE7, Some(0x94), Some(0xB5)) => Some('电'),
+                    (0xE4, Some(0xBF), Some(0xA1)) => Some('信'),
+                    (0xE7, Some(0xBD), Some(0x91)) => Some('网'),
+                    (0xE5, Some(0x8F), Some(0x91)) => Some('发'),
+                    (0xE6, Some(0x88), Some(0x90)) => Some('成'),
+                    (0xE7, Some(0xBB), Some(0x9F)) => Some('统'),
+                    _ => None,
+                };
+                if let Some(first) = first {
                     for key in KEYWORDS.iter().filter(|k| k.starts_with(first)) {
-                        if doc[at..].starts_with(key) {
+                        if bytes[at..].starts_with(key.as_bytes()) {
                             hits.push((at, *key));
                         }
                     }
                 }
+                at += width;
             }
         }
-        hits.sort_unstable();
         Keywords { doc, hits }
     }
 
