@@ -11,7 +11,10 @@ use nom::{IResult, Parser};
 
 /// The text with every white-space character removed and a trailing `:` dropped.
 pub(crate) fn compact(text: &str) -> String {
-    let mut out: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split(char::is_whitespace) {
+        out.push_str(piece);
+    }
     while out.ends_with(':') {
         out.pop();
     }

@@ -259,7 +259,8 @@ fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 
 /// Splits `doc[start..end]` into cells according to `layout`.
 pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
+    // about one cell per 12 bytes of table text
+    let mut out: Vec<Token> = Vec::with_capacity((end - start) / 12);
     let mut row_pending = true;
     for (s, e) in lines(doc, start, end) {
         let line = &doc[s..e];
