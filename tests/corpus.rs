@@ -6,8 +6,13 @@ use std::path::{Path, PathBuf};
 use serde_json::Value as Json;
 use xxgk::{Decimal, Edition};
 
-/// The text fixtures with truth files: the real seeds and the written reports.
-const FOLDERS: &[&str] = &["tests/fixtures/seeds", "tests/fixtures/written"];
+/// The text fixtures with truth files: the real seeds, the written reports, and
+/// crawler text with every row run together.
+const FOLDERS: &[&str] = &[
+    "tests/fixtures/seeds",
+    "tests/fixtures/written",
+    "tests/fixtures/crawler",
+];
 
 fn truth_files(folder: &str) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(folder) else {

@@ -205,10 +205,12 @@ fn fuzzy_fit<K>(
     form: &Form<K>,
 ) -> Option<Fit> {
     let n_form = form.chars.len();
+    // an annotation is one closing parenthesis: `规章(设区的市…应提供相关数据)`
     if n_form >= 2
         && text.len() > form.core.len()
         && text.starts_with(form.core.as_str())
         && text[form.core.len()..].starts_with('(')
+        && text.ends_with(')')
     {
         return Some(Fit::Annotated);
     }
@@ -316,6 +318,7 @@ mod tests {
         assert_eq!(m(""), None);
         assert_eq!(m("行政许可"), None);
         assert_eq!(m("现行有效件数0"), None);
+        assert_eq!(m("规章(一)予以公开"), None);
         assert_eq!(m("5.属于三类内部事务信息7"), None);
     }
 

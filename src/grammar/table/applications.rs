@@ -1,6 +1,6 @@
 //! Section 三's table: applicant-type columns × outcome rows, in both editions.
 
-use super::collapsed::{Term, cuts, keep_summing, propagate};
+use super::collapsed::{Term, cuts_with_total, propagate};
 use super::scan::{Class, Scan, Vote, scan};
 use super::{collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit};
 use crate::grammar::Ctx;
@@ -253,26 +253,26 @@ fn read_collapsed(
     if rows.is_empty() {
         return;
     }
-    const ROW_TOTAL: (&[usize], usize) = (&[0, 1, 2, 3, 4, 5], 6);
-    let kinds = [ValueKind::Count; 7];
     let mut too_long = vec![false; rows.len()];
     let mut options: Vec<_> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
             let (s, e) = r.collapsed.unwrap_or((0, 0));
-            match cuts(&ctx.doc[s..e], &kinds, HeaderUnit::None) {
-                Some(all) => keep_summing(all, &[ROW_TOTAL]),
-                None => {
-                    too_long[i] = true;
-                    Vec::new()
-                }
-            }
+            cuts_with_total(&ctx.doc[s..e], ApplicantColumn::ALL.len()).unwrap_or_else(|| {
+                too_long[i] = true;
+                Vec::new()
+            })
         })
         .collect();
     let term = |key: ApplicationRow, column: usize, table: &ApplicationsTable| -> Term {
         if let Some(row) = rows.iter().position(|r| r.key == key) {
-            return Term::Open { row, column };
+            // a run too long to list its cuts is as unknown as a blank
+            return if too_long[row] {
+                Term::Blank
+            } else {
+                Term::Open { row, column }
+            };
         }
         match table
             .cell(key, ApplicantColumn::ALL[column])

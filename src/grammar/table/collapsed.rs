@@ -20,9 +20,9 @@ use crate::model::{Value, ValueKind};
 /// The longest run, in characters, that is split.
 pub(crate) const MAX_RUN_CHARS: usize = 64;
 /// The most cuts of one run that are considered.
-pub(crate) const MAX_SPLITS: usize = 2_000;
+pub(crate) const MAX_SPLITS: usize = 20_000;
 /// The most pieces tried while cutting one run.
-const MAX_STEPS: usize = 100_000;
+const MAX_STEPS: usize = 200_000;
 
 /// One cut of a run: each piece's byte range (relative to the run) and value.
 pub(crate) type Cut = Vec<(usize, usize, Value)>;
@@ -56,71 +56,109 @@ fn well_formed(piece: &str, kind: ValueKind) -> bool {
 /// Every cut of `run` into values of `kinds`; `None` when the run is too long or
 /// has too many cuts to be read with certainty.
 pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<Vec<Cut>> {
+    cut_run(run, kinds, unit, false)
+}
+
+/// The cuts of `run` into counts whose last is the sum of the others (a row and
+/// its total), pruning cuts whose running sum no remaining total could reach.
+pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Vec<Cut>> {
+    let kinds = vec![ValueKind::Count; columns];
+    let all = cut_run(run, &kinds, HeaderUnit::None, true)?;
+    let parts: Vec<usize> = (0..columns.saturating_sub(1)).collect();
+    Some(keep_summing(all, &[(&parts, columns - 1)]))
+}
+
+fn cut_run(run: &str, kinds: &[ValueKind], unit: HeaderUnit, total: bool) -> Option<Vec<Cut>> {
     if run.chars().count() > MAX_RUN_CHARS || kinds.is_empty() {
         return None;
     }
     let mut out = Vec::new();
     let mut current = Vec::new();
     let mut steps = 0;
-    if walk(run, 0, kinds, unit, &mut current, &mut out, &mut steps) {
+    let mut walker = Walker {
+        run,
+        unit,
+        total,
+        steps: &mut steps,
+    };
+    if walker.walk(0, kinds, &mut current, &mut out) {
         Some(out)
     } else {
         None
     }
 }
 
-fn walk(
-    run: &str,
-    pos: usize,
-    kinds: &[ValueKind],
+struct Walker<'r, 's> {
+    run: &'r str,
     unit: HeaderUnit,
-    current: &mut Cut,
-    out: &mut Vec<Cut>,
-    steps: &mut usize,
-) -> bool {
-    *steps += 1;
-    if *steps > MAX_STEPS {
-        return false;
-    }
-    let Some((&kind, rest)) = kinds.split_first() else {
-        if pos == run.len() {
-            out.push(current.clone());
-        }
-        return out.len() <= MAX_SPLITS;
-    };
-    let remaining = run[pos..].chars().count();
-    if remaining < kinds.len() {
-        return true;
-    }
-    let ends: Vec<usize> = run[pos..]
-        .char_indices()
-        .skip(1)
-        .map(|(i, _)| pos + i)
-        .chain([run.len()])
-        .collect();
-    for end in ends {
-        if rest.is_empty() && end != run.len() {
-            continue;
-        }
-        let piece = &run[pos..end];
-        if !well_formed(piece, kind) {
-            continue;
-        }
-        let Some(s) = scalar(piece) else { continue };
-        if s == Scalar::Blank {
-            continue;
-        }
-        let Ok(value) = s.typed(kind, unit) else {
-            continue;
-        };
-        current.push((pos, end, value));
-        let ok = walk(run, end, rest, unit, current, out, steps);
-        current.pop();
-        if !ok {
+    /// The last piece is the sum of the others.
+    total: bool,
+    steps: &'s mut usize,
+}
+
+impl Walker<'_, '_> {
+    /// Extends `current` with every cut of `run[pos..]` into `kinds`; false when
+    /// the search went past its bounds.
+    fn walk(
+        &mut self,
+        pos: usize,
+        kinds: &[ValueKind],
+        current: &mut Cut,
+        out: &mut Vec<Cut>,
+    ) -> bool {
+        *self.steps += 1;
+        if *self.steps > MAX_STEPS {
             return false;
         }
+        let run = self.run;
+        let Some((&kind, rest)) = kinds.split_first() else {
+            if pos == run.len() {
+                out.push(current.clone());
+            }
+            return out.len() <= MAX_SPLITS;
+        };
+        let remaining = run[pos..].chars().count();
+        if remaining < kinds.len() {
+            return true;
+        }
+        if self.total && !rest.is_empty() {
+            // the total takes what the other pieces leave: at most this many digits
+            let digits = remaining + 1 - kinds.len();
+            let sum: i128 = current.iter().filter_map(|p| p.2.integer()).sum();
+            if digits < 38 && sum > 10i128.pow(digits as u32) {
+                return true;
+            }
+        }
+        let ends: Vec<usize> = run[pos..]
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| pos + i)
+            .chain([run.len()])
+            .collect();
+        for end in ends {
+            if rest.is_empty() && end != run.len() {
+                continue;
+            }
+            let piece = &run[pos..end];
+            if !well_formed(piece, kind) {
+                continue;
+            }
+            let Some(s) = scalar(piece) else { continue };
+            if s == Scalar::Blank {
+                continue;
+            }
+            let Ok(value) = s.typed(kind, self.unit) else {
+                continue;
+            };
+            current.push((pos, end, value));
+            let ok = self.walk(end, rest, current, out);
+            current.pop();
+            if !ok {
+                return false;
+            }
+        }
+        true
     }
-    true
 }
 
 /// The cuts whose groups add up: for each `(parts, total)`, the values at
@@ -273,6 +311,17 @@ mod tests {
         // 1, 2, 3, 0, 10, 1 against 12, 3, 0, 1, 0, 1, both with the total 17
         let all = cuts("123010117", &kinds, HeaderUnit::None).unwrap();
         assert_eq!(keep_summing(all, &[(&[0, 1, 2, 3, 4, 5], 6)]).len(), 2);
+    }
+
+    #[test]
+    fn long_rows_with_a_total_are_cut_with_pruning() {
+        // a row of a generated report, its six cells and total run together
+        let run = "1787934394544419";
+        let kept = cuts_with_total(run, 7).unwrap();
+        for cut in &kept {
+            let v: Vec<i128> = cut.iter().map(|p| p.2.integer().unwrap()).collect();
+            assert_eq!(v[..6].iter().sum::<i128>(), v[6]);
+        }
     }
 
     #[test]

@@ -229,7 +229,8 @@ fn run_together<K: Copy>(
         .skip(1)
         .take_while(|&(q, _)| q <= MAX_GROUP_LABEL)
     {
-        if !matches!(classify(&label[..q], started), Some((Class::Group, _))) {
+        // the merged cell before: a group label, or (六)其他处理 over its sub-rows
+        if classify(&label[..q], started).is_none() {
             continue;
         }
         if let Some((Class::Row(key), fit)) = classify(&label[q..], started) {
