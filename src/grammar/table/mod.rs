@@ -410,6 +410,30 @@ mod tests {
     }
 
     #[test]
+    fn pdf_headers_broken_into_pieces() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n\
+            行政复议                      行政诉讼\n\
+            未经复议直接起诉        复议后起诉\n\
+            结果  结果  其他  尚未  总   结果  结果  其他  尚未  总   结果  结果  其他  尚未  总\n\
+            维持  纠正  结果  审结  计   维持  纠正  结果  审结  计   维持  纠正  结果  审结  计\n\
+            1  0  0  1  2   0  0  0  0  0   0  0  1  0  1\n";
+        let r = read(text);
+        assert_eq!(get(&r, "review_litigation.reconsideration.total"), "2");
+        assert_eq!(
+            get(
+                &r,
+                "review_litigation.litigation_after_reconsideration.other"
+            ),
+            "1"
+        );
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n\
+            结 结 其 尚\n果 果 他 未\n维 纠 结 审\n持 正 果 结\n\
+            0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
+        let r = read(text);
+        assert_eq!(get(&r, "review_litigation.litigation_direct.total"), "0");
+    }
+
+    #[test]
     fn unreadable_values_are_blank_with_a_diagnostic() {
         let text =
             "二、主动公开政府信息情况\n规章\t1\t2\t3.5\n规范性文件\t1\t2\t3\n行政许可\t1\t+1\t2\n";

@@ -41,8 +41,22 @@ const HEADERS: &[(Class<ReviewRow>, &[&str])] = &[
 
 static HEADER_LABELS: LazyLock<Labels<Class<ReviewRow>>> = LazyLock::new(|| Labels::new(HEADERS));
 
+/// The characters of the header's labels: PDF text may break them into pieces
+/// (`结果 结果 其他 尚未 总` over `维持 纠正 结果 审结 计`, or one character per line).
+const HEADER_CHARS: &str = "结果维持纠正其他尚未审总计";
+
 fn classify(compact: &str, _started: bool) -> Option<(Class<ReviewRow>, Fit)> {
     let probe = Probe::new(compact);
+    if !compact.is_empty() && compact.chars().all(|c| HEADER_CHARS.contains(c)) {
+        let last = compact.ends_with("总计") || compact.ends_with('计');
+        return Some((
+            Class::Header {
+                last,
+                vote: Vote::Neither,
+            },
+            Fit::Exact,
+        ));
+    }
     HEADER_LABELS.best(&probe).or_else(|| {
         // header cells run together, as crawlers leave them
         let keys = HEADER_LABELS.concatenation(compact)?;
@@ -83,6 +97,15 @@ pub(crate) fn review_table(
         start
     };
     let cells = &tokens[start..end];
+    if cells.is_empty() {
+        ctx.diag(
+            Level::Warning,
+            DiagnosticKind::RowAmbiguous,
+            "review_litigation: no values follow the header; the cells are blank".into(),
+            tokens.get(last).map(|t| (t.start, t.end)),
+        );
+        return Some(table);
+    }
     if let [run] = cells
         && run.end - run.start > 1
     {
