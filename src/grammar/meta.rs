@@ -56,7 +56,8 @@ pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
     let head = &compact[..mark];
     let clean = |s: &str| {
         let s = s.trim_matches(|c: char| "《》\"“”'‘’:".contains(c));
-        let s = s.strip_suffix("关于").unwrap_or(s);
+        // `XX办公室关于XX市2021年…`: the organ is the one that reports
+        let s = s.find("关于").map_or(s, |i| &s[..i]);
         let s = s.strip_suffix("度").unwrap_or(s);
         (!s.is_empty()).then(|| s.to_string())
     };
