@@ -434,6 +434,17 @@ mod tests {
     }
 
     #[test]
+    fn values_on_the_line_after_their_label() {
+        let text = "二、主动公开政府信息情况\n第二十条第(一)项\t\t\t\n\
+            信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n\
+            规章\n\t1\t2\t3\n规范性文件\t4\t5\t6\n";
+        let r = read(text);
+        assert_eq!(get(&r, "active.regulations.made"), "1");
+        assert_eq!(get(&r, "active.regulations.total_public"), "3");
+        assert_eq!(get(&r, "active.normative_documents.made"), "4");
+    }
+
+    #[test]
     fn unreadable_values_are_blank_with_a_diagnostic() {
         let text =
             "二、主动公开政府信息情况\n规章\t1\t2\t3.5\n规范性文件\t1\t2\t3\n行政许可\t1\t+1\t2\n";

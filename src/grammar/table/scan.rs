@@ -150,8 +150,18 @@ pub(crate) fn scan<K: Copy + PartialEq>(
             Class::Row(key) => {
                 let mut end = cells_end(tokens, i + used, layout);
                 let mut fit = fit;
+                let mut from = i + used;
+                // a label alone in its row, its values alone in the next one
+                if layout.marks_rows() && end == from && end < n && tokens[end].row_start {
+                    let next = cells_end(tokens, end + 1, layout);
+                    let values_only = next == n || tokens[next].row_start;
+                    if values_only && tokens[end..next].iter().any(|t| !t.is_blank()) {
+                        from = end;
+                        end = next;
+                    }
+                }
                 // a label wrapped around its values (PDF text): `一、本年新收…申` 0 0 … `请数量`
-                if !layout.marks_rows() && end > i + used && end < n && tokens[end].is_text() {
+                if !layout.marks_rows() && end > from && end < n && tokens[end].is_text() {
                     let label_text: String = tokens[i..i + used]
                         .iter()
                         .map(|t| compact(t.text(doc)))
@@ -180,7 +190,7 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                     key,
                     fit,
                     label,
-                    cells: tokens[i + used..end].to_vec(),
+                    cells: tokens[from..end].to_vec(),
                     trailing: out.trailing,
                     collapsed: None,
                 });
