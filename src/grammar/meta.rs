@@ -168,6 +168,9 @@ const KEYWORDS: &[&str] = &[
     "发文日期",
     "成文日期",
     "统计期",
+    "统计时限",
+    "统计时间",
+    "统计区间",
 ];
 
 /// Where each of [`KEYWORDS`] stands in the opening of a report (and its close,
@@ -262,7 +265,7 @@ pub(crate) fn published(words: &Keywords<'_>) -> Option<Date> {
 /// The statistics period: `统计期限自2020年1月1日起至2020年12月31日止`.
 pub(crate) fn period(words: &Keywords<'_>) -> Option<(Date, Date, usize, usize)> {
     let doc = words.doc;
-    for (at, _) in words.of(&["统计期"]) {
+    for (at, _) in words.of(&["统计期", "统计时限", "统计时间", "统计区间"]) {
         let window_end = (at + 120).min(doc.len());
         let mut window_end = window_end;
         while !doc.is_char_boundary(window_end) {
@@ -422,7 +425,8 @@ mod tests {
 
     #[test]
     fn keywords_are_found_by_their_first_bytes() {
-        let doc = "地址 邮编 邮政编码 电话 邮箱 信箱 mail 网址 网站地址 发布时间 发布日期 发文日期 成文日期 统计期";
+        let doc = KEYWORDS.join(" ");
+        let doc = doc.as_str();
         let found: Vec<&str> = Keywords::find(doc).hits.iter().map(|h| h.1).collect();
         // 地址 also ends 网站地址
         assert_eq!(found.len(), KEYWORDS.len() + 1);
@@ -444,6 +448,8 @@ mod tests {
         );
         let doc = "本年度报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。如对本年度报告有疑问,请与兴国镇政府办公室联系(地址:秦安县兴国镇秦南路14号,邮编:741600,电话:0938-6521510。";
         let (from, to, _, _) = period(&Keywords::find(doc)).unwrap();
+        let other = "本报告统计时限自2020年1月1日起至2020年12月31日止。";
+        assert_eq!(period(&Keywords::find(other)).map(|p| p.1.month), Some(12));
         assert_eq!((from.year, from.month, to.month, to.day), (2020, 1, 12, 31));
         let c = contact(&Keywords::find(doc));
         assert_eq!(c.address.as_deref(), Some("秦安县兴国镇秦南路14号"));
