@@ -39,6 +39,7 @@ mod error;
 mod grammar;
 mod model;
 mod normalize;
+pub mod validate;
 
 pub use crate::error::{Error, ErrorKind, Position};
 pub use crate::model::{

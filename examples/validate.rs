@@ -1,0 +1,236 @@
+//! Validates annual reports and prints the findings.
+//!
+//! ```text
+//! cargo run --example validate -- [--format text|json] [--years LAST THIS] [FILE...]
+//! ```
+//!
+//! Without FILE (and without `--years`) it validates a sample report bundled
+//! with the crate. `--years LAST THIS` validates both files and also compares
+//! them as last year's and this year's reports of one organ.
+//!
+//! Exit status: 2 when a file cannot be read or parsed (the other files are
+//! still processed), else 1 when any finding is an error, else 0.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde::Serialize;
+use xxgk::AnnualReport;
+use xxgk::validate::{Finding, Severity, Status, validate, validate_years};
+
+const SAMPLE_NAME: &str = "tests/fixtures/seeds/000_9adbf800e6ecf4be.txt (bundled sample)";
+const SAMPLE: &str = include_str!("../tests/fixtures/seeds/000_9adbf800e6ecf4be.txt");
+const USAGE: &str = "usage: validate [--format text|json] [--years LAST THIS] [FILE...]";
+
+/// How many cell keys the text output lists before it abbreviates.
+const CELLS_SHOWN: usize = 8;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// The findings of one file, or of a pair of files.
+#[derive(Serialize)]
+struct Output<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    this: Option<&'a str>,
+    findings: Vec<Finding>,
+}
+
+struct Args {
+    format: Format,
+    files: Vec<String>,
+    years: Option<(String, String)>,
+}
+
+fn parse_format(name: &str) -> Option<Format> {
+    match name {
+        "text" => Some(Format::Text),
+        "json" => Some(Format::Json),
+        _ => None,
+    }
+}
+
+/// `Ok(None)` for `--help`.
+fn args() -> Result<Option<Args>, ()> {
+    let mut parsed = Args {
+        format: Format::Text,
+        files: Vec::new(),
+        years: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" | "-f" => {
+                parsed.format = args.next().as_deref().and_then(parse_format).ok_or(())?;
+            }
+            _ if arg.starts_with("--format=") => {
+                parsed.format = parse_format(&arg["--format=".len()..]).ok_or(())?;
+            }
+            "--years" => {
+                let (Some(last), Some(this)) = (args.next(), args.next()) else {
+                    return Err(());
+                };
+                parsed.years = Some((last, this));
+            }
+            "--help" | "-h" => return Ok(None),
+            _ if arg.starts_with('-') && arg != "-" => return Err(()),
+            _ => parsed.files.push(arg),
+        }
+    }
+    if let Some((last, this)) = &parsed.years {
+        for file in [last, this] {
+            if !parsed.files.contains(file) {
+                parsed.files.push(file.clone());
+            }
+        }
+    }
+    Ok(Some(parsed))
+}
+
+/// Reads and parses one file; the error says why it could not.
+fn load(file: &str) -> Result<AnnualReport, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{file}: not UTF-8 text (invalid byte at {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    xxgk::parse(&text).map_err(|e| format!("{file}: {e}"))
+}
+
+fn print_text(out: &mut impl Write, title: &str, findings: &[Finding]) -> std::io::Result<()> {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let summary = if findings.is_empty() {
+        "no findings".to_string()
+    } else {
+        let plural = |n: usize, word: &str| match n {
+            1 => format!("1 {word}"),
+            n => format!("{n} {word}s"),
+        };
+        format!(
+            "{}, {}, {}",
+            plural(count(Severity::Error), "error"),
+            plural(count(Severity::Warning), "warning"),
+            plural(count(Severity::Notice), "notice")
+        )
+    };
+    writeln!(out, "{title}: {summary}")?;
+    for f in findings {
+        let status = match f.status {
+            Status::NotCheckable => " (not checkable)",
+            _ => "",
+        };
+        writeln!(out, "  {:<7} {}{status}", f.severity.as_str(), f.rule)?;
+        if !f.cells.is_empty() {
+            let shown: Vec<String> = f
+                .cells
+                .iter()
+                .take(CELLS_SHOWN)
+                .map(|k| k.to_string())
+                .collect();
+            let more = match f.cells.len() {
+                n if n > CELLS_SHOWN => format!(", … ({n} cells)"),
+                _ => String::new(),
+            };
+            writeln!(out, "          cells: {}{more}", shown.join(", "))?;
+        }
+        let show = |v: &Option<xxgk::Decimal>| v.map_or("-".to_string(), |d| d.to_string());
+        if f.expected.is_some() || f.actual.is_some() {
+            writeln!(
+                out,
+                "          expected {}, actual {}",
+                show(&f.expected),
+                show(&f.actual)
+            )?;
+        }
+        writeln!(out, "          en: {}", f.message_en)?;
+        writeln!(out, "          zh: {}", f.message_zh)?;
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args = match args() {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(()) => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut unreadable = false;
+    let mut reports: Vec<(String, AnnualReport)> = Vec::new();
+    if args.files.is_empty() {
+        let report = xxgk::parse(SAMPLE).expect("the bundled sample parses");
+        reports.push((SAMPLE_NAME.to_string(), report));
+    }
+    for file in &args.files {
+        match load(file) {
+            Ok(report) => reports.push((file.clone(), report)),
+            Err(e) => {
+                eprintln!("{e}");
+                unreadable = true;
+            }
+        }
+    }
+    let mut outputs: Vec<(String, Output)> = Vec::new();
+    for (file, report) in &reports {
+        let output = Output {
+            file: Some(file),
+            last: None,
+            this: None,
+            findings: validate(report),
+        };
+        outputs.push((file.clone(), output));
+    }
+    if let Some((last, this)) = &args.years {
+        let find = |name: &str| reports.iter().find(|(f, _)| f == name).map(|(_, r)| r);
+        if let (Some(a), Some(b)) = (find(last), find(this)) {
+            let output = Output {
+                file: None,
+                last: Some(last),
+                this: Some(this),
+                findings: validate_years(a, b),
+            };
+            outputs.push((format!("{last} → {this} (years)"), output));
+        }
+    }
+    let errors = outputs
+        .iter()
+        .any(|(_, o)| o.findings.iter().any(Finding::is_error));
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match args.format {
+        Format::Json => {
+            let all: Vec<&Output> = outputs.iter().map(|(_, o)| o).collect();
+            serde_json::to_writer_pretty(&mut out, &all)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+        }
+        Format::Text => outputs
+            .iter()
+            .try_for_each(|(title, o)| print_text(&mut out, title, &o.findings)),
+    };
+    if let Err(e) = written {
+        eprintln!("cannot write the output: {e}");
+        return ExitCode::from(2);
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
