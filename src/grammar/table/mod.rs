@@ -445,6 +445,47 @@ mod tests {
     }
 
     #[test]
+    fn labels_wrapped_by_pdftotext_layout() {
+        let text = "三、收到和处理政府信息公开申请情况\n\
+            一、本年新收政府信息公开申请数量           5     1      0   0    0    0   6\n\
+            三、本年度办 （一）予以公开             2      0      0    0    0    0    2\n\
+            理结果     （二）部分公开（区分处理的，     1      0      0    0    0    0    1\n\
+                    只计这一情形，不计其他情形）\n\
+                    （三）不予公 1.属于国家      3       0      0     0     0     0    3\n\
+                    开        秘密\n\
+                             2.其他法律    0       1      0     0     0     0    1\n\
+                             行政法规禁止\n\
+                             公开\n";
+        let r = read(text);
+        assert_eq!(get(&r, "applications.granted.total"), "2");
+        assert_eq!(
+            get(&r, "applications.partially_granted.natural_person"),
+            "1"
+        );
+        assert_eq!(
+            get(&r, "applications.denied_state_secret.natural_person"),
+            "3"
+        );
+        assert_eq!(
+            get(
+                &r,
+                "applications.denied_prohibited_by_law.commercial_enterprise"
+            ),
+            "1"
+        );
+        assert!(r.extra_rows.is_empty(), "{:?}", r.extra_rows);
+        let span = r
+            .applications
+            .as_ref()
+            .unwrap()
+            .row(crate::model::ApplicationRow::DeniedStateSecret)
+            .unwrap()
+            .label_span
+            .unwrap();
+        assert_eq!(&text[span.range()], "1.属于国家");
+    }
+
+    #[test]
     fn unreadable_values_are_blank_with_a_diagnostic() {
         let text =
             "二、主动公开政府信息情况\n规章\t1\t2\t3.5\n规范性文件\t1\t2\t3\n行政许可\t1\t+1\t2\n";

@@ -96,6 +96,22 @@ pub(crate) fn scan<K: Copy + PartialEq>(
             let end = cells_end(tokens, i + 1, layout);
             let text = tokens[i].text(doc);
             let has_values = tokens[i + 1..end].iter().any(|t| !t.is_blank());
+            if has_values
+                && !layout.marks_rows()
+                && let Some((label_start, key, resume)) =
+                    wrapped_label(doc, tokens, i, end, &classify, started)
+            {
+                out.rows.push(FoundRow {
+                    key,
+                    fit: Fit::Exact,
+                    label: (label_start, tokens[i].end),
+                    cells: tokens[i + 1..end].to_vec(),
+                    trailing: out.trailing,
+                    collapsed: None,
+                });
+                i = resume;
+                continue;
+            }
             if let Some((split, key, fit)) = run_together(text, &classify, started) {
                 let t = &tokens[i];
                 if split == text.len() {
@@ -245,6 +261,77 @@ fn run_together<K: Copy>(
         }
         if let Some((Class::Row(key), fit)) = classify(&label[q..], started) {
             return Some((split, key, fit));
+        }
+    }
+    None
+}
+
+/// How many label pieces a wrapped label may leave after its values.
+const MAX_FRAGMENTS: usize = 8;
+/// How many pieces of a merged group label may come first among them.
+const MAX_GROUP_PIECES: usize = 2;
+/// The longest piece of a group label, in characters, taken for one.
+const MAX_GROUP_PIECE_CHARS: usize = 4;
+
+/// A row label wrapped over several lines of PDF text, its values on the first:
+///
+/// ```text
+/// （三）不予公 1.属于国家      4   4   1 …
+/// 开        秘密
+/// ```
+///
+/// The label is rebuilt from the end of the first line's text and the pieces
+/// that follow the values (after up to [`MAX_GROUP_PIECES`] pieces of the merged
+/// group label on the left), and taken only when it is a row label written
+/// exactly. Returns where the label starts, the row, and where to go on.
+fn wrapped_label<K: Copy>(
+    doc: &str,
+    tokens: &[Token],
+    i: usize,
+    cells_end_at: usize,
+    classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
+    started: bool,
+) -> Option<(usize, K, usize)> {
+    let token = &tokens[i];
+    let text = token.text(doc);
+    // where the words of the first line start
+    let mut starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(j, c)| {
+            !c.is_whitespace() && (j == 0 || text[..j].ends_with(char::is_whitespace))
+        })
+        .map(|(j, _)| j)
+        .collect();
+    starts.truncate(3);
+    // the label pieces after the values: text cells that no value follows
+    let mut fragments = Vec::new();
+    let mut j = cells_end_at;
+    while j < tokens.len() && fragments.len() < MAX_FRAGMENTS && tokens[j].is_text() {
+        if cells_end(tokens, j + 1, Layout::Lines) != j + 1 {
+            break; // a text followed by values starts the next row
+        }
+        fragments.push(compact(tokens[j].text(doc)));
+        j += 1;
+    }
+    for &start in starts.iter().rev() {
+        let base = compact(&text[start..]);
+        for skip in 0..=MAX_GROUP_PIECES.min(fragments.len()) {
+            let mut joined = base.clone();
+            for (taken, piece) in fragments[skip..].iter().enumerate() {
+                joined.push_str(piece);
+                if let Some((Class::Row(key), Fit::Exact)) = classify(&joined, started) {
+                    return Some((token.start + start, key, cells_end_at + skip + taken + 1));
+                }
+            }
+        }
+        if let Some((Class::Row(key), Fit::Exact)) = classify(&base, started) {
+            // the short pieces after it belong to the merged group label (`理结果`)
+            let group_pieces = fragments
+                .iter()
+                .take(MAX_GROUP_PIECES)
+                .take_while(|f| f.chars().count() <= MAX_GROUP_PIECE_CHARS)
+                .count();
+            return Some((token.start + start, key, cells_end_at + group_pieces));
         }
     }
     None
