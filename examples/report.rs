@@ -4,7 +4,8 @@
 //! cargo run --release --example report -- [--format summary|json|cells] [FILE...]
 //! ```
 //!
-//! Without FILE it parses a sample report bundled with the crate. `--format cells`
+//! Without FILE it parses a sample report bundled with the crate. A FILE may be
+//! text in any encoding the crate reads, an HTML page or a Word .docx. `--format cells`
 //! prints `key<TAB>value` lines: `report.edition`, `report.year`, `report.organ`,
 //! then every cell of the edition in `CELLS.md` order (a blank as an empty value).
 //! A file that cannot be read or parsed is reported on stderr, the others are still
@@ -69,25 +70,15 @@ fn main() -> ExitCode {
     }
     let many = files.len() > 1;
     for file in &files {
-        let text = match std::fs::read(file) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(e) => {
-                    eprintln!(
-                        "{file}: not UTF-8 text (invalid byte at {})",
-                        e.utf8_error().valid_up_to()
-                    );
-                    failed = true;
-                    continue;
-                }
-            },
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("{file}: {e}");
                 failed = true;
                 continue;
             }
         };
-        match xxgk::parse(&text) {
+        match xxgk::parse_bytes(&bytes) {
             Ok(report) => {
                 if many && format != Format::Json {
                     let _ = writeln!(out, "==> {file} <==");

@@ -32,16 +32,47 @@
 //! assert_eq!(&text[span.range()], "170万");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! ## Documents and encodings
+//!
+//! [`parse`] reads text. [`parse_bytes`] reads what users are given: text in
+//! UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark,
+//! or GB18030/GBK/GB2312 (declared by an HTML page or detected); an HTML page
+//! or fragment (Word's "save as web page" included); a Word `.docx`. The
+//! format is told by the content ([`Document::from_bytes`]); PDF, old binary
+//! `.doc` and other formats get an [`ErrorKind::UnsupportedFormat`] error
+//! that says what to do (for PDF: `pdftotext -layout`). A front end turns the
+//! document into text the grammar reads, each table row one line of
+//! tab-separated cells with merged cells resolved, and keeps a map back to
+//! the document: spans of text and HTML input are byte ranges of the input
+//! bytes, spans of a `.docx` are byte ranges of [`Document::text`].
+//!
+//! ```
+//! let bytes = std::fs::read("tests/fixtures/html/000_9adbf800e6ecf4be.html").unwrap(); // GBK
+//! let report = xxgk::parse_bytes(&bytes)?;
+//! assert_eq!(report.organ.as_deref(), Some("兴国镇"));
+//! # Ok::<(), xxgk::Error>(())
+//! ```
+//!
+//! ## Cargo features
+//!
+//! - `html` (default): HTML pages and fragments in [`parse_bytes`].
+//! - `docx` (default): Word `.docx` in [`parse_bytes`] (adds `zip` and `quick-xml`).
+//!
+//! Without them, [`parse_bytes`] still reads text in every encoding above and
+//! refuses HTML and `.docx` with [`ErrorKind::UnsupportedFormat`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod error;
+mod frontend;
 mod grammar;
 mod model;
 mod normalize;
 pub mod validate;
 
 pub use crate::error::{Error, ErrorKind, Position};
+pub use crate::frontend::{Document, Format, parse_bytes};
 pub use crate::model::{
     ActiveColumn, ActiveRow, ActiveTable, Amount, AmountUnit, AnnualReport, ApplicantColumn,
     ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, Date, Decimal,

@@ -1,0 +1,59 @@
+//! Throughput of the front ends on the fixtures: `parse_bytes` on every HTML
+//! page, `.docx` and GB18030 text of tests/fixtures/{html,docx,gb18030}, and
+//! the UTF-8 originals of the GB18030 texts for comparison.
+//!
+//! ```text
+//! cargo bench --bench frontends
+//! ```
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn load(dir: &str, ext: &str) -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir);
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixture folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read(p).expect("fixture"))
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frontends");
+    for (name, dir, ext) in [
+        ("html", "html", "html"),
+        ("docx", "docx", "docx"),
+        ("gb18030", "gb18030", "txt"),
+        ("utf8 (same texts)", "gb18030", "txt"),
+    ] {
+        let mut files = load(dir, ext);
+        if name.starts_with("utf8") {
+            files = files
+                .iter()
+                .map(|b| encoding_rs::GB18030.decode(b).0.into_owned().into_bytes())
+                .collect();
+        }
+        let bytes: usize = files.iter().map(Vec::len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for f in &files {
+                    black_box(xxgk::parse_bytes(black_box(f)).ok());
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,358 @@
+//! Bytes to text: which encoding, and a map from the decoded text back to the
+//! bytes of the input.
+//!
+//! The order of evidence is the one browsers use, with one change that suits
+//! saved and re-encoded pages: a byte order mark decides; then bytes that are
+//! valid UTF-8 are UTF-8 whatever a `<meta charset>` says (GB18030 text is
+//! almost never valid UTF-8, but crawlers often re-encode a page and keep its
+//! old declaration); then the declaration of an HTML page; then GB18030 if
+//! the bytes decode as GB18030 to text naming 政府, 公开 or 信息 (what the
+//! detector would find for a report, at a fraction of its cost); then the
+//! [`chardetng`] detector, GB18030 when it guesses a single-byte encoding
+//! (those decode any bytes, as mojibake, and reports are in Chinese). Decoding is strict: a byte sequence the chosen
+//! encoding does not define is an [`ErrorKind::Encoding`] error at its offset,
+//! never a silent U+FFFD that could hide a digit.
+
+use std::borrow::Cow;
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::error::{Error, ErrorKind};
+use crate::normalize::{OffsetMap, OffsetMapBuilder};
+
+/// Text decoded from bytes.
+#[derive(Debug)]
+pub(crate) struct Decoded<'a> {
+    /// The text.
+    pub(crate) text: Cow<'a, str>,
+    /// Maps offsets of `text` to byte offsets of the input; `None` when they
+    /// are the same (UTF-8 input, its BOM kept in `text`).
+    pub(crate) to_bytes: Option<OffsetMap>,
+    /// The encoding used.
+    pub(crate) encoding: &'static Encoding,
+}
+
+/// The encoding a byte order mark at the start of `bytes` names, and its length.
+pub(crate) fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
+    Encoding::for_bom(bytes)
+}
+
+/// Decodes `bytes`. `declared` is what the document says of itself (an HTML
+/// `<meta charset>`), used when the bytes are not UTF-8.
+pub(crate) fn decode<'a>(
+    bytes: &'a [u8],
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded<'a>, Error> {
+    match bom(bytes) {
+        Some((enc, _)) if enc == UTF_8 => {
+            return match std::str::from_utf8(bytes) {
+                Ok(text) => Ok(Decoded {
+                    text: Cow::Borrowed(text),
+                    to_bytes: None,
+                    encoding: UTF_8,
+                }),
+                Err(e) => Err(malformed(UTF_8, e.valid_up_to())),
+            };
+        }
+        Some((enc, len)) => return decode_with(bytes, enc, len),
+        None => {}
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            to_bytes: None,
+            encoding: UTF_8,
+        });
+    }
+    // A declaration of UTF-8 (or UTF-16, which a page read as bytes cannot
+    // be) is wrong here: the bytes are not UTF-8. Detect instead.
+    let declared = declared.filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE);
+    if declared.is_none()
+        && let Ok(d) = decode_with(bytes, GB18030, 0)
+        && DOMAIN_WORDS.iter().any(|w| d.text.contains(w))
+    {
+        // GB18030 text that names what a report names: no need to detect.
+        return Ok(d);
+    }
+    if let Some(enc) = declared {
+        return match decode_with(bytes, enc, 0) {
+            Ok(d) => Ok(d),
+            Err(e) => {
+                // a wrong declaration: try the detector's guess (a multi-byte
+                // encoding: a single-byte one decodes anything, as mojibake)
+                let detected = detect(bytes);
+                if detected != enc && !detected.is_single_byte() {
+                    decode_with(bytes, detected, 0).map_err(|_| e)
+                } else {
+                    Err(e)
+                }
+            }
+        };
+    }
+    let detected = detect(bytes);
+    if detected.is_single_byte() {
+        // A single-byte guess decodes anything, as mojibake, and a report is
+        // Chinese: read GB18030, or say where it breaks.
+        decode_with(bytes, GB18030, 0)
+    } else {
+        decode_with(bytes, detected, 0)
+    }
+}
+
+/// Words of every report: bytes that decode as GB18030 to text holding one
+/// of them are GB18030 (the mojibake of another encoding does not spell
+/// them), which spares the detector.
+const DOMAIN_WORDS: [&str; 3] = ["政府", "公开", "信息"];
+
+/// The detector's guess for bytes that are not UTF-8. GBK is widened to
+/// GB18030 (the same decoder in `encoding_rs`, named for what it reads).
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, Utf8Detection::Deny);
+    if guess == GBK { GB18030 } else { guess }
+}
+
+fn malformed(enc: &'static Encoding, byte: usize) -> Error {
+    ErrorKind::Encoding {
+        byte,
+        reason: format!(
+            "the bytes are not valid {} (the encoding {})",
+            enc.name(),
+            if enc == UTF_8 {
+                "the text is in when it has a UTF-8 byte order mark"
+            } else {
+                "declared by the document or detected from its bytes"
+            }
+        ),
+    }
+    .into()
+}
+
+/// Decodes `bytes[skip..]` (after a BOM of `skip` bytes) strictly with `enc`.
+fn decode_with<'a>(
+    bytes: &'a [u8],
+    enc: &'static Encoding,
+    skip: usize,
+) -> Result<Decoded<'a>, Error> {
+    let body = &bytes[skip..];
+    let Some(text) = enc.decode_without_bom_handling_and_without_replacement(body) else {
+        return Err(malformed(enc, skip + first_malformed(enc, body)));
+    };
+    let text = text.into_owned();
+    let map = if enc == UTF_16LE || enc == UTF_16BE {
+        utf16_map(&text, skip, bytes.len())
+    } else if enc == GB18030 || enc == GBK {
+        gb18030_map(&text, body).unwrap_or_else(|| generic_map(enc, body))
+    } else {
+        generic_map(enc, body)
+    };
+    // UTF-16 maps are built with the BOM's offset already
+    let map = if skip == 0 || enc == UTF_16LE || enc == UTF_16BE {
+        map
+    } else {
+        shift(&map, skip, bytes.len())
+    };
+    Ok(Decoded {
+        text: Cow::Owned(text),
+        to_bytes: Some(map),
+        encoding: enc,
+    })
+}
+
+/// Offset of the first byte sequence `enc` does not define in `bytes`.
+fn first_malformed(enc: &'static Encoding, bytes: &[u8]) -> usize {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len() * 3 + 16),
+    );
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        DecoderResult::Malformed(len, after) => {
+            read.saturating_sub(usize::from(after) + usize::from(len))
+        }
+        _ => read,
+    }
+}
+
+/// `map` (text → the bytes after a BOM of `skip` bytes) as a map to the whole input.
+fn shift(map: &OffsetMap, skip: usize, total: usize) -> OffsetMap {
+    let mut b = OffsetMapBuilder::new();
+    if total > skip {
+        b.copied(0, skip);
+    }
+    map.compose(&b.finish(total - skip, total))
+}
+
+/// UTF-16 after a BOM of `skip` bytes: two bytes per BMP char, four per pair.
+fn utf16_map(text: &str, skip: usize, total: usize) -> OffsetMap {
+    let mut b = OffsetMapBuilder::new();
+    let mut at = skip;
+    for (i, c) in text.char_indices() {
+        let len = c.len_utf16() * 2;
+        b.replaced(i, at..at + len);
+        at += len;
+    }
+    b.finish(text.len(), total)
+}
+
+/// GB18030 (and GBK, GB2312): ASCII bytes are themselves; a lead byte
+/// 0x81–0xFE starts a two-byte sequence, or a four-byte one when the next
+/// byte is a digit; every sequence is one char. `None` if the text does not
+/// line up with that structure (then the generic map is built).
+fn gb18030_map(text: &str, bytes: &[u8]) -> Option<OffsetMap> {
+    let mut b = OffsetMapBuilder::new();
+    let mut i = 0;
+    let mut chars = text.char_indices();
+    while i < bytes.len() {
+        let (at, c) = chars.next()?;
+        let lead = bytes[i];
+        let len = match lead {
+            0x81..=0xFE if bytes.get(i + 1).is_some_and(|n| (0x30..=0x39).contains(n)) => 4,
+            0x81..=0xFE => 2,
+            _ => 1,
+        };
+        if lead < 0x80 {
+            if c as u32 != u32::from(lead) {
+                return None;
+            }
+            b.copied(at, i);
+        } else {
+            b.replaced(at, i..(i + len).min(bytes.len()));
+        }
+        i += len;
+    }
+    if chars.next().is_some() {
+        return None;
+    }
+    Some(b.finish(text.len(), bytes.len()))
+}
+
+/// Any encoding: the decoder is fed one byte at a time, and the chars that come
+/// out are mapped to the bytes fed since the previous output.
+fn generic_map(enc: &'static Encoding, bytes: &[u8]) -> OffsetMap {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut b = OffsetMapBuilder::new();
+    let mut out = String::new();
+    let mut buf = [0u8; 32];
+    let mut seq_start = 0;
+    for i in 0..=bytes.len() {
+        let last = i == bytes.len();
+        let input = if last { &[][..] } else { &bytes[i..=i] };
+        let (_, _, written) = decoder.decode_to_utf8_without_replacement(input, &mut buf, last);
+        if written > 0 {
+            let produced = String::from_utf8_lossy(&buf[..written]);
+            let end = if last { bytes.len() } else { i + 1 };
+            if end - seq_start == 1 && produced.len() == 1 && buf[0] == bytes[seq_start] {
+                b.copied(out.len(), seq_start);
+            } else {
+                b.replaced(out.len(), seq_start..end);
+            }
+            out.push_str(&produced);
+            seq_start = end;
+        }
+    }
+    b.finish(out.len(), bytes.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gb(s: &str) -> Vec<u8> {
+        GB18030.encode(s).0.into_owned()
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom_is_the_input() {
+        let d = decode("规章 0".as_bytes(), None).unwrap();
+        assert_eq!(d.text, "规章 0");
+        assert!(d.to_bytes.is_none());
+        let d = decode("\u{feff}规章".as_bytes(), Some(GBK)).unwrap();
+        assert_eq!(d.text, "\u{feff}规章");
+        assert_eq!(d.encoding, UTF_8);
+    }
+
+    #[test]
+    fn gb18030_maps_every_char_to_its_bytes() {
+        let s = "行政许可 170万 €𠀀x";
+        let bytes = gb(s);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, s);
+        let map = d.to_bytes.unwrap();
+        for (i, c) in s.char_indices() {
+            let r = map.map_range(i..i + c.len_utf8());
+            let (back, _, bad) = GB18030.decode(&bytes[r]);
+            assert!(!bad);
+            assert_eq!(back, c.to_string());
+        }
+        let i = s.find("170万").unwrap();
+        let r = map.map_range(i..i + "170万".len());
+        assert_eq!(GB18030.decode(&bytes[r]).0, "170万");
+    }
+
+    #[test]
+    fn declared_encoding_is_used_and_wrong_declarations_are_survived() {
+        let bytes = gb("某镇政府信息公开工作年度报告");
+        let d = decode(&bytes, Some(GBK)).unwrap();
+        assert_eq!(d.text, "某镇政府信息公开工作年度报告");
+        // declared UTF-8, but the bytes are GB18030
+        let d = decode(&bytes, Some(UTF_8)).unwrap();
+        assert_eq!(d.text, "某镇政府信息公开工作年度报告");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        for (enc, bom) in [(UTF_16LE, [0xFF, 0xFE]), (UTF_16BE, [0xFE, 0xFF])] {
+            let s = "规章\t12𠀀";
+            let mut bytes = bom.to_vec();
+            for u in s.encode_utf16() {
+                let pair = if enc == UTF_16LE {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                };
+                bytes.extend(pair);
+            }
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!(d.text, s);
+            let map = d.to_bytes.unwrap();
+            let i = s.find("12").unwrap();
+            assert_eq!(map.map_range(i..i + 2), 2 + 6..2 + 10);
+            assert_eq!(map.map(s.len()), bytes.len());
+        }
+    }
+
+    #[test]
+    fn malformed_bytes_are_an_error_at_their_offset() {
+        let mut bytes = gb("规章");
+        bytes.extend([0x81, 0x7F, b'1']);
+        let err = decode(&bytes, Some(GBK)).unwrap_err();
+        match err.kind() {
+            ErrorKind::Encoding { byte, .. } => assert_eq!(*byte, 4),
+            k => panic!("{k:?}"),
+        }
+        let err = decode(b"\xEF\xBB\xBFabc\xFF", None).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Encoding { byte: 6, .. }));
+    }
+
+    #[test]
+    fn other_encodings_are_detected() {
+        let (bytes, _, _) = encoding_rs::BIG5.encode("臺北市政府資訊公開，本年度報告如下：");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, encoding_rs::BIG5);
+        assert_eq!(d.text, "臺北市政府資訊公開，本年度報告如下：");
+    }
+
+    #[test]
+    fn generic_map_for_other_encodings() {
+        let (bytes, _, _) = encoding_rs::BIG5.encode("政府資訊 12");
+        let map = generic_map(encoding_rs::BIG5, &bytes);
+        let text = "政府資訊 12";
+        let i = text.find("12").unwrap();
+        assert_eq!(&bytes[map.map_range(i..i + 2)], b"12");
+    }
+}

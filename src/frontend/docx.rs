@@ -1,0 +1,446 @@
+//! Word `.docx` documents: the text of `word/document.xml` as [`Block`]s.
+//!
+//! Read: paragraphs (`w:p`) and their runs' text (`w:t`), tabs (`w:tab`: a tab
+//! between cells of a tab-aligned paragraph, a space inside a table cell),
+//! line breaks (`w:br`, `w:cr`), non-breaking hyphens; tables (`w:tbl`) with
+//! `w:gridSpan` (a merged cell is one cell), `w:vMerge` (a continuation is an
+//! empty cell) and `w:gridBefore`, nested tables, content controls, inserted
+//! text, hyperlinks and field results.
+//!
+//! Not read: deleted text (`w:del`), field instructions, the fallback of
+//! alternate content, headers, footers, footnotes and comments (other parts
+//! of the package), and numbers that Word's automatic list numbering draws
+//! (they are not in the text: a heading numbered that way loses its `一、`).
+
+use std::io::Read;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::layout::{self, Block, Frag};
+use crate::error::{Error, ErrorKind};
+
+/// The largest `word/document.xml` read (a guard against zip bombs).
+const MAX_XML: u64 = 256 * 1024 * 1024;
+
+fn damaged(reason: impl Into<String>) -> Error {
+    ErrorKind::Document {
+        format: "DOCX",
+        reason: reason.into(),
+    }
+    .into()
+}
+
+/// Whether a zip archive holds `word/document.xml`.
+pub(crate) fn is_docx(bytes: &[u8]) -> bool {
+    zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .is_ok_and(|z| z.index_for_name("word/document.xml").is_some())
+}
+
+/// Reads the main document part of a `.docx`; also returns the figures merged
+/// down over several rows that were left out.
+pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| damaged(format!("not a readable zip archive: {e}")))?;
+    let file = zip
+        .by_name("word/document.xml")
+        .map_err(|e| damaged(format!("no word/document.xml: {e}")))?;
+    if file.size() > MAX_XML {
+        return Err(damaged(format!(
+            "word/document.xml is {} bytes, more than the {MAX_XML} read",
+            file.size()
+        )));
+    }
+    let mut xml = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0).min(1 << 24));
+    file.take(MAX_XML + 1)
+        .read_to_end(&mut xml)
+        .map_err(|e| damaged(format!("word/document.xml cannot be inflated: {e}")))?;
+    if xml.len() as u64 > MAX_XML {
+        return Err(damaged("word/document.xml inflates past the size read"));
+    }
+    let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&xml);
+    let xml = std::str::from_utf8(xml)
+        .map_err(|e| damaged(format!("word/document.xml is not UTF-8: {e}")))?;
+    read_xml(xml)
+}
+
+#[derive(Default)]
+struct Container {
+    blocks: Vec<Block>,
+    line: Frag,
+    continuation: bool,
+    /// `w:gridSpan` (0: not given, one column).
+    span: usize,
+}
+
+struct Doc {
+    containers: Vec<Container>,
+    /// Open tables: rows of cells with their grid spans.
+    tables: Vec<Vec<Vec<(layout::Cell, usize)>>>,
+    /// Figures merged down over several rows, left out.
+    merged: Vec<layout::Merged>,
+    /// Depth inside elements whose content is not text of the document.
+    skip: usize,
+    /// Inside `w:t`.
+    in_text: bool,
+    /// For each open `w:tc`: whether it opened a container (it is in a row).
+    cells: Vec<bool>,
+}
+
+/// Elements whose content is skipped: properties, deleted text, field
+/// instructions, the fallback of alternate content.
+const SKIPPED: &[&str] = &[
+    "pPr",
+    "rPr",
+    "sectPr",
+    "tblPr",
+    "tblGrid",
+    "tblPrEx",
+    "del",
+    "delText",
+    "instrText",
+    "Fallback",
+    "moveFrom",
+];
+
+impl Doc {
+    fn top(&mut self) -> &mut Container {
+        self.containers
+            .last_mut()
+            .expect("the document container is never popped")
+    }
+
+    fn in_cell(&self) -> bool {
+        self.containers.len() > 1
+    }
+
+    fn flush(&mut self) {
+        let c = self.top();
+        if !c.line.is_empty() {
+            let line = std::mem::take(&mut c.line);
+            c.blocks.push(Block::Line(line));
+        }
+    }
+
+    fn push_text(&mut self, s: &str) {
+        if self.skip == 0 {
+            self.top().line.copy(s, 0);
+        }
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
+        let local = e.local_name();
+        let name: &str = local.as_ref();
+        if SKIPPED.contains(&name) {
+            if !empty {
+                self.skip += 1;
+            }
+            return;
+        }
+        match name {
+            "t" if !empty => self.in_text = true,
+            "tab" if self.skip == 0 => {
+                let tab = if self.in_cell() { " " } else { "\t" };
+                self.push_text(tab);
+            }
+            "br" | "cr" if self.skip == 0 => self.flush(),
+            "noBreakHyphen" => self.push_text("-"),
+            "tbl" if !empty => {
+                self.flush();
+                self.tables.push(Vec::new());
+            }
+            "tr" if !empty => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.push(Vec::new());
+                }
+            }
+            "gridBefore" => {
+                let n = val(e).and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
+                if let Some(row) = self.tables.last_mut().and_then(|t| t.last_mut()) {
+                    for _ in 0..n.min(64) {
+                        let empty = layout::Cell::Content {
+                            blocks: Vec::new(),
+                            at: 0,
+                        };
+                        row.push((empty, 1));
+                    }
+                }
+            }
+            "tc" if !empty => {
+                let in_row = self.tables.last().is_some_and(|t| !t.is_empty());
+                if in_row {
+                    self.containers.push(Container::default());
+                }
+                self.cells.push(in_row);
+            }
+            "gridSpan" if self.in_cell() => {
+                let n = val(e).and_then(|v| v.parse::<usize>().ok()).unwrap_or(1);
+                self.top().span = n.clamp(1, 1000);
+            }
+            "vMerge" if self.in_cell() => {
+                let restart = val(e).is_some_and(|v| v == "restart");
+                self.top().continuation = !restart;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        if SKIPPED.contains(&name) {
+            self.skip = self.skip.saturating_sub(1);
+            return;
+        }
+        match name {
+            "t" => self.in_text = false,
+            "p" => self.flush(),
+            "tc" if self.cells.pop().unwrap_or(false) => {
+                self.flush();
+                let c = self.containers.pop().unwrap_or_default();
+                let cell = if c.continuation {
+                    layout::Cell::Continuation
+                } else {
+                    layout::Cell::Content {
+                        blocks: c.blocks,
+                        at: 0,
+                    }
+                };
+                if let Some(row) = self.tables.last_mut().and_then(|t| t.last_mut()) {
+                    row.push((cell, c.span.max(1)));
+                }
+            }
+            "tbl" => {
+                if let Some(rows) = self.tables.pop() {
+                    self.flush();
+                    let rows = leave_out_merged_figures(rows, &mut self.merged)
+                        .into_iter()
+                        .map(|cells| layout::Row { cells })
+                        .collect();
+                    self.top()
+                        .blocks
+                        .push(Block::Table(layout::Table { rows, at: 0 }));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Empties the cells that hold a figure and are merged down (`w:vMerge`)
+/// over several rows, noting each; drops the grid spans.
+fn leave_out_merged_figures(
+    mut rows: Vec<Vec<(layout::Cell, usize)>>,
+    merged: &mut Vec<layout::Merged>,
+) -> Vec<Vec<layout::Cell>> {
+    // the grid column of each cell
+    let starts: Vec<Vec<usize>> = rows
+        .iter()
+        .map(|row| {
+            let mut col = 0;
+            row.iter()
+                .map(|(_, span)| {
+                    let at = col;
+                    col += span;
+                    at
+                })
+                .collect()
+        })
+        .collect();
+    // rows covered by each cell that starts a vertical merge
+    let mut covered: Vec<((usize, usize), usize)> = Vec::new();
+    for r in 1..rows.len() {
+        for (i, (cell, _)) in rows[r].iter().enumerate() {
+            if !matches!(cell, layout::Cell::Continuation) {
+                continue;
+            }
+            let col = starts[r][i];
+            let mut origin = None;
+            for up in (0..r).rev() {
+                let Some(j) = starts[up].iter().position(|&c| c == col) else {
+                    break;
+                };
+                if let layout::Cell::Content { .. } = rows[up][j].0 {
+                    origin = Some((up, j));
+                    break;
+                }
+            }
+            if let Some(o) = origin {
+                match covered.iter_mut().find(|(k, _)| *k == o) {
+                    Some((_, n)) => *n += 1,
+                    None => covered.push((o, 2)),
+                }
+            }
+        }
+    }
+    for ((r, j), n) in covered {
+        if let layout::Cell::Content { blocks, .. } = &mut rows[r][j].0
+            && let Some((text, _)) = layout::figure(blocks)
+        {
+            merged.push(layout::Merged {
+                text,
+                rows: n,
+                src: None,
+            });
+            blocks.clear();
+        }
+    }
+    rows.into_iter()
+        .map(|row| row.into_iter().map(|(cell, _)| cell).collect())
+        .collect()
+}
+
+/// The `w:val` attribute.
+fn val(e: &BytesStart<'_>) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == "val")
+        .map(|a| a.value.into_owned())
+}
+
+/// Reads the XML of `word/document.xml`.
+fn read_xml(xml: &str) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
+    let mut reader = Reader::from_str(xml);
+    let mut doc = Doc {
+        containers: vec![Container::default()],
+        tables: Vec::new(),
+        merged: Vec::new(),
+        skip: 0,
+        in_text: false,
+        cells: Vec::new(),
+    };
+    loop {
+        let event = reader.read_event().map_err(|e| {
+            damaged(format!(
+                "word/document.xml is not well-formed XML at byte {}: {e}",
+                reader.error_position()
+            ))
+        })?;
+        match event {
+            Event::Start(e) => doc.start(&e, false),
+            Event::Empty(e) => doc.start(&e, true),
+            Event::End(e) => doc.end(e.local_name().as_ref()),
+            Event::Text(t) if doc.in_text => {
+                let text = t.xml10_content();
+                doc.push_text(&text);
+            }
+            Event::CData(t) if doc.in_text => {
+                let text = t.xml10_content();
+                doc.push_text(&text);
+            }
+            Event::GeneralRef(r) if doc.in_text => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r)
+                        .and_then(|s| s.chars().next()),
+                };
+                if let Some(c) = c {
+                    doc.push_text(c.encode_utf8(&mut [0; 4]));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    while !doc.cells.is_empty() {
+        doc.end("tc");
+    }
+    while !doc.tables.is_empty() {
+        doc.end("tbl");
+    }
+    doc.flush();
+    let merged = std::mem::take(&mut doc.merged);
+    Ok((doc.containers.swap_remove(0).blocks, merged))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(xml: &str) -> String {
+        let doc = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{xml}</w:body></w:document>"#
+        );
+        let (blocks, _) = read_xml(&doc).unwrap();
+        layout::render(&blocks, 0).0
+    }
+
+    fn p(s: &str) -> String {
+        format!(
+            "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"420\"/></w:tabs></w:pPr><w:r><w:t xml:space=\"preserve\">{s}</w:t></w:r></w:p>"
+        )
+    }
+
+    fn tc(s: &str, props: &str) -> String {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", p(s))
+    }
+
+    #[test]
+    fn paragraphs_runs_tabs_and_deleted_text() {
+        let xml = format!(
+            "{}<w:p><w:r><w:t>规章</w:t></w:r><w:r><w:tab/><w:t>1</w:t></w:r><w:del><w:r><w:delText>9</w:delText></w:r></w:del><w:r><w:br/><w:t>A&amp;B</w:t></w:r></w:p>",
+            p("一、总体情况")
+        );
+        assert_eq!(text(&xml), "一、总体情况\n规章\t1\nA&B\n");
+    }
+
+    #[test]
+    fn merged_cells() {
+        let row1 = format!(
+            "<w:tr>{}{}{}</w:tr>",
+            tc("三、本年度办理结果", "<w:vMerge w:val=\"restart\"/>"),
+            tc("（一）予以公开", ""),
+            tc("1", "")
+        );
+        let row2 = format!(
+            "<w:tr>{}{}{}</w:tr>",
+            tc("", "<w:vMerge/>"),
+            tc("（二）部分公开", ""),
+            tc("2", "")
+        );
+        let row0 = format!(
+            "<w:tr>{}{}</w:tr>",
+            tc("申请人情况", "<w:gridSpan w:val=\"2\"/>"),
+            tc("总计", "")
+        );
+        let xml = format!("<w:tbl><w:tblPr/>{row0}{row1}{row2}</w:tbl>{}", p("后"));
+        assert_eq!(
+            text(&xml),
+            "申请人情况\t总计\n三、本年度办理结果\t（一）予以公开\t1\n\t（二）部分公开\t2\n后\n"
+        );
+    }
+
+    #[test]
+    fn a_figure_merged_down_is_left_out_and_noted() {
+        let row = |label: &str, v: &str, merge: &str| {
+            format!(
+                "<w:tr>{}{}{}</w:tr>",
+                tc(label, ""),
+                tc(v, merge),
+                tc("1", "")
+            )
+        };
+        let xml = format!(
+            "<w:tbl>{}{}</w:tbl>",
+            row("行政处罚", "5", "<w:vMerge w:val=\"restart\"/>"),
+            row("行政强制", "", "<w:vMerge/>")
+        );
+        let doc = format!(
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{xml}</w:body></w:document>"#
+        );
+        let (blocks, merged) = read_xml(&doc).unwrap();
+        assert_eq!(
+            layout::render(&blocks, 0).0,
+            "行政处罚\t\t1\n行政强制\t\t1\n"
+        );
+        assert_eq!(merged.len(), 1);
+        assert_eq!((merged[0].text.as_str(), merged[0].rows), ("5", 2));
+    }
+
+    #[test]
+    fn broken_xml_is_a_document_error() {
+        let err = read_xml("<w:document><w:body><w:p></w:body>").unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Document { format: "DOCX", .. }),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,860 @@
+//! HTML pages and fragments: the text a browser shows, as [`Block`]s.
+//!
+//! [`lex`] cuts the source into tags and text; the reader here keeps a stack
+//! of open elements with the implied end tags of tag soup (`<p>`, `<li>`,
+//! `<td>`, `<tr>` close themselves; an end tag with no open element is
+//! ignored; end tags do not cross a table cell), and turns what it reads into
+//! lines and tables:
+//!
+//! - block elements and `<br>` end lines; white space collapses as in a
+//!   browser, `<pre>` keeps it (so a tab-separated report inside `<pre>`
+//!   keeps its tabs); character references are decoded, each mapped to its
+//!   source;
+//! - `<table>` rows and cells with `colspan` and `rowspan` (see
+//!   [`crate::frontend::layout`] for what merged cells become; a figure
+//!   merged down over several rows is left out and noted);
+//! - nothing of `<head>`, scripts, styles, forms' controls, `display:none` or
+//!   `hidden` elements; with `strip_chrome`, nothing of page chrome either:
+//!   `<nav>`, `<aside>`, `<header>` and `<footer>` outside `<article>` and
+//!   `<main>`, and elements whose class, id or role names navigation,
+//!   breadcrumbs, menus, footers or copyright lines.
+
+mod entities;
+mod lex;
+
+use encoding_rs::Encoding;
+
+use super::layout::{self, Block, Frag};
+use lex::{Lexer, Name, Token};
+
+/// Deepest element nesting followed; deeper start tags are ignored (their
+/// text is kept).
+const MAX_DEPTH: usize = 512;
+/// Widest table grid followed.
+const MAX_COLUMNS: usize = 2000;
+
+macro_rules! names {
+    ($($id:ident = $s:literal),* $(,)?) => { $(const $id: Name = Name::of($s);)* };
+}
+
+names! {
+    A_TABLE = b"table", TD = b"td", TH = b"th", TR = b"tr", THEAD = b"thead", TBODY = b"tbody",
+    TFOOT = b"tfoot", CAPTION = b"caption", COL = b"col", COLGROUP = b"colgroup", P = b"p",
+    BR = b"br", HR = b"hr", LI = b"li", UL = b"ul", OL = b"ol", DL = b"dl", DT = b"dt",
+    DD = b"dd", PRE = b"pre", LISTING = b"listing", PLAINTEXT = b"plaintext", BODY = b"body",
+    HTML = b"html", HEAD = b"head", ARTICLE = b"article", MAIN = b"main", HEADER = b"header",
+    FOOTER = b"footer", NAV = b"nav", ASIDE = b"aside", H1 = b"h1", H2 = b"h2", H3 = b"h3",
+    H4 = b"h4", H5 = b"h5", H6 = b"h6", META = b"meta",
+}
+
+/// Elements whose content is never shown as text.
+const HIDDEN: &[Name] = &[
+    Name::of(b"head"),
+    Name::of(b"title"),
+    Name::of(b"script"),
+    Name::of(b"style"),
+    Name::of(b"noscript"),
+    Name::of(b"template"),
+    Name::of(b"iframe"),
+    Name::of(b"noembed"),
+    Name::of(b"noframes"),
+    Name::of(b"xmp"),
+    Name::of(b"textarea"),
+    Name::of(b"select"),
+    Name::of(b"button"),
+    Name::of(b"object"),
+    Name::of(b"svg"),
+    Name::of(b"math"),
+    Name::of(b"canvas"),
+    Name::of(b"audio"),
+    Name::of(b"video"),
+    Name::of(b"map"),
+    Name::of(b"datalist"),
+];
+
+/// Elements without content.
+const VOID: &[Name] = &[
+    Name::of(b"area"),
+    Name::of(b"base"),
+    Name::of(b"br"),
+    Name::of(b"col"),
+    Name::of(b"embed"),
+    Name::of(b"hr"),
+    Name::of(b"img"),
+    Name::of(b"input"),
+    Name::of(b"link"),
+    Name::of(b"meta"),
+    Name::of(b"param"),
+    Name::of(b"source"),
+    Name::of(b"track"),
+    Name::of(b"wbr"),
+    Name::of(b"keygen"),
+    Name::of(b"basefont"),
+    Name::of(b"bgsound"),
+    Name::of(b"frame"),
+    Name::of(b"image"),
+];
+
+/// Block elements: they start and end lines. All but the first three close an open `<p>`.
+const BLOCKS: &[Name] = &[
+    Name::of(b"html"),
+    Name::of(b"body"),
+    Name::of(b"legend"),
+    Name::of(b"address"),
+    Name::of(b"article"),
+    Name::of(b"aside"),
+    Name::of(b"blockquote"),
+    Name::of(b"center"),
+    Name::of(b"dd"),
+    Name::of(b"details"),
+    Name::of(b"dialog"),
+    Name::of(b"dir"),
+    Name::of(b"div"),
+    Name::of(b"dl"),
+    Name::of(b"dt"),
+    Name::of(b"fieldset"),
+    Name::of(b"figcaption"),
+    Name::of(b"figure"),
+    Name::of(b"footer"),
+    Name::of(b"form"),
+    Name::of(b"h1"),
+    Name::of(b"h2"),
+    Name::of(b"h3"),
+    Name::of(b"h4"),
+    Name::of(b"h5"),
+    Name::of(b"h6"),
+    Name::of(b"header"),
+    Name::of(b"hgroup"),
+    Name::of(b"li"),
+    Name::of(b"listing"),
+    Name::of(b"main"),
+    Name::of(b"menu"),
+    Name::of(b"nav"),
+    Name::of(b"ol"),
+    Name::of(b"p"),
+    Name::of(b"plaintext"),
+    Name::of(b"pre"),
+    Name::of(b"section"),
+    Name::of(b"summary"),
+    Name::of(b"ul"),
+    Name::of(b"search"),
+];
+
+/// Class, id or role words that mark page chrome.
+const CHROME_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "mainmenu",
+    "topmenu",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "bread",
+    "position",
+    "dqwz",
+    "location",
+    "footer",
+    "header",
+    "copyright",
+    "share",
+    "sidebar",
+    "sitemap",
+    "toolbar",
+    "banner",
+    "contentinfo",
+    "search",
+    "menubar",
+    "skip-link",
+];
+
+fn in_set(set: &[Name], name: Name) -> bool {
+    set.contains(&name)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Inline,
+    Block,
+    Table,
+    Group,
+    Row,
+    Cell,
+    Caption,
+}
+
+impl Kind {
+    /// Table structure: end tags of other elements do not cross it.
+    fn is_boundary(self) -> bool {
+        matches!(
+            self,
+            Kind::Table | Kind::Group | Kind::Row | Kind::Cell | Kind::Caption
+        )
+    }
+}
+
+struct Frame {
+    name: Name,
+    kind: Kind,
+    hides: bool,
+    pre: bool,
+}
+
+/// Where text goes: the document, a cell or a caption.
+#[derive(Default)]
+struct Container {
+    blocks: Vec<Block>,
+    line: Frag,
+    /// For a cell: colspan, rowspan (0: to the end of its row group), tag offset.
+    cell: Option<(usize, usize, usize)>,
+}
+
+struct CellBuild {
+    blocks: Vec<Block>,
+    colspan: usize,
+    rowspan: usize,
+    at: usize,
+}
+
+struct RowBuild {
+    cells: Vec<CellBuild>,
+    group: u32,
+}
+
+struct TableBuild {
+    rows: Vec<RowBuild>,
+    group: u32,
+    at: usize,
+    hidden: bool,
+}
+
+struct Reader<'a> {
+    src: &'a str,
+    strip_chrome: bool,
+    frames: Vec<Frame>,
+    hidden: usize,
+    pre: usize,
+    containers: Vec<Container>,
+    tables: Vec<TableBuild>,
+    merged: Vec<layout::Merged>,
+}
+
+/// Reads an HTML source (a page or a fragment) into blocks. Offsets in the
+/// blocks' maps are byte offsets of `src`.
+#[cfg(test)]
+pub(crate) fn read(src: &str, strip_chrome: bool) -> Vec<Block> {
+    read_noting(src, strip_chrome).0
+}
+
+/// [`read`], with the figures merged down over several rows that were left out.
+pub(crate) fn read_noting(src: &str, strip_chrome: bool) -> (Vec<Block>, Vec<layout::Merged>) {
+    let mut r = Reader {
+        src,
+        strip_chrome,
+        frames: Vec::new(),
+        hidden: 0,
+        pre: 0,
+        containers: vec![Container::default()],
+        tables: Vec::new(),
+        merged: Vec::new(),
+    };
+    let lexer = Lexer::new(src);
+    for token in lexer {
+        match token {
+            Token::Text(range) => r.text(range.start, range.end),
+            Token::Raw(_) => {}
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+                span,
+            } => r.start(name, &attrs, self_closing, span.start),
+            Token::End { name, .. } => r.end(name),
+        }
+    }
+    r.pop_to(0);
+    r.flush();
+    let merged = std::mem::take(&mut r.merged);
+    (r.containers.swap_remove(0).blocks, merged)
+}
+
+fn attr<'s>(src: &'s str, attrs: &[lex::Attr], name: &str) -> Option<std::borrow::Cow<'s, str>> {
+    attrs
+        .iter()
+        .find(|a| src[a.name.clone()].eq_ignore_ascii_case(name))
+        .map(|a| entities::decode_attribute(&src[a.value.clone()]))
+}
+
+/// A `colspan`/`rowspan` value: leading digits, as browsers read it.
+fn span_value(v: Option<std::borrow::Cow<'_, str>>, default: usize) -> usize {
+    let Some(v) = v else {
+        return default;
+    };
+    let digits: String = v
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(6)
+        .collect();
+    digits.parse().unwrap_or(default)
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
+}
+
+impl Reader<'_> {
+    fn top(&mut self) -> &mut Container {
+        self.containers
+            .last_mut()
+            .expect("the document container is never popped")
+    }
+
+    /// Ends the current line.
+    fn flush(&mut self) {
+        let c = self.top();
+        c.line.end();
+        if !c.line.is_empty() {
+            let line = std::mem::take(&mut c.line);
+            c.blocks.push(Block::Line(line));
+        }
+    }
+
+    fn text(&mut self, start: usize, end: usize) {
+        if self.hidden > 0 {
+            return;
+        }
+        let src = self.src;
+        let b = src.as_bytes();
+        let pre = self.pre > 0;
+        let mut i = start;
+        let mut run = start;
+        while i < end {
+            let c = b[i];
+            if pre && (c == b'\n' || c == b'\r') {
+                self.top().line.copy(&src[run..i], run);
+                let crlf = c == b'\r' && b.get(i + 1) == Some(&b'\n');
+                self.flush();
+                i += if crlf { 2 } else { 1 };
+                run = i;
+            } else if !pre && is_space(c) {
+                self.top().line.copy(&src[run..i], run);
+                let ws = i;
+                let mut newline = false;
+                while i < end && is_space(b[i]) {
+                    newline |= b[i] == b'\n' || b[i] == b'\r';
+                    i += 1;
+                }
+                self.top().line.space(ws..i, newline);
+                run = i;
+            } else if c == b'&' {
+                self.top().line.copy(&src[run..i], run);
+                run = i;
+                match entities::reference(&src[i..end], false) {
+                    Some((ch, len)) => {
+                        let mut buf = [0; 4];
+                        self.top()
+                            .line
+                            .replaced(ch.encode_utf8(&mut buf), i..i + len);
+                        i += len;
+                        run = i;
+                    }
+                    None => i += 1,
+                }
+            } else {
+                i += 1;
+            }
+        }
+        self.top().line.copy(&src[run..end], run);
+    }
+
+    fn innermost_table(&self) -> Option<usize> {
+        self.frames.iter().rposition(|f| f.kind == Kind::Table)
+    }
+
+    /// The open element `name` above any table boundary, if any.
+    fn in_scope(&self, name: Name, stop: &[Name]) -> Option<usize> {
+        for (j, f) in self.frames.iter().enumerate().rev() {
+            if f.name == name {
+                return Some(j);
+            }
+            if f.kind.is_boundary() || stop.contains(&f.name) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Closes elements until `len` remain open.
+    fn pop_to(&mut self, len: usize) {
+        while self.frames.len() > len {
+            self.pop();
+        }
+    }
+
+    fn pop(&mut self) {
+        let Some(f) = self.frames.pop() else {
+            return;
+        };
+        match f.kind {
+            Kind::Cell => {
+                self.flush();
+                if self.containers.len() > 1 {
+                    let c = self.containers.pop().unwrap_or_default();
+                    let (colspan, rowspan, at) = c.cell.unwrap_or((1, 1, 0));
+                    if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                        row.cells.push(CellBuild {
+                            blocks: c.blocks,
+                            colspan,
+                            rowspan,
+                            at,
+                        });
+                    }
+                }
+            }
+            Kind::Caption => {
+                self.flush();
+                if self.containers.len() > 1 {
+                    let c = self.containers.pop().unwrap_or_default();
+                    self.top().blocks.extend(c.blocks);
+                }
+            }
+            Kind::Table => {
+                self.flush();
+                if let Some(t) = self.tables.pop()
+                    && !t.hidden
+                {
+                    let table = grid(t, &mut self.merged);
+                    self.top().blocks.push(Block::Table(table));
+                }
+            }
+            Kind::Block => self.flush(),
+            Kind::Inline | Kind::Group | Kind::Row => {}
+        }
+        if f.hides {
+            self.hidden -= 1;
+        }
+        if f.pre {
+            self.pre -= 1;
+            self.flush();
+        }
+    }
+
+    fn push(&mut self, name: Name, kind: Kind, hides: bool, pre: bool) {
+        if hides {
+            self.hidden += 1;
+        }
+        if pre {
+            self.pre += 1;
+        }
+        self.frames.push(Frame {
+            name,
+            kind,
+            hides,
+            pre,
+        });
+    }
+
+    fn open_row(&mut self) {
+        let group = self.tables.last().map_or(0, |t| t.group);
+        if let Some(t) = self.tables.last_mut() {
+            t.rows.push(RowBuild {
+                cells: Vec::new(),
+                group,
+            });
+        }
+        self.push(TR, Kind::Row, false, false);
+    }
+
+    /// Whether the element hides its content.
+    fn hides(&self, name: Name, attrs: &[lex::Attr]) -> bool {
+        if in_set(HIDDEN, name) {
+            return true;
+        }
+        if attr(self.src, attrs, "hidden").is_some() {
+            return true;
+        }
+        if let Some(style) = attr(self.src, attrs, "style") {
+            let style: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if style.contains("display:none") {
+                return true;
+            }
+        }
+        if !self.strip_chrome {
+            return false;
+        }
+        if name == NAV || name == ASIDE {
+            return true;
+        }
+        if (name == HEADER || name == FOOTER)
+            && !self
+                .frames
+                .iter()
+                .any(|f| f.name == ARTICLE || f.name == MAIN)
+        {
+            return true;
+        }
+        ["class", "id", "role"].iter().any(|a| {
+            attr(self.src, attrs, a).is_some_and(|v| {
+                v.split_ascii_whitespace()
+                    .any(|w| CHROME_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+            })
+        })
+    }
+
+    fn start(&mut self, name: Name, attrs: &[lex::Attr], self_closing: bool, at: usize) {
+        if name == BR || name == HR {
+            self.flush();
+            return;
+        }
+        if in_set(VOID, name) || name == COL || name == COLGROUP {
+            return;
+        }
+        if self.frames.len() >= MAX_DEPTH {
+            return;
+        }
+        let hides = self.hides(name, attrs);
+        if name == TD || name == TH {
+            let Some(ti) = self.innermost_table() else {
+                return;
+            };
+            let keep = (ti..self.frames.len())
+                .rev()
+                .find(|&j| matches!(self.frames[j].kind, Kind::Table | Kind::Group | Kind::Row))
+                .unwrap_or(ti);
+            self.pop_to(keep + 1);
+            if self.frames[keep].kind != Kind::Row {
+                self.open_row();
+            }
+            let colspan = span_value(attr(self.src, attrs, "colspan"), 1).clamp(1, 1000);
+            let rowspan = span_value(attr(self.src, attrs, "rowspan"), 1).min(65534);
+            self.containers.push(Container {
+                cell: Some((colspan, rowspan, at)),
+                ..Container::default()
+            });
+            self.push(name, Kind::Cell, hides, false);
+            return;
+        }
+        if name == TR {
+            let Some(ti) = self.innermost_table() else {
+                return;
+            };
+            let keep = (ti..self.frames.len())
+                .rev()
+                .find(|&j| matches!(self.frames[j].kind, Kind::Table | Kind::Group))
+                .unwrap_or(ti);
+            self.pop_to(keep + 1);
+            self.open_row();
+            return;
+        }
+        if name == THEAD || name == TBODY || name == TFOOT || name == CAPTION {
+            let Some(ti) = self.innermost_table() else {
+                return;
+            };
+            self.pop_to(ti + 1);
+            if name == CAPTION {
+                self.containers.push(Container::default());
+                self.push(name, Kind::Caption, hides, false);
+            } else {
+                if let Some(t) = self.tables.last_mut() {
+                    t.group += 1;
+                }
+                self.push(name, Kind::Group, hides, false);
+            }
+            return;
+        }
+        if name == A_TABLE {
+            // a table directly inside a table (not in a cell) ends that table
+            if let Some(f) = self.frames.iter().rev().find(|f| f.kind.is_boundary())
+                && matches!(f.kind, Kind::Table | Kind::Group | Kind::Row)
+                && let Some(ti) = self.innermost_table()
+            {
+                self.pop_to(ti);
+            }
+            if let Some(j) = self.in_scope(P, &[]) {
+                self.pop_to(j);
+            }
+            self.flush();
+            self.tables.push(TableBuild {
+                rows: Vec::new(),
+                group: 0,
+                at,
+                hidden: self.hidden > 0 || hides,
+            });
+            self.push(name, Kind::Table, hides, false);
+            return;
+        }
+        if in_set(BLOCKS, name) {
+            if name != HTML && name != BODY {
+                if let Some(j) = self.in_scope(P, &[]) {
+                    self.pop_to(j);
+                }
+                if name == LI
+                    && let Some(j) = self.in_scope(LI, &[UL, OL])
+                {
+                    self.pop_to(j);
+                }
+                if (name == DT || name == DD)
+                    && let Some(j) = self
+                        .in_scope(DT, &[DL])
+                        .into_iter()
+                        .chain(self.in_scope(DD, &[DL]))
+                        .min()
+                {
+                    self.pop_to(j);
+                }
+                if [H1, H2, H3, H4, H5, H6].contains(&name)
+                    && self
+                        .frames
+                        .last()
+                        .is_some_and(|f| [H1, H2, H3, H4, H5, H6].contains(&f.name))
+                {
+                    let n = self.frames.len() - 1;
+                    self.pop_to(n);
+                }
+            }
+            self.flush();
+            if self_closing {
+                return;
+            }
+            let pre = name == PRE || name == LISTING || name == PLAINTEXT;
+            self.push(name, Kind::Block, hides, pre);
+            return;
+        }
+        if self_closing && !in_set(HIDDEN, name) {
+            return;
+        }
+        self.push(name, Kind::Inline, hides, false);
+    }
+
+    fn end(&mut self, name: Name) {
+        if name == BR {
+            self.flush();
+            return;
+        }
+        if name == BODY || name == HTML {
+            return;
+        }
+        let structural = |kind: Kind| -> Option<usize> {
+            let ti = self.innermost_table()?;
+            if kind == Kind::Table {
+                return Some(ti);
+            }
+            (ti..self.frames.len())
+                .rev()
+                .find(|&j| self.frames[j].kind == kind)
+        };
+        let target = if name == TD || name == TH {
+            structural(Kind::Cell)
+        } else if name == TR {
+            structural(Kind::Row)
+        } else if name == THEAD || name == TBODY || name == TFOOT {
+            structural(Kind::Group)
+        } else if name == A_TABLE {
+            structural(Kind::Table)
+        } else if name == CAPTION {
+            structural(Kind::Caption)
+        } else if name == P {
+            let found = self.in_scope(P, &[]);
+            if found.is_none() {
+                self.flush(); // `</p>` alone breaks the line, as `<p></p>` would
+            }
+            found
+        } else if name == HEAD {
+            self.frames.iter().rposition(|f| f.name == HEAD)
+        } else {
+            self.in_scope(name, &[])
+        };
+        if let Some(j) = target {
+            self.pop_to(j);
+        }
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Busy {
+    /// The row before which the cell ends (exclusive).
+    until: usize,
+    start: usize,
+    span: usize,
+}
+
+/// Places the cells of a table in its grid and turns the slots that
+/// `rowspan`s carry down into [`layout::Cell::Continuation`]s.
+fn grid(t: TableBuild, merged: &mut Vec<layout::Merged>) -> layout::Table {
+    let n = t.rows.len();
+    // the end (exclusive) of each row's row group
+    let mut group_end = vec![n; n];
+    for r in (0..n.saturating_sub(1)).rev() {
+        group_end[r] = if t.rows[r + 1].group == t.rows[r].group {
+            group_end[r + 1]
+        } else {
+            r + 1
+        };
+    }
+    let mut busy: Vec<Busy> = Vec::new();
+    let mut rows = Vec::with_capacity(n);
+    for (r, row) in t.rows.into_iter().enumerate() {
+        let mut cells = Vec::with_capacity(row.cells.len());
+        let mut col = 0;
+        let skip = |col: usize, busy: &[Busy]| -> Option<usize> {
+            let b = busy.get(col).filter(|b| b.until > r)?;
+            Some((b.start + b.span).max(col + 1))
+        };
+        for cell in row.cells {
+            while let Some(next) = skip(col, &busy) {
+                cells.push(layout::Cell::Continuation);
+                col = next;
+            }
+            let span = cell.colspan.min(MAX_COLUMNS.saturating_sub(col)).max(1);
+            let until = if cell.rowspan == 0 {
+                group_end[r]
+            } else {
+                (r + cell.rowspan).min(group_end[r])
+            };
+            if until > r + 1 && col < MAX_COLUMNS {
+                if busy.len() < col + span {
+                    busy.resize(col + span, Busy::default());
+                }
+                for b in &mut busy[col..col + span] {
+                    *b = Busy {
+                        until,
+                        start: col,
+                        span,
+                    };
+                }
+            }
+            let mut blocks = cell.blocks;
+            if until > r + 1
+                && let Some((text, src)) = layout::figure(&blocks)
+            {
+                merged.push(layout::Merged {
+                    text,
+                    rows: until - r,
+                    src,
+                });
+                blocks.clear();
+            }
+            cells.push(layout::Cell::Content {
+                blocks,
+                at: cell.at,
+            });
+            col += span;
+        }
+        while col < busy.len() {
+            match skip(col, &busy) {
+                Some(next) => {
+                    cells.push(layout::Cell::Continuation);
+                    col = next;
+                }
+                None => col += 1,
+            }
+        }
+        rows.push(layout::Row { cells });
+    }
+    layout::Table { rows, at: t.at }
+}
+
+/// Whether bytes look like HTML rather than text: a doctype, an `<html>`
+/// start, or at least three tags of common HTML elements near the start.
+pub(crate) fn looks_like_html(text: &[u8]) -> bool {
+    let head = &text[..text.len().min(64 * 1024)];
+    let start = head
+        .iter()
+        .position(|b| !is_space(*b) && !matches!(b, 0xEF | 0xBB | 0xBF))
+        .unwrap_or(head.len());
+    let lead = &head[start..head.len().min(start + 16)];
+    let lower: Vec<u8> = lead.iter().map(u8::to_ascii_lowercase).collect();
+    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
+        return true;
+    }
+    const TAGS: &[&[u8]] = &[
+        b"html", b"head", b"body", b"meta", b"title", b"div", b"p", b"br", b"span", b"table",
+        b"tr", b"td", b"th", b"tbody", b"font", b"h1", b"h2", b"h3", b"li", b"ul", b"strong", b"b",
+        b"o:p", b"center", b"section", b"article",
+    ];
+    let mut count = 0;
+    for (i, _) in head.iter().enumerate().filter(|&(_, &b)| b == b'<') {
+        let rest = &head[i + 1..];
+        let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+        let known = TAGS.iter().any(|t| {
+            rest.len() > t.len()
+                && rest[..t.len()].eq_ignore_ascii_case(t)
+                && (is_space(rest[t.len()]) || matches!(rest[t.len()], b'>' | b'/'))
+        });
+        if known {
+            count += 1;
+            if count >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The encoding an HTML page declares: `<meta charset>`, `<meta http-equiv=
+/// "Content-Type" content="…; charset=…">` or an XML declaration, in the
+/// first 16 KiB (before `<body>`).
+pub(crate) fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(16 * 1024)]);
+    let trimmed = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if let Some(decl) = trimmed.strip_prefix("<?xml")
+        && let Some(end) = decl.find("?>")
+        && let Some(at) = decl[..end].find("encoding")
+    {
+        let v = decl[at + "encoding".len()..end]
+            .trim_start_matches([' ', '='])
+            .trim_start_matches(['"', '\'']);
+        let label: String = v
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        if let Some(e) = Encoding::for_label(label.as_bytes()) {
+            return Some(e);
+        }
+    }
+    let src: &str = &head;
+    for token in Lexer::new(src) {
+        match token {
+            Token::Start { name, attrs, .. } if name == META => {
+                if let Some(cs) = attr(src, &attrs, "charset")
+                    && let Some(e) = Encoding::for_label(cs.trim().as_bytes())
+                {
+                    return Some(e);
+                }
+                let equiv = attr(src, &attrs, "http-equiv");
+                if equiv.is_some_and(|v| v.trim().eq_ignore_ascii_case("content-type"))
+                    && let Some(content) = attr(src, &attrs, "content")
+                {
+                    let lower = content.to_ascii_lowercase();
+                    if let Some(at) = lower.find("charset") {
+                        let v = lower[at + "charset".len()..]
+                            .trim_start()
+                            .trim_start_matches('=')
+                            .trim_start()
+                            .trim_start_matches(['"', '\'']);
+                        let label: String = v
+                            .chars()
+                            .take_while(|c| !matches!(c, ';' | '"' | '\'' | ' ' | '\t'))
+                            .collect();
+                        if let Some(e) = Encoding::for_label(label.as_bytes()) {
+                            return Some(e);
+                        }
+                    }
+                }
+            }
+            Token::Start { name, .. } if name == BODY => break,
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,482 @@
+//! What the document front ends produce, and how it becomes text the grammar
+//! reads.
+//!
+//! A front end reads its document into [`Block`]s: lines of text (paragraphs,
+//! headings, `<br>`-separated lines) and tables of cells. [`render`] writes
+//! them as text with a map back to the document:
+//!
+//! - a line is a line;
+//! - a table is one line per row, its cells separated by tabs (the grammar's
+//!   tab-separated row layout). A merged cell is ONE cell: the columns a
+//!   `colspan`/`gridSpan` covers add no empty cells, so every template row
+//!   reads as its label followed by exactly its data cells, whatever the
+//!   document's grid. A cell a `rowspan`/`vMerge` carries down from the row
+//!   above is an empty cell in the rows below (leading empty cells before a
+//!   row label are ignored by the grammar; in the data columns the empty cell
+//!   keeps the columns after it in place, and the merged value is read once,
+//!   for the row it starts in);
+//! - the lines of one cell (`<br>`, paragraphs) are joined, with a space only
+//!   between two ASCII letters or digits, so that `1<br>2` can never read as
+//!   the number 12;
+//! - a cell that holds a figure and is merged down over several rows is
+//!   empty in all of them (which row the figure belongs to is not certain);
+//!   the front end records a [`Merged`] note, which becomes a diagnostic;
+//! - a table that holds another table, or a cell with more than
+//!   [`LAYOUT_CELL`] bytes of text, is page layout, not data: its cells are
+//!   written as blocks, one after the other.
+
+#![cfg_attr(
+    not(feature = "html"),
+    allow(dead_code, reason = "white space and references are HTML's")
+)]
+
+use std::ops::Range;
+
+use crate::normalize::{OffsetMap, OffsetMapBuilder};
+
+/// A cell with more text than this (in bytes) makes its table page layout.
+pub(crate) const LAYOUT_CELL: usize = 600;
+
+/// `len` of a copied piece.
+const COPY: usize = usize::MAX;
+
+/// A stretch of a [`Frag`]: from `at` on, the text is a copy of the source
+/// from `src` on (`len == COPY`), or stands for the source `src..src + len`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    at: usize,
+    src: usize,
+    len: usize,
+}
+
+/// White space waiting for the next char of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    None,
+    /// Collapsible white space, source range, and whether it held a line end.
+    Space {
+        src: usize,
+        end: usize,
+        newline: bool,
+    },
+}
+
+/// A line of text with a map to its source.
+#[derive(Debug, Clone)]
+pub(crate) struct Frag {
+    pub(crate) text: String,
+    pieces: Vec<Piece>,
+    pending: Pending,
+}
+
+impl Default for Frag {
+    fn default() -> Self {
+        Frag {
+            text: String::new(),
+            pieces: Vec::new(),
+            pending: Pending::None,
+        }
+    }
+}
+
+/// CJK ideographs, kana, CJK and full-width punctuation: between two of them
+/// a source line break is no space (browsers agree for Chinese text).
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c), 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+impl Frag {
+    /// True when the line has no text.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    fn piece(&mut self, src: usize, len: usize) {
+        let at = self.text.len();
+        if let Some(last) = self.pieces.last_mut() {
+            if last.at == at {
+                *last = Piece { at, src, len };
+                return;
+            }
+            if len == COPY && last.len == COPY && last.src + (at - last.at) == src {
+                return;
+            }
+        }
+        self.pieces.push(Piece { at, src, len });
+    }
+
+    /// Writes the pending white space, if `next` is not the start of the line.
+    fn settle(&mut self, next: char) {
+        if let Pending::Space { src, end, newline } =
+            std::mem::replace(&mut self.pending, Pending::None)
+        {
+            let last = self.text.chars().next_back();
+            if let Some(last) = last
+                && !(newline && is_wide(last) && is_wide(next))
+            {
+                if end - src == 1 {
+                    self.piece(src, COPY);
+                } else {
+                    self.piece(src, end - src);
+                }
+                self.text.push(' ');
+            }
+        }
+    }
+
+    /// Appends `s`, a verbatim copy of the source at `src`.
+    pub(crate) fn copy(&mut self, s: &str, src: usize) {
+        let Some(first) = s.chars().next() else {
+            return;
+        };
+        self.settle(first);
+        self.piece(src, COPY);
+        self.text.push_str(s);
+    }
+
+    /// Appends `s`, which stands for the source range `src` (an entity).
+    pub(crate) fn replaced(&mut self, s: &str, src: Range<usize>) {
+        let Some(first) = s.chars().next() else {
+            return;
+        };
+        self.settle(first);
+        self.piece(src.start, src.end - src.start);
+        self.text.push_str(s);
+    }
+
+    /// Collapsible white space at `src` (HTML): one space at most, none at the
+    /// start or end of the line, none for a line end between two CJK chars.
+    pub(crate) fn space(&mut self, src: Range<usize>, newline: bool) {
+        if self.text.is_empty() {
+            return;
+        }
+        self.pending = match self.pending {
+            Pending::Space {
+                src: s, newline: n, ..
+            } => Pending::Space {
+                src: s,
+                end: src.end,
+                newline: n || newline,
+            },
+            Pending::None => Pending::Space {
+                src: src.start,
+                end: src.end,
+                newline,
+            },
+        };
+    }
+
+    /// Drops pending white space (the line ends).
+    pub(crate) fn end(&mut self) {
+        self.pending = Pending::None;
+    }
+}
+
+/// A figure merged down over several rows, left out of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Merged {
+    /// The figure as written.
+    pub(crate) text: String,
+    /// How many rows it covers.
+    pub(crate) rows: usize,
+    /// Where it is in the source (`None` for a `.docx`).
+    pub(crate) src: Option<Range<usize>>,
+}
+
+impl Merged {
+    /// The sentence of its diagnostic.
+    pub(crate) fn message(&self) -> String {
+        format!(
+            "a table cell holding `{}` is merged over {} rows; it is left blank, since which row the figure belongs to is not certain",
+            self.text, self.rows
+        )
+    }
+}
+
+/// The text of a cell that holds only a figure (digits, sign, decimal point,
+/// `/`, `万`, `元`), `None` for labels and empty cells.
+pub(crate) fn figure(blocks: &[Block]) -> Option<(String, Option<Range<usize>>)> {
+    let mut lines = Vec::new();
+    flatten(blocks, &mut lines);
+    let text: String = lines
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let t = text.trim_matches(|c: char| c.is_whitespace());
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let ok = t.chars().any(is_digit)
+        && t.chars()
+            .all(|c| is_digit(c) || c.is_whitespace() || "+-.,/万元＋－．，".contains(c));
+    if !ok {
+        return None;
+    }
+    let first = lines.iter().find_map(|f| f.pieces.first())?;
+    let last = lines
+        .iter()
+        .rev()
+        .find_map(|f| f.pieces.last().map(|p| (p, f.text.len())))?;
+    let end = if last.0.len == COPY {
+        last.0.src + (last.1 - last.0.at)
+    } else {
+        last.0.src + last.0.len
+    };
+    Some((t.to_string(), Some(first.src..end.max(first.src))))
+}
+
+/// A cell of a table.
+#[derive(Debug, Clone)]
+pub(crate) enum Cell {
+    /// A cell that starts here, its content and where its tag is.
+    Content { blocks: Vec<Block>, at: usize },
+    /// The continuation of a cell merged down from the row above.
+    Continuation,
+}
+
+/// A row of a table.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Row {
+    pub(crate) cells: Vec<Cell>,
+}
+
+/// A table, its rows in document order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Table {
+    pub(crate) rows: Vec<Row>,
+    /// Where the table starts in the source.
+    pub(crate) at: usize,
+}
+
+/// A block of a document.
+#[derive(Debug, Clone)]
+pub(crate) enum Block {
+    /// A line of text (a paragraph, a heading, a line ended by `<br>`).
+    Line(Frag),
+    /// A table.
+    Table(Table),
+}
+
+impl Table {
+    /// Whether the table is page layout rather than data (see the module docs).
+    fn is_layout(&self) -> bool {
+        self.rows.iter().flat_map(|r| &r.cells).any(|c| match c {
+            Cell::Content { blocks, .. } => {
+                let mut len = 0;
+                blocks.iter().any(|b| match b {
+                    Block::Table(_) => true,
+                    Block::Line(f) => {
+                        len += f.text.len();
+                        len > LAYOUT_CELL
+                    }
+                })
+            }
+            Cell::Continuation => false,
+        })
+    }
+}
+
+/// Text written from blocks, with its map to the source.
+struct Out {
+    text: String,
+    map: OffsetMapBuilder,
+    /// The end of the source of the text written last: separators map there.
+    pos: usize,
+}
+
+impl Out {
+    fn frag(&mut self, f: &Frag) {
+        let base = self.text.len();
+        for p in &f.pieces {
+            if p.len == COPY {
+                self.map.copied(base + p.at, p.src);
+            } else {
+                self.map.replaced(base + p.at, p.src..p.src + p.len);
+            }
+        }
+        if let Some(p) = f.pieces.last() {
+            self.pos = if p.len == COPY {
+                p.src + (f.text.len() - p.at)
+            } else {
+                p.src + p.len
+            };
+        }
+        self.text.push_str(&f.text);
+    }
+
+    /// Text of our own (a separator), mapped to the empty source range where
+    /// the text before it ends (or at `at`, if that is further on).
+    fn synth(&mut self, s: &str, at: usize) {
+        self.pos = self.pos.max(at);
+        self.map.replaced(self.text.len(), self.pos..self.pos);
+        self.text.push_str(s);
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for b in blocks {
+            match b {
+                Block::Line(f) if !f.is_empty() => {
+                    self.frag(f);
+                    self.synth("\n", 0);
+                }
+                Block::Line(_) => {}
+                Block::Table(t) => self.table(t),
+            }
+        }
+    }
+
+    fn table(&mut self, t: &Table) {
+        if t.is_layout() {
+            for cell in t.rows.iter().flat_map(|r| &r.cells) {
+                if let Cell::Content { blocks, .. } = cell {
+                    self.blocks(blocks);
+                }
+            }
+            return;
+        }
+        self.pos = self.pos.max(t.at);
+        for row in &t.rows {
+            for (i, cell) in row.cells.iter().enumerate() {
+                if i > 0 {
+                    self.synth("\t", 0);
+                }
+                if let Cell::Content { blocks, at } = cell {
+                    self.pos = self.pos.max(*at);
+                    self.cell(blocks);
+                }
+            }
+            self.synth("\n", 0);
+        }
+    }
+
+    /// The lines of a cell joined into one, nested content flattened.
+    fn cell(&mut self, blocks: &[Block]) {
+        let mut last: Option<char> = None;
+        let mut lines = Vec::new();
+        flatten(blocks, &mut lines);
+        for f in lines {
+            let Some(first) = f.text.chars().next() else {
+                continue;
+            };
+            if last.is_some_and(|l| l.is_ascii_alphanumeric()) && first.is_ascii_alphanumeric() {
+                self.synth(" ", 0);
+            }
+            self.frag(f);
+            last = f.text.chars().next_back();
+        }
+    }
+}
+
+fn flatten<'b>(blocks: &'b [Block], out: &mut Vec<&'b Frag>) {
+    for b in blocks {
+        match b {
+            Block::Line(f) => out.push(f),
+            Block::Table(t) => {
+                for cell in t.rows.iter().flat_map(|r| &r.cells) {
+                    if let Cell::Content { blocks, .. } = cell {
+                        flatten(blocks, out);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Writes `blocks` as text, with the map from the text to a source of
+/// `source_len` bytes.
+pub(crate) fn render(blocks: &[Block], source_len: usize) -> (String, OffsetMap) {
+    let mut out = Out {
+        text: String::new(),
+        map: OffsetMapBuilder::new(),
+        pos: 0,
+    };
+    out.blocks(blocks);
+    let len = out.text.len();
+    (out.text, out.map.finish(len, source_len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(s: &str, src: usize) -> Block {
+        let mut f = Frag::default();
+        f.copy(s, src);
+        Block::Line(f)
+    }
+
+    fn cell(s: &str, src: usize) -> Cell {
+        Cell::Content {
+            blocks: vec![line(s, src)],
+            at: src,
+        }
+    }
+
+    #[test]
+    fn white_space_collapses_and_cjk_line_ends_vanish() {
+        let mut f = Frag::default();
+        f.space(0..2, false);
+        f.copy("本年新", 2);
+        f.space(11..13, true);
+        f.copy("制作数量", 13);
+        f.space(25..26, false);
+        f.copy("a", 26);
+        f.space(27..28, true);
+        f.copy("b", 28);
+        f.space(29..30, false);
+        f.end();
+        assert_eq!(f.text, "本年新制作数量 a b");
+    }
+
+    #[test]
+    fn tables_are_tab_rows_with_continuations_as_empty_cells() {
+        let t = Table {
+            rows: vec![
+                Row {
+                    cells: vec![
+                        cell("三、本年度办理结果", 0),
+                        cell("(一)予以公开", 100),
+                        cell("1", 200),
+                    ],
+                },
+                Row {
+                    cells: vec![
+                        Cell::Continuation,
+                        cell("(二)部分公开", 300),
+                        cell("2", 400),
+                    ],
+                },
+            ],
+            at: 0,
+        };
+        let (text, map) = render(&[line("标题", 500), Block::Table(t)], 1000);
+        assert_eq!(
+            text,
+            "标题\n三、本年度办理结果\t(一)予以公开\t1\n\t(二)部分公开\t2\n"
+        );
+        let i = text.find('2').unwrap();
+        assert_eq!(map.map_range(i..i + 1), 400..401);
+        let i = text.find("标题").unwrap();
+        assert_eq!(map.map_range(i..i + 6), 500..506);
+    }
+
+    #[test]
+    fn cell_lines_join_without_making_numbers() {
+        let c = Cell::Content {
+            blocks: vec![
+                line("本年新", 0),
+                line("制作数量", 10),
+                line("1", 20),
+                line("2", 30),
+            ],
+            at: 0,
+        };
+        let (text, _) = render(
+            &[Block::Table(Table {
+                rows: vec![Row { cells: vec![c] }],
+                at: 0,
+            })],
+            40,
+        );
+        assert_eq!(text, "本年新制作数量1 2\n");
+    }
+}

@@ -1,0 +1,433 @@
+//! Front ends: documents as users have them (bytes in some encoding, HTML
+//! pages, Word files) turned into the text the grammar reads, with a map back
+//! to the document.
+//!
+//! - [`decode`]: bytes to text, and the text's map back to the bytes;
+//! - `html`: HTML pages and fragments to lines and tables;
+//! - `docx`: Word `.docx` to lines and tables;
+//! - [`layout`]: lines and tables to text in the grammar's tab-separated row
+//!   layout.
+//!
+//! The front ends do not read the template: they hand the grammar the same
+//! kind of text a person would copy out of the document, and the grammar does
+//! the rest, with the same rule: a figure it cannot place with certainty is
+//! blank.
+
+mod decode;
+#[cfg(feature = "docx")]
+mod docx;
+#[cfg(feature = "html")]
+mod html;
+#[cfg(any(feature = "html", feature = "docx"))]
+mod layout;
+
+use crate::error::{Error, ErrorKind, Position};
+use crate::model::{AnnualReport, Diagnostic, DiagnosticKind, Level};
+use crate::normalize::{self, OffsetMap};
+
+/// The kind of document [`Document::from_bytes`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// Plain text (in any encoding the crate decodes).
+    Text,
+    /// An HTML page or fragment.
+    Html,
+    /// A Word `.docx` document.
+    Docx,
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Format::Text => "text",
+            Format::Html => "HTML",
+            Format::Docx => "DOCX",
+        })
+    }
+}
+
+/// A document read from bytes, ready to parse: its format, its encoding, and
+/// the text the parser reads.
+///
+/// [`parse_bytes`](crate::parse_bytes) is `Document::from_bytes(bytes)?.parse()`;
+/// keep the `Document` when you need [`Document::text`] (the text that the
+/// spans of a `.docx` report point into) or want to know what was found.
+///
+/// ```
+/// let bytes = std::fs::read("tests/fixtures/html/001_1bf17e5d24045e7c.html").unwrap();
+/// let doc = xxgk::Document::from_bytes(&bytes)?;
+/// assert_eq!(doc.format(), xxgk::Format::Html);
+/// let report = doc.parse()?;
+/// assert_eq!(report.organ.as_deref(), Some("固城镇"));
+/// # Ok::<(), xxgk::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Document {
+    format: Format,
+    encoding: Option<&'static str>,
+    /// The text the grammar reads.
+    text: String,
+    /// `text` → `decoded` (`None`: `text` is the decoded document).
+    to_decoded: Option<OffsetMap>,
+    /// The decoded document, when it is not `text` (HTML).
+    decoded: Option<String>,
+    /// decoded document → input bytes (`None`: the same offsets).
+    to_bytes: Option<OffsetMap>,
+    /// Figures merged down over several rows, left out of `text`.
+    merged: Vec<layout_or_stub::Merged>,
+}
+
+/// The text an HTML page reads as, without page chrome or with it.
+#[cfg(feature = "html")]
+fn html_text(decoded: &str, strip_chrome: bool) -> (String, OffsetMap, Vec<layout::Merged>) {
+    let (blocks, merged) = html::read_noting(decoded, strip_chrome);
+    let (text, map) = layout::render(&blocks, decoded.len());
+    (text, map, merged)
+}
+
+/// What the front ends note, or nothing when there is no front end.
+#[cfg(any(feature = "html", feature = "docx"))]
+use layout as layout_or_stub;
+#[cfg(not(any(feature = "html", feature = "docx")))]
+mod layout_or_stub {
+    /// Never made without a front end.
+    #[derive(Debug, Clone)]
+    pub(crate) struct Merged;
+    impl Merged {
+        pub(crate) fn message(&self) -> String {
+            String::new()
+        }
+    }
+}
+
+fn unsupported(format: &'static str, advice: &'static str) -> Error {
+    ErrorKind::UnsupportedFormat { format, advice }.into()
+}
+
+/// Formats recognised by their first bytes that the crate does not read.
+fn refuse(bytes: &[u8]) -> Result<(), Error> {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let lead = &bytes[start..];
+    if lead.starts_with(b"%PDF") {
+        return Err(unsupported(
+            "PDF",
+            "extract its text with `pdftotext -layout FILE.pdf FILE.txt` (poppler-utils) and parse the text",
+        ));
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(unsupported(
+            "OLE compound document (old binary Word .doc, .xls or .wps)",
+            "open it in Word or LibreOffice and save it as .docx (or run `libreoffice --headless --convert-to docx FILE.doc`), then parse the .docx",
+        ));
+    }
+    if lead.starts_with(b"{\\rtf") {
+        return Err(unsupported(
+            "RTF",
+            "save it as .docx (`libreoffice --headless --convert-to docx FILE.rtf`) and parse the .docx",
+        ));
+    }
+    for (magic, format) in [
+        (&b"\x89PNG"[..], "PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG image"),
+        (b"GIF8", "GIF image"),
+    ] {
+        if bytes.starts_with(magic) {
+            return Err(unsupported(
+                format,
+                "a picture of a report holds no text; run OCR on it first and parse the text",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+impl Document {
+    /// Reads a document from its bytes, deciding its format by its content:
+    ///
+    /// - a zip archive holding `word/document.xml` is a `.docx` (feature `docx`);
+    /// - bytes that start with a doctype or `<html`, or show HTML tags near the
+    ///   start, are HTML (feature `html`);
+    /// - anything else is text.
+    ///
+    /// Text and HTML may be UTF-8 (with or without a byte order mark),
+    /// UTF-16 with a byte order mark, or, when the bytes are not UTF-8, the
+    /// encoding an HTML page declares (`<meta charset>`, `http-equiv`) or,
+    /// failing that, the one the [`chardetng`] detector finds (GB18030, GBK and
+    /// GB2312 for Chinese pages).
+    ///
+    /// # Errors
+    ///
+    /// - [`ErrorKind::UnsupportedFormat`] for PDF (use `pdftotext -layout`),
+    ///   old binary Word `.doc`, RTF, images, a zip that is not a `.docx`, and
+    ///   HTML or `.docx` when the crate is built without the feature;
+    /// - [`ErrorKind::Encoding`] for bytes the encoding does not define (the
+    ///   offset of the first one);
+    /// - [`ErrorKind::Document`] for a damaged `.docx`.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Document, Error> {
+        refuse(bytes)?;
+        if is_zip(bytes) {
+            return Document::from_zip(bytes);
+        }
+        let utf16 = matches!(decode::bom(bytes), Some((e, _)) if e != encoding_rs::UTF_8);
+        let html_bytes = !utf16 && Document::html_sniff(bytes);
+        #[cfg(feature = "html")]
+        let declared = if html_bytes {
+            html::declared_encoding(bytes)
+        } else {
+            None
+        };
+        #[cfg(not(feature = "html"))]
+        let declared = None;
+        let decoded = decode::decode(bytes, declared)?;
+        let encoding = Some(decoded.encoding.name());
+        let is_html = html_bytes || (utf16 && Document::html_sniff(decoded.text.as_bytes()));
+        if is_html {
+            #[cfg(feature = "html")]
+            {
+                let source = decoded.text.into_owned();
+                let (text, map, merged) = html_text(&source, true);
+                return Ok(Document {
+                    format: Format::Html,
+                    encoding,
+                    text,
+                    to_decoded: Some(map),
+                    decoded: Some(source),
+                    to_bytes: decoded.to_bytes,
+                    merged,
+                });
+            }
+            #[cfg(not(feature = "html"))]
+            return Err(unsupported(
+                "HTML",
+                "this build of xxgk leaves out the `html` feature; enable it to read HTML pages",
+            ));
+        }
+        Ok(Document {
+            format: Format::Text,
+            encoding,
+            text: decoded.text.into_owned(),
+            to_decoded: None,
+            decoded: None,
+            to_bytes: decoded.to_bytes,
+            merged: Vec::new(),
+        })
+    }
+
+    #[cfg(feature = "html")]
+    fn html_sniff(bytes: &[u8]) -> bool {
+        html::looks_like_html(bytes)
+    }
+
+    #[cfg(not(feature = "html"))]
+    fn html_sniff(bytes: &[u8]) -> bool {
+        let lead: Vec<u8> = bytes
+            .iter()
+            .skip_while(|b| b.is_ascii_whitespace())
+            .take(14)
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        lead.starts_with(b"<!doctype html") || lead.starts_with(b"<html")
+    }
+
+    fn from_zip(bytes: &[u8]) -> Result<Document, Error> {
+        #[cfg(feature = "docx")]
+        {
+            if docx::is_docx(bytes) {
+                let (blocks, merged) = docx::read(bytes)?;
+                let (text, _) = layout::render(&blocks, 0);
+                return Ok(Document {
+                    format: Format::Docx,
+                    encoding: None,
+                    text,
+                    to_decoded: None,
+                    decoded: None,
+                    to_bytes: None,
+                    merged,
+                });
+            }
+            Err(unsupported(
+                "zip archive that is not a Word .docx (no word/document.xml)",
+                "unpack it and parse the report inside, or save the report as .docx, HTML or text",
+            ))
+        }
+        #[cfg(not(feature = "docx"))]
+        {
+            let _ = bytes;
+            Err(unsupported(
+                "zip archive (perhaps a Word .docx)",
+                "this build of xxgk leaves out the `docx` feature; enable it to read .docx files",
+            ))
+        }
+    }
+
+    /// The format found.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The name of the encoding the bytes were decoded with (`"UTF-8"`,
+    /// `"gb18030"`, `"GBK"`, `"UTF-16LE"`, …); `None` for a `.docx`.
+    pub fn encoding(&self) -> Option<&'static str> {
+        self.encoding
+    }
+
+    /// The text the parser reads: the decoded text of a text file; for HTML
+    /// and `.docx`, the document's lines with each table row on one line, its
+    /// cells separated by tabs (see [`parse_bytes`](crate::parse_bytes)).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Parses the document.
+    ///
+    /// Spans in the report are byte ranges of the INPUT BYTES for text and
+    /// HTML (whatever their encoding: decode `&bytes[span.range()]` with
+    /// [`Document::encoding`] to read the figure), and byte ranges of
+    /// [`Document::text`] for a `.docx`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::NotAReport`] as for [`crate::parse`]; its position is in
+    /// the same terms as the spans (line and column count the decoded
+    /// document, for a `.docx` its text).
+    pub fn parse(&self) -> Result<AnnualReport, Error> {
+        let result = self
+            .parse_text(&self.text, self.to_decoded.as_ref())
+            .map(|r| self.noted(r, &self.merged));
+        #[cfg(feature = "html")]
+        if self.format == Format::Html
+            && let Some(source) = &self.decoded
+            && result.as_ref().map_or(true, |r| {
+                r.active.is_none() && r.applications.is_none() && r.review_litigation.is_none()
+            })
+        {
+            // The report may sit inside what looked like page chrome: read the
+            // page again with everything in it, and keep that if it finds more.
+            let (text, map, merged) = html_text(source, false);
+            if text != self.text {
+                let again = self
+                    .parse_text(&text, Some(&map))
+                    .map(|r| self.noted(r, &merged));
+                if let Ok(r) = &again
+                    && (r.active.is_some()
+                        || r.applications.is_some()
+                        || r.review_litigation.is_some()
+                        || result.is_err())
+                {
+                    return again;
+                }
+            }
+        }
+        result
+    }
+
+    /// Adds a diagnostic for every figure the front end left out.
+    fn noted(&self, mut report: AnnualReport, merged: &[layout_or_stub::Merged]) -> AnnualReport {
+        for m in merged {
+            #[cfg(any(feature = "html", feature = "docx"))]
+            let span = m.src.clone().map(|r| match &self.to_bytes {
+                Some(b) => b.map_range(r).into(),
+                None => r.into(),
+            });
+            #[cfg(not(any(feature = "html", feature = "docx")))]
+            let span = None;
+            report.diagnostics.push(Diagnostic {
+                level: Level::Warning,
+                kind: DiagnosticKind::ValueUnreadable,
+                message: m.message(),
+                span,
+            });
+        }
+        report
+    }
+
+    /// Parses `text`, whose map to the decoded document is `to_decoded`.
+    fn parse_text(
+        &self,
+        text: &str,
+        to_decoded: Option<&OffsetMap>,
+    ) -> Result<AnnualReport, Error> {
+        let base = match (to_decoded, &self.to_bytes) {
+            (Some(a), Some(b)) => Some(a.compose(b)),
+            (Some(a), None) => Some(a.clone()),
+            (None, Some(b)) => Some(b.clone()),
+            (None, None) => None,
+        };
+        let normalized = match base {
+            Some(base) => normalize::normalize_mapped(text, base),
+            None => normalize::normalize(text),
+        };
+        crate::grammar::read(&normalized, text).map_err(|e| self.relocate(e, to_decoded))
+    }
+
+    /// Moves the position of an error from `text` (read with the map
+    /// `to_decoded`) to the input.
+    fn relocate(&self, e: Error, to_decoded: Option<&OffsetMap>) -> Error {
+        let ErrorKind::NotAReport {
+            expected,
+            position,
+            found,
+        } = e.kind()
+        else {
+            return e;
+        };
+        if to_decoded.is_none() && self.to_bytes.is_none() {
+            return e;
+        }
+        let at = to_decoded.map_or(position.byte, |m| m.map(position.byte));
+        let decoded = self.decoded.as_deref().unwrap_or(&self.text);
+        let mut position = Position::locate(decoded, at);
+        if let Some(b) = &self.to_bytes {
+            position.byte = b.map(position.byte);
+        }
+        ErrorKind::NotAReport {
+            expected,
+            position,
+            found: found.clone(),
+        }
+        .into()
+    }
+}
+
+/// Parses an annual report from the bytes of a document: text, an HTML page
+/// or a Word `.docx`, in UTF-8, UTF-16 (with a byte order mark) or a legacy
+/// encoding such as GB18030/GBK/GB2312. See [`Document::from_bytes`] for how
+/// the format and the encoding are found.
+///
+/// HTML tables and Word tables are read with their merged cells: each table
+/// row becomes one line of tab-separated cells, a cell merged across columns
+/// is one cell, and a cell merged down from the row above is an empty cell in
+/// the rows below, so every row of the template reads as its label followed
+/// by exactly its data cells ([`Document::text`] shows the result).
+///
+/// Spans in the report are byte ranges of `bytes` for text and HTML (so a
+/// figure's span slices the bytes of that figure, in the input's encoding),
+/// and byte ranges of [`Document::text`] for a `.docx`.
+///
+/// ```
+/// let bytes = std::fs::read("tests/fixtures/gb18030/001_1bf17e5d24045e7c.txt").unwrap();
+/// let report = xxgk::parse_bytes(&bytes)?;
+/// let cell = report.cell("active.procurement.amount".parse()?).unwrap();
+/// let span = cell.span.unwrap();
+/// let (figure, _, _) = encoding_rs::GB18030.decode(&bytes[span.range()]);
+/// assert_eq!(figure, "170万");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// Those of [`Document::from_bytes`] and [`Document::parse`].
+pub fn parse_bytes(bytes: &[u8]) -> Result<AnnualReport, Error> {
+    Document::from_bytes(bytes)?.parse()
+}
+
+#[cfg(test)]
+mod tests;
