@@ -123,8 +123,18 @@ pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
 
 fn trimmed(doc: &str, s: usize, e: usize) -> (usize, usize) {
     let field = &doc[s..e];
-    let lead = field.len() - field.trim_start().len();
-    let trail = field.len() - field.trim_end().len();
+    // after normalization white space is ASCII but for a few rare characters
+    let ascii = field.trim_ascii();
+    let lead = field.len() - field.trim_ascii_start().len();
+    let (lead, trail) =
+        if ascii.starts_with(char::is_whitespace) || ascii.ends_with(char::is_whitespace) {
+            (
+                field.len() - field.trim_start().len(),
+                field.len() - field.trim_end().len(),
+            )
+        } else {
+            (lead, field.len() - lead - ascii.len())
+        };
     if lead == field.len() {
         (s, s)
     } else {
@@ -264,24 +274,25 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
     let mut row_pending = true;
     for (s, e) in lines(doc, start, end) {
         let line = &doc[s..e];
-        if is_page_furniture(line) {
-            continue;
-        }
-        // a bare page number closing a page of PDF text
-        if page_break_follows(doc, e, end)
-            && line.trim().bytes().all(|b| b.is_ascii_digit())
-            && !line.starts_with('\t')
-            && layout == Layout::Lines
-        {
-            continue;
-        }
-        if line.trim().is_empty() {
+        let body = line.trim_ascii();
+        if body.chars().all(char::is_whitespace) {
             if layout == Layout::Indented && line.contains('\t') {
                 out.push(cell(doc, s, e, row_pending));
                 row_pending = false;
             } else {
                 row_pending = true;
             }
+            continue;
+        }
+        if is_page_furniture(body) {
+            continue;
+        }
+        // a bare page number closing a page of PDF text
+        if layout == Layout::Lines
+            && !line.starts_with('\t')
+            && body.bytes().all(|b| b.is_ascii_digit())
+            && page_break_follows(doc, e, end)
+        {
             continue;
         }
         match layout {

@@ -159,7 +159,12 @@ pub(crate) fn scalar(cell: &str) -> Option<Scalar> {
     let Some(first) = cell.chars().next() else {
         return Some(Scalar::Blank);
     };
-    if !(first.is_ascii_digit() || "+-/\\—―–无增减新".contains(first)) {
+    if !(first.is_ascii_digit()
+        || matches!(
+            first,
+            '+' | '-' | '/' | '\\' | '—' | '―' | '–' | '无' | '增' | '减' | '新'
+        ))
+    {
         return None;
     }
     // Inner spaces between a number and its unit are allowed (`57 万元`); none elsewhere.
