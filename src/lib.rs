@@ -81,6 +81,13 @@ pub use crate::model::{
     UnknownKey, Value, ValueKind,
 };
 
+/// Internals for the fuzz targets in `fuzz/`: NOT part of the API, not
+/// covered by semantic versioning, may change or go away in any release.
+#[doc(hidden)]
+pub mod __fuzz {
+    pub use crate::normalize::{Normalized, nfkc, normalize};
+}
+
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

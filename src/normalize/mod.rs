@@ -33,9 +33,9 @@ pub(crate) use offsets::{OffsetMap, OffsetMapBuilder};
 
 /// Text after normalization, with a map back to the original.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Normalized {
+pub struct Normalized {
     /// The normalized text.
-    pub(crate) text: String,
+    pub text: String,
     /// Maps offsets of `text` to offsets of the original text.
     map: OffsetMap,
 }
@@ -60,7 +60,7 @@ impl Normalized {
     /// expansion (`㍻` → `平成`) share the source char. Removed text (BOM,
     /// zero-width chars, bookmarks) belongs to no char: the offset of the
     /// char after it points past it.
-    pub(crate) fn original_offset(&self, normalized: usize) -> usize {
+    pub fn original_offset(&self, normalized: usize) -> usize {
         self.map.map(self.text.floor_char_boundary(normalized))
     }
 
@@ -70,7 +70,7 @@ impl Normalized {
     /// the end of the original source of the last normalized char in the
     /// range, so a range covering the normalized text of one original char
     /// covers that whole original char. An empty range stays empty.
-    pub(crate) fn original_range(&self, range: Range<usize>) -> Range<usize> {
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         if range.end <= range.start {
             let at = self.original_offset(range.start);
             return at..at;
@@ -82,7 +82,7 @@ impl Normalized {
 }
 
 /// Full normalization of a report's text (see the module documentation).
-pub(crate) fn normalize(input: &str) -> Normalized {
+pub fn normalize(input: &str) -> Normalized {
     match rewrite::<true>(input) {
         Ok(Some((text, map))) => Normalized { text, map },
         Ok(None) => Normalized::identity(input.to_owned()),
@@ -104,7 +104,7 @@ pub(crate) fn normalize_mapped(input: &str, base: OffsetMap) -> Normalized {
 
 /// NFKC only, with the fast path, and its offset map (what [`normalize`] uses
 /// for the NFKC step).
-pub(crate) fn nfkc(input: &str) -> Normalized {
+pub fn nfkc(input: &str) -> Normalized {
     match nfkc_changes(input) {
         None => Normalized::identity(input.to_owned()),
         Some((text, map)) => Normalized { text, map },

@@ -1,0 +1,10 @@
+//! `parse` and `parse_bytes` never panic on arbitrary bytes, and every span
+//! and error position in their results lies inside the input, on a char
+//! boundary (the check is `tests/support/spans.rs`, which
+//! `tests/fuzz_regressions.rs` runs on the inputs this target found).
+#![no_main]
+
+#[path = "../../tests/support/spans.rs"]
+mod spans;
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| spans::check_input(bytes));
