@@ -69,6 +69,7 @@ mod frontend;
 mod grammar;
 mod model;
 mod normalize;
+pub mod render;
 pub mod validate;
 
 pub use crate::error::{Error, ErrorKind, Position};

@@ -57,6 +57,12 @@ impl Token {
         self.scalar == Some(Scalar::Blank)
     }
 
+    /// True for a cell with no text at all: the filler of a merged cell can
+    /// only be such a cell, never a blank written as `/`, `-`, `—` or `无`.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
     pub(crate) fn text<'t>(&self, doc: &'t str) -> &'t str {
         &doc[self.start..self.end]
     }
@@ -267,11 +273,29 @@ fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// True when the pipe rows of `doc[start..end]` are markdown rows, `| a | b |`,
+/// their first pipe opening the row; otherwise (`a | b |`) a row that starts
+/// with a pipe starts with an empty cell (`| 12 | 3 |` is an empty cell, 12 and 3).
+fn markdown_rows(doc: &str, start: usize, end: usize) -> bool {
+    let (mut piped, mut opened) = (0usize, 0usize);
+    for (s, e) in lines(doc, start, end) {
+        let body = doc[s..e].trim_ascii();
+        if body.contains('|') {
+            piped += 1;
+            if body.starts_with('|') {
+                opened += 1;
+            }
+        }
+    }
+    opened * 2 > piped
+}
+
 /// Splits `doc[start..end]` into cells according to `layout`.
 pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> Vec<Token> {
     // about one cell per 12 bytes of table text
     let mut out: Vec<Token> = Vec::with_capacity((end - start) / 12);
     let mut row_pending = true;
+    let leading_pipe_is_cell = layout == Layout::PipeRows && !markdown_rows(doc, start, end);
     for (s, e) in lines(doc, start, end) {
         let line = &doc[s..e];
         let body = line.trim_ascii();
@@ -353,7 +377,7 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
                     prev = b + 1;
                 }
                 fields.push((prev, t_end));
-                if body.starts_with('|') {
+                if body.starts_with('|') && !leading_pipe_is_cell {
                     fields.remove(0);
                 }
                 if body.ends_with('|') {
@@ -434,6 +458,30 @@ mod tests {
             cells.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
             ["规章", "2", "", "1"]
         );
+    }
+
+    #[test]
+    fn a_leading_pipe_is_an_empty_cell_unless_rows_are_markdown() {
+        // pipe rows: `| 12 |` is an empty cell, then 12
+        let doc = "行政复议 ||| 行政诉讼 ||\n结果维持 | 总计 |\n| 12 | 3 |\n";
+        assert_eq!(
+            texts(doc),
+            [
+                "行政复议",
+                "",
+                "",
+                "行政诉讼",
+                "",
+                "结果维持",
+                "总计",
+                "",
+                "12",
+                "3"
+            ]
+        );
+        // markdown rows: the first pipe opens the row
+        let doc = "| 行政复议 | 行政诉讼 |\n|---|---|\n| 12 | 3 |\n";
+        assert_eq!(texts(doc), ["行政复议", "行政诉讼", "12", "3"]);
     }
 
     #[test]
