@@ -2,14 +2,17 @@
 
 use super::collapsed::cuts;
 use super::scan::{Class, Scan, Vote, scan};
-use super::{collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit};
+use super::{
+    Layout as ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows,
+    unsplit,
+};
 use crate::grammar::Ctx;
 use std::sync::LazyLock;
 
 use crate::grammar::label::{Fit, Labels, Probe};
 use crate::grammar::tokens::{Layout, Token};
 use crate::grammar::value::HeaderUnit;
-use crate::model::{ActiveRow, ActiveTable, Edition, ExtraRow, Span, TableId};
+use crate::model::{ActiveColumn, ActiveRow, ActiveTable, Edition, ExtraRow, Span, TableId};
 
 use ActiveRow as R;
 
@@ -89,6 +92,24 @@ fn classify(compact: &str, _started: bool) -> Option<(Class<ActiveRow>, Fit)> {
         })
 }
 
+/// The header labels of a column (what PDF text shows above its cells).
+fn header_labels(column: ActiveColumn) -> &'static [&'static str] {
+    use ActiveColumn as C;
+    match column {
+        C::Made => &["本年新制作数量"],
+        C::Published => &["本年新公开数量"],
+        C::TotalPublic => &["对外公开总数量"],
+        C::LastYear => &["上一年项目数量"],
+        C::Change => &["本年增/减"],
+        C::Decisions => &["处理决定数量", "本年处理决定数量"],
+        C::Items => &["采购项目数量"],
+        C::Amount => &["采购总金额", "本年收费金额(单位:万元)", "本年收费金额"],
+        C::Issued => &["本年制发件数"],
+        C::Repealed => &["本年废止件数"],
+        C::InForce => &["现行有效件数"],
+    }
+}
+
 /// Reads section 二's cells.
 pub(crate) fn scan_active(doc: &str, tokens: &[Token], layout: Layout) -> Scan<ActiveRow> {
     scan(doc, tokens, layout, classify)
@@ -132,12 +153,19 @@ pub(crate) fn active_table(
             extras.push(keep_extra(ctx, TableId::Active, row.label, &row.cells));
             continue;
         }
+        let labels: Vec<&[&str]> = columns.iter().map(|&c| header_labels(c)).collect();
+        let same_columns = |k: ActiveRow| k.columns(edition) == columns;
+        let layout = ByPosition {
+            scan: found,
+            labels: &labels,
+            same_columns: &same_columns,
+        };
         fill_row(
             ctx,
             &mut table,
             TableId::Active,
             row,
-            columns,
+            (columns, &layout),
             |c| c.kind(),
             unit,
         );

@@ -131,6 +131,7 @@ mod tests {
                 end: c.len(),
                 scalar: scalar(c),
                 row_start: false,
+                at: None,
             })
             .collect()
     }
