@@ -159,6 +159,7 @@ pub(crate) fn active_table(
             scan: found,
             labels: &labels,
             same_columns: &same_columns,
+            totals: &[],
         };
         fill_row(
             ctx,

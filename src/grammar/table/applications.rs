@@ -223,6 +223,7 @@ pub(crate) fn applications_table(
         scan: found,
         labels: &HEADER_LABELS_BY_COLUMN,
         same_columns: &|_| true,
+        totals: &[(&[0, 1, 2, 3, 4, 5], 6)],
     };
     for row in &found.rows {
         if !row.key.in_edition(edition) {

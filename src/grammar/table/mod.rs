@@ -14,7 +14,7 @@ pub(crate) use applications::{applications_table, applications_votes, scan_appli
 pub(crate) use review::review_table;
 
 use self::align::{Aligned, Placement, Unplaced, align};
-use self::positions::{Anchor, header_anchors, page_of, place, row_anchors};
+use self::positions::{Anchor, header_anchors, page_of, place, row_anchors, totals_hold};
 use self::scan::{FoundRow, Scan};
 use super::Ctx;
 use super::label::Fit;
@@ -33,6 +33,8 @@ struct Layout<'s, R> {
     labels: &'s [&'s [&'s str]],
     /// True for a row of the same columns as the row being placed.
     same_columns: &'s dyn Fn(R) -> bool,
+    /// The totals a row's placement must keep.
+    totals: &'s [positions::Total<'s>],
 }
 
 impl<R: Copy> Layout<'_, R> {
@@ -63,7 +65,11 @@ impl<R: Copy> Layout<'_, R> {
         let anchors = self
             .anchors(doc, found)
             .ok_or(positions::Unplaced::NoPositions)?;
-        place(doc, &found.cells, &anchors)
+        let placement = place(doc, &found.cells, &anchors)?;
+        if !totals_hold(&found.cells, &placement, self.totals) {
+            return Err(positions::Unplaced::Totals);
+        }
+        Ok(placement)
     }
 }
 

@@ -21,6 +21,7 @@
 use super::align::Placement;
 use crate::grammar::label::compact;
 use crate::grammar::tokens::{Place, Token};
+use crate::grammar::value::Scalar;
 
 /// The character columns `[start, end)` a table column's anchor covers.
 pub(crate) type Anchor = (u32, u32);
@@ -36,6 +37,8 @@ pub(crate) enum Unplaced {
     Between { text: String, hits: usize },
     /// The values do not fall under the columns in the columns' order.
     OutOfOrder,
+    /// Placed so, the values would not keep the table's totals.
+    Totals,
 }
 
 impl Unplaced {
@@ -52,6 +55,7 @@ impl Unplaced {
                 format!("`{text}` sits under {hits} columns at once")
             }
             Unplaced::OutOfOrder => "the values do not sit under the columns in order".into(),
+            Unplaced::Totals => "placed so, the values would not add up to their totals".into(),
         }
     }
 }
@@ -180,6 +184,41 @@ pub(crate) fn place(
     Ok(placement)
 }
 
+/// A total column and the columns it sums (section 三's 总计, section 四's three 总计).
+pub(crate) type Total<'a> = (&'a [usize], usize);
+
+/// True when a placement by position keeps every total: where a row shows any
+/// part of a total, it shows the total too, and the parts sum to it (a part the
+/// row does not show counts as zero). A row showing a total alone says nothing
+/// of its parts. Placing by position is checked so, as a value placed in the
+/// wrong column would break its total.
+pub(crate) fn totals_hold(cells: &[Token], placement: &Placement, totals: &[Total<'_>]) -> bool {
+    let count = |column: usize| -> Option<Option<i128>> {
+        let Some(&Some(i)) = placement.get(column) else {
+            return Some(None); // not shown
+        };
+        match cells.get(i)?.scalar? {
+            Scalar::Blank => Some(None),
+            Scalar::Integer {
+                value,
+                signed: false,
+                unit: None,
+            } => Some(Some(value)),
+            _ => None, // not a count: the check cannot be made
+        }
+    };
+    totals.iter().all(|&(parts, total)| {
+        let Some(shown) = parts.iter().map(|&c| count(c)).collect::<Option<Vec<_>>>() else {
+            return false;
+        };
+        if shown.iter().all(Option::is_none) {
+            return true;
+        }
+        let sum: i128 = shown.iter().flatten().sum();
+        count(total) == Some(Some(sum))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +334,39 @@ mod tests {
         let cells = &l[3][1..];
         let p = place(doc, cells, &anchors).unwrap();
         assert_eq!(texts(doc, cells, &p), ["", "", "", "", "", "", "3"]);
+    }
+
+    #[test]
+    fn totals_check_a_placement() {
+        let doc = line(&[(0, "1"), (4, "2"), (8, "3")]);
+        let l = lines(&doc);
+        let cells = &l[0];
+        let totals: [Total<'_>; 1] = [(&[0, 1, 2], 3)];
+        assert!(totals_hold(
+            cells,
+            &vec![Some(0), Some(1), None, Some(2)],
+            &totals
+        ));
+        assert!(totals_hold(
+            cells,
+            &vec![Some(0), None, Some(1), Some(2)],
+            &totals
+        ));
+        assert!(!totals_hold(
+            cells,
+            &vec![Some(0), None, None, Some(1)],
+            &totals
+        ));
+        assert!(!totals_hold(
+            cells,
+            &vec![Some(0), Some(1), Some(2), None],
+            &totals
+        ));
+        assert!(totals_hold(
+            &cells[2..],
+            &vec![None, None, None, Some(0)],
+            &totals
+        ));
     }
 
     #[test]
