@@ -1,6 +1,7 @@
 //! Section 二's table: the 第二十条 items, in both editions.
 
 use super::collapsed::cuts;
+use super::columns::read_column_blocks;
 use super::scan::{Class, Scan, Vote, scan};
 use super::{
     Layout as ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows,
@@ -12,7 +13,7 @@ use std::sync::LazyLock;
 use crate::grammar::label::{Fit, Labels, Probe};
 use crate::grammar::tokens::{Layout, Token};
 use crate::grammar::value::HeaderUnit;
-use crate::model::{ActiveColumn, ActiveRow, ActiveTable, Edition, ExtraRow, Span, TableId};
+use crate::model::{ActiveColumn, ActiveRow, ActiveTable, Edition, ExtraRow, TableId};
 
 use ActiveRow as R;
 
@@ -133,13 +134,15 @@ pub(crate) fn active_votes(found: &Scan<ActiveRow>) -> (usize, usize) {
     votes
 }
 
-/// Builds section 二's table for an edition.
+/// Builds section 二's table for an edition from what the scan of
+/// `doc[region.0..region.1]` found.
 pub(crate) fn active_table(
     ctx: &mut Ctx<'_>,
     found: &Scan<ActiveRow>,
     edition: Edition,
-    span: Span,
+    (region, layout): ((usize, usize), Layout),
 ) -> (ActiveTable, Vec<ExtraRow>) {
+    let span = ctx.span(region.0, region.1);
     let mut table = ActiveTable::blank_for(edition, span);
     let mut extras = Vec::new();
     let unit = match edition {
@@ -191,6 +194,9 @@ pub(crate) fn active_table(
                 (s, e),
             ),
         }
+    }
+    if layout == Layout::Lines {
+        read_column_blocks(ctx, &mut table, found, region, edition, unit);
     }
     for extra in &found.extras {
         extras.push(keep_extra(ctx, TableId::Active, extra.label, &extra.cells));

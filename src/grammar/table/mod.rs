@@ -5,6 +5,7 @@ mod active;
 mod align;
 mod applications;
 mod collapsed;
+mod columns;
 mod positions;
 mod review;
 mod scan;
