@@ -132,6 +132,7 @@ mod tests {
                 end: c.len(),
                 scalar: scalar(c),
                 row_start: false,
+                at: None,
             })
             .collect()
     }
