@@ -17,6 +17,15 @@
 //! leaves them blank and says why). Positions drift between pages and after
 //! sparse header lines, so anchors from another page are never used, and a
 //! value that merely comes near a column is not placed.
+//!
+//! A page is not offset as a whole, so no shift taken from elsewhere on the
+//! page (the row labels, say) carries anchors over from another page. A text
+//! piece's column follows from how much text lies to its left on its own
+//! page, not from its x position alone. Complete rows of one table on both
+//! sides of a page break show it. Their columns move by +2, -1, -1, -1, -4,
+//! -5, -4 in one report, and by 0, -1, 0, +5, +6, +8, +11 in another. In that
+//! second report the labels of the same level stay where they were (0 and 8),
+//! yet a `法律服务机构` value on the new page sits where `其他` sat on the last.
 
 use super::align::Placement;
 use crate::grammar::label::compact;
