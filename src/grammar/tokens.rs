@@ -329,12 +329,15 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
     for (number, (s, e)) in lines(doc, start, end).enumerate() {
         let line = &doc[s..e];
         // a form feed before the line's text starts a page; one after it, the next page
-        let (feeds_before, feeds_after) = match line.find(|c: char| !c.is_whitespace()) {
-            Some(first) => (
-                line[..first].matches('\u{c}').count(),
-                line[first..].matches('\u{c}').count(),
-            ),
-            None => (line.matches('\u{c}').count(), 0),
+        let form_feeds = |b: &[u8]| b.iter().filter(|&&c| c == 0x0c).count();
+        let bytes = line.as_bytes();
+        let (feeds_before, feeds_after) = if !bytes.contains(&0x0c) {
+            (0, 0)
+        } else {
+            match line.find(|c: char| !c.is_whitespace()) {
+                Some(first) => (form_feeds(&bytes[..first]), form_feeds(&bytes[first..])),
+                None => (form_feeds(bytes), 0),
+            }
         };
         let feeds = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         page = page
