@@ -137,7 +137,7 @@ const HEADERS: &[(Class<ApplicationRow>, &[&str])] = &[
 ];
 
 /// The header label of each column of [`ApplicantColumn::ALL`], in order.
-const HEADER_LABELS_BY_COLUMN: [&[&str]; 7] = [
+pub(super) const HEADER_LABELS_BY_COLUMN: [&[&str]; 7] = [
     &["自然人"],
     &["商业企业"],
     &["科研机构"],

@@ -178,16 +178,7 @@ pub(crate) fn read_column_blocks(
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{AnnualReport, CellKey};
-
-    fn read(text: &str) -> AnnualReport {
-        let norm = crate::normalize::normalize(text);
-        crate::grammar::read(&norm, text).unwrap()
-    }
-
-    fn get(r: &AnnualReport, key: &str) -> String {
-        r.value(CellKey::parse(key).unwrap()).to_string()
-    }
+    use super::super::test_support::{get, read};
 
     const HEAD: &str = "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n规范性文件\n\
         第二十条第（五）项\n信息内容\n行政许可\n其他对外管理服务事项\n第二十条第（九）项\n信息内容\n政府集中采购\n\n";

@@ -366,18 +366,27 @@ fn report_missing_rows<R: Copy + std::fmt::Display, C>(
     }
 }
 
+/// Reading a text and a cell, for the tests of the table readers.
 #[cfg(test)]
-mod tests {
-    use crate::model::{AnnualReport, CellKey, DiagnosticKind, Edition};
+pub(crate) mod test_support {
+    use crate::model::{AnnualReport, CellKey};
 
-    fn read(text: &str) -> AnnualReport {
+    /// The report a text reads as.
+    pub(crate) fn read(text: &str) -> AnnualReport {
         let norm = crate::normalize::normalize(text);
         crate::grammar::read(&norm, text).unwrap()
     }
 
-    fn get(r: &AnnualReport, key: &str) -> String {
+    /// A cell's value in its export form.
+    pub(crate) fn get(r: &AnnualReport, key: &str) -> String {
         r.value(CellKey::parse(key).unwrap()).to_string()
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{get, read};
+    use crate::model::{CellKey, DiagnosticKind, Edition};
 
     #[test]
     fn edition_2021_active_table_in_pipe_rows() {

@@ -275,6 +275,15 @@ mod tests {
         assert_eq!(l[0][0].at.map(|p| (p.page, p.start)), Some((1, 2)));
     }
 
+    /// The anchors of a complete row of three values.
+    fn complete_row(cells: &[Token]) -> Vec<Option<Anchor>> {
+        row_anchors(cells, 3, 0)
+            .unwrap()
+            .into_iter()
+            .map(Some)
+            .collect()
+    }
+
     #[test]
     fn values_placed_under_a_complete_row() {
         let doc = line(&[(0, "规章"), (10, "0"), (16, "0"), (22, "0")])
@@ -282,11 +291,7 @@ mod tests {
             + &line(&[(0, "行政许可"), (16, "7"), (21, "19")]);
         let doc = doc.as_str();
         let l = lines(doc);
-        let anchors: Vec<Option<Anchor>> = row_anchors(&l[0][1..], 3, 0)
-            .unwrap()
-            .into_iter()
-            .map(Some)
-            .collect();
+        let anchors = complete_row(&l[0][1..]);
         let cells = &l[1][1..];
         let p = place(doc, cells, &anchors).unwrap();
         assert_eq!(texts(doc, cells, &p), ["0", "0", ""]);
@@ -301,11 +306,7 @@ mod tests {
             + &line(&[(0, "规范性文件"), (13, "4"), (16, "5")]);
         let doc = doc.as_str();
         let l = lines(doc);
-        let anchors: Vec<Option<Anchor>> = row_anchors(&l[0][1..], 3, 0)
-            .unwrap()
-            .into_iter()
-            .map(Some)
-            .collect();
+        let anchors = complete_row(&l[0][1..]);
         assert!(matches!(
             place(doc, &l[1][1..], &anchors),
             Err(Unplaced::Between { hits: 0, .. })
@@ -329,15 +330,7 @@ mod tests {
         let doc = doc.as_str();
         let l = lines(doc);
         let header: Vec<Token> = l[..3].iter().flatten().cloned().collect();
-        let labels: [&[&str]; 7] = [
-            &["自然人"],
-            &["商业企业"],
-            &["科研机构"],
-            &["社会公益组织"],
-            &["法律服务机构"],
-            &["其他"],
-            &["总计"],
-        ];
+        let labels = super::super::applications::HEADER_LABELS_BY_COLUMN;
         let anchors = header_anchors(doc, &header, &labels, 0);
         assert!(anchors.iter().all(Option::is_some), "{anchors:?}");
         let cells = &l[3][1..];
