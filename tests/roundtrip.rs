@@ -13,8 +13,8 @@ use proptest::prelude::*;
 use support::perturb::{Perturbations, perturb};
 use xxgk::render::{BlankMark, Layout, Renderer};
 use xxgk::{
-    Amount, AmountUnit, AnnualReport, CellKey, Change, ChangeForm, Decimal, Edition, ExtraRow,
-    ExtraValue, Span, TableId, Value, ValueKind,
+    Amount, AmountUnit, AnnualReport, CellKey, Change, ChangeForm, Contact, Date, Decimal, Edition,
+    ExtraRow, ExtraValue, Period, Span, TableId, Value, ValueKind,
 };
 
 const ORGAN_PLACES: &[&str] = &[
@@ -98,6 +98,37 @@ fn extra_rows() -> impl Strategy<Value = Vec<(String, Vec<u64>)>> {
     )
 }
 
+/// What a report may say around its tables: the publication date, the
+/// statistics period (the calendar year reported on) and contact details.
+#[derive(Debug, Clone)]
+struct Surroundings {
+    published: Option<(u8, u8)>,
+    period: bool,
+    phone: Option<String>,
+    email: Option<String>,
+    address: Option<String>,
+}
+
+fn surroundings() -> impl Strategy<Value = Surroundings> {
+    (
+        prop::option::of((1u8..=12, 1u8..=28)),
+        any::<bool>(),
+        prop::option::of("0[1-9][0-9]{2}-[1-9][0-9]{6}"),
+        prop::option::of("[a-z]{3,8}@[a-z]{2,6}\\.gov\\.cn"),
+        prop::option::of(prop::sample::select(vec![
+            "某县人民路1号",
+            "XX市府前街12号政务服务中心",
+        ])),
+    )
+        .prop_map(|(published, period, phone, email, address)| Surroundings {
+            published,
+            period,
+            phone,
+            email,
+            address: address.map(str::to_string),
+        })
+}
+
 fn report(edition: Edition) -> impl Strategy<Value = AnnualReport> {
     let values: Vec<BoxedStrategy<Value>> = CellKey::all(edition)
         .map(|k| value(k.kind(), edition))
@@ -108,15 +139,40 @@ fn report(edition: Edition) -> impl Strategy<Value = AnnualReport> {
         2019u16..=2026,
         values,
         extra_rows(),
+        surroundings(),
     )
-        .prop_map(move |(place, body, year, values, extras)| {
+        .prop_map(move |(place, body, year, values, extras, around)| {
             let mut report = AnnualReport::new(edition);
             report.organ = Some(format!("{place}{body}"));
             report.year = Some(year);
+            report.published = around.published.map(|(month, day)| Date {
+                year: year + 1,
+                month,
+                day,
+            });
+            let nowhere = Span { start: 0, end: 0 };
+            report.period = around.period.then_some(Period {
+                from: Date {
+                    year,
+                    month: 1,
+                    day: 1,
+                },
+                to: Date {
+                    year,
+                    month: 12,
+                    day: 31,
+                },
+                span: nowhere,
+            });
+            report.contact = Contact {
+                address: around.address,
+                phone: around.phone,
+                email: around.email,
+                ..Contact::default()
+            };
             for (key, value) in CellKey::all(edition).zip(values) {
                 assert!(report.set(key, value));
             }
-            let nowhere = Span { start: 0, end: 0 };
             report.extra_rows = extras
                 .into_iter()
                 .map(|(label, values)| ExtraRow {
@@ -149,6 +205,10 @@ fn reads_back(report: &AnnualReport, layout: Layout, text: &str) -> Result<(), T
     prop_assert_eq!(back.edition, report.edition, "{}", context());
     prop_assert_eq!(&back.organ, &report.organ, "{}", context());
     prop_assert_eq!(back.year, report.year, "{}", context());
+    prop_assert_eq!(back.published, report.published, "{}", context());
+    let period = |r: &AnnualReport| r.period.map(|p| (p.from, p.to));
+    prop_assert_eq!(period(&back), period(report), "{}", context());
+    prop_assert_eq!(&back.contact, &report.contact, "{}", context());
     for ((key, want), (_, got)) in cells(report).into_iter().zip(cells(&back)) {
         prop_assert_eq!(got, want, "{}: {}", key, context());
     }
