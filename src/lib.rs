@@ -18,6 +18,10 @@
 //! A figure the parser cannot place with certainty is left blank and a
 //! [`Diagnostic`] says why: a wrong number is the worst outcome.
 //!
+//! Beside the pipeline, [`validate`] checks a parsed report against the
+//! template's consistency rules, and [`render`] writes a report back out as
+//! text in any of the layouts the parser reads (HTML included).
+//!
 //! ```
 //! let text = std::fs::read_to_string("tests/fixtures/seeds/001_1bf17e5d24045e7c.txt").unwrap();
 //! let report = xxgk::parse(&text)?;
@@ -69,6 +73,7 @@ mod frontend;
 mod grammar;
 mod model;
 mod normalize;
+pub mod render;
 pub mod validate;
 
 pub use crate::error::{Error, ErrorKind, Position};

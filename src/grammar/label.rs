@@ -96,7 +96,17 @@ struct Form<K> {
     key: K,
     core: String,
     chars: Vec<char>,
+    /// The characters sorted, for the bag distance that rules out most typos.
+    sorted: Vec<char>,
     digits: usize,
+}
+
+/// The text of a probe as characters, made once for all the forms it is
+/// compared with.
+#[derive(Default)]
+struct Chars {
+    chars: Vec<char>,
+    sorted: Vec<char>,
 }
 
 /// A table's labels, prepared once: `(key, forms)` entries, each form written
@@ -116,9 +126,13 @@ impl<K: Copy + PartialEq> Labels<K> {
             .flat_map(|&(key, forms)| {
                 forms.iter().map(move |form| {
                     let core = core(&compact(form)).to_string();
+                    let chars: Vec<char> = core.chars().collect();
+                    let mut sorted = chars.clone();
+                    sorted.sort_unstable();
                     Form {
                         key,
-                        chars: core.chars().collect(),
+                        chars,
+                        sorted,
                         digits: digit_count(&core),
                         core,
                     }
@@ -156,7 +170,7 @@ impl<K: Copy + PartialEq> Labels<K> {
         if best.is_none() {
             let n_text = text.chars().count();
             let digits = digit_count(text);
-            let mut text_chars: Vec<char> = Vec::new();
+            let mut text_chars = Chars::default();
             for form in &self.forms {
                 if let Some(fit) = fuzzy_fit(text, n_text, &mut text_chars, digits, form) {
                     consider(&mut best, &mut tie, form.key, fit);
@@ -200,7 +214,7 @@ impl<K: Copy + PartialEq> Labels<K> {
 fn fuzzy_fit<K>(
     text: &str,
     n_text: usize,
-    text_chars: &mut Vec<char>,
+    text_chars: &mut Chars,
     digits: usize,
     form: &Form<K>,
 ) -> Option<Fit> {
@@ -225,10 +239,39 @@ fn fuzzy_fit<K>(
     if allowed == 0 || n_text.abs_diff(n_form) > allowed || digits != form.digits {
         return None;
     }
-    if text_chars.is_empty() {
-        text_chars.extend(text.chars());
+    if text_chars.chars.is_empty() {
+        text_chars.chars.extend(text.chars());
+        text_chars.sorted.clone_from(&text_chars.chars);
+        text_chars.sorted.sort_unstable();
     }
-    within_distance(text_chars, &form.chars, allowed).then_some(Fit::Typo)
+    if bag_distance(&text_chars.sorted, &form.sorted) > allowed {
+        return None;
+    }
+    within_distance(&text_chars.chars, &form.chars, allowed).then_some(Fit::Typo)
+}
+
+/// The bag distance of two sorted character lists: the larger of the numbers
+/// of characters each has that the other lacks. It never exceeds the edit
+/// distance, so a bag distance above `k` rules a typo out without the table.
+fn bag_distance(a: &[char], b: &[char]) -> usize {
+    let (mut i, mut j, mut only_a, mut only_b) = (0, 0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                only_a += 1;
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                only_b += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (only_a + a.len() - i).max(only_b + b.len() - j)
 }
 
 /// Levenshtein distance over chars, bounded: true when it is at most `k`.
@@ -334,6 +377,23 @@ mod tests {
         );
         assert_eq!(Labels::new(ROWS).concatenation("规章"), None);
         assert_eq!(Labels::new(ROWS).concatenation("规章x"), None);
+    }
+
+    proptest::proptest! {
+        /// The bag distance is a lower bound of the edit distance.
+        #[test]
+        fn bag_distance_never_exceeds_edit_distance(a in "[规章文件行政]{0,8}", b in "[规章文件行政]{0,8}") {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let (mut sa, mut sb) = (a.clone(), b.clone());
+            sa.sort_unstable();
+            sb.sort_unstable();
+            let bag = bag_distance(&sa, &sb);
+            for k in 0..=8 {
+                if within_distance(&a, &b, k) {
+                    proptest::prop_assert!(bag <= k, "{bag} > {k}");
+                }
+            }
+        }
     }
 
     #[test]

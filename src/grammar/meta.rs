@@ -72,12 +72,46 @@ pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
     (clean(head), None)
 }
 
-/// Finds the title in `doc[..limit]`: the first line (or up to three consecutive
-/// lines) naming 政府信息公开 … 报告.
+/// A web page's breadcrumb (`首页 > 政务公开 > 政府信息公开年报`): never a title.
+fn breadcrumb(line: &str) -> bool {
+    line.contains('>') || line.contains('»') || line.starts_with("当前位置")
+}
+
+/// Finds the title in `doc[..limit]`: the first line naming 政府信息公开 and
+/// ending in 报告 with an organ or a year; failing that, the first line (or up
+/// to three consecutive lines) naming 政府信息公开 … 报告.
 pub(crate) fn title(doc: &str, limit: usize) -> Option<Title> {
     let all: Vec<(usize, usize)> = lines(doc, 0, limit)
-        .filter(|&(s, e)| !doc[s..e].trim().is_empty())
+        .filter(|&(s, e)| {
+            let line = doc[s..e].trim();
+            !line.is_empty() && !breadcrumb(line)
+        })
         .collect();
+    whole_line_title(doc, &all).or_else(|| split_title(doc, &all))
+}
+
+fn whole_line_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
+    all.iter().find_map(|&(s, e)| {
+        let line = doc[s..e].trim();
+        if !line.contains(TITLE_MARK) || line.len() > TITLE_MAX || !line.ends_with("报告") {
+            return None;
+        }
+        let (organ, year) = organ_and_year(line);
+        if organ.is_none() && year.is_none() {
+            return None;
+        }
+        let start = s + (doc[s..e].len() - doc[s..e].trim_start().len());
+        Some(Title {
+            text: line.to_string(),
+            start,
+            end: start + line.len(),
+            organ,
+            year,
+        })
+    })
+}
+
+fn split_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
     for (n, &(s, e)) in all.iter().enumerate() {
         let line = doc[s..e].trim();
         if !line.contains(TITLE_MARK) || line.len() > TITLE_MAX {
@@ -372,6 +406,22 @@ fn contact_in(doc: &Keywords<'_>) -> Contact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_breadcrumb_is_not_the_title() {
+        let doc = "首页 > 政务公开 > 政府信息公开年报\n来源：本站\n某县统计局2021年政府信息公开工作年度报告\n一、总体情况\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("某县统计局"));
+        assert_eq!(t.year, Some(2021));
+        assert_eq!(
+            &doc[t.start..t.end],
+            "某县统计局2021年政府信息公开工作年度报告"
+        );
+        // a title over two lines is still read as one
+        let doc = "某县统计局2021年政府信息公开\n工作年度报告\n一、总体情况\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.text, "某县统计局2021年政府信息公开工作年度报告");
+    }
 
     #[test]
     fn organs_and_years() {

@@ -222,9 +222,8 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
 
     let mut extra_rows = Vec::new();
     let active = match (&active_found, &active_text) {
-        (Some(found), Some((s, e, _, _))) => {
-            let span = ctx.span(*s, *e);
-            let (t, extras) = table::active_table(&mut ctx, found, edition, span);
+        (Some(found), Some((s, e, layout, _))) => {
+            let (t, extras) = table::active_table(&mut ctx, found, edition, ((*s, *e), *layout));
             extra_rows.extend(extras);
             Some(t)
         }

@@ -46,6 +46,24 @@ pub(crate) struct Token {
     pub(crate) scalar: Option<Scalar>,
     /// True when the cell starts a row (only in layouts that mark rows).
     pub(crate) row_start: bool,
+    /// Where the cell sits on the page, in layouts of PDF text (`Lines`).
+    pub(crate) at: Option<Place>,
+}
+
+/// Where a cell of PDF text sits: its line, its page, and the character
+/// columns it covers. `pdftotext -layout` lays a page out in a grid of one
+/// character per column (a CJK character takes one column like any other), so
+/// cells of one table column start at about the same column on the lines of a
+/// page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// The line of the table's text, counted from the table's first line.
+    pub(crate) line: u32,
+    /// The page, counted in form feeds from the table's first line.
+    pub(crate) page: u32,
+    /// The first column the cell covers, and one past its last.
+    pub(crate) start: u32,
+    pub(crate) end: u32,
 }
 
 impl Token {
@@ -55,6 +73,12 @@ impl Token {
 
     pub(crate) fn is_blank(&self) -> bool {
         self.scalar == Some(Scalar::Blank)
+    }
+
+    /// True for a cell with no text at all: the filler of a merged cell can
+    /// only be such a cell, never a blank written as `/`, `-`, `—` or `无`.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.start == self.end
     }
 
     pub(crate) fn text<'t>(&self, doc: &'t str) -> &'t str {
@@ -149,6 +173,7 @@ fn cell(doc: &str, s: usize, e: usize, row_start: bool) -> Token {
         end,
         scalar: scalar(&doc[start..end]),
         row_start,
+        at: None,
     }
 }
 
@@ -210,61 +235,87 @@ fn is_unit(word: &str) -> bool {
 /// Splits a line of a layout without cell separators into cells: every value
 /// is a cell of its own (`0 0 0`, as PDF text gives a row), a unit stays with
 /// its number, and text runs are cut where two or more spaces separate them
-/// (columns aligned by spaces); single spaces inside text are kept.
-fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+/// (columns aligned by spaces); single spaces inside text are kept. Each cell
+/// comes with the character column it starts at (a form feed takes none).
+fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize, u32)> {
     let line = &doc[s..e];
     let trimmed = line.trim();
+    let counted = |text: &str| text.chars().filter(|&c| c != '\u{c}').count();
     if !trimmed.contains(char::is_whitespace) {
         let lead = line.len() - line.trim_start().len();
-        return vec![(s + lead, s + lead + trimmed.len())];
+        let column = u32::try_from(counted(&line[..lead])).unwrap_or(u32::MAX);
+        return vec![(s + lead, s + lead + trimmed.len(), column)];
     }
-    // whitespace-separated words with their gap before
-    let mut parts: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, gap)
+    // whitespace-separated words with their gap before and their column
+    let mut parts: Vec<(usize, usize, usize, u32)> = Vec::new(); // (start, end, gap, column)
     let mut gap = 0;
     let mut start = None;
+    let mut column: u32 = 0;
+    let mut word_column = 0;
     for (i, c) in line.char_indices() {
         if c.is_whitespace() {
             if let Some(st) = start.take() {
-                parts.push((s + st, s + i, gap));
+                parts.push((s + st, s + i, gap, word_column));
                 gap = 0;
             }
             gap += 1;
         } else if start.is_none() {
             start = Some(i);
+            word_column = column;
+        }
+        if c != '\u{c}' {
+            column = column.saturating_add(1);
         }
     }
     if let Some(st) = start {
-        parts.push((s + st, e, gap));
+        parts.push((s + st, e, gap, word_column));
     }
     let is_value = |w: &str| {
         scalar(w).is_some_and(|v| v != Scalar::Blank) || (w.len() <= 3 && scalar(w).is_some())
     };
     let values: Vec<bool> = parts
         .iter()
-        .map(|&(ws, we, _)| is_value(&doc[ws..we]))
+        .map(|&(ws, we, _, _)| is_value(&doc[ws..we]))
         .collect();
     // a number followed closely by text is part of that text (`2020 年本行政区域`)
     let standalone: Vec<bool> = (0..parts.len())
         .map(|i| {
             values[i]
-                && parts
-                    .get(i + 1)
-                    .is_none_or(|&(ns, ne, gap)| gap >= 2 || values[i + 1] || is_unit(&doc[ns..ne]))
+                && parts.get(i + 1).is_none_or(|&(ns, ne, gap, _)| {
+                    gap >= 2 || values[i + 1] || is_unit(&doc[ns..ne])
+                })
         })
         .collect();
-    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut out: Vec<(usize, usize, u32)> = Vec::new();
     let mut last_was_value = false;
-    for (i, &(ws, we, gap)) in parts.iter().enumerate() {
+    for (i, &(ws, we, gap, column)) in parts.iter().enumerate() {
         let word = &doc[ws..we];
         let value = standalone[i];
         let unit_after_value = last_was_value && is_unit(word);
         match out.last_mut() {
             Some(last) if unit_after_value || (!value && !last_was_value && gap < 2) => last.1 = we,
-            _ => out.push((ws, we)),
+            _ => out.push((ws, we, column)),
         }
         last_was_value = value || unit_after_value;
     }
     out
+}
+
+/// True when the pipe rows of `doc[start..end]` are markdown rows, `| a | b |`,
+/// their first pipe opening the row; otherwise (`a | b |`) a row that starts
+/// with a pipe starts with an empty cell (`| 12 | 3 |` is an empty cell, 12 and 3).
+fn markdown_rows(doc: &str, start: usize, end: usize) -> bool {
+    let (mut piped, mut opened) = (0usize, 0usize);
+    for (s, e) in lines(doc, start, end) {
+        let body = doc[s..e].trim_ascii();
+        if body.contains('|') {
+            piped += 1;
+            if body.starts_with('|') {
+                opened += 1;
+            }
+        }
+    }
+    opened * 2 > piped
 }
 
 /// Splits `doc[start..end]` into cells according to `layout`.
@@ -272,8 +323,28 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
     // about one cell per 12 bytes of table text
     let mut out: Vec<Token> = Vec::with_capacity((end - start) / 12);
     let mut row_pending = true;
-    for (s, e) in lines(doc, start, end) {
+    let leading_pipe_is_cell = layout == Layout::PipeRows && !markdown_rows(doc, start, end);
+    let mut page: u32 = 0;
+    let mut feeds_carried: u32 = 0;
+    for (number, (s, e)) in lines(doc, start, end).enumerate() {
         let line = &doc[s..e];
+        // a form feed before the line's text starts a page; one after it, the next page
+        let form_feeds = |b: &[u8]| b.iter().filter(|&&c| c == 0x0c).count();
+        let bytes = line.as_bytes();
+        let (feeds_before, feeds_after) = if !bytes.contains(&0x0c) {
+            (0, 0)
+        } else {
+            match line.find(|c: char| !c.is_whitespace()) {
+                Some(first) => (form_feeds(&bytes[..first]), form_feeds(&bytes[first..])),
+                None => (form_feeds(bytes), 0),
+            }
+        };
+        let feeds = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        page = page
+            .saturating_add(feeds_carried)
+            .saturating_add(feeds(feeds_before));
+        feeds_carried = feeds(feeds_after);
+        let line_number = u32::try_from(number).unwrap_or(u32::MAX);
         let body = line.trim_ascii();
         if body.chars().all(char::is_whitespace) {
             if layout == Layout::Indented && line.contains('\t') {
@@ -297,8 +368,16 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
         }
         match layout {
             Layout::Lines => {
-                for (ws, we) in words(doc, s, e) {
-                    out.push(cell(doc, ws, we, false));
+                for (ws, we, column) in words(doc, s, e) {
+                    let mut token = cell(doc, ws, we, false);
+                    let width = doc[token.start..token.end].chars().count();
+                    token.at = Some(Place {
+                        line: line_number,
+                        page,
+                        start: column,
+                        end: column.saturating_add(u32::try_from(width).unwrap_or(u32::MAX)),
+                    });
+                    out.push(token);
                 }
             }
             Layout::Indented => {
@@ -353,7 +432,7 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
                     prev = b + 1;
                 }
                 fields.push((prev, t_end));
-                if body.starts_with('|') {
+                if body.starts_with('|') && !leading_pipe_is_cell {
                     fields.remove(0);
                 }
                 if body.ends_with('|') {
@@ -434,6 +513,30 @@ mod tests {
             cells.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
             ["规章", "2", "", "1"]
         );
+    }
+
+    #[test]
+    fn a_leading_pipe_is_an_empty_cell_unless_rows_are_markdown() {
+        // pipe rows: `| 12 |` is an empty cell, then 12
+        let doc = "行政复议 ||| 行政诉讼 ||\n结果维持 | 总计 |\n| 12 | 3 |\n";
+        assert_eq!(
+            texts(doc),
+            [
+                "行政复议",
+                "",
+                "",
+                "行政诉讼",
+                "",
+                "结果维持",
+                "总计",
+                "",
+                "12",
+                "3"
+            ]
+        );
+        // markdown rows: the first pipe opens the row
+        let doc = "| 行政复议 | 行政诉讼 |\n|---|---|\n| 12 | 3 |\n";
+        assert_eq!(texts(doc), ["行政复议", "行政诉讼", "12", "3"]);
     }
 
     #[test]

@@ -285,6 +285,75 @@ pub struct AnnualReport {
 }
 
 impl AnnualReport {
+    /// A report of an edition built from data rather than read from text: the
+    /// three tables present with every cell blank, no title, sections or
+    /// diagnostics. Fill it with [`AnnualReport::set`] and write it out with
+    /// [`crate::render`].
+    ///
+    /// ```
+    /// use xxgk::{AnnualReport, CellKey, Edition, Value};
+    ///
+    /// let mut report = AnnualReport::new(Edition::E2021);
+    /// report.organ = Some("某县人民政府办公室".into());
+    /// report.year = Some(2023);
+    /// let key: CellKey = "applications.new_requests.natural_person".parse()?;
+    /// assert!(report.set(key, Value::Count(12)));
+    /// assert_eq!(report.value(key), Value::Count(12));
+    /// # Ok::<(), xxgk::UnknownKey>(())
+    /// ```
+    pub fn new(edition: Edition) -> AnnualReport {
+        let span = Span { start: 0, end: 0 };
+        AnnualReport {
+            title: None,
+            title_span: None,
+            organ: None,
+            year: None,
+            edition,
+            published: None,
+            period: None,
+            contact: Contact::default(),
+            sections: Vec::new(),
+            active: Some(ActiveTable::blank_for(edition, span)),
+            applications: Some(ApplicationsTable::blank_for(edition, span)),
+            review_litigation: Some(ReviewTable::blank_for(span)),
+            extra_rows: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Sets the value of one cell (its span is cleared). Returns `false`, and
+    /// changes nothing, when the report's edition has no such cell, its table
+    /// is missing, or the value is not of the cell's kind (a count where a
+    /// change or an amount belongs; a blank fits every cell).
+    pub fn set(&mut self, key: CellKey, value: Value) -> bool {
+        let fits = match value {
+            Value::Blank => true,
+            Value::Count(_) => key.kind() == ValueKind::Count,
+            Value::Change(_) => key.kind() == ValueKind::Change,
+            Value::Amount(_) => key.kind() == ValueKind::Amount,
+        };
+        if !fits {
+            return false;
+        }
+        let cell = match key {
+            CellKey::Active(r, c) => self.active.as_mut().and_then(|t| t.cell_mut(r, c)),
+            CellKey::Applications(r, c) => {
+                self.applications.as_mut().and_then(|t| t.cell_mut(r, c))
+            }
+            CellKey::ReviewLitigation(r, c) => self
+                .review_litigation
+                .as_mut()
+                .and_then(|t| t.cell_mut(r, c)),
+        };
+        match cell {
+            Some(cell) => {
+                *cell = Cell { value, span: None };
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The value of one cell, `None` when its table is missing or the edition has no such cell.
     pub fn cell(&self, key: CellKey) -> Option<&Cell> {
         match key {
@@ -317,5 +386,31 @@ impl AnnualReport {
     /// The section of a kind, when the report has it.
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_takes_only_cells_of_the_edition_and_values_of_their_kind() {
+        let mut report = AnnualReport::new(Edition::E2021);
+        let count: CellKey = "active.licensing.decisions".parse().unwrap();
+        let change = Value::Change(Change {
+            net: 3,
+            form: ChangeForm::Signed,
+        });
+        assert!(report.set(count, Value::Count(4)));
+        assert!(!report.set(count, change));
+        assert_eq!(report.value(count), Value::Count(4));
+        assert!(report.set(count, Value::Blank));
+        // a 2019 cell in a 2021 report
+        let procurement: CellKey = "active.procurement.items".parse().unwrap();
+        assert!(!report.set(procurement, Value::Count(1)));
+        // a missing table
+        report.applications = None;
+        let granted: CellKey = "applications.granted.total".parse().unwrap();
+        assert!(!report.set(granted, Value::Count(1)));
     }
 }

@@ -1,15 +1,19 @@
 //! Section 二's table: the 第二十条 items, in both editions.
 
 use super::collapsed::cuts;
+use super::columns::read_column_blocks;
 use super::scan::{Class, Scan, Vote, scan};
-use super::{collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit};
+use super::{
+    Layout as ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows,
+    unsplit,
+};
 use crate::grammar::Ctx;
 use std::sync::LazyLock;
 
 use crate::grammar::label::{Fit, Labels, Probe};
 use crate::grammar::tokens::{Layout, Token};
 use crate::grammar::value::HeaderUnit;
-use crate::model::{ActiveRow, ActiveTable, Edition, ExtraRow, Span, TableId};
+use crate::model::{ActiveColumn, ActiveRow, ActiveTable, Edition, ExtraRow, TableId};
 
 use ActiveRow as R;
 
@@ -89,6 +93,24 @@ fn classify(compact: &str, _started: bool) -> Option<(Class<ActiveRow>, Fit)> {
         })
 }
 
+/// The header labels of a column (what PDF text shows above its cells).
+fn header_labels(column: ActiveColumn) -> &'static [&'static str] {
+    use ActiveColumn as C;
+    match column {
+        C::Made => &["本年新制作数量"],
+        C::Published => &["本年新公开数量"],
+        C::TotalPublic => &["对外公开总数量"],
+        C::LastYear => &["上一年项目数量"],
+        C::Change => &["本年增/减"],
+        C::Decisions => &["处理决定数量", "本年处理决定数量"],
+        C::Items => &["采购项目数量"],
+        C::Amount => &["采购总金额", "本年收费金额(单位:万元)", "本年收费金额"],
+        C::Issued => &["本年制发件数"],
+        C::Repealed => &["本年废止件数"],
+        C::InForce => &["现行有效件数"],
+    }
+}
+
 /// Reads section 二's cells.
 pub(crate) fn scan_active(doc: &str, tokens: &[Token], layout: Layout) -> Scan<ActiveRow> {
     scan(doc, tokens, layout, classify)
@@ -112,13 +134,15 @@ pub(crate) fn active_votes(found: &Scan<ActiveRow>) -> (usize, usize) {
     votes
 }
 
-/// Builds section 二's table for an edition.
+/// Builds section 二's table for an edition from what the scan of
+/// `doc[region.0..region.1]` found.
 pub(crate) fn active_table(
     ctx: &mut Ctx<'_>,
     found: &Scan<ActiveRow>,
     edition: Edition,
-    span: Span,
+    (region, layout): ((usize, usize), Layout),
 ) -> (ActiveTable, Vec<ExtraRow>) {
+    let span = ctx.span(region.0, region.1);
     let mut table = ActiveTable::blank_for(edition, span);
     let mut extras = Vec::new();
     let unit = match edition {
@@ -132,12 +156,20 @@ pub(crate) fn active_table(
             extras.push(keep_extra(ctx, TableId::Active, row.label, &row.cells));
             continue;
         }
+        let labels: Vec<&[&str]> = columns.iter().map(|&c| header_labels(c)).collect();
+        let same_columns = |k: ActiveRow| k.columns(edition) == columns;
+        let layout = ByPosition {
+            scan: found,
+            labels: &labels,
+            same_columns: &same_columns,
+            totals: &[],
+        };
         fill_row(
             ctx,
             &mut table,
             TableId::Active,
             row,
-            columns,
+            (columns, &layout),
             |c| c.kind(),
             unit,
         );
@@ -162,6 +194,9 @@ pub(crate) fn active_table(
                 (s, e),
             ),
         }
+    }
+    if layout == Layout::Lines {
+        read_column_blocks(ctx, &mut table, found, region, edition, unit);
     }
     for extra in &found.extras {
         extras.push(keep_extra(ctx, TableId::Active, extra.label, &extra.cells));

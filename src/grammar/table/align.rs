@@ -2,8 +2,8 @@
 //!
 //! A row of `m` cells is read into `n` columns. When `m == n` the cells are the
 //! columns. When the text has more cells than the template, the extra ones are
-//! empty cells of merged label columns (on the left) or of the grid's trailing
-//! column (on the right): every way of dropping empty cells at the two ends is
+//! empty cells (no text: a `/` is a blank cell, never a filler) of merged label
+//! columns (on the left) or of the grid's trailing column (on the right): every way of dropping empty cells at the two ends is
 //! tried, and the row is placed only when all of them put every value in the same
 //! column, or when the table's header shows how many empty cells trail the last
 //! column and that picks exactly one. Otherwise the row is not placed: its cells
@@ -75,7 +75,8 @@ pub(crate) fn align(
         return Err(Unplaced::TooFew { cells: m, columns });
     }
     let extra = m - columns;
-    let blank_run = |range: std::ops::Range<usize>| cells[range].iter().all(Token::is_blank);
+    // only cells with no text can be the fillers of merged cells
+    let blank_run = |range: std::ops::Range<usize>| cells[range].iter().all(Token::is_empty);
     let candidates: Vec<(usize, usize)> = (0..=extra)
         .map(|left| (left, extra - left))
         .filter(|&(left, right)| blank_run(0..left) && blank_run(m - right..m))
@@ -131,6 +132,7 @@ mod tests {
                 end: c.len(),
                 scalar: scalar(c),
                 row_start: false,
+                at: None,
             })
             .collect()
     }

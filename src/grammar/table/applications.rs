@@ -2,7 +2,10 @@
 
 use super::collapsed::{Term, cuts_with_total, propagate};
 use super::scan::{Class, Scan, Vote, scan};
-use super::{collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit};
+use super::{
+    Layout as ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows,
+    unsplit,
+};
 use crate::grammar::Ctx;
 use std::sync::LazyLock;
 
@@ -133,6 +136,17 @@ const HEADERS: &[(Class<ApplicationRow>, &[&str])] = &[
     ),
 ];
 
+/// The header label of each column of [`ApplicantColumn::ALL`], in order.
+pub(super) const HEADER_LABELS_BY_COLUMN: [&[&str]; 7] = [
+    &["自然人"],
+    &["商业企业"],
+    &["科研机构"],
+    &["社会公益组织"],
+    &["法律服务机构"],
+    &["其他"],
+    &["总计"],
+];
+
 static ROW_LABELS: LazyLock<Labels<Class<ApplicationRow>>> = LazyLock::new(|| Labels::new(ROWS));
 static HEADER_LABELS: LazyLock<Labels<Class<ApplicationRow>>> =
     LazyLock::new(|| Labels::new(HEADERS));
@@ -205,6 +219,12 @@ pub(crate) fn applications_table(
 ) -> (ApplicationsTable, Vec<ExtraRow>) {
     let mut table = ApplicationsTable::blank_for(edition, span);
     let mut extras = Vec::new();
+    let layout = ByPosition {
+        scan: found,
+        labels: &HEADER_LABELS_BY_COLUMN,
+        same_columns: &|_| true,
+        totals: &[(&[0, 1, 2, 3, 4, 5], 6)],
+    };
     for row in &found.rows {
         if !row.key.in_edition(edition) {
             extras.push(keep_extra(
@@ -220,7 +240,7 @@ pub(crate) fn applications_table(
             &mut table,
             TableId::Applications,
             row,
-            ApplicantColumn::ALL,
+            (ApplicantColumn::ALL, &layout),
             |_| ValueKind::Count,
             HeaderUnit::None,
         );

@@ -12,8 +12,6 @@
 //! other rows can complete, until nothing changes. A row left with one cut is
 //! read; any other is left blank with a diagnostic.
 
-use std::collections::BTreeSet;
-
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{Value, ValueKind};
 
@@ -56,29 +54,111 @@ fn well_formed(piece: &str, kind: ValueKind) -> bool {
 /// Every cut of `run` into values of `kinds`; `None` when the run is too long or
 /// has too many cuts to be read with certainty.
 pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<Vec<Cut>> {
-    cut_run(run, kinds, unit, false)
+    cut_run(run, kinds, unit)
 }
 
 /// The cuts of `run` into counts whose last is the sum of the others (a row and
-/// its total), pruning cuts whose running sum no remaining total could reach.
+/// its total). A run of digits is searched total first: each ending of the run
+/// that is a well-formed count is a candidate total, and the rest is cut into
+/// counts that add up to it, a piece never larger than what is left of the sum.
+/// Any other run is cut in every way and the cuts that do not add up dropped.
 pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Vec<Cut>> {
-    let kinds = vec![ValueKind::Count; columns];
-    let all = cut_run(run, &kinds, HeaderUnit::None, true)?;
-    let parts: Vec<usize> = (0..columns.saturating_sub(1)).collect();
-    Some(keep_summing(all, &[(&parts, columns - 1)]))
+    if columns < 2 || run.len() > MAX_RUN_CHARS {
+        return None;
+    }
+    if !run.bytes().all(|b| b.is_ascii_digit()) {
+        let kinds = vec![ValueKind::Count; columns];
+        let all = cut_run(run, &kinds, HeaderUnit::None)?;
+        let parts: Vec<usize> = (0..columns - 1).collect();
+        return Some(keep_summing(all, &[(&parts, columns - 1)]));
+    }
+    let mut out = Vec::new();
+    let mut steps = 0;
+    // the total takes at least one digit, and leaves one for each other column
+    for total_start in (columns - 1..run.len()).rev() {
+        let Some(total) = count_piece(&run[total_start..]) else {
+            continue;
+        };
+        let before = out.len();
+        let mut search = SumSearch {
+            run: &run[..total_start],
+            steps: &mut steps,
+            current: Vec::with_capacity(columns),
+            out: &mut out,
+        };
+        if !search.walk(0, columns - 1, total) {
+            return None;
+        }
+        for cut in &mut out[before..] {
+            cut.push((total_start, run.len(), Value::Count(total)));
+        }
+    }
+    Some(out)
 }
 
-fn cut_run(run: &str, kinds: &[ValueKind], unit: HeaderUnit, total: bool) -> Option<Vec<Cut>> {
+/// A piece of a run of digits as a count: no leading zero, at most 18 digits.
+fn count_piece(piece: &str) -> Option<u64> {
+    if piece.is_empty() || piece.len() > 18 || (piece.len() > 1 && piece.starts_with('0')) {
+        return None;
+    }
+    piece.parse().ok()
+}
+
+/// The cuts of a run of digits into counts with a given sum.
+struct SumSearch<'r, 's> {
+    run: &'r str,
+    steps: &'s mut usize,
+    current: Cut,
+    out: &'s mut Vec<Cut>,
+}
+
+impl SumSearch<'_, '_> {
+    /// Cuts `run[pos..]` into `parts` counts adding up to `left`; false when
+    /// the search went past its bounds.
+    fn walk(&mut self, pos: usize, parts: usize, left: u64) -> bool {
+        *self.steps += 1;
+        if *self.steps > MAX_STEPS {
+            return false;
+        }
+        let rest = &self.run[pos..];
+        if parts == 1 {
+            if count_piece(rest) == Some(left) {
+                self.current.push((pos, self.run.len(), Value::Count(left)));
+                self.out.push(self.current.clone());
+                self.current.pop();
+            }
+            return self.out.len() <= MAX_SPLITS;
+        }
+        // leave one digit for each later part
+        let longest = rest.len().saturating_sub(parts - 1).min(18);
+        for len in 1..=longest {
+            let Some(value) = count_piece(&rest[..len]) else {
+                break; // a leading zero: only `0` itself is a count
+            };
+            if value > left {
+                break; // longer pieces are larger still
+            }
+            self.current.push((pos, pos + len, Value::Count(value)));
+            let ok = self.walk(pos + len, parts - 1, left - value);
+            self.current.pop();
+            if !ok {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+fn cut_run(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<Vec<Cut>> {
     if run.chars().count() > MAX_RUN_CHARS || kinds.is_empty() {
         return None;
     }
     let mut out = Vec::new();
-    let mut current = Vec::new();
+    let mut current = Vec::with_capacity(kinds.len());
     let mut steps = 0;
     let mut walker = Walker {
         run,
         unit,
-        total,
         steps: &mut steps,
     };
     if walker.walk(0, kinds, &mut current, &mut out) {
@@ -91,9 +171,21 @@ fn cut_run(run: &str, kinds: &[ValueKind], unit: HeaderUnit, total: bool) -> Opt
 struct Walker<'r, 's> {
     run: &'r str,
     unit: HeaderUnit,
-    /// The last piece is the sum of the others.
-    total: bool,
     steps: &'s mut usize,
+}
+
+/// A piece of a run read as a value of its column's kind, when it is one.
+fn piece_value(piece: &str, kind: ValueKind, unit: HeaderUnit) -> Option<Value> {
+    if kind == ValueKind::Count && piece.bytes().all(|b| b.is_ascii_digit()) {
+        return count_piece(piece).map(Value::Count);
+    }
+    if !well_formed(piece, kind) {
+        return None;
+    }
+    match scalar(piece)? {
+        Scalar::Blank => None,
+        s => s.typed(kind, unit).ok(),
+    }
 }
 
 impl Walker<'_, '_> {
@@ -111,47 +203,34 @@ impl Walker<'_, '_> {
             return false;
         }
         let run = self.run;
+        let tail = &run[pos..];
         let Some((&kind, rest)) = kinds.split_first() else {
-            if pos == run.len() {
+            if tail.is_empty() {
                 out.push(current.clone());
             }
             return out.len() <= MAX_SPLITS;
         };
-        let remaining = run[pos..].chars().count();
-        if remaining < kinds.len() {
-            return true;
-        }
-        if self.total && !rest.is_empty() {
-            // the total takes what the other pieces leave: at most this many digits
-            let digits = remaining + 1 - kinds.len();
-            let sum: i128 = current.iter().filter_map(|p| p.2.integer()).sum();
-            if digits < 38 && sum > 10i128.pow(digits as u32) {
-                return true;
+        if rest.is_empty() {
+            // the last piece takes what is left
+            if let Some(value) = piece_value(tail, kind, self.unit) {
+                current.push((pos, run.len(), value));
+                out.push(current.clone());
+                current.pop();
             }
+            return out.len() <= MAX_SPLITS;
         }
-        let ends: Vec<usize> = run[pos..]
+        // leave a character for each later piece
+        let ends = tail
             .char_indices()
             .skip(1)
-            .map(|(i, _)| pos + i)
-            .chain([run.len()])
-            .collect();
+            .map(|(i, _)| i)
+            .take(tail.chars().count().saturating_sub(rest.len()));
         for end in ends {
-            if rest.is_empty() && end != run.len() {
-                continue;
-            }
-            let piece = &run[pos..end];
-            if !well_formed(piece, kind) {
-                continue;
-            }
-            let Some(s) = scalar(piece) else { continue };
-            if s == Scalar::Blank {
-                continue;
-            }
-            let Ok(value) = s.typed(kind, self.unit) else {
+            let Some(value) = piece_value(&tail[..end], kind, self.unit) else {
                 continue;
             };
-            current.push((pos, end, value));
-            let ok = self.walk(end, rest, current, out);
+            current.push((pos, pos + end, value));
+            let ok = self.walk(pos + end, rest, current, out);
             current.pop();
             if !ok {
                 return false;
@@ -210,30 +289,35 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                 let Term::Open { row, column } = *target else {
                     continue;
                 };
-                // the sums the other terms can reach
-                let mut sums: BTreeSet<i128> = BTreeSet::from([0]);
+                // the sums the other terms can reach, sorted and without repeats
+                let mut sums: Vec<i128> = vec![0];
+                let mut values: Vec<i128> = Vec::new();
+                let mut next: Vec<i128> = Vec::new();
                 let mut too_many = false;
                 for (j, &(sign, t)) in terms.iter().enumerate() {
                     if j == k {
                         continue;
                     }
-                    let values: BTreeSet<i128> = match *t {
-                        Term::Known(v) => BTreeSet::from([v]),
-                        Term::Open { row: r, column: c } if r == row => {
-                            // the same row twice: handled through the target's own cut below
-                            let _ = c;
-                            continue;
+                    values.clear();
+                    match *t {
+                        Term::Known(v) => values.push(v),
+                        // the same row twice: handled through the target's own cut below
+                        Term::Open { row: r, .. } if r == row => continue,
+                        Term::Open { row: r, column: c } => {
+                            values.extend(options[r].iter().filter_map(|cut| cut[c].2.integer()))
                         }
-                        Term::Open { row: r, column: c } => options[r]
-                            .iter()
-                            .filter_map(|cut| cut[c].2.integer())
-                            .collect(),
                         Term::Blank => unreachable!("equations with blanks are skipped"),
-                    };
-                    sums = sums
-                        .iter()
-                        .flat_map(|s| values.iter().map(move |v| s + sign * v))
-                        .collect();
+                    }
+                    values.sort_unstable();
+                    values.dedup();
+                    next.clear();
+                    next.extend(
+                        sums.iter()
+                            .flat_map(|s| values.iter().map(move |v| s + sign * v)),
+                    );
+                    next.sort_unstable();
+                    next.dedup();
+                    std::mem::swap(&mut sums, &mut next);
                     if sums.len() > MAX_SUMS {
                         too_many = true;
                         break;
@@ -261,7 +345,7 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                         .iter()
                         .map(|&(sign, c)| sign * cut[c].2.integer().unwrap_or(0))
                         .sum();
-                    sums.contains(&(-(my_sign * mine) - own))
+                    sums.binary_search(&(-(my_sign * mine) - own)).is_ok()
                 });
                 changed |= options[row].len() != before;
             }
@@ -321,6 +405,36 @@ mod tests {
         for cut in &kept {
             let v: Vec<i128> = cut.iter().map(|p| p.2.integer().unwrap()).collect();
             assert_eq!(v[..6].iter().sum::<i128>(), v[6]);
+        }
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The total-first search finds exactly the cuts that cutting every way
+        /// and keeping those that add up finds.
+        #[test]
+        fn total_first_equals_every_cut_filtered(
+            (run, columns) in proptest::prop_oneof![
+                ("[0-9]{2,24}", 2usize..8),
+                // a row and its total run together
+                proptest::collection::vec(0u64..300, 1..7).prop_map(|parts| {
+                    let total: u64 = parts.iter().sum();
+                    let run: String = parts.iter().chain([&total]).map(u64::to_string).collect();
+                    (run, parts.len() + 1)
+                }),
+            ],
+        ) {
+            let kinds = vec![ValueKind::Count; columns];
+            if let Some(all) = cut_run(&run, &kinds, HeaderUnit::None) {
+                let parts: Vec<usize> = (0..columns - 1).collect();
+                let mut want = keep_summing(all, &[(&parts, columns - 1)]);
+                let mut got = cuts_with_total(&run, columns).unwrap();
+                let key = |c: &Cut| c.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>();
+                want.sort_by_key(key);
+                got.sort_by_key(key);
+                proptest::prop_assert_eq!(got, want);
+            }
         }
     }
 

@@ -5,6 +5,8 @@ mod active;
 mod align;
 mod applications;
 mod collapsed;
+mod columns;
+mod positions;
 mod review;
 mod scan;
 
@@ -12,8 +14,9 @@ pub(crate) use active::{active_table, active_votes, scan_active};
 pub(crate) use applications::{applications_table, applications_votes, scan_applications};
 pub(crate) use review::review_table;
 
-use self::align::{Aligned, align};
-use self::scan::FoundRow;
+use self::align::{Aligned, Placement, Unplaced, align};
+use self::positions::{Anchor, header_anchors, page_of, place, row_anchors, totals_hold};
+use self::scan::{FoundRow, Scan};
 use super::Ctx;
 use super::label::Fit;
 use super::tokens::Token;
@@ -22,13 +25,62 @@ use crate::model::{
     Cell, DiagnosticKind, ExtraRow, ExtraValue, Level, Table, TableId, Value, ValueKind,
 };
 
+/// Where a row's cells can be placed by their position on the page, for rows
+/// of PDF text whose blank cells left no trace (see [`positions`]).
+struct Layout<'s, R> {
+    /// The scan the row came from: its other rows and its parts' headers.
+    scan: &'s Scan<R>,
+    /// The header labels of each of the row's columns.
+    labels: &'s [&'s [&'s str]],
+    /// True for a row of the same columns as the row being placed.
+    same_columns: &'s dyn Fn(R) -> bool,
+    /// The totals a row's placement must keep.
+    totals: &'s [positions::Total<'s>],
+}
+
+impl<R: Copy> Layout<'_, R> {
+    /// The anchors of `found`'s columns: the cells of the nearest complete row of
+    /// its part of the table on its page, or else its part's header cells.
+    fn anchors(&self, doc: &str, found: &FoundRow<R>) -> Option<Vec<Option<Anchor>>> {
+        let page = page_of(&found.cells)?;
+        let columns = self.labels.len();
+        let nearest = self
+            .scan
+            .rows
+            .iter()
+            .filter(|r| r.segment == found.segment && (self.same_columns)(r.key))
+            .filter_map(|r| {
+                let anchors = row_anchors(&r.cells, columns, page)?;
+                Some((r.label.0.abs_diff(found.label.0), anchors))
+            })
+            .min_by_key(|(distance, _)| *distance);
+        if let Some((_, anchors)) = nearest {
+            return Some(anchors.into_iter().map(Some).collect());
+        }
+        let header = self.scan.headers.get(found.segment)?;
+        Some(header_anchors(doc, header, self.labels, page))
+    }
+
+    /// Places `found`'s cells by their positions, or says why not.
+    fn place(&self, doc: &str, found: &FoundRow<R>) -> Result<Placement, positions::Unplaced> {
+        let anchors = self
+            .anchors(doc, found)
+            .ok_or(positions::Unplaced::NoPositions)?;
+        let placement = place(doc, &found.cells, &anchors)?;
+        if !totals_hold(&found.cells, &placement, self.totals) {
+            return Err(positions::Unplaced::Totals);
+        }
+        Ok(placement)
+    }
+}
+
 /// Fills one row of `table` from the cells found after its label.
 fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     ctx: &mut Ctx<'_>,
     table: &mut Table<R, C>,
     id: TableId,
     found: &FoundRow<R>,
-    columns: &[C],
+    (columns, layout): (&[C], &Layout<'_, R>),
     kind: impl Fn(C) -> ValueKind,
     unit: HeaderUnit,
 ) {
@@ -110,6 +162,40 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                 );
             }
             placement
+        }
+        Err(why @ (Unplaced::TooFew { .. } | Unplaced::Ambiguous { .. }))
+            if found.cells.iter().all(|t| t.at.is_some()) =>
+        {
+            match layout.place(ctx.doc, found) {
+                Ok(placement) => {
+                    ctx.diag(
+                        Level::Info,
+                        DiagnosticKind::RowRealigned,
+                        format!(
+                            "{id}.{}: the row has {} cells for {} columns; placed by where they sit under the columns",
+                            found.key,
+                            found.cells.len(),
+                            columns.len()
+                        ),
+                        Some(found.label),
+                    );
+                    placement
+                }
+                Err(by_position) => {
+                    ctx.diag(
+                        Level::Warning,
+                        DiagnosticKind::RowAmbiguous,
+                        format!(
+                            "{id}.{}: cells left blank: {}, and they cannot be placed by position: {}",
+                            found.key,
+                            why.describe(),
+                            by_position.describe()
+                        ),
+                        Some(found.label),
+                    );
+                    return;
+                }
+            }
         }
         Err(why) => {
             ctx.diag(
@@ -280,18 +366,27 @@ fn report_missing_rows<R: Copy + std::fmt::Display, C>(
     }
 }
 
+/// Reading a text and a cell, for the tests of the table readers.
 #[cfg(test)]
-mod tests {
-    use crate::model::{AnnualReport, CellKey, DiagnosticKind, Edition};
+pub(crate) mod test_support {
+    use crate::model::{AnnualReport, CellKey};
 
-    fn read(text: &str) -> AnnualReport {
+    /// The report a text reads as.
+    pub(crate) fn read(text: &str) -> AnnualReport {
         let norm = crate::normalize::normalize(text);
         crate::grammar::read(&norm, text).unwrap()
     }
 
-    fn get(r: &AnnualReport, key: &str) -> String {
+    /// A cell's value in its export form.
+    pub(crate) fn get(r: &AnnualReport, key: &str) -> String {
         r.value(CellKey::parse(key).unwrap()).to_string()
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{get, read};
+    use crate::model::{CellKey, DiagnosticKind, Edition};
 
     #[test]
     fn edition_2021_active_table_in_pipe_rows() {

@@ -1,7 +1,8 @@
 //! Section 四's table: one row of fifteen cells under a three-level header.
 
-use super::align::{Aligned, align};
+use super::align::{Aligned, Placement, align};
 use super::collapsed::{cuts, keep_summing};
+use super::positions;
 use super::scan::{Class, Vote, cells_end, scan};
 use crate::grammar::Ctx;
 use std::sync::LazyLock;
@@ -132,15 +133,35 @@ pub(crate) fn review_table(
             }
             placement
         }
-        Err(why) => {
-            ctx.diag(
-                Level::Warning,
-                DiagnosticKind::RowAmbiguous,
-                format!("review_litigation: cells left blank: {}", why.describe()),
-                cells.first().map(|t| (t.start, t.end)),
-            );
-            return Some(table);
-        }
+        Err(why) => match by_position(ctx.doc, &tokens[..start], cells) {
+            Ok(placement) => {
+                ctx.diag(
+                    Level::Info,
+                    DiagnosticKind::RowRealigned,
+                    format!(
+                        "review_litigation: the row has {} cells for {CELLS} columns; placed by where they sit under the header",
+                        cells.len()
+                    ),
+                    cells.first().map(|t| (t.start, t.end)),
+                );
+                placement
+            }
+            Err(by_position) => {
+                let also = by_position.map_or(String::new(), |p| {
+                    format!(", and they cannot be placed by position: {}", p.describe())
+                });
+                ctx.diag(
+                    Level::Warning,
+                    DiagnosticKind::RowAmbiguous,
+                    format!(
+                        "review_litigation: cells left blank: {}{also}",
+                        why.describe()
+                    ),
+                    cells.first().map(|t| (t.start, t.end)),
+                );
+                return Some(table);
+            }
+        },
     };
     let keys = ReviewRow::ALL
         .iter()
@@ -179,6 +200,43 @@ pub(crate) fn review_table(
         }
     }
     Some(table)
+}
+
+/// The header label of each of the row's columns: the five of each group.
+const HEADER_LABELS_BY_COLUMN: [&[&str]; CELLS] = {
+    const GROUP: [&[&str]; 5] = [
+        &["结果维持"],
+        &["结果纠正"],
+        &["其他结果"],
+        &["尚未审结"],
+        &["总计"],
+    ];
+    let mut out = [GROUP[0]; CELLS];
+    let mut c = 0;
+    while c < CELLS {
+        out[c] = GROUP[c % 5];
+        c += 1;
+    }
+    out
+};
+
+/// Places the row's cells by where they sit under the header (PDF text whose
+/// blank cells left no trace), keeping the three groups' totals. `Err(None)`
+/// when the cells carry no positions.
+fn by_position(
+    doc: &str,
+    before: &[Token],
+    cells: &[Token],
+) -> Result<Placement, Option<positions::Unplaced>> {
+    let page = positions::page_of(cells).ok_or(None)?;
+    let header: Vec<Token> = before.iter().filter(|t| t.is_text()).cloned().collect();
+    let anchors = positions::header_anchors(doc, &header, &HEADER_LABELS_BY_COLUMN, page);
+    let placement = positions::place(doc, cells, &anchors).map_err(Some)?;
+    let totals = GROUPS.map(|(parts, total)| (parts, total));
+    if !positions::totals_hold(cells, &placement, &totals) {
+        return Err(Some(positions::Unplaced::Totals));
+    }
+    Ok(placement)
 }
 
 /// Reads the row when its fifteen cells ran together (`000000000000000`): split

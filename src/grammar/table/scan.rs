@@ -39,6 +39,9 @@ pub(crate) struct FoundRow<K> {
     pub(crate) trailing: Option<usize>,
     /// The cells run together after the label (`行政许可3960181`), as a byte range.
     pub(crate) collapsed: Option<(usize, usize)>,
+    /// The part of the table the row is in: parts are cut where a header follows rows
+    /// (section 二 has one part per 第二十条 item). Indexes [`Scan::headers`].
+    pub(crate) segment: usize,
 }
 
 /// Text after the first row that is no label, with the cells that follow it.
@@ -57,6 +60,8 @@ pub(crate) struct Scan<K> {
     /// The index of the last header cell, and the trailing hint of the last header row.
     pub(crate) last_header: Option<usize>,
     pub(crate) trailing: Option<usize>,
+    /// For each part of the table, the text cells before its first row: its header.
+    pub(crate) headers: Vec<Vec<Token>>,
 }
 
 /// How many cells a wrapped label may span, in layouts that do not mark rows.
@@ -82,6 +87,7 @@ pub(crate) fn scan<K: Copy + PartialEq>(
         votes: Vec::new(),
         last_header: None,
         trailing: None,
+        headers: Vec::new(),
     };
     let n = tokens.len();
     let mut i = 0;
@@ -108,6 +114,7 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                     cells: tokens[i + 1..end].to_vec(),
                     trailing: out.trailing,
                     collapsed: None,
+                    segment: 0,
                 });
                 i = resume;
                 continue;
@@ -123,6 +130,7 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                         cells: tokens[i + 1..end].to_vec(),
                         trailing: out.trailing,
                         collapsed: None,
+                        segment: 0,
                     });
                     i = end;
                     continue;
@@ -135,6 +143,7 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                         cells: Vec::new(),
                         trailing: None,
                         collapsed: Some((t.start + split, t.end)),
+                        segment: 0,
                     });
                     i = end;
                     continue;
@@ -197,6 +206,7 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                             cells: tokens[i + used..cells_end_at].to_vec(),
                             trailing: out.trailing,
                             collapsed: None,
+                            segment: 0,
                         });
                         i = end;
                         continue;
@@ -209,12 +219,57 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                     cells: tokens[from..end].to_vec(),
                     trailing: out.trailing,
                     collapsed: None,
+                    segment: 0,
                 });
                 i = end;
             }
         }
     }
+    cut_segments(tokens, &mut out);
     out
+}
+
+/// Cuts the table into parts where a header follows rows, numbers each row's
+/// part, and keeps each part's header: the text cells between the previous
+/// part's last row and the part's first row.
+fn cut_segments<K>(tokens: &[Token], out: &mut Scan<K>) {
+    let mut headers = out.votes.iter().map(|&(_, at)| at).peekable();
+    let mut segment = 0;
+    let mut zone_start = 0; // byte where the current part's header may start
+    let mut last_row_end = 0;
+    let mut zones = Vec::new();
+    for (n, row) in out.rows.iter_mut().enumerate() {
+        let mut header_between = false;
+        while headers.next_if(|&at| at < row.label.0).is_some() {
+            header_between |= n > 0;
+        }
+        if header_between {
+            segment += 1;
+            zone_start = last_row_end;
+        }
+        if zones.len() == segment {
+            zones.push((zone_start, row.label.0));
+        }
+        row.segment = segment;
+        last_row_end = row
+            .cells
+            .last()
+            .map_or(row.label.1, |t| t.end)
+            .max(row.label.1)
+            .max(last_row_end);
+    }
+    out.headers = zones
+        .into_iter()
+        .map(|(from, to)| {
+            let first = tokens.partition_point(|t| t.start < from);
+            let last = tokens.partition_point(|t| t.start < to);
+            tokens[first..last.max(first)]
+                .iter()
+                .filter(|t| t.is_text())
+                .cloned()
+                .collect()
+        })
+        .collect();
 }
 
 /// True for the characters of values run together: digits, signs, `/`, `.`, units.

@@ -1,0 +1,212 @@
+//! Section 二 in plain `pdftotext` output, which gives a table column by column.
+//!
+//! Without `-layout`, `pdftotext` writes each table column as a block of lines:
+//! the row labels of every part of section 二 first, each alone on its line, then
+//! each column's header followed by its cells, top to bottom:
+//!
+//! ```text
+//! 规章
+//! 规范性文件
+//! …
+//! 本年新制作数量
+//! 0
+//! 6
+//! ```
+//!
+//! Blank cells leave no line, and blocks of cells without their header turn up
+//! between the others, so a block is read only when all of this holds: its
+//! header names a column of exactly one part of the table and appears once;
+//! the block shows exactly as many values as that part has rows, on the lines
+//! right after the header (a blank line or any text ends it); and the labels of
+//! those rows stood alone in the text, with no cells after them. Every other
+//! cell of the plain output stays blank (the row reader has said why).
+
+use super::scan::Scan;
+use crate::grammar::Ctx;
+use crate::grammar::label::compact;
+use crate::grammar::tokens::lines;
+use crate::grammar::value::{HeaderUnit, Scalar, scalar};
+use crate::model::{
+    ActiveColumn as C, ActiveRow as R, ActiveTable, Cell, DiagnosticKind, Edition, Level,
+};
+
+/// A header naming a column of one part of section 二, with that part's rows.
+struct Block {
+    edition: Edition,
+    headers: &'static [&'static str],
+    column: C,
+    rows: &'static [R],
+}
+
+const REGULATIONS: &[R] = &[R::Regulations, R::NormativeDocuments];
+
+const BLOCKS: &[Block] = &[
+    Block {
+        edition: Edition::E2019,
+        headers: &["本年新制作数量"],
+        column: C::Made,
+        rows: REGULATIONS,
+    },
+    Block {
+        edition: Edition::E2019,
+        headers: &["本年新公开数量"],
+        column: C::Published,
+        rows: REGULATIONS,
+    },
+    Block {
+        edition: Edition::E2019,
+        headers: &["对外公开总数量"],
+        column: C::TotalPublic,
+        rows: REGULATIONS,
+    },
+    Block {
+        edition: Edition::E2019,
+        headers: &["采购项目数量"],
+        column: C::Items,
+        rows: &[R::Procurement],
+    },
+    Block {
+        edition: Edition::E2019,
+        headers: &["采购总金额"],
+        column: C::Amount,
+        rows: &[R::Procurement],
+    },
+    Block {
+        edition: Edition::E2021,
+        headers: &["本年制发件数"],
+        column: C::Issued,
+        rows: REGULATIONS,
+    },
+    Block {
+        edition: Edition::E2021,
+        headers: &["本年废止件数"],
+        column: C::Repealed,
+        rows: REGULATIONS,
+    },
+    Block {
+        edition: Edition::E2021,
+        headers: &["现行有效件数"],
+        column: C::InForce,
+        rows: REGULATIONS,
+    },
+    Block {
+        edition: Edition::E2021,
+        headers: &["本年收费金额(单位:万元)", "本年收费金额"],
+        column: C::Amount,
+        rows: &[R::Fees],
+    },
+];
+
+/// Fills the cells of section 二 that plain `pdftotext` output shows column by
+/// column in `doc[start..end]` (see the module documentation).
+pub(crate) fn read_column_blocks(
+    ctx: &mut Ctx<'_>,
+    table: &mut ActiveTable,
+    found: &Scan<R>,
+    (start, end): (usize, usize),
+    edition: Edition,
+    unit: HeaderUnit,
+) {
+    let doc = ctx.doc;
+    let all: Vec<(usize, usize)> = lines(doc, start, end).collect();
+    for block in BLOCKS.iter().filter(|b| b.edition == edition) {
+        // every row of the part stood alone in the text
+        let bare = |row: R| {
+            found
+                .rows
+                .iter()
+                .find(|r| r.key == row)
+                .is_some_and(|r| r.cells.is_empty() && r.collapsed.is_none())
+        };
+        if !block.rows.iter().all(|&r| bare(r)) {
+            continue;
+        }
+        let is_header = |&(s, e): &(usize, usize)| {
+            let text = compact(&doc[s..e]);
+            block.headers.contains(&text.as_str())
+        };
+        let mut at = all.iter().enumerate().filter(|(_, l)| is_header(l));
+        let (Some((i, _)), None) = (at.next(), at.next()) else {
+            continue;
+        };
+        // the values on the lines right after the header
+        let values: Vec<(usize, usize, Scalar)> = all[i + 1..]
+            .iter()
+            .map_while(|&(s, e)| {
+                let line = &doc[s..e];
+                if line.starts_with('\u{c}') {
+                    return None; // a new page
+                }
+                let text = line.trim();
+                let value = scalar(text).filter(|v| *v != Scalar::Blank)?;
+                let lead = line.len() - line.trim_start().len();
+                Some((s + lead, s + lead + text.len(), value))
+            })
+            .take(block.rows.len() + 1)
+            .collect();
+        if values.len() != block.rows.len() {
+            continue;
+        }
+        let typed: Vec<_> = values
+            .iter()
+            .map(|&(s, e, v)| Some((s, e, v.typed(block.column.kind(), unit).ok()?)))
+            .collect::<Option<_>>()
+            .unwrap_or_default();
+        if typed.len() != block.rows.len() {
+            continue;
+        }
+        for (&row, (s, e, value)) in block.rows.iter().zip(typed) {
+            let span = Some(ctx.span(s, e));
+            if let Some(cell) = table.cell_mut(row, block.column)
+                && cell.span.is_none()
+            {
+                *cell = Cell { value, span };
+            }
+        }
+        let (s, e) = all[i];
+        ctx.diag(
+            Level::Info,
+            DiagnosticKind::RowRealigned,
+            format!(
+                "active: the column `{}` is read from the text below its header, one cell per row",
+                block.column
+            ),
+            Some((s, e)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{get, read};
+
+    const HEAD: &str = "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n规范性文件\n\
+        第二十条第（五）项\n信息内容\n行政许可\n其他对外管理服务事项\n第二十条第（九）项\n信息内容\n政府集中采购\n\n";
+
+    #[test]
+    fn columns_with_a_cell_per_row_are_read() {
+        let text = format!(
+            "{HEAD}本年新制作数量\n0\n6\n上一年项目数量\n\n0\n0\n\n本年新公开数量\n1\n\n对外公开总数量\n2\n7\n\n采购项目数量\n4\n\n采购总金额\n170\n\n三、收到和处理政府信息公开申请情况\n"
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.regulations.made"), "0");
+        assert_eq!(get(&r, "active.normative_documents.made"), "6");
+        assert_eq!(get(&r, "active.normative_documents.total_public"), "7");
+        assert_eq!(get(&r, "active.procurement.items"), "4");
+        assert_eq!(get(&r, "active.procurement.amount"), "170");
+        // one value for two rows: which row it belongs to is unknown
+        assert_eq!(get(&r, "active.regulations.published"), "");
+        assert_eq!(get(&r, "active.normative_documents.published"), "");
+        // a column of a header shared by several parts is not read
+        assert_eq!(get(&r, "active.licensing.last_year"), "");
+    }
+
+    #[test]
+    fn a_header_seen_twice_is_not_read() {
+        let text = format!(
+            "{HEAD}本年新制作数量\n0\n6\n\n本年新制作数量\n1\n2\n\n三、收到和处理政府信息公开申请情况\n"
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.regulations.made"), "");
+    }
+}

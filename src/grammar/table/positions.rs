@@ -1,0 +1,387 @@
+//! Placing a row's values by where they sit on the page (`pdftotext -layout`).
+//!
+//! In PDF text a blank cell leaves no trace: `规范性文件  0  0` may be a row of
+//! three columns whose last cell is empty, or whose first is. What tells them
+//! apart is where each value sits: `pdftotext -layout` puts one character per
+//! column of its grid, so the cells of one table column start at about the same
+//! character column on the lines of a page. A value is placed under a column
+//! when it overlaps that column's *anchor*, and no other:
+//!
+//! - the cells of a complete row (every column shows a cell) of the same part
+//!   of the table on the same page, the nearest one first; or else
+//! - the header cells naming the columns, in the same part of the table and on
+//!   the same page.
+//!
+//! A row is placed only when every value in it falls under exactly one column,
+//! in the columns' order; otherwise none of its cells is placed (the caller
+//! leaves them blank and says why). Positions drift between pages and after
+//! sparse header lines, so anchors from another page are never used, and a
+//! value that merely comes near a column is not placed.
+//!
+//! A page is not offset as a whole, so no shift taken from elsewhere on the
+//! page (the row labels, say) carries anchors over from another page. A text
+//! piece's column follows from how much text lies to its left on its own
+//! page, not from its x position alone. Complete rows of one table on both
+//! sides of a page break show it. Their columns move by +2, -1, -1, -1, -4,
+//! -5, -4 in one report, and by 0, -1, 0, +5, +6, +8, +11 in another. In that
+//! second report the labels of the same level stay where they were (0 and 8),
+//! yet a `法律服务机构` value on the new page sits where `其他` sat on the last.
+
+use super::align::Placement;
+use crate::grammar::label::compact;
+use crate::grammar::tokens::{Place, Token};
+use crate::grammar::value::Scalar;
+
+/// The character columns `[start, end)` a table column's anchor covers.
+pub(crate) type Anchor = (u32, u32);
+
+/// Why a row could not be placed by position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Unplaced {
+    /// The cells carry no position (the text is not laid out by `pdftotext -layout`).
+    NoPositions,
+    /// No complete row nor header cells on the row's page show where the columns are.
+    NoAnchors,
+    /// A value falls under no column, or under more than one.
+    Between { text: String, hits: usize },
+    /// The values do not fall under the columns in the columns' order.
+    OutOfOrder,
+    /// Placed so, the values would not keep the table's totals.
+    Totals,
+}
+
+impl Unplaced {
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            Unplaced::NoPositions => "the cells carry no position on the page".into(),
+            Unplaced::NoAnchors => {
+                "no complete row nor header on the same page shows where the columns are".into()
+            }
+            Unplaced::Between { text, hits: 0 } => {
+                format!("`{text}` sits under no column of the rows or header around it")
+            }
+            Unplaced::Between { text, hits } => {
+                format!("`{text}` sits under {hits} columns at once")
+            }
+            Unplaced::OutOfOrder => "the values do not sit under the columns in order".into(),
+            Unplaced::Totals => "placed so, the values would not add up to their totals".into(),
+        }
+    }
+}
+
+fn overlaps(at: &Place, (start, end): Anchor) -> bool {
+    at.start < end && start < at.end
+}
+
+/// The position of every cell, when all of them are on one line of one page.
+fn places(cells: &[Token]) -> Option<Vec<Place>> {
+    let places: Vec<Place> = cells.iter().map(|t| t.at).collect::<Option<_>>()?;
+    let first = places.first()?;
+    places
+        .iter()
+        .all(|p| p.line == first.line && p.page == first.page)
+        .then_some(places)
+}
+
+/// The page of a row's cells, when they carry positions and sit on one line.
+pub(crate) fn page_of(cells: &[Token]) -> Option<u32> {
+    places(cells).and_then(|p| p.first().map(|p| p.page))
+}
+
+/// The anchors a complete row gives: one per column, when it shows exactly
+/// `columns` cells, every one a value or a blank mark, on one line of `page`.
+pub(crate) fn row_anchors(cells: &[Token], columns: usize, page: u32) -> Option<Vec<Anchor>> {
+    if cells.len() != columns || cells.iter().any(|t| t.start == t.end) {
+        return None;
+    }
+    let places = places(cells)?;
+    if places.first()?.page != page {
+        return None;
+    }
+    Some(places.iter().map(|p| (p.start, p.end)).collect())
+}
+
+/// The anchors the header cells on `page` give: `labels[c]` names column `c`
+/// (its alternatives). A header cell names a column when its text is one of
+/// the column's labels or, being two characters or more, starts one (PDF text
+/// wraps header cells: `社会公` over `益组织`); a cell that could name columns
+/// of different labels names none. Where several columns share a label (the
+/// three `总计` of section 四), the cells naming it are taken left to right, and
+/// only when there are as many as columns. The anchors must run left to right
+/// in the columns' order, or there are none.
+pub(crate) fn header_anchors(
+    doc: &str,
+    header: &[Token],
+    labels: &[&[&str]],
+    page: u32,
+) -> Vec<Option<Anchor>> {
+    let mut anchors: Vec<Option<Anchor>> = vec![None; labels.len()];
+    // columns grouped by their labels, in order
+    let mut groups: Vec<(&[&str], Vec<usize>)> = Vec::new();
+    for (c, &l) in labels.iter().enumerate() {
+        match groups.iter_mut().find(|(g, _)| *g == l) {
+            Some((_, columns)) => columns.push(c),
+            None => groups.push((l, vec![c])),
+        }
+    }
+    let mut named: Vec<Vec<Place>> = vec![Vec::new(); groups.len()];
+    for token in header {
+        let Some(at) = token.at.filter(|p| p.page == page) else {
+            continue;
+        };
+        let text = compact(token.text(doc));
+        let names = |label: &&str| {
+            *label == text || (text.chars().nth(1).is_some() && label.starts_with(text.as_str()))
+        };
+        let mut hits = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, (l, _))| l.iter().any(names));
+        if let (Some((g, _)), None) = (hits.next(), hits.next()) {
+            named[g].push(at);
+        }
+    }
+    for ((_, columns), mut cells) in groups.iter().zip(named) {
+        if cells.len() != columns.len() {
+            continue;
+        }
+        cells.sort_by_key(|p| (p.start, p.line));
+        for (&c, p) in columns.iter().zip(cells) {
+            anchors[c] = Some((p.start, p.end));
+        }
+    }
+    let set: Vec<Anchor> = anchors.iter().flatten().copied().collect();
+    if set.windows(2).any(|w| w[1].0 < w[0].1) {
+        return vec![None; labels.len()];
+    }
+    anchors
+}
+
+/// Places `cells` under the columns of `anchors` (see the module documentation).
+pub(crate) fn place(
+    doc: &str,
+    cells: &[Token],
+    anchors: &[Option<Anchor>],
+) -> Result<Placement, Unplaced> {
+    let places = places(cells).ok_or(Unplaced::NoPositions)?;
+    if anchors.iter().all(Option::is_none) {
+        return Err(Unplaced::NoAnchors);
+    }
+    let mut placement: Placement = vec![None; anchors.len()];
+    let mut last: Option<usize> = None;
+    for (i, (token, at)) in cells.iter().zip(&places).enumerate() {
+        let hits: Vec<usize> = anchors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.is_some_and(|a| overlaps(at, a)))
+            .map(|(c, _)| c)
+            .collect();
+        let column = match hits[..] {
+            [c] if last.is_none_or(|l| l < c) => c,
+            _ if token.is_blank() => continue, // an empty cell needs no place
+            [_] => return Err(Unplaced::OutOfOrder),
+            _ => {
+                return Err(Unplaced::Between {
+                    text: token.text(doc).to_string(),
+                    hits: hits.len(),
+                });
+            }
+        };
+        last = Some(column);
+        placement[column] = Some(i);
+    }
+    Ok(placement)
+}
+
+/// A total column and the columns it sums (section 三's 总计, section 四's three 总计).
+pub(crate) type Total<'a> = (&'a [usize], usize);
+
+/// True when a placement by position keeps every total: where a row shows any
+/// part of a total, it shows the total too, and the parts sum to it (a part the
+/// row does not show counts as zero). A row showing a total alone says nothing
+/// of its parts. Placing by position is checked so, as a value placed in the
+/// wrong column would break its total.
+pub(crate) fn totals_hold(cells: &[Token], placement: &Placement, totals: &[Total<'_>]) -> bool {
+    let count = |column: usize| -> Option<Option<i128>> {
+        let Some(&Some(i)) = placement.get(column) else {
+            return Some(None); // not shown
+        };
+        match cells.get(i)?.scalar? {
+            Scalar::Blank => Some(None),
+            Scalar::Integer {
+                value,
+                signed: false,
+                unit: None,
+            } => Some(Some(value)),
+            _ => None, // not a count: the check cannot be made
+        }
+    };
+    totals.iter().all(|&(parts, total)| {
+        let Some(shown) = parts.iter().map(|&c| count(c)).collect::<Option<Vec<_>>>() else {
+            return false;
+        };
+        if shown.iter().all(Option::is_none) {
+            return true;
+        }
+        let sum: i128 = shown.iter().flatten().sum();
+        count(total) == Some(Some(sum))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::tokens::{Layout, tokenize};
+
+    /// The tokens of each line of `doc`, laid out as PDF text.
+    fn lines(doc: &str) -> Vec<Vec<Token>> {
+        let tokens = tokenize(doc, 0, doc.len(), Layout::Lines);
+        let mut out: Vec<Vec<Token>> = Vec::new();
+        for t in tokens {
+            let line = t.at.map_or(0, |p| p.line as usize);
+            out.resize_with(out.len().max(line + 1), Vec::new);
+            out[line].push(t);
+        }
+        out
+    }
+
+    /// A line with each text starting at its character column.
+    fn line(cells: &[(usize, &str)]) -> String {
+        let mut out = String::new();
+        for &(column, text) in cells {
+            let width = out.chars().count();
+            let pad = column.saturating_sub(width).max(usize::from(width > 0));
+            out.extend(std::iter::repeat_n(' ', pad));
+            out.push_str(text);
+        }
+        out + "\n"
+    }
+
+    fn texts<'d>(doc: &'d str, cells: &[Token], placement: &Placement) -> Vec<&'d str> {
+        placement
+            .iter()
+            .map(|i| i.map_or("", |i| cells[i].text(doc)))
+            .collect()
+    }
+
+    #[test]
+    fn columns_count_characters_not_display_width() {
+        let doc = "信息内容   本年新制作数量\n规章     0\n";
+        let l = lines(doc);
+        assert_eq!(l[0][1].at.map(|p| (p.start, p.end)), Some((7, 14)));
+        assert_eq!(l[1][1].at.map(|p| (p.start, p.end)), Some((7, 8)));
+        let doc = "\u{c}  5\n";
+        let l = lines(doc);
+        assert_eq!(l[0][0].at.map(|p| (p.page, p.start)), Some((1, 2)));
+    }
+
+    /// The anchors of a complete row of three values.
+    fn complete_row(cells: &[Token]) -> Vec<Option<Anchor>> {
+        row_anchors(cells, 3, 0)
+            .unwrap()
+            .into_iter()
+            .map(Some)
+            .collect()
+    }
+
+    #[test]
+    fn values_placed_under_a_complete_row() {
+        let doc = line(&[(0, "规章"), (10, "0"), (16, "0"), (22, "0")])
+            + &line(&[(0, "规范性文件"), (10, "0"), (16, "0")])
+            + &line(&[(0, "行政许可"), (16, "7"), (21, "19")]);
+        let doc = doc.as_str();
+        let l = lines(doc);
+        let anchors = complete_row(&l[0][1..]);
+        let cells = &l[1][1..];
+        let p = place(doc, cells, &anchors).unwrap();
+        assert_eq!(texts(doc, cells, &p), ["0", "0", ""]);
+        let cells = &l[2][1..];
+        let p = place(doc, cells, &anchors).unwrap();
+        assert_eq!(texts(doc, cells, &p), ["", "7", "19"]);
+    }
+
+    #[test]
+    fn a_value_between_columns_places_nothing() {
+        let doc = line(&[(0, "规章"), (10, "0"), (16, "0"), (22, "0")])
+            + &line(&[(0, "规范性文件"), (13, "4"), (16, "5")]);
+        let doc = doc.as_str();
+        let l = lines(doc);
+        let anchors = complete_row(&l[0][1..]);
+        assert!(matches!(
+            place(doc, &l[1][1..], &anchors),
+            Err(Unplaced::Between { hits: 0, .. })
+        ));
+        // a complete row on another page is no anchor
+        assert_eq!(row_anchors(&l[0][1..], 3, 1), None);
+    }
+
+    #[test]
+    fn header_cells_name_their_columns() {
+        let doc = line(&[(10, "自然人"), (16, "法人或其他组织"), (50, "总计")])
+            + &line(&[
+                (16, "商业"),
+                (22, "科研"),
+                (28, "社会公"),
+                (36, "法律服"),
+                (44, "其他"),
+            ])
+            + &line(&[(16, "企业"), (22, "机构"), (28, "益组织"), (36, "务机构")])
+            + &line(&[(0, "一、本年新收"), (50, "3")]);
+        let doc = doc.as_str();
+        let l = lines(doc);
+        let header: Vec<Token> = l[..3].iter().flatten().cloned().collect();
+        let labels = super::super::applications::HEADER_LABELS_BY_COLUMN;
+        let anchors = header_anchors(doc, &header, &labels, 0);
+        assert!(anchors.iter().all(Option::is_some), "{anchors:?}");
+        let cells = &l[3][1..];
+        let p = place(doc, cells, &anchors).unwrap();
+        assert_eq!(texts(doc, cells, &p), ["", "", "", "", "", "", "3"]);
+    }
+
+    #[test]
+    fn totals_check_a_placement() {
+        let doc = line(&[(0, "1"), (4, "2"), (8, "3")]);
+        let l = lines(&doc);
+        let cells = &l[0];
+        let totals: [Total<'_>; 1] = [(&[0, 1, 2], 3)];
+        assert!(totals_hold(
+            cells,
+            &vec![Some(0), Some(1), None, Some(2)],
+            &totals
+        ));
+        assert!(totals_hold(
+            cells,
+            &vec![Some(0), None, Some(1), Some(2)],
+            &totals
+        ));
+        assert!(!totals_hold(
+            cells,
+            &vec![Some(0), None, None, Some(1)],
+            &totals
+        ));
+        assert!(!totals_hold(
+            cells,
+            &vec![Some(0), Some(1), Some(2), None],
+            &totals
+        ));
+        assert!(totals_hold(
+            &cells[2..],
+            &vec![None, None, None, Some(0)],
+            &totals
+        ));
+    }
+
+    #[test]
+    fn repeated_header_labels_are_taken_left_to_right() {
+        let doc = "总计     尚未审   总计\n";
+        let l = lines(doc);
+        let labels: [&[&str]; 3] = [&["总计"], &["尚未审结"], &["总计"]];
+        let anchors = header_anchors(doc, &l[0], &labels, 0);
+        assert_eq!(anchors, [Some((0, 2)), Some((7, 10)), Some((13, 15))]);
+        // one `总计` short: those columns have no anchor
+        let doc = "总计     尚未审\n";
+        let l = lines(doc);
+        let anchors = header_anchors(doc, &l[0], &labels, 0);
+        assert_eq!(anchors, [None, Some((7, 10)), None]);
+    }
+}

@@ -1,0 +1,301 @@
+//! Writes an [`AnnualReport`] back out as report text, in the layouts real
+//! reports reach us in: template-conformant text from data.
+//!
+//! The renderer writes the title (the report's own, or `{organ}{year}年政府信息公开工作年度报告`),
+//! the publication date, the six section headings (as the report wrote them,
+//! or the template's), the prose of the sections without a table, the
+//! statistics period and the contact details where the report has them, and
+//! the three tables with every label of the report's edition, merged cells and
+//! the report's extra rows (after the template's rows of their table).
+//! [`crate::parse_bytes`] reads every layout back to the same cells
+//! ([`crate::parse`] every layout but [`Layout::Html`]).
+//!
+//! ```
+//! use xxgk::render::{Layout, render};
+//! use xxgk::{AnnualReport, CellKey, Edition, Value};
+//!
+//! let mut report = AnnualReport::new(Edition::E2021);
+//! report.organ = Some("某县人民政府办公室".into());
+//! report.year = Some(2023);
+//! let key: CellKey = "applications.granted.natural_person".parse()?;
+//! report.set(key, Value::Count(7));
+//!
+//! for layout in Layout::ALL {
+//!     let text = render(&report, layout);
+//!     let back = xxgk::parse_bytes(text.as_bytes())?;
+//!     assert_eq!(back.value(key), Value::Count(7));
+//!     assert_eq!(back.organ.as_deref(), Some("某县人民政府办公室"));
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod grid;
+mod html;
+mod template;
+mod text;
+
+use std::fmt;
+
+use crate::model::{AmountUnit, AnnualReport, ChangeForm, SectionKind, Value};
+
+/// How the text is laid out, one for each shape real reports come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Layout {
+    /// A Word document saved as text: one line per paragraph, table cells one
+    /// per line indented by a tab, a blank line after each table row.
+    WordCells,
+    /// A web page's text: every line followed by a blank line, table cells one
+    /// per line, merged cells leaving no trace.
+    WebCells,
+    /// Table rows as tab-separated lines, merged cells padded with empty cells
+    /// to the template's grid.
+    TabRows,
+    /// Table rows as `a | b | c |`, an empty cell as a bare `|`.
+    PipeRows,
+    /// Markdown tables: `| a | b |` rows under a `|---|` line.
+    Markdown,
+    /// Table cells one per line, each ending in ` |`; an empty cell is a bare `|`.
+    PipeCells,
+    /// An HTML page, the tables as `<table>` with `rowspan` and `colspan`.
+    Html,
+}
+
+impl Layout {
+    /// Every layout.
+    pub const ALL: [Layout; 7] = [
+        Layout::WordCells,
+        Layout::WebCells,
+        Layout::TabRows,
+        Layout::PipeRows,
+        Layout::Markdown,
+        Layout::PipeCells,
+        Layout::Html,
+    ];
+
+    /// True for the layouts that give each table cell a line of its own.
+    fn one_cell_per_line(self) -> bool {
+        matches!(
+            self,
+            Layout::WordCells | Layout::WebCells | Layout::PipeCells
+        )
+    }
+}
+
+impl fmt::Display for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Layout::WordCells => "word-cells",
+            Layout::WebCells => "web-cells",
+            Layout::TabRows => "tab-rows",
+            Layout::PipeRows => "pipe-rows",
+            Layout::Markdown => "markdown",
+            Layout::PipeCells => "pipe-cells",
+            Layout::Html => "html",
+        })
+    }
+}
+
+/// How a blank cell is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum BlankMark {
+    /// An empty cell where the layout shows one (a grid row, an HTML cell),
+    /// `/` where an empty cell would leave no trace (one cell per line).
+    #[default]
+    Empty,
+    /// `/`.
+    Slash,
+    /// `-`.
+    Hyphen,
+    /// `—`.
+    Dash,
+    /// `无`.
+    Wu,
+}
+
+impl BlankMark {
+    /// Every mark.
+    pub const ALL: [BlankMark; 5] = [
+        BlankMark::Empty,
+        BlankMark::Slash,
+        BlankMark::Hyphen,
+        BlankMark::Dash,
+        BlankMark::Wu,
+    ];
+
+    fn text(self, layout: Layout) -> &'static str {
+        match self {
+            BlankMark::Empty if layout.one_cell_per_line() => "/",
+            BlankMark::Empty => "",
+            BlankMark::Slash => "/",
+            BlankMark::Hyphen => "-",
+            BlankMark::Dash => "—",
+            BlankMark::Wu => "无",
+        }
+    }
+}
+
+/// A renderer: a layout and how blanks are written.
+///
+/// ```
+/// use xxgk::render::{BlankMark, Layout, Renderer};
+/// # let report = xxgk::AnnualReport::new(xxgk::Edition::E2019);
+/// let text = Renderer::new(Layout::TabRows).blank(BlankMark::Dash).render(&report);
+/// assert!(text.contains("规章\t—\t—\t—"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Renderer {
+    layout: Layout,
+    blank: BlankMark,
+}
+
+impl Renderer {
+    /// A renderer of a layout, blanks written as [`BlankMark::Empty`].
+    pub fn new(layout: Layout) -> Renderer {
+        Renderer {
+            layout,
+            blank: BlankMark::default(),
+        }
+    }
+
+    /// Writes blank cells with this mark.
+    pub fn blank(mut self, mark: BlankMark) -> Renderer {
+        self.blank = mark;
+        self
+    }
+
+    /// The report as text.
+    pub fn render(&self, report: &AnnualReport) -> String {
+        let doc = Doc::of(report);
+        let blank = self.blank.text(self.layout);
+        match self.layout {
+            Layout::Html => html::write(&doc, blank),
+            layout => text::write(&doc, layout, blank),
+        }
+    }
+}
+
+/// The report as text in a layout, blanks written as [`BlankMark::Empty`].
+pub fn render(report: &AnnualReport, layout: Layout) -> String {
+    Renderer::new(layout).render(report)
+}
+
+/// A value as it is written in a cell.
+pub(crate) fn value_text(value: &Value, blank: &str) -> String {
+    match *value {
+        Value::Blank => blank.to_string(),
+        Value::Count(n) => n.to_string(),
+        Value::Change(c) => match c.form {
+            ChangeForm::Split { added, removed } => format!("{added}/{removed}"),
+            ChangeForm::Words if c.net < 0 => format!("减少{}", c.net.unsigned_abs()),
+            ChangeForm::Words => format!("增加{}", c.net),
+            _ if c.net > 0 => format!("+{}", c.net),
+            _ => c.net.to_string(),
+        },
+        Value::Amount(a) => {
+            let unit = match a.unit {
+                AmountUnit::WanYuan => "万元",
+                AmountUnit::Wan => "万",
+                AmountUnit::Yuan => "元",
+                _ => "",
+            };
+            format!("{}{unit}", a.written)
+        }
+    }
+}
+
+/// What a layout writes: the report cut into title, lead lines and sections.
+struct Doc {
+    title: String,
+    /// Lines between the title and the first heading (the publication date).
+    lead: Vec<String>,
+    sections: Vec<Part>,
+}
+
+/// One section: its heading, its paragraphs, its table.
+struct Part {
+    heading: String,
+    paragraphs: Vec<String>,
+    table: Option<grid::Grid>,
+}
+
+impl Doc {
+    fn of(report: &AnnualReport) -> Doc {
+        let title = report.title.clone().unwrap_or_else(|| {
+            let organ = report.organ.as_deref().unwrap_or_default();
+            let year = report.year.map(|y| y.to_string()).unwrap_or_default();
+            format!("{organ}{year}{}", template::TITLE_TAIL)
+        });
+        let lead = report
+            .published
+            .map(|d| vec![format!("发布时间：{d}")])
+            .unwrap_or_default();
+        let [active, applications, review] = grid::of_report(report);
+        let mut tables = [None, active, applications, review, None, None];
+        let mut sections: Vec<Part> = SectionKind::ALL
+            .iter()
+            .zip(tables.iter_mut())
+            .map(|(&kind, table)| {
+                let section = report.section(kind);
+                let table = table.take();
+                let paragraphs = match (section, &table) {
+                    (Some(s), None) => paragraphs(&s.body),
+                    _ => Vec::new(),
+                };
+                Part {
+                    heading: section.map_or_else(
+                        || kind.template_heading().to_string(),
+                        |s| s.heading.clone(),
+                    ),
+                    paragraphs,
+                    table,
+                }
+            })
+            .collect();
+        // the period and the contact details close section 一, unless its prose has them
+        let overview = &mut sections[0].paragraphs;
+        let said = overview.join("\n");
+        if let Some(p) = report.period
+            && !said.contains("统计期")
+        {
+            let day = |d: crate::model::Date| format!("{}年{}月{}日", d.year, d.month, d.day);
+            overview.push(format!(
+                "本报告中所列数据的统计期限自{}起至{}止。",
+                day(p.from),
+                day(p.to)
+            ));
+        }
+        let c = &report.contact;
+        for (name, value) in [
+            ("地址", &c.address),
+            ("邮编", &c.postcode),
+            ("电话", &c.phone),
+            ("邮箱", &c.email),
+            ("网址", &c.website),
+        ] {
+            if let Some(v) = value
+                && !said.contains(v.as_str())
+            {
+                overview.push(format!("{name}：{v}"));
+            }
+        }
+        Doc {
+            title,
+            lead,
+            sections,
+        }
+    }
+}
+
+/// A body's paragraphs: its non-empty lines, trimmed.
+fn paragraphs(body: &str) -> Vec<String> {
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
