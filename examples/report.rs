@@ -144,16 +144,9 @@ fn summary(out: &mut impl Write, name: &str, report: &AnnualReport) -> std::io::
     if let Some(d) = report.published {
         writeln!(out, "  published {d}")?;
     }
-    let c = &report.contact;
-    for (label, v) in [
-        ("address", &c.address),
-        ("postcode", &c.postcode),
-        ("phone", &c.phone),
-        ("email", &c.email),
-        ("website", &c.website),
-    ] {
-        if let Some(v) = v {
-            writeln!(out, "  {label:<8} {v}")?;
+    for field in report.contact.fields() {
+        if let Some(v) = field.value {
+            writeln!(out, "  {:<8} {v}", field.name)?;
         }
     }
     writeln!(out, "  sections {}/6", report.sections.len())?;

@@ -80,9 +80,9 @@ pub use crate::error::{Error, ErrorKind, Position};
 pub use crate::frontend::{Document, Format, parse_bytes};
 pub use crate::model::{
     ActiveColumn, ActiveRow, ActiveTable, Amount, AmountUnit, AnnualReport, ApplicantColumn,
-    ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, Date, Decimal,
-    DecimalError, Diagnostic, DiagnosticKind, Edition, ExtraRow, ExtraValue, Level, Period,
-    ReviewColumn, ReviewRow, ReviewTable, Row, Section, SectionKind, Span, Table, TableId,
+    ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, ContactField,
+    Date, Decimal, DecimalError, Diagnostic, DiagnosticKind, Edition, ExtraRow, ExtraValue, Level,
+    Period, ReviewColumn, ReviewRow, ReviewTable, Row, Section, SectionKind, Span, Table, TableId,
     UnknownKey, Value, ValueKind,
 };
 

@@ -1,10 +1,14 @@
-//! Properties of `parse` on arbitrary input: it never panics, and every
-//! position it reports (figures, labels, headings, diagnostics, errors) lies
-//! inside the input, on a char boundary.
+//! Properties of `parse` and `parse_bytes` on arbitrary input: they never
+//! panic, every position they report (figures, labels, headings, diagnostics,
+//! errors) lies inside the input, on a char boundary, and a report with all
+//! three tables survives the renderer's round trip (`tests/support/spans.rs`).
 //!
 //! `PROPTEST_CASES=10000 cargo test --release --test properties` runs more cases.
 
 use proptest::prelude::*;
+
+#[path = "support/spans.rs"]
+mod spans;
 
 /// Pieces of real reports, so that random text reaches deep into the grammar.
 const PIECES: &[&str] = &[
@@ -68,47 +72,11 @@ fn report_like() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// Parses the text (as `parse` and as `parse_bytes`) and checks every
+/// position in the results (`tests/support/spans.rs`, shared with the fuzz
+/// target `parse`).
 fn check_spans(text: &str) {
-    let inside = |start: usize, end: usize| {
-        assert!(
-            start <= end && end <= text.len(),
-            "span {start}..{end} outside {} bytes",
-            text.len()
-        );
-        assert!(
-            text.is_char_boundary(start) && text.is_char_boundary(end),
-            "span {start}..{end} not on char boundaries"
-        );
-    };
-    match xxgk::parse(text) {
-        Ok(report) => {
-            for (key, _) in report.cells() {
-                if let Some(span) = report.cell(key).and_then(|c| c.span) {
-                    inside(span.start, span.end);
-                }
-            }
-            for d in &report.diagnostics {
-                if let Some(span) = d.span {
-                    inside(span.start, span.end);
-                }
-            }
-            for s in &report.sections {
-                inside(s.heading_span.start, s.heading_span.end);
-                inside(s.body_span.start, s.body_span.end);
-            }
-            for e in &report.extra_rows {
-                inside(e.label_span.start, e.label_span.end);
-            }
-            if let Some(span) = report.title_span {
-                inside(span.start, span.end);
-            }
-        }
-        Err(e) => {
-            if let Some(p) = e.position() {
-                inside(p.byte, p.byte);
-            }
-        }
-    }
+    spans::check_input(text.as_bytes());
 }
 
 proptest! {

@@ -23,8 +23,11 @@ pub(crate) enum Layout {
     Lines,
     /// One row per line, cells separated by tabs.
     TabRows,
-    /// One row per line, cells separated by `|`.
+    /// One row per line, cells separated by `|`, each cell closed by its pipe
+    /// (`a | b |`): a row that starts with a pipe starts with an empty cell.
     PipeRows,
+    /// Markdown rows, `| a | b |`: the first pipe opens the row.
+    Markdown,
     /// One cell per line, each ending in `|`; a bare `|` is an empty cell.
     PipeCells,
 }
@@ -32,7 +35,10 @@ pub(crate) enum Layout {
 impl Layout {
     /// True when the layout shows where rows end.
     pub(crate) fn marks_rows(self) -> bool {
-        matches!(self, Layout::Indented | Layout::TabRows | Layout::PipeRows)
+        matches!(
+            self,
+            Layout::Indented | Layout::TabRows | Layout::PipeRows | Layout::Markdown
+        )
     }
 }
 
@@ -108,7 +114,8 @@ fn is_pipe_separator(line: &str) -> bool {
 
 /// Decides the layout of a table's text from its lines.
 pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
-    let (mut nonblank, mut piped, mut pipe_cells, mut inner_tabs, mut indented) = (0, 0, 0, 0, 0);
+    let (mut nonblank, mut piped, mut opened, mut pipe_cells, mut inner_tabs, mut indented) =
+        (0, 0, 0, 0, 0, 0);
     let blank_byte = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | 0x0c);
     for (s, e) in lines(doc, start, end) {
         let line = &doc.as_bytes()[s..e];
@@ -118,6 +125,9 @@ pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
         nonblank += 1;
         if let Some(p) = line.iter().position(|&b| b == b'|') {
             piped += 1;
+            if p == first {
+                opened += 1;
+            }
             let last = line.iter().rposition(|b| !blank_byte(b)).unwrap_or(p);
             if p == last {
                 pipe_cells += 1;
@@ -133,6 +143,8 @@ pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
     if piped >= 3 && piped * 3 >= nonblank {
         if pipe_cells * 5 >= piped * 4 {
             Layout::PipeCells
+        } else if opened * 2 > piped {
+            Layout::Markdown
         } else {
             Layout::PipeRows
         }
@@ -301,21 +313,36 @@ fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize, u32)> {
     out
 }
 
-/// True when the pipe rows of `doc[start..end]` are markdown rows, `| a | b |`,
-/// their first pipe opening the row; otherwise (`a | b |`) a row that starts
-/// with a pipe starts with an empty cell (`| 12 | 3 |` is an empty cell, 12 and 3).
-fn markdown_rows(doc: &str, start: usize, end: usize) -> bool {
-    let (mut piped, mut opened) = (0usize, 0usize);
-    for (s, e) in lines(doc, start, end) {
-        let body = doc[s..e].trim_ascii();
-        if body.contains('|') {
-            piped += 1;
-            if body.starts_with('|') {
-                opened += 1;
+/// Counts the pages of PDF text line by line: a form feed before a line's text
+/// starts a page at that line; one after it, at the next line.
+#[derive(Default)]
+struct Pages {
+    page: u32,
+    carried: u32,
+}
+
+impl Pages {
+    /// The page `line` is on.
+    fn of(&mut self, line: &str) -> u32 {
+        let bytes = line.as_bytes();
+        let (before, after) = if bytes.contains(&0x0c) {
+            let feeds = |b: &[u8]| {
+                u32::try_from(b.iter().filter(|&&c| c == 0x0c).count()).unwrap_or(u32::MAX)
+            };
+            match line.find(|c: char| !c.is_whitespace()) {
+                Some(first) => (feeds(&bytes[..first]), feeds(&bytes[first..])),
+                None => (feeds(bytes), 0),
             }
-        }
+        } else {
+            (0, 0)
+        };
+        self.page = self
+            .page
+            .saturating_add(self.carried)
+            .saturating_add(before);
+        self.carried = after;
+        self.page
     }
-    opened * 2 > piped
 }
 
 /// Splits `doc[start..end]` into cells according to `layout`.
@@ -323,27 +350,10 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
     // about one cell per 12 bytes of table text
     let mut out: Vec<Token> = Vec::with_capacity((end - start) / 12);
     let mut row_pending = true;
-    let leading_pipe_is_cell = layout == Layout::PipeRows && !markdown_rows(doc, start, end);
-    let mut page: u32 = 0;
-    let mut feeds_carried: u32 = 0;
+    let mut pages = Pages::default();
     for (number, (s, e)) in lines(doc, start, end).enumerate() {
         let line = &doc[s..e];
-        // a form feed before the line's text starts a page; one after it, the next page
-        let form_feeds = |b: &[u8]| b.iter().filter(|&&c| c == 0x0c).count();
-        let bytes = line.as_bytes();
-        let (feeds_before, feeds_after) = if !bytes.contains(&0x0c) {
-            (0, 0)
-        } else {
-            match line.find(|c: char| !c.is_whitespace()) {
-                Some(first) => (form_feeds(&bytes[..first]), form_feeds(&bytes[first..])),
-                None => (form_feeds(bytes), 0),
-            }
-        };
-        let feeds = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        page = page
-            .saturating_add(feeds_carried)
-            .saturating_add(feeds(feeds_before));
-        feeds_carried = feeds(feeds_after);
+        let page = pages.of(line);
         let line_number = u32::try_from(number).unwrap_or(u32::MAX);
         let body = line.trim_ascii();
         if body.chars().all(char::is_whitespace) {
@@ -407,17 +417,16 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
                 }
                 out.push(cell(doc, field_start, e, first));
             }
-            Layout::PipeRows | Layout::PipeCells => {
+            Layout::PipeRows | Layout::Markdown | Layout::PipeCells => {
                 if is_pipe_separator(line) {
                     continue;
                 }
                 let t_start = s + (line.len() - line.trim_start().len());
                 let t_end = e - (line.len() - line.trim_end().len());
                 let body = &doc[t_start..t_end];
-                let mut bounds: Vec<usize> =
-                    body.match_indices('|').map(|(i, _)| t_start + i).collect();
-                if bounds.is_empty() {
-                    out.push(cell(doc, s, e, layout == Layout::PipeRows));
+                let starts_row = matches!(layout, Layout::PipeRows | Layout::Markdown);
+                if !body.contains('|') {
+                    out.push(cell(doc, s, e, starts_row));
                     continue;
                 }
                 if body == "|" {
@@ -425,23 +434,19 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
                     out.push(cell(doc, t_start, t_start, false));
                     continue;
                 }
-                let mut fields = Vec::new();
+                // the fields between pipes; the text before a leading pipe is no
+                // cell (markdown, pipe cells), nor is the text after a closing one
+                let mut first = starts_row;
                 let mut prev = t_start;
-                for &b in &bounds {
-                    fields.push((prev, b));
+                let skip_first = body.starts_with('|') && layout != Layout::PipeRows;
+                let pipes = body.match_indices('|').map(|(i, _)| t_start + i);
+                for (n, b) in pipes.chain([t_end]).enumerate() {
+                    let field = (prev, b);
                     prev = b + 1;
-                }
-                fields.push((prev, t_end));
-                if body.starts_with('|') && !leading_pipe_is_cell {
-                    fields.remove(0);
-                }
-                if body.ends_with('|') {
-                    fields.pop();
-                }
-                bounds.clear();
-                let mut first = layout == Layout::PipeRows;
-                for (fs, fe) in fields {
-                    out.push(cell(doc, fs, fe, first));
+                    if (n == 0 && skip_first) || (b == t_end && body.ends_with('|')) {
+                        continue;
+                    }
+                    out.push(cell(doc, field.0, field.1, first));
                     first = false;
                 }
             }

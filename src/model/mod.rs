@@ -87,14 +87,53 @@ pub struct Contact {
     pub website: Option<String>,
 }
 
+/// One of the contact details: its names and its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContactField<'a> {
+    /// The field's name in English (`address`, `postcode`, `phone`, `email`, `website`).
+    pub name: &'static str,
+    /// The label reports write before it (`地址`, `邮编`, `电话`, `邮箱`, `网址`).
+    pub label: &'static str,
+    /// The value as written, when the report gives it.
+    pub value: Option<&'a str>,
+}
+
 impl Contact {
     /// True when the report gave none of the details.
     pub fn is_empty(&self) -> bool {
-        self.address.is_none()
-            && self.postcode.is_none()
-            && self.phone.is_none()
-            && self.email.is_none()
-            && self.website.is_none()
+        self.fields().iter().all(|f| f.value.is_none())
+    }
+
+    /// The five details in the order reports give them.
+    ///
+    /// ```
+    /// let contact = xxgk::Contact { phone: Some("0938-6521510".into()), ..Default::default() };
+    /// let given: Vec<String> = contact
+    ///     .fields()
+    ///     .iter()
+    ///     .filter_map(|f| Some(format!("{}：{}", f.label, f.value?)))
+    ///     .collect();
+    /// assert_eq!(given, ["电话：0938-6521510"]);
+    /// ```
+    pub fn fields(&self) -> [ContactField<'_>; 5] {
+        fn field<'a>(
+            name: &'static str,
+            label: &'static str,
+            value: &'a Option<String>,
+        ) -> ContactField<'a> {
+            ContactField {
+                name,
+                label,
+                value: value.as_deref(),
+            }
+        }
+        [
+            field("address", "地址", &self.address),
+            field("postcode", "邮编", &self.postcode),
+            field("phone", "电话", &self.phone),
+            field("email", "邮箱", &self.email),
+            field("website", "网址", &self.website),
+        ]
     }
 }
 

@@ -225,21 +225,16 @@ mod tests {
     fn repeated_label_levels_are_merged() {
         let report = AnnualReport::new(Edition::E2021);
         let grid = of_report(&report)[1].clone().unwrap();
+        let written = |label: &str| {
+            grid.rows
+                .iter()
+                .flatten()
+                .filter(|c| matches!(c, GridCell::Label { text, .. } if text == label))
+                .count()
+        };
         // 三、本年度办理结果 is written once, on the 予以公开 row
-        let written = grid
-            .rows
-            .iter()
-            .flatten()
-            .filter(|c| matches!(c, GridCell::Label { text, .. } if text == "三、本年度办理结果"))
-            .count();
-        assert_eq!(written, 1);
+        assert_eq!(written("三、本年度办理结果"), 1);
         // （六）其他处理 over its three sub-rows, once
-        let other = grid
-            .rows
-            .iter()
-            .flatten()
-            .filter(|c| matches!(c, GridCell::Label { text, .. } if text == "（六）其他处理"))
-            .count();
-        assert_eq!(other, 1);
+        assert_eq!(written("（六）其他处理"), 1);
     }
 }

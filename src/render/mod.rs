@@ -182,7 +182,7 @@ pub fn render(report: &AnnualReport, layout: Layout) -> String {
 }
 
 /// A value as it is written in a cell.
-pub(crate) fn value_text(value: &Value, blank: &str) -> String {
+fn value_text(value: &Value, blank: &str) -> String {
     match *value {
         Value::Blank => blank.to_string(),
         Value::Count(n) => n.to_string(),
@@ -266,18 +266,11 @@ impl Doc {
                 day(p.to)
             ));
         }
-        let c = &report.contact;
-        for (name, value) in [
-            ("地址", &c.address),
-            ("邮编", &c.postcode),
-            ("电话", &c.phone),
-            ("邮箱", &c.email),
-            ("网址", &c.website),
-        ] {
-            if let Some(v) = value
-                && !said.contains(v.as_str())
+        for field in report.contact.fields() {
+            if let Some(v) = field.value
+                && !said.contains(v)
             {
-                overview.push(format!("{name}：{v}"));
+                overview.push(format!("{}：{v}", field.label));
             }
         }
         Doc {

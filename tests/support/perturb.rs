@@ -156,12 +156,9 @@ pub fn perturb(text: &str, layout: Layout, p: &Perturbations) -> String {
             let cut = 1 + rng.below(chars.len() - 1);
             let (a, b): (String, String) =
                 (chars[..cut].iter().collect(), chars[cut..].iter().collect());
-            let joint = if p.wraps && wraps_allowed(layout) && rng.one_in(2) {
-                match layout {
-                    Layout::Html => "<br>",
-                    Layout::WordCells => "\n",
-                    _ => unreachable!("wraps_allowed"),
-                }
+            let joint = if let Some(wrap) = line_break(layout).filter(|_| p.wraps && rng.one_in(2))
+            {
+                wrap
             } else if p.spaces && spaces_allowed(layout) {
                 if rng.one_in(2) { " " } else { "  " }
             } else {
@@ -257,10 +254,14 @@ fn find_cell(text: &str, label: &str, layout: Layout) -> Option<usize> {
     None
 }
 
-/// Layouts whose cells can be wrapped over lines without changing the rows:
-/// a Word cell's second line, `<br>` inside an HTML cell.
-fn wraps_allowed(layout: Layout) -> bool {
-    matches!(layout, Layout::WordCells | Layout::Html)
+/// How a cell's text is wrapped over lines without changing the rows, in the
+/// layouts that allow it: a Word cell's second line, `<br>` inside an HTML cell.
+fn line_break(layout: Layout) -> Option<&'static str> {
+    match layout {
+        Layout::WordCells => Some("\n"),
+        Layout::Html => Some("<br>"),
+        _ => None,
+    }
 }
 
 /// Layouts where a space inside a label stays inside its cell. Where cells

@@ -4,8 +4,7 @@ use super::collapsed::cuts;
 use super::columns::read_column_blocks;
 use super::scan::{Class, Scan, Vote, scan};
 use super::{
-    Layout as ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows,
-    unsplit,
+    ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
 };
 use crate::grammar::Ctx;
 use std::sync::LazyLock;
@@ -158,7 +157,7 @@ pub(crate) fn active_table(
         }
         let labels: Vec<&[&str]> = columns.iter().map(|&c| header_labels(c)).collect();
         let same_columns = |k: ActiveRow| k.columns(edition) == columns;
-        let layout = ByPosition {
+        let by_position = ByPosition {
             scan: found,
             labels: &labels,
             same_columns: &same_columns,
@@ -169,7 +168,7 @@ pub(crate) fn active_table(
             &mut table,
             TableId::Active,
             row,
-            (columns, &layout),
+            (columns, &by_position),
             |c| c.kind(),
             unit,
         );

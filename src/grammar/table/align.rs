@@ -3,10 +3,11 @@
 //! A row of `m` cells is read into `n` columns. When `m == n` the cells are the
 //! columns. When the text has more cells than the template, the extra ones are
 //! empty cells (no text: a `/` is a blank cell, never a filler) of merged label
-//! columns (on the left) or of the grid's trailing column (on the right): every way of dropping empty cells at the two ends is
-//! tried, and the row is placed only when all of them put every value in the same
-//! column, or when the table's header shows how many empty cells trail the last
-//! column and that picks exactly one. Otherwise the row is not placed: its cells
+//! columns (on the left) or of the grid's trailing column (on the right): every
+//! way of dropping empty cells at the two ends is tried, and the row is placed
+//! only when all of them put every value in the same column, or when the
+//! table's header shows how many empty cells trail the last column and that
+//! picks exactly one. Otherwise the row is not placed: its cells
 //! stay blank and the caller reports why.
 
 use crate::grammar::tokens::Token;

@@ -3,8 +3,7 @@
 use super::collapsed::{Term, cuts_with_total, propagate};
 use super::scan::{Class, Scan, Vote, scan};
 use super::{
-    Layout as ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows,
-    unsplit,
+    ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
 };
 use crate::grammar::Ctx;
 use std::sync::LazyLock;
@@ -219,7 +218,7 @@ pub(crate) fn applications_table(
 ) -> (ApplicationsTable, Vec<ExtraRow>) {
     let mut table = ApplicationsTable::blank_for(edition, span);
     let mut extras = Vec::new();
-    let layout = ByPosition {
+    let by_position = ByPosition {
         scan: found,
         labels: &HEADER_LABELS_BY_COLUMN,
         same_columns: &|_| true,
@@ -240,7 +239,7 @@ pub(crate) fn applications_table(
             &mut table,
             TableId::Applications,
             row,
-            (ApplicantColumn::ALL, &layout),
+            (ApplicantColumn::ALL, &by_position),
             |_| ValueKind::Count,
             HeaderUnit::None,
         );

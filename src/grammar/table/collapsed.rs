@@ -54,7 +54,18 @@ fn well_formed(piece: &str, kind: ValueKind) -> bool {
 /// Every cut of `run` into values of `kinds`; `None` when the run is too long or
 /// has too many cuts to be read with certainty.
 pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<Vec<Cut>> {
-    cut_run(run, kinds, unit)
+    if run.chars().count() > MAX_RUN_CHARS || kinds.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut current = Vec::with_capacity(kinds.len());
+    let mut steps = 0;
+    let mut walker = Walker {
+        run,
+        unit,
+        steps: &mut steps,
+    };
+    walker.walk(0, kinds, &mut current, &mut out).then_some(out)
 }
 
 /// The cuts of `run` into counts whose last is the sum of the others (a row and
@@ -63,14 +74,17 @@ pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<V
 /// counts that add up to it, a piece never larger than what is left of the sum.
 /// Any other run is cut in every way and the cuts that do not add up dropped.
 pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Vec<Cut>> {
-    if columns < 2 || run.len() > MAX_RUN_CHARS {
+    if columns < 2 {
         return None;
     }
     if !run.bytes().all(|b| b.is_ascii_digit()) {
         let kinds = vec![ValueKind::Count; columns];
-        let all = cut_run(run, &kinds, HeaderUnit::None)?;
+        let all = cuts(run, &kinds, HeaderUnit::None)?;
         let parts: Vec<usize> = (0..columns - 1).collect();
         return Some(keep_summing(all, &[(&parts, columns - 1)]));
+    }
+    if run.len() > MAX_RUN_CHARS {
+        return None;
     }
     let mut out = Vec::new();
     let mut steps = 0;
@@ -146,25 +160,6 @@ impl SumSearch<'_, '_> {
             }
         }
         true
-    }
-}
-
-fn cut_run(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<Vec<Cut>> {
-    if run.chars().count() > MAX_RUN_CHARS || kinds.is_empty() {
-        return None;
-    }
-    let mut out = Vec::new();
-    let mut current = Vec::with_capacity(kinds.len());
-    let mut steps = 0;
-    let mut walker = Walker {
-        run,
-        unit,
-        steps: &mut steps,
-    };
-    if walker.walk(0, kinds, &mut current, &mut out) {
-        Some(out)
-    } else {
-        None
     }
 }
 
@@ -426,7 +421,7 @@ mod tests {
             ],
         ) {
             let kinds = vec![ValueKind::Count; columns];
-            if let Some(all) = cut_run(&run, &kinds, HeaderUnit::None) {
+            if let Some(all) = cuts(&run, &kinds, HeaderUnit::None) {
                 let parts: Vec<usize> = (0..columns - 1).collect();
                 let mut want = keep_summing(all, &[(&parts, columns - 1)]);
                 let mut got = cuts_with_total(&run, columns).unwrap();

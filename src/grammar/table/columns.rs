@@ -147,14 +147,13 @@ pub(crate) fn read_column_blocks(
         if values.len() != block.rows.len() {
             continue;
         }
-        let typed: Vec<_> = values
+        let Some(typed) = values
             .iter()
             .map(|&(s, e, v)| Some((s, e, v.typed(block.column.kind(), unit).ok()?)))
-            .collect::<Option<_>>()
-            .unwrap_or_default();
-        if typed.len() != block.rows.len() {
+            .collect::<Option<Vec<_>>>()
+        else {
             continue;
-        }
+        };
         for (&row, (s, e, value)) in block.rows.iter().zip(typed) {
             let span = Some(ctx.span(s, e));
             if let Some(cell) = table.cell_mut(row, block.column)

@@ -27,7 +27,7 @@ use crate::model::{
 
 /// Where a row's cells can be placed by their position on the page, for rows
 /// of PDF text whose blank cells left no trace (see [`positions`]).
-struct Layout<'s, R> {
+struct ByPosition<'s, R> {
     /// The scan the row came from: its other rows and its parts' headers.
     scan: &'s Scan<R>,
     /// The header labels of each of the row's columns.
@@ -38,7 +38,7 @@ struct Layout<'s, R> {
     totals: &'s [positions::Total<'s>],
 }
 
-impl<R: Copy> Layout<'_, R> {
+impl<R: Copy> ByPosition<'_, R> {
     /// The anchors of `found`'s columns: the cells of the nearest complete row of
     /// its part of the table on its page, or else its part's header cells.
     fn anchors(&self, doc: &str, found: &FoundRow<R>) -> Option<Vec<Option<Anchor>>> {
@@ -80,7 +80,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     table: &mut Table<R, C>,
     id: TableId,
     found: &FoundRow<R>,
-    (columns, layout): (&[C], &Layout<'_, R>),
+    (columns, by_position): (&[C], &ByPosition<'_, R>),
     kind: impl Fn(C) -> ValueKind,
     unit: HeaderUnit,
 ) {
@@ -166,7 +166,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
         Err(why @ (Unplaced::TooFew { .. } | Unplaced::Ambiguous { .. }))
             if found.cells.iter().all(|t| t.at.is_some()) =>
         {
-            match layout.place(ctx.doc, found) {
+            match by_position.place(ctx.doc, found) {
                 Ok(placement) => {
                     ctx.diag(
                         Level::Info,

@@ -91,7 +91,7 @@ pub(crate) fn page_of(cells: &[Token]) -> Option<u32> {
 /// The anchors a complete row gives: one per column, when it shows exactly
 /// `columns` cells, every one a value or a blank mark, on one line of `page`.
 pub(crate) fn row_anchors(cells: &[Token], columns: usize, page: u32) -> Option<Vec<Anchor>> {
-    if cells.len() != columns || cells.iter().any(|t| t.start == t.end) {
+    if cells.len() != columns || cells.iter().any(Token::is_empty) {
         return None;
     }
     let places = places(cells)?;
