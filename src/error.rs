@@ -56,10 +56,12 @@ pub enum ErrorKind {
         found: String,
     },
     /// The bytes are not text in an encoding the crate reads.
-    #[error("cannot decode the input at byte {byte}: {reason}")]
+    #[error("cannot decode the input at byte {} ({position}): {reason}", position.byte)]
     Encoding {
-        /// Byte offset of the first byte that could not be decoded.
-        byte: usize,
+        /// Where the first byte that could not be decoded is: its offset in
+        /// the input, and the line and column the text decoded before it
+        /// reaches.
+        position: Position,
         /// Why.
         reason: String,
     },
@@ -81,34 +83,197 @@ pub enum ErrorKind {
     },
 }
 
-/// The error returned by [`crate::parse`]. One pointer wide; see [`Error::kind`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error(Box<ErrorKind>);
-
-impl Error {
-    /// What went wrong.
-    pub fn kind(&self) -> &ErrorKind {
-        &self.0
+impl ErrorKind {
+    /// A short stable name of the kind (`not_a_report`, `encoding`,
+    /// `unsupported_format`, `document`), for tallies and machine-read output.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ErrorKind::NotAReport { .. } => "not_a_report",
+            ErrorKind::Encoding { .. } => "encoding",
+            ErrorKind::UnsupportedFormat { .. } => "unsupported_format",
+            ErrorKind::Document { .. } => "document",
+        }
     }
 
-    /// Where in the original text, when the error is about a place.
-    pub fn position(&self) -> Option<Position> {
-        match *self.0 {
-            ErrorKind::NotAReport { position, .. } => Some(position),
+    fn position(&self) -> Option<Position> {
+        match *self {
+            ErrorKind::NotAReport { position, .. } | ErrorKind::Encoding { position, .. } => {
+                Some(position)
+            }
             _ => None,
         }
     }
 }
 
+/// How many characters of the line the error context keeps on each side of
+/// the position.
+const CONTEXT_CHARS: usize = 40;
+
+/// The text around an error's position, on its line: kept small, turned into
+/// a caret snippet only when displayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Context {
+    /// The line before the position (at most [`CONTEXT_CHARS`] characters).
+    before: Box<str>,
+    /// The line from the position on (at most [`CONTEXT_CHARS`] characters).
+    after: Box<str>,
+    /// True when `before` does not start at the start of the line.
+    cut_before: bool,
+    /// True when `after` does not reach the end of the line.
+    cut_after: bool,
+}
+
+impl Context {
+    /// The context of `byte` in `text` (clamped, moved back to a char boundary).
+    fn at(text: &str, byte: usize) -> Context {
+        let byte = Position::locate(text, byte).byte;
+        let line_start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[byte..].find('\n').map_or(text.len(), |i| byte + i);
+        let line_before = &text[line_start..byte];
+        let line_after = text[byte..line_end].trim_end_matches('\r');
+        let skip = line_before.chars().count().saturating_sub(CONTEXT_CHARS);
+        let before: String = line_before.chars().skip(skip).collect();
+        let after: String = line_after.chars().take(CONTEXT_CHARS).collect();
+        Context {
+            cut_before: skip > 0,
+            cut_after: after.len() < line_after.len(),
+            before: before.into(),
+            after: after.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
+    kind: ErrorKind,
+    context: Option<Context>,
+}
+
+/// The error returned by [`crate::parse`] and [`crate::parse_bytes`]. One
+/// pointer wide; see [`Error::kind`].
+///
+/// An error about a place has a [`Position`] ([`Error::position`]) and shows
+/// the line there with a caret under the place: [`Error::snippet`], or the
+/// alternate form `{:#}` that prints the message and the snippet.
+///
+/// ```
+/// let err = xxgk::parse("\n  天气预报：晴").unwrap_err();
+/// let p = err.position().unwrap();
+/// assert_eq!((p.byte, p.line, p.column), (3, 2, 3));
+/// assert_eq!(
+///     err.snippet().unwrap().to_string(),
+///     " --> line 2, column 3 (byte 3)\n  |\n2 |   天气预报：晴\n  |   ^\n"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(Box<Inner>);
+
+impl Error {
+    /// An error about the place `byte` of `text`: keeps the line around it
+    /// for [`Error::snippet`].
+    pub(crate) fn at(kind: ErrorKind, text: &str, byte: usize) -> Error {
+        Error(Box::new(Inner {
+            kind,
+            context: Some(Context::at(text, byte)),
+        }))
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+
+    /// Where in the input, when the error is about a place
+    /// ([`ErrorKind::NotAReport`], [`ErrorKind::Encoding`]).
+    pub fn position(&self) -> Option<Position> {
+        self.0.kind.position()
+    }
+
+    /// The line at the error's position with a caret under it, when the
+    /// error is about a place:
+    ///
+    /// ```text
+    ///  --> line 3, column 3 (byte 4)
+    ///   |
+    /// 3 |   天气预报：晴
+    ///   |   ^
+    /// ```
+    ///
+    /// Long lines are cut to the characters around the position (`…` marks
+    /// a cut); the caret counts CJK characters as two columns wide.
+    pub fn snippet(&self) -> Option<Snippet<'_>> {
+        Some(Snippet {
+            position: self.position()?,
+            context: self.0.context.as_ref()?,
+        })
+    }
+}
+
+/// The caret snippet of an [`Error`], made when displayed ([`Error::snippet`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Snippet<'a> {
+    position: Position,
+    context: &'a Context,
+}
+
+/// Columns a character takes in a terminal: 2 for the East Asian wide and
+/// full-width ranges (CJK, kana, Hangul, full-width forms), else 1.
+fn width(c: char) -> usize {
+    let wide = matches!(u32::from(c),
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD);
+    if wide { 2 } else { 1 }
+}
+
+impl fmt::Display for Snippet<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.position;
+        let c = self.context;
+        let number = p.line.to_string();
+        let pad = " ".repeat(number.len());
+        let lead = if c.cut_before { "…" } else { "" };
+        let tail = if c.cut_after { "…" } else { "" };
+        // tabs are shown as one space so that the caret lines up
+        let shown = |s: &str| s.replace('\t', " ");
+        let before = format!("{lead}{}", shown(&c.before));
+        let caret = " ".repeat(before.chars().map(width).sum());
+        writeln!(f, "{pad}--> {p} (byte {})", p.byte)?;
+        writeln!(f, "{pad} |")?;
+        writeln!(f, "{number} | {before}{}{tail}", shown(&c.after))?;
+        writeln!(f, "{pad} | {caret}^")
+    }
+}
+
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
-        Error(Box::new(kind))
+        Error(Box::new(Inner {
+            kind,
+            context: None,
+        }))
     }
 }
 
 impl fmt::Display for Error {
+    /// The message on one line; with `{:#}`, followed by the caret snippet
+    /// on the next lines when the error is about a place.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        self.0.kind.fmt(f)?;
+        if f.alternate()
+            && let Some(snippet) = self.snippet()
+        {
+            write!(f, "\n{snippet}")?;
+        }
+        Ok(())
     }
 }
 
@@ -135,6 +300,37 @@ mod tests {
         let p = Position::locate(text, 1);
         assert_eq!((p.byte, p.line, p.column), (0, 1, 1));
         assert_eq!(Position::locate(text, 999).byte, text.len());
+    }
+
+    #[test]
+    fn snippets_cut_long_lines_and_line_up_the_caret() {
+        let line = format!("{}二、主动公开{}", "甲".repeat(50), "乙".repeat(50));
+        let text = format!("标题\n{line}\n下一行");
+        let byte = text.find('二').unwrap();
+        let kind = ErrorKind::NotAReport {
+            expected: "x",
+            position: Position::locate(&text, byte),
+            found: String::new(),
+        };
+        let err = Error::at(kind, &text, byte);
+        let shown = err.snippet().unwrap().to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0], " --> line 2, column 51 (byte 157)");
+        assert_eq!(
+            lines[2],
+            format!("2 | …{}二、主动公开{}…", "甲".repeat(40), "乙".repeat(34))
+        );
+        // `…` is one column, each 甲 two
+        assert_eq!(lines[3], format!("  | {}^", " ".repeat(81)));
+        assert!(format!("{err:#}").ends_with(&shown));
+        assert!(!err.to_string().contains('\n'));
+        // no place, no snippet
+        let err = Error::from(ErrorKind::Document {
+            format: "DOCX",
+            reason: "x".into(),
+        });
+        assert!(err.snippet().is_none());
+        assert_eq!(format!("{err:#}"), err.to_string());
     }
 
     #[test]

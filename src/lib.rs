@@ -76,14 +76,14 @@ mod normalize;
 pub mod render;
 pub mod validate;
 
-pub use crate::error::{Error, ErrorKind, Position};
+pub use crate::error::{Error, ErrorKind, Position, Snippet};
 pub use crate::frontend::{Document, Format, parse_bytes};
 pub use crate::model::{
     ActiveColumn, ActiveRow, ActiveTable, Amount, AmountUnit, AnnualReport, ApplicantColumn,
     ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, ContactField,
-    Date, Decimal, DecimalError, Diagnostic, DiagnosticKind, Edition, ExtraRow, ExtraValue, Level,
-    Period, ReviewColumn, ReviewRow, ReviewTable, Row, Section, SectionKind, Span, Table, TableId,
-    UnknownKey, Value, ValueKind,
+    Date, Decimal, DecimalError, Diagnostic, DiagnosticKind, Edition, ExtraRow, ExtraValue,
+    Figures, Level, Period, ReviewColumn, ReviewRow, ReviewTable, Row, Section, SectionKind, Span,
+    Table, TableId, UnknownKey, Value, ValueKind,
 };
 
 /// Internals for the fuzz targets in `fuzz/`: NOT part of the API, not

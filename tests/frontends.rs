@@ -349,8 +349,10 @@ fn invalid_gb_bytes_are_an_encoding_error_at_their_offset() {
     let at = bytes.len();
     bytes.extend([0x81, 0x20, b'1', b'\n']);
     match kind(&bytes) {
-        ErrorKind::Encoding { byte, reason } => {
-            assert_eq!(byte, at);
+        ErrorKind::Encoding { position, reason } => {
+            assert_eq!(position.byte, at);
+            // after the title line and 规章 and its tab
+            assert_eq!((position.line, position.column), (2, 4));
             assert!(
                 reason.contains("gb18030") || reason.contains("GBK"),
                 "{reason}"
@@ -364,7 +366,7 @@ fn invalid_gb_bytes_are_an_encoding_error_at_their_offset() {
     page.extend(encoding_rs::GBK.encode("规章").0.iter());
     page.extend([0xFE, 0x7F]);
     page.extend(b"</p></body></html>");
-    assert!(matches!(kind(&page), ErrorKind::Encoding { byte, .. } if byte == at));
+    assert!(matches!(kind(&page), ErrorKind::Encoding { position, .. } if position.byte == at));
 }
 
 fn utf16(text: &str, little: bool) -> Vec<u8> {

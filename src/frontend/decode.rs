@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Position};
 use crate::normalize::{OffsetMap, OffsetMapBuilder};
 
 /// Text decoded from bytes.
@@ -52,7 +52,7 @@ pub(crate) fn decode<'a>(
                     to_bytes: None,
                     encoding: UTF_8,
                 }),
-                Err(e) => Err(malformed(UTF_8, e.valid_up_to())),
+                Err(e) => Err(malformed(UTF_8, bytes, e.valid_up_to())),
             };
         }
         Some((enc, len)) => return decode_with(bytes, enc, len),
@@ -114,9 +114,18 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     if guess == GBK { GB18030 } else { guess }
 }
 
-fn malformed(enc: &'static Encoding, byte: usize) -> Error {
-    ErrorKind::Encoding {
-        byte,
+/// The error for `bytes`, whose first `byte` bytes decode with `enc` and
+/// the next do not: its position counts the lines and columns of the text
+/// decoded before it.
+fn malformed(enc: &'static Encoding, bytes: &[u8], byte: usize) -> Error {
+    let byte = byte.min(bytes.len());
+    let (before, _) = enc.decode_without_bom_handling(&bytes[..byte]);
+    // a BOM decodes to U+FEFF: not a column
+    let before = before.strip_prefix('\u{FEFF}').unwrap_or(&before);
+    let mut position = Position::locate(before, before.len());
+    position.byte = byte;
+    let kind = ErrorKind::Encoding {
+        position,
         reason: format!(
             "the bytes are not valid {} (the encoding {})",
             enc.name(),
@@ -126,8 +135,8 @@ fn malformed(enc: &'static Encoding, byte: usize) -> Error {
                 "declared by the document or detected from its bytes"
             }
         ),
-    }
-    .into()
+    };
+    Error::at(kind, before, before.len())
 }
 
 /// Decodes `bytes[skip..]` (after a BOM of `skip` bytes) strictly with `enc`.
@@ -138,7 +147,7 @@ fn decode_with<'a>(
 ) -> Result<Decoded<'a>, Error> {
     let body = &bytes[skip..];
     let Some(text) = enc.decode_without_bom_handling_and_without_replacement(body) else {
-        return Err(malformed(enc, skip + first_malformed(enc, body)));
+        return Err(malformed(enc, bytes, skip + first_malformed(enc, body)));
     };
     let text = text.into_owned();
     let map = if enc == UTF_16LE || enc == UTF_16BE {
@@ -332,11 +341,15 @@ mod tests {
         bytes.extend([0x81, 0x7F, b'1']);
         let err = decode(&bytes, Some(GBK)).unwrap_err();
         match err.kind() {
-            ErrorKind::Encoding { byte, .. } => assert_eq!(*byte, 4),
+            ErrorKind::Encoding { position, .. } => {
+                assert_eq!((position.byte, position.line, position.column), (4, 1, 3))
+            }
             k => panic!("{k:?}"),
         }
         let err = decode(b"\xEF\xBB\xBFabc\xFF", None).unwrap_err();
-        assert!(matches!(err.kind(), ErrorKind::Encoding { byte: 6, .. }));
+        let p = err.position().unwrap();
+        assert_eq!((p.byte, p.line, p.column), (6, 1, 4));
+        assert!(err.snippet().unwrap().to_string().contains("1 | abc\n"));
     }
 
     #[test]

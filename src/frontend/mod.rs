@@ -145,6 +145,26 @@ fn refuse(bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// How many leading bytes [`looks_binary`] looks at.
+const BINARY_SNIFF: usize = 8192;
+
+/// True for bytes that are no text: without a byte order mark, a NUL byte
+/// or more than one control byte in ten (other than tab, line feed, form
+/// feed, carriage return and escape) among the first [`BINARY_SNIFF`]. Text
+/// in UTF-8 and GB18030 has neither: their multi-byte sequences never use
+/// bytes below 0x30.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if decode::bom(bytes).is_some() {
+        return false;
+    }
+    let lead = &bytes[..bytes.len().min(BINARY_SNIFF)];
+    let control = lead
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0C | b'\r' | 0x1B))
+        .count();
+    lead.contains(&0) || control * 10 > lead.len()
+}
+
 fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
@@ -166,7 +186,8 @@ impl Document {
     /// # Errors
     ///
     /// - [`ErrorKind::UnsupportedFormat`] for PDF (use `pdftotext -layout`),
-    ///   old binary Word `.doc`, RTF, images, a zip that is not a `.docx`, and
+    ///   old binary Word `.doc`, RTF, images, a zip that is not a `.docx`,
+    ///   other binary data (a NUL byte or many control bytes near the start), and
     ///   HTML or `.docx` when the crate is built without the feature;
     /// - [`ErrorKind::Encoding`] for bytes the encoding does not define (the
     ///   offset of the first one);
@@ -175,6 +196,12 @@ impl Document {
         refuse(bytes)?;
         if is_zip(bytes) {
             return Document::from_zip(bytes);
+        }
+        if looks_binary(bytes) {
+            return Err(unsupported(
+                "binary data, not text, HTML or a Word .docx",
+                "the file holds bytes no text has (a NUL byte or control bytes near its start): it may be damaged, or a format the crate does not read; save the report as .docx, HTML or text",
+            ));
         }
         let utf16 = matches!(decode::bom(bytes), Some((e, _)) if e != encoding_rs::UTF_8);
         let html_bytes = !utf16 && Document::html_sniff(bytes);
@@ -388,12 +415,12 @@ impl Document {
         if let Some(b) = &self.to_bytes {
             position.byte = b.map(position.byte);
         }
-        ErrorKind::NotAReport {
+        let kind = ErrorKind::NotAReport {
             expected,
             position,
             found: found.clone(),
-        }
-        .into()
+        };
+        Error::at(kind, decoded, at)
     }
 }
 

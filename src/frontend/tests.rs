@@ -30,3 +30,23 @@ fn images_and_empty_input() {
     let err = parse_bytes(b"").unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::NotAReport { .. }));
 }
+
+#[test]
+fn binary_data_is_refused_as_such_not_as_an_encoding_error() {
+    let mut bytes = b"\x7fELF\x02\x01\x01\x00\x00".to_vec();
+    bytes.extend((0u8..=255).cycle().take(4000));
+    let err = parse_bytes(&bytes).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnsupportedFormat { format, .. } if format.starts_with("binary")),
+        "{err:?}"
+    );
+    // UTF-16 text holds NUL bytes, and is text
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "政府信息公开".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    assert!(!matches!(
+        parse_bytes(&utf16).unwrap_err().kind(),
+        ErrorKind::UnsupportedFormat { .. }
+    ));
+}

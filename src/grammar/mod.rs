@@ -165,12 +165,12 @@ fn not_a_report(original: &str) -> Error {
         .chars()
         .take(30)
         .collect();
-    ErrorKind::NotAReport {
+    let kind = ErrorKind::NotAReport {
         expected: "a title naming 政府信息公开工作年度报告, the section headings 一、总体情况 … 六、其他需要报告的事项, or the tables of sections 二 to 四",
         position,
         found,
-    }
-    .into()
+    };
+    Error::at(kind, original, offset)
 }
 
 /// Reads a report from its normalized text; `original` is the text given by the user.

@@ -74,6 +74,7 @@ pub struct Period {
 
 /// Contact details the report gives (地址, 邮编, 电话, 邮箱, 网址), as written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Contact {
     /// 地址.
     pub address: Option<String>,
@@ -107,7 +108,8 @@ impl Contact {
     /// The five details in the order reports give them.
     ///
     /// ```
-    /// let contact = xxgk::Contact { phone: Some("0938-6521510".into()), ..Default::default() };
+    /// let mut contact = xxgk::Contact::default();
+    /// contact.phone = Some("0938-6521510".into());
     /// let given: Vec<String> = contact
     ///     .fields()
     ///     .iter()
@@ -186,6 +188,7 @@ impl SectionKind {
 
 /// A section of the report: its heading as written and its body text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Section {
     /// Which of the six sections this is.
     pub kind: SectionKind,
@@ -265,6 +268,7 @@ pub enum DiagnosticKind {
 
 /// Something odd the parser met, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// How much it matters.
     pub level: Level,
@@ -291,7 +295,14 @@ impl fmt::Display for Diagnostic {
 }
 
 /// A government information-disclosure annual report (政府信息公开工作年度报告), parsed.
+///
+/// Serializes (serde) with the cell keys, row keys and column keys as the
+/// strings of the key table, the tables' rows and cells as maps in template
+/// order, and amounts with their number in 万元 beside the written form (see
+/// [`Table`], [`Value`], [`Amount`]). [`AnnualReport::figures`] is the flat
+/// view: every figure under its dotted key, a number or `null`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AnnualReport {
     /// The title as written (normalized text), e.g. `兴国镇2020年度政府信息公开工作年度报告`.
     pub title: Option<String>,
@@ -422,9 +433,64 @@ impl AnnualReport {
         CellKey::all(self.edition).map(move |k| (k, self.value(k)))
     }
 
+    /// Every figure of the report's edition as a number, in key-table
+    /// order: counts as they are, changes as their net number, amounts in
+    /// 万元 ([`Value::number`]); `None` for a blank. Serializes as a JSON
+    /// object from the dotted key to a number or `null`.
+    ///
+    /// ```
+    /// let report = xxgk::parse(include_str!("../../tests/fixtures/seeds/001_1bf17e5d24045e7c.txt"))?;
+    /// let figures = report.figures();
+    /// let key = "active.procurement.amount".parse()?;
+    /// assert_eq!(figures.get(key).map(|d| d.to_string()).as_deref(), Some("170"));
+    /// let json = serde_json::to_value(&figures)?;
+    /// assert_eq!(json["active.procurement.amount"], 170);
+    /// assert_eq!(json.as_object().unwrap().len(), 198); // every figure of the 2019 edition
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn figures(&self) -> Figures {
+        Figures(self.cells().map(|(k, v)| (k, v.number())).collect())
+    }
+
     /// The section of a kind, when the report has it.
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)
+    }
+}
+
+/// Every figure of a report as a number or none, in key-table order
+/// ([`AnnualReport::figures`]).
+///
+/// Serializes as a map from the dotted key to a JSON number (an integer for
+/// counts and changes) or `null` for a blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figures(Vec<(CellKey, Option<Decimal>)>);
+
+impl Figures {
+    /// The figures in key-table order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (CellKey, Option<Decimal>)> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// The figure of a key: `None` for a blank or a key the edition does not have.
+    pub fn get(&self, key: CellKey) -> Option<Decimal> {
+        self.0.iter().find(|(k, _)| *k == key).and_then(|(_, v)| *v)
+    }
+
+    /// How many figures (blanks included): every cell of the edition.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are none (never for a parsed report).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Figures {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v.map(value::Number))))
     }
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// The edition of the national template a report follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Edition {
     /// 国办公开办函〔2019〕60号, used for the 2019 and 2020 reports.
     #[serde(rename = "2019")]
@@ -14,6 +15,11 @@ pub enum Edition {
     /// 国办公开办函〔2021〕30号, used from the 2021 reports on.
     #[serde(rename = "2021")]
     E2021,
+}
+
+impl Edition {
+    /// Both editions, oldest first.
+    pub const ALL: [Edition; 2] = [Edition::E2019, Edition::E2021];
 }
 
 impl fmt::Display for Edition {
@@ -408,8 +414,10 @@ impl fmt::Display for TableId {
 }
 
 /// The stable key of one figure: `<table>.<row>.<column>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+///
+/// Displays, parses and serializes as that dotted string
+/// (`"applications.granted.natural_person"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CellKey {
     /// A cell of section 二.
     Active(ActiveRow, ActiveColumn),
@@ -549,5 +557,32 @@ impl std::str::FromStr for CellKey {
 
     fn from_str(s: &str) -> Result<CellKey, UnknownKey> {
         CellKey::parse(s).ok_or_else(|| UnknownKey(s.to_string()))
+    }
+}
+
+impl Serialize for CellKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CellKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<CellKey, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod serde_tests {
+    use super::*;
+
+    #[test]
+    fn keys_serialize_as_dotted_strings() {
+        let key: CellKey = "applications.granted.natural_person".parse().unwrap();
+        let json = serde_json::to_string(&key).unwrap();
+        assert_eq!(json, r#""applications.granted.natural_person""#);
+        assert_eq!(serde_json::from_str::<CellKey>(&json).unwrap(), key);
+        assert!(serde_json::from_str::<CellKey>(r#""applications.granted""#).is_err());
     }
 }

@@ -183,12 +183,66 @@ pub enum AmountUnit {
 }
 
 /// An amount of money (金额).
+///
+/// Serializes as `{"written": "251000", "unit": "yuan", "wan_yuan": 25.1}`:
+/// the number as written (a string, exact), its unit, and beside them
+/// [`Amount::wan_yuan`] as a JSON number (read back from `written` and
+/// `unit`, `wan_yuan` ignored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "AmountJson", from = "AmountJson")]
 pub struct Amount {
     /// The number as written, before any unit conversion (`251000` for `251000元`).
     pub written: Decimal,
     /// The unit as written.
     pub unit: AmountUnit,
+}
+
+/// The JSON form of an [`Amount`].
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct AmountJson {
+    written: Decimal,
+    unit: AmountUnit,
+    #[serde(default, skip_deserializing)]
+    wan_yuan: Option<Number>,
+}
+
+impl From<Amount> for AmountJson {
+    fn from(a: Amount) -> AmountJson {
+        AmountJson {
+            written: a.written,
+            unit: a.unit,
+            wan_yuan: Some(Number(a.wan_yuan())),
+        }
+    }
+}
+
+impl From<AmountJson> for Amount {
+    fn from(a: AmountJson) -> Amount {
+        Amount {
+            written: a.written,
+            unit: a.unit,
+        }
+    }
+}
+
+/// A [`Decimal`] that serializes as a number (an integer when it is one
+/// and fits 64 bits, else the nearest `f64`), where [`Decimal`] itself
+/// serializes as an exact string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Number(pub(crate) Decimal);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        if d.scale == 0
+            && let Ok(n) = i64::try_from(d.mantissa)
+        {
+            return serializer.serialize_i64(n);
+        }
+        // the nearest f64 to the decimal (a correctly rounded parse)
+        let f: f64 = d.to_string().parse().unwrap_or_else(|_| d.to_f64());
+        serializer.serialize_f64(f)
+    }
 }
 
 impl Amount {
@@ -205,8 +259,13 @@ impl Amount {
 }
 
 /// The value of one cell of a table.
+///
+/// Serializes as `{"kind": "count", "value": 12}`, `{"kind": "blank"}`,
+/// `{"kind": "change", "value": {"net": -8, "form": "signed"}}` or
+/// `{"kind": "amount", "value": {"written": "170", "unit": "wan", "wan_yuan": 170}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+#[non_exhaustive]
 pub enum Value {
     /// No value: an empty cell, `/`, `-`, `—`, `无`, or a cell the parser could not
     /// place with certainty (a diagnostic then says why). A blank is not a zero.
@@ -294,6 +353,27 @@ mod tests {
             unit: AmountUnit::Yuan,
         };
         assert_eq!(b.wan_yuan().to_string(), "0.0003");
+    }
+
+    #[test]
+    fn amounts_serialize_with_their_number_in_wan_yuan() {
+        let a = Value::Amount(Amount {
+            written: "251000".parse().unwrap(),
+            unit: AmountUnit::Yuan,
+        });
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"amount","value":{"written":"251000","unit":"yuan","wan_yuan":25.1}}"#
+        );
+        assert_eq!(serde_json::from_str::<Value>(&json).unwrap(), a);
+        let b = Amount {
+            written: "170".parse().unwrap(),
+            unit: AmountUnit::Wan,
+        };
+        let json = serde_json::to_value(b).unwrap();
+        assert!(json["wan_yuan"].is_i64(), "{json}");
+        assert_eq!(json["wan_yuan"], 170);
     }
 
     #[test]

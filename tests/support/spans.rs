@@ -26,12 +26,15 @@ pub fn check_input(bytes: &[u8]) {
     };
     let result = xxgk::parse_bytes(bytes);
     if let Err(e) = &result
-        && let ErrorKind::Encoding { byte, .. } = e.kind()
+        && let ErrorKind::Encoding { position, .. } = e.kind()
     {
         assert!(
-            *byte <= bytes.len(),
-            "encoding error at {byte} outside the input"
+            position.byte <= bytes.len(),
+            "encoding error at {} outside the input",
+            position.byte
         );
+        // the snippet is made from what the error kept, whatever the input
+        assert!(e.snippet().is_some());
     }
     check_result(&result, target, utf8);
     result.iter().for_each(round_trip);
