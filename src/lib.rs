@@ -23,8 +23,9 @@
 //! text in any of the layouts the parser reads (HTML included).
 //!
 //! ```
-//! let text = std::fs::read_to_string("tests/fixtures/seeds/001_1bf17e5d24045e7c.txt").unwrap();
-//! let report = xxgk::parse(&text)?;
+//! // a report the package bundles; your own would be std::fs::read_to_string(path)?
+//! let text = include_str!("../tests/fixtures/seeds/001_1bf17e5d24045e7c.txt");
+//! let report = xxgk::parse(text)?;
 //! assert_eq!(report.organ.as_deref(), Some("固城镇"));
 //! assert_eq!(report.year, Some(2020));
 //! assert_eq!(report.edition, xxgk::Edition::E2019);
@@ -52,11 +53,19 @@
 //! bytes, spans of a `.docx` are byte ranges of [`Document::text`].
 //!
 //! ```
-//! let bytes = std::fs::read("tests/fixtures/html/000_9adbf800e6ecf4be.html").unwrap(); // GBK
-//! let report = xxgk::parse_bytes(&bytes)?;
+//! let bytes = include_bytes!("../tests/fixtures/html/000_9adbf800e6ecf4be.html"); // GBK
+//! let report = xxgk::parse_bytes(bytes)?;
 //! assert_eq!(report.organ.as_deref(), Some("兴国镇"));
+//!
+//! // the document too: its format, its encoding, the text a .docx's spans point into
+//! let (doc, report) = xxgk::parse_document(bytes)?;
+//! assert_eq!((doc.format(), doc.encoding()), (xxgk::Format::Html, Some("GBK")));
+//! assert_eq!(report.year, Some(2020));
 //! # Ok::<(), xxgk::Error>(())
 //! ```
+//!
+//! An error about a place says where: [`Error::position`] (byte, line and
+//! column), and with `{:#}` the line with a caret under the place.
 //!
 //! ## Cargo features
 //!
@@ -65,6 +74,13 @@
 //!
 //! Without them, [`parse_bytes`] still reads text in every encoding above and
 //! refuses HTML and `.docx` with [`ErrorKind::UnsupportedFormat`].
+//!
+//! - `cli` (off): the `xxgk` program (`cargo install --path . --features cli`),
+//!   which parses, validates and exports folders of reports to CSV and JSON
+//!   Lines; it adds `clap`, `csv`, `indicatif`, `rayon` and `serde_json`, to
+//!   the program only.
+//!
+#![doc = include_str!("keys.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -77,7 +93,7 @@ pub mod render;
 pub mod validate;
 
 pub use crate::error::{Error, ErrorKind, Position, Snippet};
-pub use crate::frontend::{Document, Format, parse_bytes};
+pub use crate::frontend::{Document, Format, parse_bytes, parse_document};
 pub use crate::model::{
     ActiveColumn, ActiveRow, ActiveTable, Amount, AmountUnit, AnnualReport, ApplicantColumn,
     ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, ContactField,

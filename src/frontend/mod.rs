@@ -51,12 +51,13 @@ impl std::fmt::Display for Format {
 /// the text the parser reads.
 ///
 /// [`parse_bytes`](crate::parse_bytes) is `Document::from_bytes(bytes)?.parse()`;
-/// keep the `Document` when you need [`Document::text`] (the text that the
-/// spans of a `.docx` report point into) or want to know what was found.
+/// keep the `Document` ([`parse_document`] gives both) when you need
+/// [`Document::text`] (the text that the spans of a `.docx` report point
+/// into) or want to know what was found.
 ///
 /// ```
-/// let bytes = std::fs::read("tests/fixtures/html/001_1bf17e5d24045e7c.html").unwrap();
-/// let doc = xxgk::Document::from_bytes(&bytes)?;
+/// let bytes = include_bytes!("../../tests/fixtures/html/001_1bf17e5d24045e7c.html");
+/// let doc = xxgk::Document::from_bytes(bytes)?;
 /// assert_eq!(doc.format(), xxgk::Format::Html);
 /// let report = doc.parse()?;
 /// assert_eq!(report.organ.as_deref(), Some("固城镇"));
@@ -440,8 +441,8 @@ impl Document {
 /// and byte ranges of [`Document::text`] for a `.docx`.
 ///
 /// ```
-/// let bytes = std::fs::read("tests/fixtures/gb18030/001_1bf17e5d24045e7c.txt").unwrap();
-/// let report = xxgk::parse_bytes(&bytes)?;
+/// let bytes = include_bytes!("../../tests/fixtures/gb18030/001_1bf17e5d24045e7c.txt");
+/// let report = xxgk::parse_bytes(bytes)?;
 /// let cell = report.cell("active.procurement.amount".parse()?).unwrap();
 /// let span = cell.span.unwrap();
 /// let (figure, _, _) = encoding_rs::GB18030.decode(&bytes[span.range()]);
@@ -458,3 +459,26 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<AnnualReport, Error> {
 
 #[cfg(test)]
 mod tests;
+
+/// Parses an annual report from the bytes of a document, as [`parse_bytes`]
+/// does, and gives the [`Document`] too: its [`Document::format`] and
+/// [`Document::encoding`], and [`Document::text`], which the spans of a
+/// `.docx` report point into.
+///
+/// ```
+/// let bytes = include_bytes!("../../tests/fixtures/docx/001_1bf17e5d24045e7c.docx");
+/// let (doc, report) = xxgk::parse_document(bytes)?;
+/// assert_eq!(doc.format(), xxgk::Format::Docx);
+/// let span = report.cell("active.procurement.amount".parse()?).and_then(|c| c.span).unwrap();
+/// assert_eq!(&doc.text()[span.range()], "170"); // the figure in the Word table
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// Those of [`Document::from_bytes`] and [`Document::parse`].
+pub fn parse_document(bytes: &[u8]) -> Result<(Document, AnnualReport), Error> {
+    let doc = Document::from_bytes(bytes)?;
+    let report = doc.parse()?;
+    Ok((doc, report))
+}

@@ -418,7 +418,7 @@ impl AnnualReport {
         self.cell(key).map_or(Value::Blank, |c| c.value)
     }
 
-    /// Every cell of the report's edition, in `CELLS.md` order, with its value
+    /// Every cell of the report's edition, in key-table order, with its value
     /// (a blank for a cell of a missing table).
     ///
     /// ```

@@ -1,5 +1,5 @@
 //! The template's tables: editions, row and column keys, and which cells each
-//! edition has. Keys display exactly as in `CELLS.md` (`applications.granted.natural_person`).
+//! edition has. Keys display exactly as in the key table (`applications.granted.natural_person`).
 
 use std::fmt;
 
@@ -55,7 +55,7 @@ macro_rules! keys {
             /// Every key, in template order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)*];
 
-            /// The stable key, as in `CELLS.md`.
+            /// The stable key, as in the key table.
             pub fn key(self) -> &'static str {
                 match self {
                     $($name::$variant => $key,)*
@@ -397,7 +397,7 @@ pub enum TableId {
 }
 
 impl TableId {
-    /// The stable key, as in `CELLS.md`.
+    /// The stable key, as in the key table.
     pub fn key(self) -> &'static str {
         match self {
             TableId::Active => "active",
@@ -445,7 +445,7 @@ impl CellKey {
         }
     }
 
-    /// Every cell key of an edition, in `CELLS.md` order.
+    /// Every cell key of an edition, in key-table order.
     pub fn all(edition: Edition) -> impl Iterator<Item = CellKey> {
         let active = ActiveRow::rows(edition).iter().flat_map(move |&r| {
             r.columns(edition)
@@ -465,7 +465,7 @@ impl CellKey {
         active.chain(applications).chain(review)
     }
 
-    /// Parses a key written as in `CELLS.md`.
+    /// Parses a key written as in the key table.
     pub fn parse(key: &str) -> Option<CellKey> {
         let mut parts = key.split('.');
         let (table, row, column) = (parts.next()?, parts.next()?, parts.next()?);
@@ -540,7 +540,7 @@ mod tests {
     }
 }
 
-/// The text is not a cell key of `CELLS.md`.
+/// The text is not a cell key of the key table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownKey(pub String);
 

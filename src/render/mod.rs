@@ -31,6 +31,8 @@
 
 mod grid;
 mod html;
+#[cfg(test)]
+mod keys;
 mod template;
 mod text;
 

@@ -1,5 +1,6 @@
 //! Validation: checks a parsed report, or the reports of two consecutive
-//! years, against the consistency rules of `CELLS.md` and `TEMPLATE.md` §7,
+//! years, against the consistency rules of the national template (the cells
+//! they involve are named by the key table of the crate docs),
 //! and returns typed [`Finding`]s.
 //!
 //! Validation is separate from parsing: [`crate::parse`] never rejects a
@@ -274,7 +275,7 @@ impl std::error::Error for UnknownRule {}
 
 /// One result of validation: a rule broken, or a rule that could not be checked.
 ///
-/// Serializes with the rule id as a string and the cells as their `CELLS.md`
+/// Serializes with the rule id as a string and the cells as their dotted
 /// keys: `{"rule": "applications.balance", "cells": ["applications.new_requests.total", …], …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]

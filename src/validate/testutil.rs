@@ -11,7 +11,7 @@ pub(super) fn fixture(name: &str) -> AnnualReport {
     crate::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Sets the cell at `key` (written as in `CELLS.md`) to `value`.
+/// Sets the cell at `key` (a dotted key) to `value`.
 pub(super) fn set(report: &mut AnnualReport, key: &str, value: Value) {
     let key: CellKey = key.parse().unwrap();
     fn put<R: PartialEq + Copy, C: PartialEq + Copy>(

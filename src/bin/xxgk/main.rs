@@ -1,0 +1,417 @@
+//! `xxgk`: reads government information-disclosure annual reports
+//! (政府信息公开工作年度报告) and prints, validates or exports their figures.
+//!
+//! ```text
+//! xxgk parse    [--format summary|json|cells] FILE…
+//! xxgk validate [--format text|json] [--years LAST THIS] FILE…
+//! xxgk export   [--format csv|csv-wide|jsonl] [--output FILE] [--jobs N] PATH…
+//! xxgk render   [--layout LAYOUT] FILE
+//! ```
+//!
+//! Every command reads what [`xxgk::parse_bytes`] reads (text in any
+//! encoding the crate decodes, HTML, Word `.docx`); `-` is standard input.
+//! `export` takes folders too, read recursively.
+//!
+//! Exit status: 0 when every file was read (for `validate`: and no finding
+//! is an error), 1 when some file was refused (the others are still
+//! processed and their output written), 2 on a usage error.
+//!
+//! Dependencies, each for one job: `clap` for the arguments (its messages
+//! name the bad argument and suggest the right one), `indicatif` for the
+//! progress bar, `csv` for correct quoting of organ names and file paths,
+//! `serde_json` for the JSON output. Files are spread over threads with
+//! `std::thread::scope` and an atomic index (see `export.rs`).
+
+mod export;
+mod input;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use xxgk::render::{BlankMark, Layout, Renderer};
+use xxgk::validate::{Finding, Severity, Status, validate, validate_years};
+use xxgk::{AnnualReport, Level};
+
+use crate::input::{Input, read_report};
+
+/// Reads government information-disclosure annual reports (政府信息公开工作年度报告):
+/// text in any encoding, HTML pages, Word .docx.
+#[derive(Parser)]
+#[command(name = "xxgk", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parses reports and prints what was read.
+    Parse {
+        /// summary: what was found; json: the whole report (one file: pretty,
+        /// several: one object per line); cells: `key<TAB>value` lines (with
+        /// several files each line starts with the file and a tab).
+        #[arg(long, short, value_enum, default_value_t = ParseFormat::Summary)]
+        format: ParseFormat,
+        /// Report files; `-` reads standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Checks reports against the template's consistency rules.
+    Validate {
+        /// text for people, json for programs (an array of {file, findings}).
+        #[arg(long, short, value_enum, default_value_t = ValidateFormat::Text)]
+        format: ValidateFormat,
+        /// Also compares two reports of one organ as last year's and this year's.
+        #[arg(long, num_args = 2, value_names = ["LAST", "THIS"])]
+        years: Option<Vec<PathBuf>>,
+        /// Report files; `-` reads standard input.
+        #[arg(value_name = "FILE", required_unless_present = "years")]
+        files: Vec<PathBuf>,
+    },
+    /// Exports the figures of many reports: files and folders (recursively).
+    Export(export::ExportArgs),
+    /// Writes a report's figures back out as report text in one of the layouts.
+    Render {
+        /// The layout.
+        #[arg(long, short, value_enum, default_value_t = RenderLayout::TabRows)]
+        layout: RenderLayout,
+        /// The report file; `-` reads standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ParseFormat {
+    Summary,
+    Json,
+    Cells,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ValidateFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RenderLayout {
+    WordCells,
+    WebCells,
+    TabRows,
+    PipeRows,
+    Markdown,
+    PipeCells,
+    Html,
+}
+
+impl RenderLayout {
+    fn layout(self) -> Layout {
+        match self {
+            RenderLayout::WordCells => Layout::WordCells,
+            RenderLayout::WebCells => Layout::WebCells,
+            RenderLayout::TabRows => Layout::TabRows,
+            RenderLayout::PipeRows => Layout::PipeRows,
+            RenderLayout::Markdown => Layout::Markdown,
+            RenderLayout::PipeCells => Layout::PipeCells,
+            RenderLayout::Html => Layout::Html,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse { format, files } => parse(format, &files),
+        Command::Validate {
+            format,
+            years,
+            files,
+        } => validate_files(format, years, files),
+        Command::Export(args) => export::run(args),
+        Command::Render { layout, file } => render(layout, &file),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xxgk: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `xxgk parse`.
+fn parse(format: ParseFormat, files: &[PathBuf]) -> std::io::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let many = files.len() > 1;
+    let mut refused = false;
+    for path in files {
+        let input = Input::from_arg(path);
+        let report = match read_report(&input) {
+            Ok((_, report)) => report,
+            Err(e) => {
+                eprintln!("{}: {e}", input.name());
+                refused = true;
+                continue;
+            }
+        };
+        match format {
+            ParseFormat::Json if many => {
+                serde_json::to_writer(&mut out, &report)?;
+                writeln!(out)?;
+            }
+            ParseFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                writeln!(out)?;
+            }
+            ParseFormat::Cells => {
+                let prefix = if many {
+                    format!("{}\t", input.name())
+                } else {
+                    String::new()
+                };
+                for (key, value) in cell_lines(&report) {
+                    writeln!(out, "{prefix}{key}\t{value}")?;
+                }
+            }
+            ParseFormat::Summary => summary(&mut out, &input.name(), &report)?,
+        }
+    }
+    out.flush()?;
+    Ok(exit(refused))
+}
+
+fn exit(refused: bool) -> ExitCode {
+    if refused {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The `cells` lines: `report.edition`, `report.year`, `report.organ`, then
+/// every cell of the edition (a blank as an empty value).
+fn cell_lines(report: &AnnualReport) -> impl Iterator<Item = (String, String)> + '_ {
+    let meta = [
+        ("report.edition".to_string(), report.edition.to_string()),
+        (
+            "report.year".to_string(),
+            report.year.map(|y| y.to_string()).unwrap_or_default(),
+        ),
+        (
+            "report.organ".to_string(),
+            report.organ.clone().unwrap_or_default(),
+        ),
+    ];
+    meta.into_iter().chain(
+        report
+            .cells()
+            .map(|(key, value)| (key.to_string(), value.to_string())),
+    )
+}
+
+fn summary(out: &mut impl Write, name: &str, report: &AnnualReport) -> std::io::Result<()> {
+    let none = || "(none)".to_string();
+    writeln!(out, "{name}")?;
+    writeln!(
+        out,
+        "  title    {}",
+        report.title.clone().unwrap_or_else(none)
+    )?;
+    writeln!(
+        out,
+        "  organ    {}",
+        report.organ.clone().unwrap_or_else(none)
+    )?;
+    let year = report.year.map_or_else(none, |y| y.to_string());
+    writeln!(out, "  year     {year}")?;
+    writeln!(out, "  edition  {}", report.edition)?;
+    if let Some(d) = report.published {
+        writeln!(out, "  published {d}")?;
+    }
+    for field in report.contact.fields() {
+        if let Some(v) = field.value {
+            writeln!(out, "  {:<8} {v}", field.name)?;
+        }
+    }
+    writeln!(out, "  sections {}/6", report.sections.len())?;
+    let figures = report.figures();
+    let filled = figures.iter().filter(|(_, v)| v.is_some()).count();
+    writeln!(out, "  cells    {filled} filled of {}", figures.len())?;
+    for extra in &report.extra_rows {
+        let values: Vec<String> = extra.values.iter().map(|v| v.value.to_string()).collect();
+        writeln!(
+            out,
+            "  extra row ({}) {} [{}]",
+            extra.table,
+            extra.label,
+            values.join(", ")
+        )?;
+    }
+    for d in &report.diagnostics {
+        let mark = if d.level == Level::Warning { "!" } else { "-" };
+        writeln!(out, "  {mark} {}", d.message)?;
+    }
+    Ok(())
+}
+
+/// The findings of one file, or of a pair of files.
+#[derive(serde::Serialize)]
+struct Findings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    this: Option<String>,
+    findings: Vec<Finding>,
+}
+
+/// `xxgk validate`.
+fn validate_files(
+    format: ValidateFormat,
+    years: Option<Vec<PathBuf>>,
+    mut files: Vec<PathBuf>,
+) -> std::io::Result<ExitCode> {
+    if let Some(pair) = &years {
+        for file in pair {
+            if !files.contains(file) {
+                files.push(file.clone());
+            }
+        }
+    }
+    let mut refused = false;
+    let mut reports: Vec<(PathBuf, String, AnnualReport)> = Vec::new();
+    for path in &files {
+        let input = Input::from_arg(path);
+        match read_report(&input) {
+            Ok((_, report)) => reports.push((path.clone(), input.name(), report)),
+            Err(e) => {
+                eprintln!("{}: {e}", input.name());
+                refused = true;
+            }
+        }
+    }
+    let mut outputs: Vec<(String, Findings)> = reports
+        .iter()
+        .map(|(_, name, report)| {
+            let findings = Findings {
+                file: Some(name.clone()),
+                last: None,
+                this: None,
+                findings: validate(report),
+            };
+            (name.clone(), findings)
+        })
+        .collect();
+    if let Some([last, this]) = years.as_deref() {
+        let find = |p: &PathBuf| reports.iter().find(|(q, _, _)| q == p);
+        if let (Some((_, a, ra)), Some((_, b, rb))) = (find(last), find(this)) {
+            let findings = Findings {
+                file: None,
+                last: Some(a.clone()),
+                this: Some(b.clone()),
+                findings: validate_years(ra, rb),
+            };
+            outputs.push((format!("{a} → {b} (years)"), findings));
+        }
+    }
+    let errors = outputs
+        .iter()
+        .any(|(_, o)| o.findings.iter().any(Finding::is_error));
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match format {
+        ValidateFormat::Json => {
+            let all: Vec<&Findings> = outputs.iter().map(|(_, o)| o).collect();
+            serde_json::to_writer_pretty(&mut out, &all)?;
+            writeln!(out)?;
+        }
+        ValidateFormat::Text => {
+            for (title, o) in &outputs {
+                print_findings(&mut out, title, &o.findings)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(exit(refused || errors))
+}
+
+/// How many cell keys the text output lists before it abbreviates.
+const CELLS_SHOWN: usize = 8;
+
+fn print_findings(out: &mut impl Write, title: &str, findings: &[Finding]) -> std::io::Result<()> {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let plural = |n: usize, word: &str| match n {
+        1 => format!("1 {word}"),
+        n => format!("{n} {word}s"),
+    };
+    let summary = if findings.is_empty() {
+        "no findings".to_string()
+    } else {
+        format!(
+            "{}, {}, {}",
+            plural(count(Severity::Error), "error"),
+            plural(count(Severity::Warning), "warning"),
+            plural(count(Severity::Notice), "notice")
+        )
+    };
+    writeln!(out, "{title}: {summary}")?;
+    for f in findings {
+        let status = if f.status == Status::NotCheckable {
+            " (not checkable)"
+        } else {
+            ""
+        };
+        writeln!(out, "  {:<7} {}{status}", f.severity.as_str(), f.rule)?;
+        if !f.cells.is_empty() {
+            let shown: Vec<String> = f
+                .cells
+                .iter()
+                .take(CELLS_SHOWN)
+                .map(|k| k.to_string())
+                .collect();
+            let more = if f.cells.len() > CELLS_SHOWN {
+                format!(", … ({} cells)", f.cells.len())
+            } else {
+                String::new()
+            };
+            writeln!(out, "          cells: {}{more}", shown.join(", "))?;
+        }
+        if f.expected.is_some() || f.actual.is_some() {
+            let show = |v: Option<xxgk::Decimal>| v.map_or("-".to_string(), |d| d.to_string());
+            writeln!(
+                out,
+                "          expected {}, actual {}",
+                show(f.expected),
+                show(f.actual)
+            )?;
+        }
+        writeln!(out, "          en: {}", f.message_en)?;
+        writeln!(out, "          zh: {}", f.message_zh)?;
+    }
+    Ok(())
+}
+
+/// `xxgk render`.
+fn render(layout: RenderLayout, file: &std::path::Path) -> std::io::Result<ExitCode> {
+    let input = Input::from_arg(file);
+    let report = match read_report(&input) {
+        Ok((_, report)) => report,
+        Err(e) => {
+            eprintln!("{}: {e}", input.name());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let text = Renderer::new(layout.layout())
+        .blank(BlankMark::Empty)
+        .render(&report);
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
