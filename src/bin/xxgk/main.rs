@@ -154,7 +154,7 @@ fn parse(format: ParseFormat, files: &[PathBuf]) -> std::io::Result<ExitCode> {
         let report = match read_report(&input) {
             Ok((_, report)) => report,
             Err(e) => {
-                eprintln!("{}: {e}", input.name());
+                eprintln!("{}: {e:#}", input.name());
                 refused = true;
                 continue;
             }
@@ -291,7 +291,7 @@ fn validate_files(
         match read_report(&input) {
             Ok((_, report)) => reports.push((path.clone(), input.name(), report)),
             Err(e) => {
-                eprintln!("{}: {e}", input.name());
+                eprintln!("{}: {e:#}", input.name());
                 refused = true;
             }
         }
@@ -403,7 +403,7 @@ fn render(layout: RenderLayout, file: &std::path::Path) -> std::io::Result<ExitC
     let report = match read_report(&input) {
         Ok((_, report)) => report,
         Err(e) => {
-            eprintln!("{}: {e}", input.name());
+            eprintln!("{}: {e:#}", input.name());
             return Ok(ExitCode::FAILURE);
         }
     };
