@@ -4,14 +4,21 @@
 //! cargo run --release --example report -- [--format summary|json|cells] [FILE...]
 //! ```
 //!
-//! Without FILE it parses a sample report bundled with the crate. A FILE may be
-//! text in any encoding the crate reads, an HTML page or a Word .docx. `--format cells`
-//! prints `key<TAB>value` lines: `report.edition`, `report.year`, `report.organ`,
-//! then every cell of the edition in `CELLS.md` order (a blank as an empty value).
+//! Without FILE it parses a sample report bundled with the crate (and says so
+//! on stderr); `-` reads standard input. A FILE may be text in any encoding
+//! the crate reads, an HTML page or a Word .docx. `--format cells` prints
+//! `key<TAB>value` lines: `report.edition`, `report.year`, `report.organ`,
+//! then every cell of the edition in key-table order (a blank as an empty
+//! value); with several files, each file's lines follow a `==> FILE <==`
+//! line. `--format json` prints one report as a pretty JSON document,
+//! several as JSON Lines (one compact object per line).
 //! A file that cannot be read or parsed is reported on stderr, the others are still
 //! processed, and the exit status is 1.
+//!
+//! The `xxgk` program (feature `cli`) does the same as `xxgk parse`, and
+//! exports folders of reports.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use xxgk::{AnnualReport, Level};
@@ -26,9 +33,34 @@ enum Format {
     Cells,
 }
 
-fn usage() -> ExitCode {
-    eprintln!("usage: report [--format summary|json|cells] [FILE...]");
+const USAGE: &str = "usage: report [--format summary|json|cells] [FILE...]";
+
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("report: {problem}\n{USAGE}");
     ExitCode::from(2)
+}
+
+fn parse_format(name: Option<&str>) -> Result<Format, ExitCode> {
+    match name {
+        Some("summary") => Ok(Format::Summary),
+        Some("json") => Ok(Format::Json),
+        Some("cells") => Ok(Format::Cells),
+        Some(other) => Err(usage(&format!(
+            "unknown format `{other}` (summary, json or cells)"
+        ))),
+        None => Err(usage("`--format` needs a value (summary, json or cells)")),
+    }
+}
+
+/// The bytes of a FILE argument, `-` for standard input.
+fn read(file: &str) -> std::io::Result<Vec<u8>> {
+    if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(file)
+    }
 }
 
 fn main() -> ExitCode {
@@ -36,41 +68,37 @@ fn main() -> ExitCode {
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--format" | "-f" => {
-                format = match args.next().as_deref() {
-                    Some("summary") => Format::Summary,
-                    Some("json") => Format::Json,
-                    Some("cells") => Format::Cells,
-                    _ => return usage(),
-                }
-            }
+        let chosen = match arg.as_str() {
+            "--format" | "-f" => parse_format(args.next().as_deref()),
+            _ if arg.starts_with("--format=") => parse_format(Some(&arg["--format=".len()..])),
             "--help" | "-h" => {
-                println!("usage: report [--format summary|json|cells] [FILE...]");
+                println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
-            _ if arg.starts_with("--format=") => {
-                format = match &arg["--format=".len()..] {
-                    "summary" => Format::Summary,
-                    "json" => Format::Json,
-                    "cells" => Format::Cells,
-                    _ => return usage(),
-                }
+            _ if arg.starts_with('-') && arg != "-" => {
+                return usage(&format!("unknown option `{arg}`"));
             }
-            _ if arg.starts_with('-') && arg != "-" => return usage(),
-            _ => files.push(arg),
+            _ => {
+                files.push(arg);
+                continue;
+            }
+        };
+        match chosen {
+            Ok(f) => format = f,
+            Err(code) => return code,
         }
     }
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if files.is_empty() {
+        eprintln!("report: no FILE given: parsing the bundled sample (`-` reads standard input)");
         let report = xxgk::parse(SAMPLE).expect("the bundled sample parses");
-        print(&mut out, SAMPLE_NAME, &report, format);
+        print(&mut out, SAMPLE_NAME, &report, format, false);
     }
     let many = files.len() > 1;
     for file in &files {
-        let bytes = match std::fs::read(file) {
+        let bytes = match read(file) {
             Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("{file}: {e}");
@@ -83,10 +111,10 @@ fn main() -> ExitCode {
                 if many && format != Format::Json {
                     let _ = writeln!(out, "==> {file} <==");
                 }
-                print(&mut out, file, &report, format);
+                print(&mut out, file, &report, format, many);
             }
             Err(e) => {
-                eprintln!("{file}: {e}");
+                eprintln!("{file}: {e:#}");
                 failed = true;
             }
         }
@@ -98,9 +126,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn print(out: &mut impl Write, name: &str, report: &AnnualReport, format: Format) {
+fn print(out: &mut impl Write, name: &str, report: &AnnualReport, format: Format, many: bool) {
     let _ = match format {
         Format::Cells => cells(out, report),
+        Format::Json if many => serde_json::to_writer(&mut *out, report)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out)),
         Format::Json => serde_json::to_writer_pretty(&mut *out, report)
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out)),

@@ -4,8 +4,10 @@
 //! cargo run --example validate -- [--format text|json] [--years LAST THIS] [FILE...]
 //! ```
 //!
-//! Without FILE (and without `--years`) it validates a sample report bundled
-//! with the crate. `--years LAST THIS` validates both files and also compares
+//! A FILE may be text in any encoding the crate reads, an HTML page or a
+//! Word .docx; `-` reads standard input. Without FILE (and without
+//! `--years`) it validates a sample report bundled with the crate (and says
+//! so on stderr). `--years LAST THIS` validates both files and also compares
 //! them as last year's and this year's reports of one organ.
 //!
 //! Exit status: 2 when a file cannot be read or parsed (the other files are
@@ -57,8 +59,8 @@ fn parse_format(name: &str) -> Option<Format> {
     }
 }
 
-/// `Ok(None)` for `--help`.
-fn args() -> Result<Option<Args>, ()> {
+/// `Ok(None)` for `--help`; the error names the bad argument.
+fn args() -> Result<Option<Args>, String> {
     let mut parsed = Args {
         format: Format::Text,
         files: Vec::new(),
@@ -68,19 +70,25 @@ fn args() -> Result<Option<Args>, ()> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--format" | "-f" => {
-                parsed.format = args.next().as_deref().and_then(parse_format).ok_or(())?;
+                let value = args.next().unwrap_or_default();
+                parsed.format = parse_format(&value)
+                    .ok_or_else(|| format!("unknown format `{value}` (text or json)"))?;
             }
             _ if arg.starts_with("--format=") => {
-                parsed.format = parse_format(&arg["--format=".len()..]).ok_or(())?;
+                let value = &arg["--format=".len()..];
+                parsed.format = parse_format(value)
+                    .ok_or_else(|| format!("unknown format `{value}` (text or json)"))?;
             }
             "--years" => {
                 let (Some(last), Some(this)) = (args.next(), args.next()) else {
-                    return Err(());
+                    return Err("`--years` needs two files, LAST and THIS".into());
                 };
                 parsed.years = Some((last, this));
             }
             "--help" | "-h" => return Ok(None),
-            _ if arg.starts_with('-') && arg != "-" => return Err(()),
+            _ if arg.starts_with('-') && arg != "-" => {
+                return Err(format!("unknown option `{arg}`"));
+            }
             _ => parsed.files.push(arg),
         }
     }
@@ -94,16 +102,17 @@ fn args() -> Result<Option<Args>, ()> {
     Ok(Some(parsed))
 }
 
-/// Reads and parses one file; the error says why it could not.
+/// Reads and parses one file (`-`: standard input) in any format
+/// `parse_bytes` reads; the error says why it could not.
 fn load(file: &str) -> Result<AnnualReport, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{file}: not UTF-8 text (invalid byte at {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    xxgk::parse(&text).map_err(|e| format!("{file}: {e}"))
+    let bytes = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(file)
+    };
+    let bytes = bytes.map_err(|e| format!("{file}: {e}"))?;
+    xxgk::parse_bytes(&bytes).map_err(|e| format!("{file}: {e:#}"))
 }
 
 fn print_text(out: &mut impl Write, title: &str, findings: &[Finding]) -> std::io::Result<()> {
@@ -164,14 +173,15 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        Err(()) => {
-            eprintln!("{USAGE}");
+        Err(problem) => {
+            eprintln!("validate: {problem}\n{USAGE}");
             return ExitCode::from(2);
         }
     };
     let mut unreadable = false;
     let mut reports: Vec<(String, AnnualReport)> = Vec::new();
     if args.files.is_empty() {
+        eprintln!("validate: no FILE given: validating the bundled sample");
         let report = xxgk::parse(SAMPLE).expect("the bundled sample parses");
         reports.push((SAMPLE_NAME.to_string(), report));
     }

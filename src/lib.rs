@@ -77,8 +77,8 @@
 //!
 //! - `cli` (off): the `xxgk` program (`cargo install --path . --features cli`),
 //!   which parses, validates and exports folders of reports to CSV and JSON
-//!   Lines; it adds `clap`, `csv`, `indicatif`, `rayon` and `serde_json`, to
-//!   the program only.
+//!   Lines; it adds `clap`, `csv`, `indicatif` and `serde_json`, which the
+//!   library does not use.
 //!
 #![doc = include_str!("keys.md")]
 #![forbid(unsafe_code)]
