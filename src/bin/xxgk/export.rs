@@ -185,8 +185,14 @@ fn progress_bar(total: usize) -> ProgressBar {
     };
     let bar = ProgressBar::with_draw_target(Some(total as u64), target);
     bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} files  {per_sec:.0}  {eta} left  {msg}")
-            .expect("a valid template"),
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files  {rate}  {eta} left")
+            .expect("a valid template")
+            .with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0} files/s", state.per_sec());
+                },
+            ),
     );
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
@@ -194,7 +200,14 @@ fn progress_bar(total: usize) -> ProgressBar {
 
 /// Runs `xxgk export`.
 pub(crate) fn run(args: ExportArgs) -> std::io::Result<ExitCode> {
-    let inputs = collect(&args.paths);
+    let mut inputs = collect(&args.paths);
+    // the output of an earlier run in a folder being read is no report
+    if let Some(out) = args.output.as_ref().and_then(|p| p.canonicalize().ok()) {
+        inputs.retain(|i| match i {
+            Input::File(p) => p.canonicalize().ok().as_ref() != Some(&out),
+            Input::Stdin => true,
+        });
+    }
     let keys = wide_keys();
     let jobs = args
         .jobs
