@@ -326,3 +326,78 @@ impl Tally {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_columns_are_every_key_of_both_editions_once() {
+        let keys = wide_keys();
+        let mut unique = keys.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len());
+        for edition in Edition::ALL {
+            assert!(CellKey::all(edition).all(|k| keys.contains(&k)));
+        }
+        let wide = header(ExportFormat::CsvWide, &keys).unwrap();
+        assert_eq!(wide.len(), 4 + keys.len());
+        assert!(header(ExportFormat::Jsonl, &keys).is_none());
+    }
+
+    #[test]
+    fn units_only_for_amounts_whose_unit_is_known() {
+        let amount = |unit| {
+            Value::Amount(xxgk::Amount {
+                written: "57".parse().unwrap(),
+                unit,
+            })
+        };
+        assert_eq!(unit(amount(xxgk::AmountUnit::Yuan)), "万元");
+        assert_eq!(unit(amount(xxgk::AmountUnit::Unstated)), "");
+        assert_eq!(unit(Value::Count(3)), "");
+        assert_eq!(unit(Value::Blank), "");
+    }
+
+    #[test]
+    fn the_summary_counts_reports_and_refusals_by_reason() {
+        let mut tally = Tally::default();
+        assert_eq!(
+            tally.summary(),
+            "xxgk export: 0 files: 0 reports read, 0 refused; 0 reports with validation errors"
+        );
+        let bar = ProgressBar::hidden();
+        let mut out = Vec::new();
+        let read = |errors| Outcome::Read {
+            output: b"x\n".to_vec(),
+            errors,
+        };
+        let input = Input::Stdin;
+        tally.add(&input, read(true), &mut out, &bar).unwrap();
+        tally.add(&input, read(false), &mut out, &bar).unwrap();
+        let not_a_report = xxgk::parse("天气").unwrap_err();
+        tally
+            .add(
+                &input,
+                Outcome::Refused(Refusal::Parse(not_a_report)),
+                &mut out,
+                &bar,
+            )
+            .unwrap();
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        tally
+            .add(
+                &input,
+                Outcome::Refused(Refusal::Io(missing)),
+                &mut out,
+                &bar,
+            )
+            .unwrap();
+        assert_eq!(out, b"x\nx\n");
+        assert_eq!(
+            tally.summary(),
+            "xxgk export: 4 files: 2 reports read, 2 refused (1 not_a_report, 1 unreadable); 1 report with validation errors"
+        );
+    }
+}

@@ -122,3 +122,31 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_walked_in_name_order_without_hidden_names_or_links_to_folders() {
+        let dir = std::env::temp_dir().join(format!("xxgk-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("b/.git")).unwrap();
+        for file in ["a.txt", "b/c.docx", "b/.git/config", ".hidden", "d.html"] {
+            std::fs::write(dir.join(file), "x").unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&dir, dir.join("b/loop")).unwrap();
+        let found = collect(&[dir.clone(), PathBuf::from("-"), dir.join("missing.txt")]);
+        let _ = std::fs::remove_dir_all(&dir);
+        let expected = vec![
+            Input::File(dir.join("a.txt")),
+            Input::File(dir.join("b/c.docx")),
+            Input::File(dir.join("d.html")),
+            Input::Stdin,
+            Input::File(dir.join("missing.txt")),
+        ];
+        assert_eq!(found, expected);
+        assert_eq!(Input::Stdin.name(), "-");
+    }
+}
