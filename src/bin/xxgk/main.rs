@@ -10,7 +10,8 @@
 //!
 //! Every command reads what [`xxgk::parse_bytes`] reads (text in any
 //! encoding the crate decodes, HTML, Word `.docx`); `-` is standard input.
-//! `export` takes folders too, read recursively.
+//! `parse`, `validate` and `export` take folders too, read recursively
+//! (names that start with a dot left out).
 //!
 //! Exit status: 0 when every file was read (for `validate`: and no finding
 //! is an error), 1 when some file was refused (the others are still
@@ -34,7 +35,7 @@ use xxgk::render::{BlankMark, Layout, Renderer};
 use xxgk::validate::{Finding, Severity, Status, validate, validate_years};
 use xxgk::{AnnualReport, Level};
 
-use crate::input::{Input, read_report};
+use crate::input::{Input, collect, read_report};
 
 /// Reads government information-disclosure annual reports (政府信息公开工作年度报告):
 /// text in any encoding, HTML pages, Word .docx.
@@ -54,7 +55,7 @@ enum Command {
         /// several files each line starts with the file and a tab).
         #[arg(long, short, value_enum, default_value_t = ParseFormat::Summary)]
         format: ParseFormat,
-        /// Report files; `-` reads standard input.
+        /// Report files and folders (read recursively); `-` reads standard input.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -66,7 +67,7 @@ enum Command {
         /// Also compares two reports of one organ as last year's and this year's.
         #[arg(long, num_args = 2, value_names = ["LAST", "THIS"])]
         years: Option<Vec<PathBuf>>,
-        /// Report files; `-` reads standard input.
+        /// Report files and folders (read recursively); `-` reads standard input.
         #[arg(value_name = "FILE", required_unless_present = "years")]
         files: Vec<PathBuf>,
     },
@@ -147,11 +148,11 @@ fn main() -> ExitCode {
 fn parse(format: ParseFormat, files: &[PathBuf]) -> std::io::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let many = files.len() > 1;
+    let inputs = collect(files);
+    let many = inputs.len() > 1;
     let mut refused = false;
-    for path in files {
-        let input = Input::from_arg(path);
-        let report = match read_report(&input) {
+    for input in &inputs {
+        let report = match read_report(input) {
             Ok((_, report)) => report,
             Err(e) => {
                 eprintln!("{}: {e:#}", input.name());
@@ -286,10 +287,13 @@ fn validate_files(
     }
     let mut refused = false;
     let mut reports: Vec<(PathBuf, String, AnnualReport)> = Vec::new();
-    for path in &files {
-        let input = Input::from_arg(path);
+    for input in collect(&files) {
+        let path = match &input {
+            Input::File(path) => path.clone(),
+            Input::Stdin => PathBuf::from("-"),
+        };
         match read_report(&input) {
-            Ok((_, report)) => reports.push((path.clone(), input.name(), report)),
+            Ok((_, report)) => reports.push((path, input.name(), report)),
             Err(e) => {
                 eprintln!("{}: {e:#}", input.name());
                 refused = true;
