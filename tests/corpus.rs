@@ -177,6 +177,43 @@ fn reports_round_trip_through_json() {
 }
 
 #[test]
+fn report_json_has_dotted_keys_maps_and_amounts_as_numbers() {
+    let text = std::fs::read_to_string("tests/fixtures/seeds/001_1bf17e5d24045e7c.txt").unwrap();
+    let report = xxgk::parse(&text).unwrap();
+    let json = serde_json::to_value(&report).unwrap();
+    let amount = &json["active"]["rows"]["procurement"]["cells"]["amount"];
+    assert_eq!(amount["value"]["kind"], "amount");
+    assert_eq!(amount["value"]["value"]["written"], "170");
+    assert_eq!(amount["value"]["value"]["unit"], "wan");
+    assert_eq!(amount["value"]["value"]["wan_yuan"], 170);
+    let span = &amount["span"];
+    let range = span["start"].as_u64().unwrap() as usize..span["end"].as_u64().unwrap() as usize;
+    assert_eq!(&text[range], "170万");
+    // rows and cells are maps, written in template order
+    let applications = json["applications"]["rows"].as_object().unwrap();
+    assert_eq!(applications.len(), 23);
+    assert_eq!(
+        applications["granted"]["cells"].as_object().unwrap().len(),
+        7
+    );
+    let written = serde_json::to_string(&report.applications).unwrap();
+    let at = |key: &str| written.find(&format!("\"{key}\":")).unwrap();
+    assert!(at("new_requests") < at("granted") && at("granted") < at("carried_forward"));
+    assert!(at("natural_person") < at("commercial_enterprise") && at("other_org") < at("total"));
+    // the flat view: the dotted key to a number or null
+    let figures = serde_json::to_value(report.figures()).unwrap();
+    assert_eq!(figures["active.procurement.amount"], 170);
+    assert_eq!(figures.as_object().unwrap().len(), 198);
+    assert!(
+        figures
+            .as_object()
+            .unwrap()
+            .values()
+            .all(|v| v.is_number() || v.is_null())
+    );
+}
+
+#[test]
 fn a_text_that_is_no_report_is_an_error_with_its_place() {
     let text = "\n\n  今天天气很好。\n我们去公园。";
     let err = xxgk::parse(text).unwrap_err();
