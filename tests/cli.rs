@@ -251,6 +251,10 @@ fn usage_errors_exit_2_and_name_the_bad_argument() {
         (&["export"][..], "PATH"),
         (&["frobnicate"][..], "frobnicate"),
         (&["validate", "--years", "one"][..], "--years"),
+        (
+            &["export", "--output", "no/such/folder/out.csv", TXT][..],
+            "no/such/folder/out.csv",
+        ),
     ] {
         let result = run(args);
         let stderr = text(&result.stderr);

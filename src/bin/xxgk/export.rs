@@ -215,10 +215,17 @@ pub(crate) fn run(args: ExportArgs) -> std::io::Result<ExitCode> {
         .map_or(1, NonZeroUsize::get)
         .min(inputs.len().max(1));
     let mut out: BufWriter<Box<dyn Write>> = BufWriter::new(match &args.output {
-        Some(path) => Box::new(
-            File::create(path)
-                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?,
-        ),
+        Some(path) => match File::create(path) {
+            Ok(file) => Box::new(file),
+            Err(e) => {
+                // a bad argument: nothing was read
+                eprintln!(
+                    "xxgk export: cannot create --output {}: {e}",
+                    path.display()
+                );
+                return Ok(ExitCode::from(2));
+            }
+        },
         None => Box::new(std::io::stdout().lock()),
     });
     if let Some(header) = header(args.format, &keys) {

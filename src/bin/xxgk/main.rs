@@ -15,7 +15,9 @@
 //!
 //! Exit status: 0 when every file was read (for `validate`: and no finding
 //! is an error), 1 when some file was refused (the others are still
-//! processed and their output written), 2 on a usage error.
+//! processed and their output written), 2 on a usage error (an unknown
+//! option or value, a missing argument, an `--output` that cannot be
+//! created).
 //!
 //! Dependencies, each for one job: `clap` for the arguments (its messages
 //! name the bad argument and suggest the right one), `indicatif` for the
