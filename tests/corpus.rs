@@ -6,12 +6,14 @@ use std::path::{Path, PathBuf};
 use serde_json::Value as Json;
 use xxgk::{Decimal, Edition};
 
-/// The text fixtures with truth files: the real seeds, the written reports, and
-/// crawler text with every row run together.
+/// The text fixtures with truth files: the real seeds, the written reports,
+/// crawler text with every row run together, and all of these squeezed onto
+/// one line.
 const FOLDERS: &[&str] = &[
     "tests/fixtures/seeds",
     "tests/fixtures/written",
     "tests/fixtures/crawler",
+    "tests/fixtures/oneline",
 ];
 
 fn truth_files(folder: &str) -> Vec<PathBuf> {

@@ -5,6 +5,7 @@
 mod heading;
 mod label;
 mod meta;
+mod reline;
 mod table;
 mod tokens;
 mod value;
@@ -175,7 +176,9 @@ fn not_a_report(original: &str) -> Error {
 
 /// Reads a report from its normalized text; `original` is the text given by the user.
 pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Error> {
-    let doc = norm.text.as_str();
+    // a report squeezed onto one line is read with its line breaks given back
+    let relined = reline::reline(&norm.text);
+    let doc = relined.as_deref().unwrap_or(norm.text.as_str());
     let mut ctx = Ctx {
         doc,
         norm,
