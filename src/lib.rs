@@ -104,8 +104,9 @@ pub struct ReadmeDoctests;
 ///
 /// # Errors
 ///
-/// [`ErrorKind::NotAReport`] when the text has none of a report's title,
-/// section headings or tables; the error says where the parser looked.
+/// [`ErrorKind::NotAReport`] when the text has none of a report's section
+/// headings or tables (a title alone, as a portal's listing page shows
+/// several, is not a report); the error says where the parser looked.
 pub fn parse(text: &str) -> Result<AnnualReport, Error> {
     let normalized = normalize::normalize(text);
     grammar::read(&normalized, text)

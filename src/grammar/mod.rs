@@ -167,7 +167,7 @@ fn not_a_report(original: &str) -> Error {
         .take(30)
         .collect();
     ErrorKind::NotAReport {
-        expected: "a title naming 政府信息公开工作年度报告, the section headings 一、总体情况 … 六、其他需要报告的事项, or the tables of sections 二 to 四",
+        expected: "the section headings 一、总体情况 … 六、其他需要报告的事项 or the tables of sections 二 to 四 (a title naming 政府信息公开工作年度报告 alone, as on a listing page, is not a report)",
         position,
         found,
     }
@@ -246,8 +246,8 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         table::review_table(&mut ctx, tokens, *layout, span)
     });
 
-    if title.is_none()
-        && headings.is_empty()
+    // a title alone is no report: a portal's listing page names several
+    if headings.is_empty()
         && active.is_none()
         && applications.is_none()
         && review_litigation.is_none()
