@@ -497,8 +497,8 @@ fn a_listing_page_is_not_a_report() {
     // five titles with their dates, no section, no table: a portal's list of
     // reports, as HTML and as the text a browser leaves
     for (file, line) in [
-        ("tests/fixtures/refused/listing_page.html", 12),
-        ("tests/fixtures/refused/listing_page.txt", 1),
+        ("tests/refused/listing_page.html", 12),
+        ("tests/refused/listing_page.txt", 1),
     ] {
         let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
         let err = xxgk::parse_bytes(&bytes).unwrap_err();
@@ -510,7 +510,7 @@ fn a_listing_page_is_not_a_report() {
         assert!(err.to_string().contains("listing page"), "{err}");
     }
     let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/refused/listing_page.txt"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/refused/listing_page.txt"),
     )
     .unwrap();
     assert!(matches!(

@@ -233,9 +233,9 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         _ => None,
     };
     let applications = match (&applications_found, &applications_text) {
-        (Some(found), Some((s, e, _, _))) => {
+        (Some(found), Some((s, e, layout, _))) => {
             let span = ctx.span(*s, *e);
-            let (t, extras) = table::applications_table(&mut ctx, found, edition, span);
+            let (t, extras) = table::applications_table(&mut ctx, found, edition, (span, *layout));
             extra_rows.extend(extras);
             Some(t)
         }
