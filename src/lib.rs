@@ -11,7 +11,10 @@
 //!    zero-width characters, Word artefacts), with a map back to the original.
 //! 2. **grammar**: nom combinators for the title, the section headings, the
 //!    labels of both template editions and the values; the tables are read by
-//!    their labels, whatever the text layout (one cell per line, tab or pipe rows).
+//!    their labels, whatever the text layout (one cell per line, tab or pipe
+//!    rows, the whole report squeezed onto one line). Columns follow the
+//!    header labels as printed; a row whose placement breaks the table's own
+//!    sums is left blank.
 //! 3. **model**: the typed [`AnnualReport`], serde-serializable, with
 //!    [`AnnualReport::cells`] giving every figure under its stable key.
 //!
