@@ -17,14 +17,16 @@ The truth keeps only figures a careful reader can still read:
   by brute force independent of the crate, for their run-together rows (only
   uniquely decidable figures); squeezing the line breaks away loses nothing
   more, since each row's run stays between spaces;
+- markdown tables keep their pipes when squeezed, and their separator rows
+  (`|---|---|`) tell how many cells each row has, so the rows can be cut
+  apart exactly, empty cells (`| |`) included: their truth is kept whole;
 - in the other sources a blank cell leaves no trace once white space is
   squeezed (`行政许可\t\t60` becomes `行政许可 60`), so a table row with a
   blank cell is null as a whole.
 
-Sources whose tables are pipe-separated (written/w2021_pipes, _cellpipes,
-_markdown) are not used: squeezed, their empty cells (`| |`) cannot be told
-from row ends without counting each table's columns, which the crate does not
-do yet.
+Sources with other pipe-separated tables (written/w2021_pipes, _cellpipes:
+`a | b |` rows or cells, no separator row) are not used: squeezed, an empty
+cell cannot be told from a row's end, and the crate leaves such a line alone.
 
 Usage: python3 tools/make_oneline_fixtures.py   (from the repository root)
 """
@@ -53,6 +55,11 @@ def keeps_blanks(text):
     return any("|" in l for l in rows)
 
 
+def markdown(text):
+    """Whether the source's tables are markdown tables with separator rows."""
+    return any(re.fullmatch(r"\|(\s*:?-{3,}:?\s*\|)+", l.strip()) for l in text.splitlines())
+
+
 def title_of(text, truth):
     for line in text.splitlines():
         line = line.strip()
@@ -75,9 +82,9 @@ def main():
             truth = json.load(open(os.path.join(d, name), encoding="utf-8"))
             text = open(src, encoding="utf-8").read()
             cells = dict(truth["cells"])
-            if keeps_blanks(text):
+            if keeps_blanks(text) and not markdown(text):
                 continue
-            if folder != "crawler":
+            if folder != "crawler" and not markdown(text):
                 blank_rows = {row_of(k) for k, v in cells.items() if v is None}
                 for k in cells:
                     if row_of(k) in blank_rows:

@@ -7,8 +7,15 @@
 //!
 //! A line is taken as squeezed when it is long, holds many spaces and names
 //! the tables of the template; prose lines and tables laid out in rows are
-//! left alone. Pipe-separated rows are left alone too: their empty cells
-//! (`| |`) cannot be told from row ends once squeezed.
+//! left alone.
+//!
+//! A markdown table squeezed keeps its pipes: `| a | b | |---|---| | 1 | 2 |`.
+//! Its separator row tells how many columns it has, `n`; the header row is the
+//! `n + 1` pipes before the separator, and each row after it the next `n + 1`
+//! pipes, so the rows are cut apart exactly, empty cells (`| |`) included.
+//! Inside a row the spaces stay (a cell may hold one). Other pipe-separated
+//! text (`a | b |` rows, no separator) cannot be cut into rows once squeezed:
+//! such a line is left alone.
 
 /// The shortest line taken as squeezed, in bytes.
 const LONG_LINE: usize = 1000;
@@ -20,8 +27,91 @@ const TABLE_WORDS: &[&str] = &["信息内容", "行政许可", "予以公开", "
 fn squeezed(line: &str) -> bool {
     line.len() >= LONG_LINE
         && line.bytes().filter(|&b| b == b' ').count() >= MIN_SPACES
-        && line.bytes().filter(|&b| b == b'|').count() < MIN_SPACES / 4
         && TABLE_WORDS.iter().filter(|w| line.contains(*w)).count() >= 2
+}
+
+fn piped(line: &str) -> bool {
+    line.bytes().filter(|&b| b == b'|').count() >= MIN_SPACES / 4
+}
+
+/// The separator row starting at the pipe `line[at]` (`|---|:--:|`): the
+/// index of its last pipe and its number of columns.
+fn separator(line: &[u8], at: usize) -> Option<(usize, usize)> {
+    let (mut j, mut columns) = (at, 0);
+    loop {
+        let cell_end = line[j + 1..]
+            .iter()
+            .position(|b| !matches!(b, b'-' | b':' | b' '))
+            .map_or(line.len(), |k| j + 1 + k);
+        let cell = &line[j + 1..cell_end];
+        if cell_end < line.len() && line[cell_end] == b'|' && cell.windows(3).any(|w| w == b"---") {
+            columns += 1;
+            j = cell_end;
+        } else {
+            break;
+        }
+    }
+    (columns > 0).then_some((j, columns))
+}
+
+/// The index of the `count`-th pipe from `from` on (`from` itself counts).
+fn pipe_after(line: &[u8], from: usize, count: usize) -> Option<usize> {
+    line[from..]
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'|')
+        .nth(count.checked_sub(1)?)
+        .map(|(i, _)| from + i)
+}
+
+/// The markdown tables of a squeezed line: the byte ranges they cover, and
+/// the spaces between their rows.
+fn markdown_tables(line: &[u8]) -> (Vec<(usize, usize)>, Vec<usize>) {
+    let (mut tables, mut breaks) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    while let Some(i) = line[at..].iter().position(|&b| b == b'|').map(|i| at + i) {
+        let Some((sep_end, n)) = separator(line, i) else {
+            at = i + 1;
+            continue;
+        };
+        // the header: the n + 1 pipes before the separator
+        let header = (i >= 2 && line[i - 1] == b' ')
+            .then(|| {
+                line[..i - 1]
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, b)| **b == b'|')
+                    .nth(n)
+                    .map(|(k, _)| k)
+            })
+            .flatten()
+            .filter(|&h| h == 0 || line[h - 1] == b' ');
+        let start = match header {
+            Some(h) => {
+                if h > 0 {
+                    breaks.push(h - 1);
+                }
+                breaks.push(i - 1);
+                h
+            }
+            None => i,
+        };
+        let mut end = sep_end;
+        while end + 2 < line.len() && line[end + 1] == b' ' && line[end + 2] == b'|' {
+            let Some(row_end) = pipe_after(line, end + 2, n + 1) else {
+                break;
+            };
+            breaks.push(end + 1);
+            end = row_end;
+        }
+        if end + 1 < line.len() && line[end + 1] == b' ' {
+            breaks.push(end + 1);
+        }
+        tables.push((start, end + 1));
+        at = end + 1;
+    }
+    (tables, breaks)
 }
 
 /// The text with the spaces of its squeezed lines turned into line breaks, or
@@ -31,9 +121,17 @@ pub(crate) fn reline(doc: &str) -> Option<String> {
     let mut at = 0;
     for line in doc.split('\n') {
         if squeezed(line) {
+            let (tables, breaks) = markdown_tables(line.as_bytes());
+            if tables.is_empty() && piped(line) {
+                at += line.len() + 1;
+                continue; // pipe rows without a separator: not told apart
+            }
             let bytes = out.get_or_insert_with(|| doc.as_bytes().to_vec());
-            for b in &mut bytes[at..at + line.len()] {
-                if *b == b' ' {
+            let mut table = tables.iter().peekable();
+            for (i, b) in bytes[at..at + line.len()].iter_mut().enumerate() {
+                while table.next_if(|t| t.1 <= i).is_some() {}
+                let inside = table.peek().is_some_and(|t| t.0 <= i);
+                if *b == b' ' && (!inside || breaks.binary_search(&i).is_ok()) {
                     *b = b'\n';
                 }
             }
@@ -80,5 +178,22 @@ mod tests {
         assert_eq!(reline(short), None);
         let pipes = squeezed_report().replace(" 1 ", " | 1 | ");
         assert_eq!(reline(&pipes), None);
+    }
+
+    #[test]
+    fn squeezed_markdown_tables_are_cut_into_rows() {
+        let table = "| 第二十条第（一）项 | | | | |---|---|---|---| | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | | 规章 | 3 | | 21 |";
+        let doc = format!(
+            "{} {table} 三、收到和处理政府信息公开申请情况 正文",
+            squeezed_report()
+        );
+        let out = reline(&doc).expect("squeezed");
+        assert_eq!(out.len(), doc.len());
+        assert!(
+            out.contains("\n| 第二十条第（一）项 | | | |\n|---|---|---|---|\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 3 | | 21 |\n三、收到"),
+            "{out}"
+        );
+        let (tables, _) = markdown_tables(b"a | x | y | |---|---| | 1 | 2 | b");
+        assert_eq!(tables, [(2, 31)]);
     }
 }
