@@ -5,6 +5,7 @@
 mod heading;
 mod label;
 mod meta;
+mod ocr;
 mod reline;
 mod table;
 mod tokens;
@@ -176,9 +177,12 @@ fn not_a_report(original: &str) -> Error {
 
 /// Reads a report from its normalized text; `original` is the text given by the user.
 pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Error> {
-    // a report squeezed onto one line is read with its line breaks given back
+    // a report squeezed onto one line is read with its line breaks given back,
+    // OCR markdown made plain; both keep every byte offset
     let relined = reline::reline(&norm.text);
-    let doc = relined.as_deref().unwrap_or(norm.text.as_str());
+    let relined = relined.as_deref().unwrap_or(norm.text.as_str());
+    let plain = ocr::plain(relined);
+    let doc = plain.as_deref().unwrap_or(relined);
     let mut ctx = Ctx {
         doc,
         norm,
