@@ -13,8 +13,8 @@
 //!    labels of both template editions and the values; the tables are read by
 //!    their labels, whatever the text layout (one cell per line, tab or pipe
 //!    rows, the whole report squeezed onto one line). Columns follow the
-//!    header labels as printed; a row whose placement breaks the table's own
-//!    sums is left blank.
+//!    header labels as printed; a row that lost a cell is kept only where
+//!    the table's own sums confirm it.
 //! 3. **model**: the typed [`AnnualReport`], serde-serializable, with
 //!    [`AnnualReport::cells`] giving every figure under its stable key.
 //!

@@ -260,9 +260,12 @@ pub(crate) fn applications_table(
     (table, extras)
 }
 
-/// The rows of tab-separated text that are shorter than the table's other
-/// rows (a cell lost: deleted, or run into its neighbour) and whose cells did
-/// not line up with the columns as they stand: their placement was a guess.
+/// The rows of tab-separated text that have lost a cell (deleted, or run into
+/// its neighbour), so that whichever way their cells were lined up with the
+/// columns, the placement was a guess: rows shorter than the table's widest
+/// both in all and after their label. (Text with merged label cells as empty
+/// fillers has rows of one width; text with merged cells left out, as the
+/// HTML front end gives it, has rows of one width after their labels.)
 fn short_rows(
     doc: &str,
     found: &Scan<ApplicationRow>,
@@ -272,28 +275,25 @@ fn short_rows(
     if layout != Layout::TabRows {
         return Vec::new();
     }
-    let fields = |at: usize| {
-        let start = doc[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = doc[at..].find('\n').map_or(doc.len(), |i| at + i);
-        doc[start..end].matches('\t').count() + 1
+    // the fields of the label's line, and those after the label
+    let fields = |(label_start, label_end): (usize, usize)| {
+        let start = doc[..label_start].rfind('\n').map_or(0, |i| i + 1);
+        let end = doc[label_end..]
+            .find('\n')
+            .map_or(doc.len(), |i| label_end + i);
+        let after = doc[label_end..end].matches('\t').count();
+        (doc[start..end].matches('\t').count() + 1, after)
     };
     let rows: Vec<_> = found
         .rows
         .iter()
         .filter(|r| r.collapsed.is_none() && r.key.in_edition(edition))
-        .map(|r| (r, fields(r.label.0)))
+        .map(|r| (r, fields(r.label)))
         .collect();
-    let Some(widest) = rows.iter().map(|(_, n)| *n).max() else {
-        return Vec::new();
-    };
+    let widest = rows.iter().map(|(_, (n, _))| *n).max().unwrap_or(0);
+    let widest_after = rows.iter().map(|(_, (_, a))| *a).max().unwrap_or(0);
     rows.into_iter()
-        .filter(|&(r, n)| {
-            n < widest
-                && !matches!(
-                    super::align::align(&r.cells, ApplicantColumn::ALL.len(), r.trailing),
-                    Ok(super::align::Aligned::Direct(_) | super::align::Aligned::Empty)
-                )
-        })
+        .filter(|&(_, (n, after))| n < widest && after < widest_after)
         .map(|(r, _)| r.key)
         .collect()
 }
