@@ -287,3 +287,74 @@ fn any_cell_of_section_three_deleted_or_run_into_the_next() {
         assert!(cases > 150, "{name}: {cases} edits");
     }
 }
+
+/// The one way `label` is written in `text`: as it is, or with a space or a
+/// line break inside (`商业 企业`, `商业\n企业`); `None` unless exactly one
+/// form occurs exactly once.
+fn written_once(text: &str, label: &str) -> Option<String> {
+    let mut forms = vec![label.to_string()];
+    for (i, _) in label.char_indices().skip(1) {
+        for gap in [" ", "\n", "\t"] {
+            forms.push(format!("{}{gap}{}", &label[..i], &label[i..]));
+        }
+    }
+    let found: Vec<&String> = forms.iter().filter(|f| text.contains(f.as_str())).collect();
+    match found[..] {
+        [form] if text.matches(form.as_str()).count() == 1 => Some(form.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn any_two_header_labels_swapped_in_any_written_layout() {
+    const APPLICANTS: &[(&str, &str)] = &[
+        ("商业企业", "commercial_enterprise"),
+        ("科研机构", "research_institution"),
+        ("社会公益组织", "public_interest_org"),
+        ("法律服务机构", "legal_service_org"),
+    ];
+    const ACTIVE_2019: &[(&str, &str)] = &[
+        ("本年新制作数量", "made"),
+        ("本年新公开数量", "published"),
+        ("对外公开总数量", "total_public"),
+    ];
+    const ACTIVE_2021: &[(&str, &str)] = &[
+        ("本年制发件数", "issued"),
+        ("本年废止件数", "repealed"),
+        ("现行有效件数", "in_force"),
+    ];
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/written/");
+    let mut swaps = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(name) = path.to_str().and_then(|p| p.strip_suffix(".truth.json")) else {
+            continue;
+        };
+        let name = name.rsplit('/').next().unwrap();
+        let (text, truth) = fixture(name);
+        let active = if text.contains("本年制发件数") {
+            ACTIVE_2021
+        } else {
+            ACTIVE_2019
+        };
+        for labels in [APPLICANTS, active] {
+            for (i, (a, ka)) in labels.iter().enumerate() {
+                for (b, kb) in &labels[i + 1..] {
+                    let (Some(fa), Some(fb)) = (written_once(&text, a), written_once(&text, b))
+                    else {
+                        continue;
+                    };
+                    let damaged = text
+                        .replace(&fa, "\u{0}")
+                        .replace(&fb, "\u{1}")
+                        .replace('\u{0}', &fb)
+                        .replace('\u{1}', &fa);
+                    let out = read(&damaged, &swapped(&truth, ka, kb));
+                    assert!(out.wrong.is_empty(), "{name}: {a} ↔ {b}: {:?}", out.wrong);
+                    swaps += 1;
+                }
+            }
+        }
+    }
+    assert!(swaps >= 40, "{swaps} swaps");
+}
