@@ -64,6 +64,20 @@ fn pipe_after(line: &[u8], from: usize, count: usize) -> Option<usize> {
         .map(|(i, _)| from + i)
 }
 
+/// The pipe before the first cell of `line[from..=to]` that is a section
+/// heading (`| 三、收到和处理政府信息公开申请情况 |`), if one is.
+fn heading_cell(line: &[u8], from: usize, to: usize) -> Option<usize> {
+    let row = std::str::from_utf8(&line[from..=to]).ok()?;
+    let mut at = 0;
+    for cell in row.split('|') {
+        if at > 0 && super::heading::heading_line(cell.trim()).is_some() {
+            return Some(from + at - 1);
+        }
+        at += cell.len() + 1;
+    }
+    None
+}
+
 /// The markdown tables of a squeezed line: the byte ranges they cover, and
 /// the spaces between their rows.
 fn markdown_tables(line: &[u8]) -> (Vec<(usize, usize)>, Vec<usize>) {
@@ -103,6 +117,12 @@ fn markdown_tables(line: &[u8]) -> (Vec<(usize, usize)>, Vec<usize>) {
                 break;
             };
             breaks.push(end + 1);
+            // a row with fewer cells than the separator's, then the next
+            // section's heading: the table ends before the heading
+            if let Some(cut) = heading_cell(line, end + 2, row_end) {
+                end = cut;
+                break;
+            }
             end = row_end;
         }
         if end + 1 < line.len() && line[end + 1] == b' ' {
