@@ -2,7 +2,7 @@
 
 use super::collapsed::cuts;
 use super::columns::read_column_blocks;
-use super::scan::{Class, Scan, Vote, scan};
+use super::scan::{Class, FoundRow, Scan, Vote, scan};
 use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
 };
@@ -118,12 +118,18 @@ fn follow_printed_headers(
     found: &Scan<ActiveRow>,
     edition: Edition,
 ) {
-    for (segment, header) in found.headers.iter().enumerate() {
-        let rows: Vec<_> = found
-            .rows
-            .iter()
-            .filter(|r| r.segment == segment && !r.key.columns(edition).is_empty())
-            .collect();
+    // the rows of each part, in one pass
+    let mut parts: Vec<Vec<&FoundRow<ActiveRow>>> = vec![Vec::new(); found.headers.len()];
+    for row in found
+        .rows
+        .iter()
+        .filter(|r| !r.key.columns(edition).is_empty())
+    {
+        if let Some(part) = parts.get_mut(row.segment) {
+            part.push(row);
+        }
+    }
+    for (header, rows) in found.headers.iter().zip(parts) {
         let Some(first) = rows.first() else {
             continue;
         };
