@@ -11,7 +11,10 @@
 //!    zero-width characters, Word artefacts), with a map back to the original.
 //! 2. **grammar**: nom combinators for the title, the section headings, the
 //!    labels of both template editions and the values; the tables are read by
-//!    their labels, whatever the text layout (one cell per line, tab or pipe rows).
+//!    their labels, whatever the text layout (one cell per line, tab or pipe
+//!    rows, the whole report squeezed onto one line). Columns follow the
+//!    header labels as printed; a row that lost a cell is kept only where
+//!    the table's own sums confirm it.
 //! 3. **model**: the typed [`AnnualReport`], serde-serializable, with
 //!    [`AnnualReport::cells`] giving every figure under its stable key.
 //!
@@ -120,8 +123,9 @@ pub struct ReadmeDoctests;
 ///
 /// # Errors
 ///
-/// [`ErrorKind::NotAReport`] when the text has none of a report's title,
-/// section headings or tables; the error says where the parser looked.
+/// [`ErrorKind::NotAReport`] when the text has none of a report's section
+/// headings or tables (a title alone, as a portal's listing page shows
+/// several, is not a report); the error says where the parser looked.
 pub fn parse(text: &str) -> Result<AnnualReport, Error> {
     let normalized = normalize::normalize(text);
     grammar::read(&normalized, text)

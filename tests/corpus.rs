@@ -6,12 +6,15 @@ use std::path::{Path, PathBuf};
 use serde_json::Value as Json;
 use xxgk::{Decimal, Edition};
 
-/// The text fixtures with truth files: the real seeds, the written reports, and
-/// crawler text with every row run together.
+/// The text fixtures with truth files: the real seeds, the written reports,
+/// crawler text with every row run together, all of these squeezed onto one
+/// line, and OCR markdown.
 const FOLDERS: &[&str] = &[
     "tests/fixtures/seeds",
     "tests/fixtures/written",
     "tests/fixtures/crawler",
+    "tests/fixtures/oneline",
+    "tests/fixtures/ocr",
 ];
 
 fn truth_files(folder: &str) -> Vec<PathBuf> {

@@ -493,3 +493,54 @@ fn a_figure_merged_over_two_rows_is_blank_with_a_diagnostic() {
         .expect("a diagnostic for the merged figure");
     assert_eq!(&page[d.span.unwrap().range()], "5");
 }
+
+#[test]
+fn a_listing_page_is_not_a_report() {
+    // five titles with their dates, no section, no table: a portal's list of
+    // reports, as HTML and as the text a browser leaves
+    for (file, line) in [
+        ("tests/refused/listing_page.html", 12),
+        ("tests/refused/listing_page.txt", 1),
+    ] {
+        let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+        let err = xxgk::parse_bytes(&bytes).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::NotAReport { .. }),
+            "{file}: {err}"
+        );
+        assert_eq!(err.position().map(|p| p.line), Some(line), "{file}");
+        assert!(err.to_string().contains("listing page"), "{err}");
+    }
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/refused/listing_page.txt"),
+    )
+    .unwrap();
+    assert!(matches!(
+        xxgk::parse(&text).unwrap_err().kind(),
+        ErrorKind::NotAReport { .. }
+    ));
+    // one title alone is no report either; a title with one section is
+    let title = "某县统计局2021年政府信息公开工作年度报告\n";
+    assert!(xxgk::parse(title).is_err());
+    let report = xxgk::parse(&format!("{title}一、总体情况\n正文。\n")).unwrap();
+    assert_eq!(report.organ.as_deref(), Some("某县统计局"));
+}
+
+#[test]
+fn a_page_s_label_cell_is_not_part_of_the_organ() {
+    // a portal's metadata table before the report (a page fragment): `名称 | <title>`
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html/w2021_web.html");
+    let page = std::fs::read_to_string(path).unwrap();
+    let meta = "<table class=\"xxgk_meta\"><tr><td>索引号</td><td>11530000MB0000000X/2023-00012</td>\
+        <td>主题分类</td><td>政务公开</td></tr><tr><td>名称</td><td colspan=\"3\">\
+        清溪县白石镇人民政府2022年度政府信息公开工作年度报告</td></tr><tr><td>发布机构</td>\
+        <td>清溪县白石镇人民政府</td><td>发布日期</td><td>2023-01-18</td></tr></table>";
+    let page = format!("{meta}{page}");
+    let report = xxgk::parse_bytes(page.as_bytes()).unwrap();
+    assert_eq!(report.organ.as_deref(), Some("清溪县白石镇人民政府"));
+    assert_eq!(
+        report.title.as_deref(),
+        Some("清溪县白石镇人民政府2022年度政府信息公开工作年度报告")
+    );
+    assert_eq!(report.year, Some(2022));
+}

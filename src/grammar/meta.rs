@@ -46,10 +46,40 @@ fn year(i: &str) -> IResult<&str, u16> {
     }
 }
 
+/// The words a page or an export puts before a title: a crawler's header
+/// field (`标题: X`), a page's label cell (`名称X`).
+const TITLE_LABELS: &[&str] = &["文章标题", "信息名称", "标题", "题目", "名称"];
+
+/// A title line without the marks and labels before it: `# X`, `**X**`,
+/// `标题: X`, `名称X`.
+fn unlabelled(line: &str) -> &str {
+    let line = line.trim_start_matches(|c: char| c == '#' || c == '*' || c.is_whitespace());
+    let line = line.trim_end_matches(|c: char| c == '*' || c.is_whitespace());
+    for label in TITLE_LABELS {
+        if let Some(rest) = line.strip_prefix(label) {
+            let rest =
+                rest.trim_start_matches(|c: char| c == ':' || c == '：' || c.is_whitespace());
+            if rest.contains(TITLE_MARK) {
+                return rest;
+            }
+        }
+    }
+    line
+}
+
+/// Characters of prose that an organ's name never holds: a candidate with one
+/// of them is a fragment of a sentence (`定》)和《`), not an organ.
+fn prose_mark(c: char) -> bool {
+    "《》〈〉()（）[]【】,，。;；、!！?？“”\"'‘’".contains(c)
+}
+
 /// Splits a title into organ and year: `XX2020年度政府信息公开工作年度报告`
 /// or `2020年XX政府信息公开工作年度报告`.
 pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
-    let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: String = unlabelled(title)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let Some(mark) = compact.find(TITLE_MARK) else {
         return (None, None);
     };
@@ -59,7 +89,7 @@ pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
         // `XX办公室关于XX市2021年…`: the organ is the one that reports
         let s = s.find("关于").map_or(s, |i| &s[..i]);
         let s = s.strip_suffix("度").unwrap_or(s);
-        (!s.is_empty()).then(|| s.to_string())
+        (!s.is_empty() && !s.contains(prose_mark)).then(|| s.to_string())
     };
     for (i, _) in head.char_indices() {
         if let Ok((rest, y)) = year(&head[i..]) {
@@ -91,16 +121,19 @@ pub(crate) fn title(doc: &str, limit: usize) -> Option<Title> {
 }
 
 fn whole_line_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
-    all.iter().find_map(|&(s, e)| {
-        let line = doc[s..e].trim();
+    all.iter().enumerate().find_map(|(n, &(s, e))| {
+        let line = unlabelled(&doc[s..e]);
         if !line.contains(TITLE_MARK) || line.len() > TITLE_MAX || !line.ends_with("报告") {
             return None;
+        }
+        if title_head(doc, all, n) != n {
+            return None; // its year stands on the line before: a split title
         }
         let (organ, year) = organ_and_year(line);
         if organ.is_none() && year.is_none() {
             return None;
         }
-        let start = s + (doc[s..e].len() - doc[s..e].trim_start().len());
+        let start = offset_in(doc, line);
         Some(Title {
             text: line.to_string(),
             start,
@@ -111,13 +144,60 @@ fn whole_line_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
     })
 }
 
+/// The byte offset of `part`, a slice of `doc`, in `doc`.
+fn offset_in(doc: &str, part: &str) -> usize {
+    part.as_ptr() as usize - doc.as_ptr() as usize
+}
+
+/// The lines before line `n` that hold the start of a title whose year was
+/// broken off it (`2020` / `年政府信息公开…`, `XX人民政府` / `2020` / `年…`):
+/// the first of them, or `n` when line `n` does not start with `年`.
+fn title_head(doc: &str, all: &[(usize, usize)], n: usize) -> usize {
+    let line = unlabelled(&doc[all[n].0..all[n].1]);
+    if !line.starts_with('年') || n == 0 {
+        return n;
+    }
+    let before = |i: usize| doc[all[i].0..all[i].1].trim();
+    let ends_in_year = |t: &str| {
+        let digits = t.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+        digits == 4
+    };
+    if !ends_in_year(before(n - 1)) || before(n - 1).len() > TITLE_MAX / 2 {
+        return n;
+    }
+    // a year alone: the organ may stand on the line before it
+    let year_alone = before(n - 1).chars().all(|c| c.is_ascii_digit());
+    if year_alone && n >= 2 {
+        let organ = before(n - 2);
+        if !organ.is_empty()
+            && organ.chars().count() <= 30
+            && !organ.contains(prose_mark)
+            && !organ.contains(':')
+            && !organ.chars().any(|c| c.is_ascii_digit())
+        {
+            return n - 2;
+        }
+    }
+    n - 1
+}
+
 fn split_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
-    for (n, &(s, e)) in all.iter().enumerate() {
-        let line = doc[s..e].trim();
+    for (n, &(_, e)) in all.iter().enumerate() {
+        let line = unlabelled(&doc[all[n].0..e]);
         if !line.contains(TITLE_MARK) || line.len() > TITLE_MAX {
             continue;
         }
-        let mut text = line.to_string();
+        let head = title_head(doc, all, n);
+        let mut text: String = all[head..n]
+            .iter()
+            .map(|&(s, e)| unlabelled(&doc[s..e]))
+            .collect();
+        text.push_str(line);
+        let first = if head < n {
+            unlabelled(&doc[all[head].0..all[head].1])
+        } else {
+            line
+        };
         let mut end = e;
         for &(s2, e2) in all.iter().skip(n + 1).take(TITLE_LINES - 1) {
             if text.contains("报告") {
@@ -137,7 +217,7 @@ fn split_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
         if organ.is_none() && year.is_none() {
             continue;
         }
-        let start = s + (doc[s..e].len() - doc[s..e].trim_start().len());
+        let start = offset_in(doc, first);
         let end = end - (doc[..end].len() - doc[..end].trim_end().len());
         return Some(Title {
             text,
@@ -471,6 +551,58 @@ mod tests {
             (Some("兴国县政府办"), Some(2020))
         );
         assert_eq!(&doc[t.end - "年度报告".len()..t.end], "年度报告");
+    }
+
+    #[test]
+    fn labels_before_a_title_are_not_the_organ() {
+        for doc in [
+            "标题: 某县统计局2021年政府信息公开工作年度报告\n发布时间: 2022-01-20\n",
+            "标题：某县统计局2021年政府信息公开工作年度报告\n",
+            "# 某县统计局2021年政府信息公开工作年度报告\n",
+            "**某县统计局2021年政府信息公开工作年度报告**\n",
+            "名称某县统计局2021年政府信息公开工作年度报告\n",
+            "名称\t某县统计局2021年政府信息公开工作年度报告\n",
+        ] {
+            let t = title(doc, doc.len()).unwrap();
+            assert_eq!(t.organ.as_deref(), Some("某县统计局"), "{doc}");
+            assert_eq!(t.text, "某县统计局2021年政府信息公开工作年度报告", "{doc}");
+            assert_eq!(&doc[t.start..t.end], t.text, "{doc}");
+        }
+        // an organ whose name starts like a label is kept
+        let (organ, _) = organ_and_year("名山县统计局2021年政府信息公开工作年度报告");
+        assert_eq!(organ.as_deref(), Some("名山县统计局"));
+    }
+
+    #[test]
+    fn a_fragment_of_prose_is_not_an_organ() {
+        let (organ, year) = organ_and_year("规定》)和《2021年政府信息公开工作年度报告");
+        assert_eq!((organ, year), (None, Some(2021)));
+        let doc =
+            "根据《条例》和《通知》的规定》)和《2021年政府信息公开工作年度报告\n一、总体情况\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!((t.organ, t.year), (None, Some(2021)));
+    }
+
+    #[test]
+    fn a_year_on_a_line_of_its_own_joins_the_title() {
+        let doc = "2022\n年上海市人民政府办公厅政府信息公开工作年度报告\n一、总体情况\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.text, "2022年上海市人民政府办公厅政府信息公开工作年度报告");
+        assert_eq!(
+            (t.organ.as_deref(), t.year),
+            (Some("上海市人民政府办公厅"), Some(2022))
+        );
+        assert_eq!(t.start, 0);
+        let doc = "首页\n海原县李旺镇人民政府\n2020\n年政府信息公开工作年度报告\n正文\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(
+            (t.organ.as_deref(), t.year),
+            (Some("海原县李旺镇人民政府"), Some(2020))
+        );
+        assert_eq!(&doc[t.start..t.start + 6], "海原");
+        let doc = "上海市人民政府办公厅2022\n年政府信息公开工作年度报告\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("上海市人民政府办公厅"));
     }
 
     #[test]

@@ -5,6 +5,8 @@
 mod heading;
 mod label;
 mod meta;
+mod ocr;
+mod reline;
 mod table;
 mod tokens;
 mod value;
@@ -166,7 +168,7 @@ fn not_a_report(original: &str) -> Error {
         .take(30)
         .collect();
     let kind = ErrorKind::NotAReport {
-        expected: "a title naming 政府信息公开工作年度报告, the section headings 一、总体情况 … 六、其他需要报告的事项, or the tables of sections 二 to 四",
+        expected: "the section headings 一、总体情况 … 六、其他需要报告的事项 or the tables of sections 二 to 四 (a title naming 政府信息公开工作年度报告 alone, as on a listing page, is not a report)",
         position,
         found,
     };
@@ -175,7 +177,12 @@ fn not_a_report(original: &str) -> Error {
 
 /// Reads a report from its normalized text; `original` is the text given by the user.
 pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Error> {
-    let doc = norm.text.as_str();
+    // a report squeezed onto one line is read with its line breaks given back,
+    // OCR markdown made plain; both keep every byte offset
+    let relined = reline::reline(&norm.text);
+    let relined = relined.as_deref().unwrap_or(norm.text.as_str());
+    let plain = ocr::plain(relined);
+    let doc = plain.as_deref().unwrap_or(relined);
     let mut ctx = Ctx {
         doc,
         norm,
@@ -230,9 +237,9 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         _ => None,
     };
     let applications = match (&applications_found, &applications_text) {
-        (Some(found), Some((s, e, _, _))) => {
+        (Some(found), Some((s, e, layout, _))) => {
             let span = ctx.span(*s, *e);
-            let (t, extras) = table::applications_table(&mut ctx, found, edition, span);
+            let (t, extras) = table::applications_table(&mut ctx, found, edition, (span, *layout));
             extra_rows.extend(extras);
             Some(t)
         }
@@ -243,8 +250,8 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         table::review_table(&mut ctx, tokens, *layout, span)
     });
 
-    if title.is_none()
-        && headings.is_empty()
+    // a title alone is no report: a portal's listing page names several
+    if headings.is_empty()
         && active.is_none()
         && applications.is_none()
         && review_litigation.is_none()

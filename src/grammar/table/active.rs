@@ -2,7 +2,7 @@
 
 use super::collapsed::cuts;
 use super::columns::read_column_blocks;
-use super::scan::{Class, Scan, Vote, scan};
+use super::scan::{Class, FoundRow, Scan, Vote, scan};
 use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
 };
@@ -110,6 +110,45 @@ fn header_labels(column: ActiveColumn) -> &'static [&'static str] {
     }
 }
 
+/// Puts each part's columns under the labels its header prints above them
+/// (see [`super::printed`]).
+fn follow_printed_headers(
+    ctx: &mut Ctx<'_>,
+    table: &mut ActiveTable,
+    found: &Scan<ActiveRow>,
+    edition: Edition,
+) {
+    // the rows of each part, in one pass
+    let mut parts: Vec<Vec<&FoundRow<ActiveRow>>> = vec![Vec::new(); found.headers.len()];
+    for row in found
+        .rows
+        .iter()
+        .filter(|r| !r.key.columns(edition).is_empty())
+    {
+        if let Some(part) = parts.get_mut(row.segment) {
+            part.push(row);
+        }
+    }
+    for (header, rows) in found.headers.iter().zip(parts) {
+        let Some(first) = rows.first() else {
+            continue;
+        };
+        let columns = first.key.columns(edition);
+        if columns.len() < 2 || rows.iter().any(|r| r.key.columns(edition) != columns) {
+            continue;
+        }
+        let labels: Vec<&[&str]> = columns.iter().map(|&c| header_labels(c)).collect();
+        let order = match super::printed::order(ctx.doc, header, &labels) {
+            super::printed::Order::Printed(_) if !super::by_cell_order(&rows) => {
+                super::printed::Order::Unsure
+            }
+            o => o,
+        };
+        let keys: Vec<ActiveRow> = rows.iter().map(|r| r.key).collect();
+        super::printed::apply(ctx, table, (TableId::Active, &keys, columns), &order);
+    }
+}
+
 /// Reads section 二's cells.
 pub(crate) fn scan_active(doc: &str, tokens: &[Token], layout: Layout) -> Scan<ActiveRow> {
     scan(doc, tokens, layout, classify)
@@ -173,6 +212,7 @@ pub(crate) fn active_table(
             unit,
         );
     }
+    follow_printed_headers(ctx, &mut table, found, edition);
     for row in collapsed_rows(&found.rows) {
         let (Some((s, e)), columns) = (row.collapsed, row.key.columns(edition)) else {
             continue;

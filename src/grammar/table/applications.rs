@@ -214,7 +214,7 @@ pub(crate) fn applications_table(
     ctx: &mut Ctx<'_>,
     found: &Scan<ApplicationRow>,
     edition: Edition,
-    span: Span,
+    (span, layout): (Span, Layout),
 ) -> (ApplicationsTable, Vec<ExtraRow>) {
     let mut table = ApplicationsTable::blank_for(edition, span);
     let mut extras = Vec::new();
@@ -244,7 +244,10 @@ pub(crate) fn applications_table(
             HeaderUnit::None,
         );
     }
+    follow_printed_header(ctx, &mut table, found, edition);
     read_collapsed(ctx, &mut table, found, edition);
+    let guessed = short_rows(ctx.doc, found, edition, layout);
+    super::sums::check_applications(ctx, &mut table, edition, &guessed);
     for extra in &found.extras {
         extras.push(keep_extra(
             ctx,
@@ -255,6 +258,76 @@ pub(crate) fn applications_table(
     }
     report_missing_rows(ctx, TableId::Applications, &table);
     (table, extras)
+}
+
+/// The rows of tab-separated text that have lost a cell (deleted, or run into
+/// its neighbour), so that whichever way their cells were lined up with the
+/// columns, the placement was a guess: rows shorter than the table's widest
+/// both in all and after their label. (Text with merged label cells as empty
+/// fillers has rows of one width; text with merged cells left out, as the
+/// HTML front end gives it, has rows of one width after their labels.)
+fn short_rows(
+    doc: &str,
+    found: &Scan<ApplicationRow>,
+    edition: Edition,
+    layout: Layout,
+) -> Vec<ApplicationRow> {
+    if layout != Layout::TabRows {
+        return Vec::new();
+    }
+    // the fields of the label's line, and those after the label
+    let fields = |(label_start, label_end): (usize, usize)| {
+        let start = doc[..label_start].rfind('\n').map_or(0, |i| i + 1);
+        let end = doc[label_end..]
+            .find('\n')
+            .map_or(doc.len(), |i| label_end + i);
+        let after = doc[label_end..end].matches('\t').count();
+        (doc[start..end].matches('\t').count() + 1, after)
+    };
+    let rows: Vec<_> = found
+        .rows
+        .iter()
+        .filter(|r| r.collapsed.is_none() && r.key.in_edition(edition))
+        .map(|r| (r, fields(r.label)))
+        .collect();
+    let widest = rows.iter().map(|(_, (n, _))| *n).max().unwrap_or(0);
+    let widest_after = rows.iter().map(|(_, (_, a))| *a).max().unwrap_or(0);
+    rows.into_iter()
+        .filter(|&(_, (n, after))| n < widest && after < widest_after)
+        .map(|(r, _)| r.key)
+        .collect()
+}
+
+/// Puts the five columns of 法人或其他组织 under the labels the header prints
+/// above them (see [`super::printed`]). 自然人 and 总计 stand on the header's
+/// first line, before the five, and are not compared.
+fn follow_printed_header(
+    ctx: &mut Ctx<'_>,
+    table: &mut ApplicationsTable,
+    found: &Scan<ApplicationRow>,
+    edition: Edition,
+) {
+    let Some(header) = found.headers.first() else {
+        return;
+    };
+    let order = super::printed::order(ctx.doc, header, &HEADER_LABELS_BY_COLUMN[1..6]);
+    let rows: Vec<_> = found.rows.iter().collect();
+    let order = match order {
+        super::printed::Order::Printed(_) if !super::by_cell_order(&rows) => {
+            super::printed::Order::Unsure
+        }
+        o => o,
+    };
+    super::printed::apply(
+        ctx,
+        table,
+        (
+            TableId::Applications,
+            ApplicationRow::rows(edition),
+            &ApplicantColumn::ALL[1..6],
+        ),
+        &order,
+    );
 }
 
 /// Reads the rows whose cells ran together, with the row totals and the column

@@ -7,8 +7,10 @@ mod applications;
 mod collapsed;
 mod columns;
 mod positions;
+mod printed;
 mod review;
 mod scan;
+mod sums;
 
 pub(crate) use active::{active_table, active_votes, scan_active};
 pub(crate) use applications::{applications_table, applications_votes, scan_applications};
@@ -24,6 +26,15 @@ use super::value::HeaderUnit;
 use crate::model::{
     Cell, DiagnosticKind, ExtraRow, ExtraValue, Level, Table, TableId, Value, ValueKind,
 };
+
+/// Whether the columns of a part may follow its printed header labels: the
+/// rows were read by the order of their cells (not by their place on a page,
+/// which the header's labels decided already), and none ran together
+/// (whose cuts follow the template's order).
+fn by_cell_order<R>(rows: &[&FoundRow<R>]) -> bool {
+    rows.iter()
+        .all(|r| r.collapsed.is_none() && r.cells.iter().all(|t| t.at.is_none()))
+}
 
 /// Where a row's cells can be placed by their position on the page, for rows
 /// of PDF text whose blank cells left no trace (see [`positions`]).
