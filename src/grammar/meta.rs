@@ -55,11 +55,17 @@ pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
     };
     let head = &compact[..mark];
     let clean = |s: &str| {
+        // list bullets and heading or emphasis marks of text tools (`• `, `# `, `**`)
+        let s = s.trim_start_matches(|c: char| "#*•·-_=>".contains(c));
         let s = s.trim_matches(|c: char| "《》\"“”'‘’:".contains(c));
         // `XX办公室关于XX市2021年…`: the organ is the one that reports
         let s = s.find("关于").map_or(s, |i| &s[..i]);
         let s = s.strip_suffix("度").unwrap_or(s);
-        (!s.is_empty()).then(|| s.to_string())
+        // a link, markup or a page's `label:value` text is no organ
+        // (`[首页](/)`, `主办单位:…`)
+        let named =
+            s.chars().any(char::is_alphanumeric) && !s.contains(['[', ']', '<', '|', ':', '：']);
+        named.then(|| s.to_string())
     };
     for (i, _) in head.char_indices() {
         if let Ok((rest, y)) = year(&head[i..]) {
@@ -92,15 +98,24 @@ pub(crate) fn title(doc: &str, limit: usize) -> Option<Title> {
 
 fn whole_line_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
     all.iter().find_map(|&(s, e)| {
-        let line = doc[s..e].trim();
-        if !line.contains(TITLE_MARK) || line.len() > TITLE_MAX || !line.ends_with("报告") {
+        // without the heading or emphasis marks of markdown (`# …`, `**…**`)
+        let marks = ['*', '#', ' '];
+        let line = doc[s..e].trim().trim_end_matches(marks);
+        let lead = line.len() - line.trim_start_matches(marks).len();
+        let line = &line[lead..];
+        // a sentence of prose wrapped at `…本报告` is no title
+        if !line.contains(TITLE_MARK)
+            || line.len() > TITLE_MAX
+            || !line.ends_with("报告")
+            || line.contains(['。', '，'])
+        {
             return None;
         }
         let (organ, year) = organ_and_year(line);
         if organ.is_none() && year.is_none() {
             return None;
         }
-        let start = s + (doc[s..e].len() - doc[s..e].trim_start().len());
+        let start = s + (doc[s..e].len() - doc[s..e].trim_start().len()) + lead;
         Some(Title {
             text: line.to_string(),
             start,

@@ -90,6 +90,7 @@ pub(crate) fn scan<K: Copy + PartialEq>(
         headers: Vec::new(),
     };
     let n = tokens.len();
+    let unaligned = layout == Layout::Lines && is_plain_pdf_text(doc, tokens);
     let mut i = 0;
     while i < n {
         if !tokens[i].is_text() {
@@ -173,9 +174,19 @@ pub(crate) fn scan<K: Copy + PartialEq>(
             }
             Class::Group => i += used,
             Class::Row(key) => {
-                let mut end = cells_end(tokens, i + used, layout);
-                let mut fit = fit;
                 let mut from = i + used;
+                // PDF text that prints a label's ordinal on the values' line
+                // and its words above them: `属于国家秘密` / `1.  4  1  0 …`
+                if !layout.marks_rows()
+                    && tokens
+                        .get(from)
+                        .is_some_and(|t| is_bare_ordinal(t.text(doc)))
+                    && cells_end(tokens, from + 1, layout) > from + 1
+                {
+                    from += 1;
+                }
+                let mut end = cells_end(tokens, from, layout);
+                let mut fit = fit;
                 // a label alone in its row, its values alone in the next one
                 if layout.marks_rows() && end == from && end < n && tokens[end].row_start {
                     let next = cells_end(tokens, end + 1, layout);
@@ -216,7 +227,11 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                     key,
                     fit,
                     label,
-                    cells: tokens[from..end].to_vec(),
+                    cells: if unaligned && end < n {
+                        same_line_cells(&tokens[i + used - 1], &tokens[from..end]).to_vec()
+                    } else {
+                        tokens[from..end].to_vec()
+                    },
                     trailing: out.trailing,
                     collapsed: None,
                     segment: 0,
@@ -370,6 +385,10 @@ fn wrapped_label<K: Copy>(
     }
     for &start in starts.iter().rev() {
         let base = compact(&text[start..]);
+        if is_bare_ordinal(&base) {
+            // the ordinal of the label above, never the start of the one below
+            continue;
+        }
         for skip in 0..=MAX_GROUP_PIECES.min(fragments.len()) {
             let mut joined = base.clone();
             for (taken, piece) in fragments[skip..].iter().enumerate() {
@@ -390,6 +409,64 @@ fn wrapped_label<K: Copy>(
         }
     }
     None
+}
+
+/// The cells of a row of plain `pdftotext` text that are on its label's line.
+/// Plain output follows the PDF's text runs, not the table's rows: a row's
+/// values may stand beside its label, one a line below it, or among column
+/// blocks further on, in another order than the columns (`12`, `1`, `1`, `1`,
+/// `1`, `2`, `18` for `12 2 1 1 1 1 18`; `行政规范性文件 14` / `63` / `88` with a
+/// blank between that left no trace). Only the values beside the label are
+/// known to be the row's, and in order; or, for the table's last row, the
+/// values that end the table.
+fn same_line_cells<'t>(label: &Token, cells: &'t [Token]) -> &'t [Token] {
+    let line_of = |t: &Token| t.at.map(|p| (p.page, p.line));
+    let Some(line) = line_of(label) else {
+        return cells;
+    };
+    let on_line = cells
+        .iter()
+        .take_while(|t| line_of(t) == Some(line))
+        .count();
+    &cells[..on_line]
+}
+
+/// True for the text of plain `pdftotext` (no `-layout`): a form feed between
+/// pages, and cells on one line separated by single spaces, not aligned in
+/// columns by runs of spaces.
+fn is_plain_pdf_text(doc: &str, tokens: &[Token]) -> bool {
+    if !doc.contains('\u{c}') {
+        return false;
+    }
+    let (mut pairs, mut wide) = (0usize, 0usize);
+    for w in tokens.windows(2) {
+        if let (Some(a), Some(b)) = (w[0].at, w[1].at)
+            && a.line == b.line
+            && a.page == b.page
+        {
+            pairs += 1;
+            if b.start >= a.end.saturating_add(2) {
+                wide += 1;
+            }
+        }
+    }
+    wide * 4 < pairs || pairs == 0
+}
+
+/// An item number standing alone: `1.`, `3、`, `(2)`.
+///
+/// ```text
+/// bare_ordinal = digit+ ("." | "、") | "(" digit+ ")"
+/// ```
+fn is_bare_ordinal(text: &str) -> bool {
+    let t = text.trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    t.strip_suffix('.')
+        .or_else(|| t.strip_suffix('、'))
+        .is_some_and(digits)
+        || t.strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .is_some_and(digits)
 }
 
 /// The end of the cells that follow a label: the next text cell, or the next row.
