@@ -69,15 +69,18 @@ NPM = ["puppeteer-core"]
 # HTML pages of tests/fixtures/html: (name, blank cells)
 PAGES = ["w2019_indented", "w2019_tabs", "w2021_markdown"]
 # reports rendered by the crate: (name, cells emptied before rendering)
+# reports rendered by the crate: (name, cells emptied before rendering). The
+# emptied cells held 0 (a report leaving its zero cells empty, the sums still
+# holding), but for one cell of section 二, which has no sums.
 RENDERED = [
-    ("w2019_web", ["active.licensing.change", "applications.granted.research_institution",
-                   "applications.denied_inquiry.other_org",
-                   "review_litigation.litigation_direct.pending"]),
-    ("w2021_tabs", ["active.normative_documents.repealed", "active.penalty.decisions",
-                    "applications.granted.public_interest_org",
-                    "applications.unavailable_unclear.natural_person",
-                    "applications.other_misc.other_org",
-                    "review_litigation.reconsideration.other"]),
+    ("w2019_web", ["active.penalty.change", "applications.granted.commercial_enterprise",
+                   "applications.denied_inquiry.research_institution",
+                   "applications.rejected_petition.other_org",
+                   "review_litigation.litigation_direct.corrected"]),
+    ("w2021_tabs", ["active.normative_documents.repealed",
+                    "applications.partially_granted.research_institution",
+                    "applications.rejected_publication.research_institution",
+                    "applications.other_misc.other_org"]),
 ]
 DOCX = ["w2019_indented", "w2021_markdown", "w2021_web"]
 
@@ -185,6 +188,29 @@ def write(tool, name, ext, text, truth, how):
         f.write("\n")
 
 
+TABLE_OF_SECTION = {"二": "active.", "三": "applications.", "四": "review_litigation."}
+
+
+def without_lost_tables(text, truth):
+    """The truth of a pandoc plain text: where pandoc wrote `[TABLE]` for a
+    table it cannot draw (merged cells), none of that table's figures is in
+    the text, so each is kept blank."""
+    if "[TABLE]" not in text:
+        return truth
+    t = json.loads(json.dumps(truth))
+    lost = []
+    for m in re.finditer(r"\[TABLE\]", text):
+        heads = re.findall(r"^\s*([二三四])、", text[: m.start()], flags=re.M)
+        prefix = TABLE_OF_SECTION.get(heads[-1]) if heads else None
+        if prefix:
+            lost.append(prefix.rstrip("."))
+            for k in t["cells"]:
+                if k.startswith(prefix):
+                    t["cells"][k] = None
+    t["lost"] = "pandoc printed [TABLE] for: " + ", ".join(lost)
+    return t
+
+
 def out_of(cmd, **kw):
     # Debian's html2text measures cells in bytes and cuts characters apart:
     # the broken bytes are kept as U+FFFD
@@ -253,8 +279,9 @@ def main():
             write("inscriptis", name, ".txt", get_text(text), truth, "inscriptis.get_text(page)")
             for fmt in ("plain", "markdown", "gfm"):
                 ext = ".txt" if fmt == "plain" else ".md"
-                write(f"pandoc-{fmt}", name, ext,
-                      out_of(["pandoc", "-f", "html", "-t", fmt, path]), truth,
+                out = out_of(["pandoc", "-f", "html", "-t", fmt, path])
+                write(f"pandoc-{fmt}", name, ext, out,
+                      without_lost_tables(out, truth) if fmt == "plain" else truth,
                       f"pandoc -f html -t {fmt}")
         # the Word files, through pandoc
         for name in DOCX:
@@ -262,8 +289,9 @@ def main():
             truth = truth_of(os.path.join(FIX, "docx", name + ".truth.json"))
             for fmt in ("plain", "markdown", "gfm"):
                 ext = ".txt" if fmt == "plain" else ".md"
-                write(f"pandoc-{fmt}", f"docx_{name}", ext,
-                      out_of(["pandoc", "-f", "docx", "-t", fmt, docx]), truth,
+                out = out_of(["pandoc", "-f", "docx", "-t", fmt, docx])
+                write(f"pandoc-{fmt}", f"docx_{name}", ext, out,
+                      without_lost_tables(out, truth) if fmt == "plain" else truth,
                       f"pandoc -f docx -t {fmt}")
         # Chromium: innerText and print to PDF
         js = os.path.join(tmp, "chromium.js")

@@ -94,18 +94,29 @@ impl<'a> Probe<'a> {
     }
 }
 
-/// The number of a label's ordinal written in digits: `2.` and `(2)` give 2;
-/// `二、` and a label without ordinal give nothing.
+/// The number of a label's ordinal: `2.` and `(2)` give 2, `(六)` and `六、`
+/// give 6 (Chinese numerals count apart from digits: `3.其他` is not `(六)其他`);
+/// a label without ordinal gives nothing.
 fn digit_ordinal(compact: &str) -> Option<u32> {
+    /// Chinese ordinals are numbered from here, apart from digits.
+    const CHINESE: u32 = 1000;
     let rest = core(compact);
     if rest.len() == compact.len() {
         return None;
     }
-    let digits: String = compact[..compact.len() - rest.len()]
+    let prefix = &compact[..compact.len() - rest.len()];
+    let digits: String = prefix.chars().filter(char::is_ascii_digit).collect();
+    if let Ok(n) = digits.parse() {
+        return Some(n);
+    }
+    let value = prefix
         .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+        .filter_map(|c| "一二三四五六七八九十".chars().position(|n| n == c))
+        .fold(0u32, |acc, p| {
+            let p = u32::try_from(p).unwrap_or(0) + 1;
+            if p == 10 { acc.max(1) * 10 } else { acc + p }
+        });
+    (value > 0).then_some(CHINESE + value)
 }
 
 /// One written form of a label, prepared for matching.
@@ -349,6 +360,22 @@ mod tests {
 
     fn m(text: &str) -> Option<(u8, Fit)> {
         Labels::new(ROWS).best(&Probe::new(&compact(text)))
+    }
+
+    #[test]
+    fn an_ordinal_that_differs_from_the_template_is_no_match() {
+        let labels = Labels::new(&[
+            (1u8, &["3.其他"][..]),
+            (2, &["2.其他法律行政法规禁止公开"][..]),
+        ]);
+        let fit = |text: &str| labels.best(&Probe::new(&compact(text)));
+        assert_eq!(fit("3.其他"), Some((1, Fit::Exact)));
+        assert_eq!(fit("其他"), Some((1, Fit::Exact)));
+        assert_eq!(fit("2.其他"), None);
+        assert_eq!(fit("(六)其他"), None);
+        assert_eq!(fit("(2)其他法律行政法规禁止公开"), Some((2, Fit::Exact)));
+        assert_eq!(digit_ordinal("(十二)其他"), Some(1012));
+        assert_eq!(digit_ordinal("其他"), None);
     }
 
     #[test]

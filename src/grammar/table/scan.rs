@@ -100,6 +100,16 @@ pub(crate) fn scan<K: Copy + PartialEq>(
         let started = !out.rows.is_empty();
         let Some((class, fit, used)) = classify_at(doc, tokens, i, layout, &classify, started)
         else {
+            if layout == Layout::Boxed
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_text() && !t.row_start)
+            {
+                // a piece of a merged cell beside the row's label (`理结果`
+                // of 三、本年度办理结果), or of a wrapped label not read
+                i += 1;
+                continue;
+            }
             let end = cells_end(tokens, i + 1, layout);
             let text = tokens[i].text(doc);
             let has_values = tokens[i + 1..end].iter().any(|t| !t.is_blank());
@@ -167,7 +177,8 @@ pub(crate) fn scan<K: Copy + PartialEq>(
             Class::Header { last, vote } => {
                 out.votes.push((vote, label.0));
                 out.last_header = Some(i + used - 1);
-                if last && layout.marks_rows() {
+                // (a box table draws every cell of a row: no hint needed)
+                if last && layout.marks_rows() && layout != Layout::Boxed {
                     out.trailing = trailing_blanks(tokens, i + used);
                 }
                 i += used;
@@ -494,6 +505,29 @@ fn trailing_blanks(tokens: &[Token], from: usize) -> Option<usize> {
     Some(count)
 }
 
+/// How many tokens from `i` on are the pieces of one cell of a box table:
+/// text at the same column, on the lines that follow each other.
+///
+/// ```text
+/// cell = piece (piece at the same column, next line)*
+/// ```
+fn same_cell(tokens: &[Token], i: usize) -> usize {
+    let mut n = 1;
+    while let (Some(prev), Some(next)) = (
+        tokens[i + n - 1].at,
+        tokens
+            .get(i + n)
+            .filter(|t| t.is_text() && !t.row_start)
+            .and_then(|t| t.at),
+    ) {
+        if next.start != prev.start || next.line != prev.line + 1 {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
 fn classify_at<K: Copy>(
     doc: &str,
     tokens: &[Token],
@@ -503,6 +537,13 @@ fn classify_at<K: Copy>(
     started: bool,
 ) -> Option<(Class<K>, Fit, usize)> {
     let mut joined = compact(tokens[i].text(doc));
+    if layout == Layout::Boxed {
+        let pieces = same_cell(tokens, i);
+        for t in &tokens[i + 1..i + pieces] {
+            joined.push_str(&compact(t.text(doc)));
+        }
+        return classify(&joined, started).map(|(c, f)| (c, f, pieces));
+    }
     let mut best = classify(&joined, started).map(|(c, f)| (c, f, 1));
     if layout.marks_rows() {
         return best;
@@ -522,4 +563,19 @@ fn classify_at<K: Copy>(
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_bare_ordinal;
+
+    #[test]
+    fn bare_ordinals() {
+        for t in ["1.", "3、", "(2)", " 12. "] {
+            assert!(is_bare_ordinal(t), "{t}");
+        }
+        for t in ["1.属于", "3", "(二)", "0.5", "."] {
+            assert!(!is_bare_ordinal(t), "{t}");
+        }
+    }
 }
