@@ -249,6 +249,7 @@ impl OffsetMapBuilder {
 
     /// From derived offset `at` on, the text is the text `map` derives from
     /// the source bytes starting at `base` (the map of a part of the source).
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
     pub(crate) fn append(&mut self, at: usize, map: &OffsetMap, base: usize) {
         for p in &map.pieces {
             if p.is_identity() {
