@@ -124,7 +124,8 @@ pub(crate) fn lines(
 
 fn is_pipe_separator(line: &str) -> bool {
     let t = line.trim();
-    t.contains("---") && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
+    (t.contains("---") && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+')))
+        || (t.contains("___") && t.chars().all(|c| matches!(c, '|' | '_' | ' ')))
 }
 
 /// Decides the layout of a table's text from its lines.
@@ -213,6 +214,26 @@ fn cell(doc: &str, s: usize, e: usize, row_start: bool) -> Token {
         row_start,
         at: None,
     }
+}
+
+/// A cell of a pipe table drawn by a text tool that fills cells with `_`
+/// (Debian's `html2text`): the fill goes, and so does the U+FFFD such a tool
+/// leaves where it cut a character apart, after text (`规范性文\u{fffd}`); a
+/// value with such a mark (`22\u{fffd}`) stays text, never a figure.
+///
+/// ```text
+/// filled_cell = "_"* text "\u{fffd}"* "_"*
+/// ```
+fn filled_cell(doc: &str, s: usize, e: usize, row_start: bool) -> Token {
+    let (s, e) = trimmed(doc, s, e);
+    let inner = doc[s..e].trim_matches('_');
+    let lead = doc[s..e].len() - doc[s..e].trim_start_matches('_').len();
+    let (s, e) = trimmed(doc, s + lead, s + lead + inner.len());
+    let text = doc[s..e].trim_end_matches('\u{fffd}');
+    if text.len() < e - s && scalar(text).is_none() {
+        return cell(doc, s, s + text.len(), row_start);
+    }
+    cell(doc, s, e, row_start)
 }
 
 fn dashes(i: &str) -> IResult<&str, &str> {
@@ -600,7 +621,7 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
                     if (n == 0 && skip_first) || (b == t_end && body.ends_with('|')) {
                         continue;
                     }
-                    out.push(cell(doc, field.0, field.1, first));
+                    out.push(filled_cell(doc, field.0, field.1, first));
                     first = false;
                 }
             }
