@@ -770,6 +770,24 @@ mod tests {
     }
 
     #[test]
+    fn cells_filled_with_underscores() {
+        let doc = "|规范性\u{fffd}|2件___|_______|\n|行政许\u{fffd}|22\u{fffd}|9______|\n|第二十条第(一)项__|\n";
+        assert_eq!(
+            texts(doc),
+            [
+                "规范性",
+                "2件",
+                "",
+                "行政许",
+                "22\u{fffd}",
+                "9",
+                "第二十条第(一)项"
+            ]
+        );
+        assert!(is_pipe_separator(" ________________"));
+    }
+
+    #[test]
     fn plain_lines() {
         let doc = "规章\n\n0\n\n本年新\n制作数量\n";
         let (layout, cells) = cells(doc);

@@ -348,7 +348,7 @@ fn run_together<K: Copy>(
 }
 
 /// How many label pieces a wrapped label may leave after its values.
-const MAX_FRAGMENTS: usize = 8;
+const MAX_FRAGMENTS: usize = 16;
 /// How many pieces of a merged group label may come first among them.
 const MAX_GROUP_PIECES: usize = 2;
 /// The longest piece of a group label, in characters, taken for one.
@@ -399,6 +399,21 @@ fn wrapped_label<K: Copy>(
         if is_bare_ordinal(&base) {
             // the ordinal of the label above, never the start of the one below
             continue;
+        }
+        // the pieces under the label's column, without the group label's
+        // pieces beside them (`不予公 于国` under `（三） 1.属`)
+        if let Some(column) = token.at.map(|p| p.start + column_of(text, start)) {
+            let under: Vec<String> = tokens[cells_end_at..cells_end_at + fragments.len()]
+                .iter()
+                .map(|t| words_from_column(doc, t, column))
+                .collect();
+            let mut joined = base.clone();
+            for (taken, piece) in under.iter().enumerate() {
+                joined.push_str(piece);
+                if let Some((Class::Row(key), Fit::Exact)) = classify(&joined, started) {
+                    return Some((token.start + start, key, cells_end_at + taken + 1));
+                }
+            }
         }
         for skip in 0..=MAX_GROUP_PIECES.min(fragments.len()) {
             let mut joined = base.clone();
@@ -478,6 +493,35 @@ fn is_bare_ordinal(text: &str) -> bool {
         || t.strip_prefix('(')
             .and_then(|r| r.strip_suffix(')'))
             .is_some_and(digits)
+}
+
+/// The column of byte `at` of a token's text, counted from the token's start
+/// (one a character, as [`crate::grammar::tokens`] counts PDF text).
+fn column_of(text: &str, at: usize) -> u32 {
+    u32::try_from(text[..at].chars().count()).unwrap_or(u32::MAX)
+}
+
+/// The words of a token of PDF text that start at or right of `column` (one
+/// column of slack, as `pdftotext -layout` shifts a wrapped line by one),
+/// compact.
+fn words_from_column(doc: &str, token: &Token, column: u32) -> String {
+    let text = token.text(doc);
+    let Some(at) = token.at else {
+        return compact(text);
+    };
+    let mut out = String::new();
+    for (j, c) in text.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let word_start = text[..j].rfind(char::is_whitespace).map_or(0, |w| {
+            w + text[w..].chars().next().map_or(1, char::len_utf8)
+        });
+        if at.start + column_of(text, word_start) + 1 >= column {
+            out.push(c);
+        }
+    }
+    compact(&out)
 }
 
 /// The end of the cells that follow a label: the next text cell, or the next row.
