@@ -104,6 +104,13 @@ pub(crate) fn strip_spans(text: &str) -> Option<(String, OffsetMap)> {
 /// line = "#"{1,6} " " text | "**" text "**" | text
 /// ```
 pub(crate) fn strip_line_marks(text: &str) -> Option<(String, OffsetMap)> {
+    let marked = text.split('\n').any(|line| {
+        let t = line.trim_start();
+        t.starts_with("**") || t.starts_with('#')
+    });
+    if !marked {
+        return None;
+    }
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMapBuilder::new();
     let mut changed = false;
@@ -152,8 +159,11 @@ pub(crate) fn strip_tags(text: &str) -> Option<(String, OffsetMap)> {
         "span", "div", "p", "br", "o:p", "font", "b", "strong", "i", "em", "u", "a", "img", "sup",
         "sub", "colgroup", "col",
     ];
+    if !text.contains('<') {
+        return None;
+    }
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     let mut map = OffsetMapBuilder::new();
     let mut copied_from = 0;
     let mut i = 0;
@@ -197,10 +207,14 @@ pub(crate) fn strip_tags(text: &str) -> Option<(String, OffsetMap)> {
 /// written as tab-separated rows on lines of their own.
 #[cfg(feature = "html")]
 pub(crate) fn read_tables(text: &str) -> Option<(String, OffsetMap)> {
-    let lower = text.to_ascii_lowercase();
-    if !lower.contains("<table") {
+    let has_table = text
+        .as_bytes()
+        .windows(6)
+        .any(|w| w[0] == b'<' && w[1..].eq_ignore_ascii_case(b"table"));
+    if !has_table {
         return None;
     }
+    let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMapBuilder::new();
     let mut copied_from = 0;

@@ -627,7 +627,69 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
             }
         }
     }
+    if layout == Layout::Markdown {
+        drop_padding_columns(&mut out);
+    }
     out
+}
+
+/// Takes out the columns of a markdown table that are empty in every row, the
+/// header rows included: the padding cells a converter writes for merged
+/// cells (`| 规章 |     | 0 |     | 0 |`, pandoc's gfm of a Word table). A
+/// column with a header label, or a value in any row, stays.
+///
+/// ```text
+/// table   = part+              (consecutive rows of the same number of cells)
+/// part    = row{2,}            (from a row with a label alone to the next)
+/// padding = a column whose cell is empty in every row of the part
+/// ```
+fn drop_padding_columns(out: &mut Vec<Token>) {
+    let starts: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].row_start || i == 0)
+        .chain([out.len()])
+        .collect();
+    let rows: Vec<(usize, usize)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
+    let mut keep = vec![true; out.len()];
+    let mut r = 0;
+    while r < rows.len() {
+        let width = rows[r].1 - rows[r].0;
+        let mut end = r + 1;
+        while end < rows.len() && rows[end].1 - rows[end].0 == width {
+            end += 1;
+        }
+        // each part of the table starts at a row with a label alone
+        // (`第二十条第（五）项`): its columns are padded apart from the others
+        let lone = |&(s, e): &(usize, usize)| (s + 1..e).all(|i| out[i].is_empty());
+        let mut part = r;
+        while part < end {
+            let mut part_end = part + 1;
+            while part_end < end && !lone(&rows[part_end]) {
+                part_end += 1;
+            }
+            if width >= 3 && part_end - part >= 2 {
+                for c in 1..width {
+                    if rows[part..part_end]
+                        .iter()
+                        .all(|&(s, _)| out[s + c].is_empty())
+                    {
+                        for &(s, _) in &rows[part..part_end] {
+                            keep[s + c] = false;
+                        }
+                    }
+                }
+            }
+            part = part_end;
+        }
+        r = end;
+    }
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 #[cfg(test)]
@@ -785,6 +847,35 @@ mod tests {
             ]
         );
         assert!(is_pipe_separator(" ________________"));
+    }
+
+    #[test]
+    fn padding_columns_of_a_markdown_table_go() {
+        let doc = "| 第二十条第(一)项 |  |  |  |  |\n|---|---|---|---|---|\n| 信息内容 |  | 本年制发件数 |  | 现行有效件数 |\n| 规章 |  | 0 |  | 7 |\n| 第二十条第(五)项 |  |  |  |  |\n| 信息内容 |  | 上一年 | 本年增/减 |  |\n| 行政许可 |  |  | 6 |  |\n";
+        assert_eq!(
+            texts(doc),
+            [
+                "第二十条第(一)项",
+                "",
+                "",
+                "信息内容",
+                "本年制发件数",
+                "现行有效件数",
+                "规章",
+                "0",
+                "7",
+                // the second part keeps its columns but the empty last one
+                "第二十条第(五)项",
+                "",
+                "",
+                "信息内容",
+                "上一年",
+                "本年增/减",
+                "行政许可",
+                "",
+                "6",
+            ]
+        );
     }
 
     #[test]
