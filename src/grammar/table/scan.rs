@@ -207,6 +207,22 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                         end = next;
                     }
                 }
+                // PDF text: a label alone on its line, its values on the next
+                // one after a piece of the merged group label
+                // (`（四）无 2.没有现成信息需要另行制作` / `法提供  12  4 …`)
+                if !layout.marks_rows()
+                    && !unaligned
+                    && end == from
+                    && from < n
+                    && is_group_piece(doc, &tokens[from], &classify)
+                {
+                    let values_end = cells_end(tokens, from + 1, layout);
+                    let on_line = same_line_cells(&tokens[from], &tokens[from + 1..values_end]);
+                    if !on_line.is_empty() && on_line.len() == values_end - from - 1 {
+                        from += 1;
+                        end = values_end;
+                    }
+                }
                 // a label wrapped around its values (PDF text): `一、本年新收…申` 0 0 … `请数量`
                 if !layout.marks_rows() && end > from && end < n && tokens[end].is_text() {
                     let label_text: String = tokens[i..i + used]
@@ -221,11 +237,23 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                         fit = f;
                         let cells_end_at = end;
                         end += 1;
+                        let mut cells = tokens[from..cells_end_at].to_vec();
+                        // the rest of the values on the continuation's line
+                        // (`…不计 22` / `其他情形）  8  2  1  6  39`)
+                        if !unaligned {
+                            let more_end = cells_end(tokens, end, layout);
+                            let more =
+                                same_line_cells(&tokens[cells_end_at], &tokens[end..more_end]);
+                            if !more.is_empty() && more.len() == more_end - end {
+                                cells.extend_from_slice(more);
+                                end = more_end;
+                            }
+                        }
                         out.rows.push(FoundRow {
                             key,
                             fit,
                             label,
-                            cells: tokens[i + used..cells_end_at].to_vec(),
+                            cells,
                             trailing: out.trailing,
                             collapsed: None,
                             segment: 0,
@@ -493,6 +521,20 @@ fn is_bare_ordinal(text: &str) -> bool {
         || t.strip_prefix('(')
             .and_then(|r| r.strip_suffix(')'))
             .is_some_and(digits)
+}
+
+/// True for a short piece of a merged group label in PDF text (`法提供`,
+/// `理结果`): at most [`MAX_GROUP_PIECE_CHARS`] characters, no label itself.
+fn is_group_piece<K>(
+    doc: &str,
+    token: &Token,
+    classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
+) -> bool {
+    let text = compact(token.text(doc));
+    token.is_text()
+        && token.at.is_some()
+        && text.chars().count() <= MAX_GROUP_PIECE_CHARS
+        && classify(&text, true).is_none()
 }
 
 /// The column of byte `at` of a token's text, counted from the token's start
