@@ -319,6 +319,18 @@ mod tests {
     }
 
     #[test]
+    fn inline_tags_go_and_html_tables_become_rows() {
+        let text = "**<span style=\"x\">二、情况</span>**<span lang=\"EN-US\"></span>\n\n<table><tr><td>规章</td><td>5</td></tr></table>\n尾 a<b\n";
+        let (out, map) = super::strip(text).unwrap();
+        assert!(out.starts_with("二、情况\n"), "{out:?}");
+        assert!(out.contains("规章\t5"), "{out:?}");
+        assert!(out.ends_with("尾 a<b\n"), "{out:?}");
+        let five = out.find('5').unwrap();
+        assert_eq!(&text[map.map(five)..map.map(five) + 1], "5");
+        assert!(super::strip_tags("a < b, c<d>e").is_none());
+    }
+
+    #[test]
     fn brackets_that_are_no_span_stay() {
         assert!(strip_spans("[1] 见附件 {注}").is_none());
         let text = "[a]{b} [见附件]";

@@ -516,6 +516,7 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
     }
     let mut row_pending = true;
     let mut pages = Pages::default();
+    let mut separated = false;
     // a table drawn between rules of dashes (`------ ----`, pandoc's plain
     // and markdown tables) is laid out for a terminal, not a PDF's grid
     let wide = layout == Layout::Lines
@@ -594,6 +595,7 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
             Layout::Boxed | Layout::TabLines => {}
             Layout::PipeRows | Layout::Markdown | Layout::PipeCells => {
                 if is_pipe_separator(line) {
+                    separated |= line.contains("---");
                     continue;
                 }
                 let t_start = s + (line.len() - line.trim_start().len());
@@ -627,7 +629,8 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
             }
         }
     }
-    if layout == Layout::Markdown {
+    // only tables written as markdown, under their `|---|` line
+    if layout == Layout::Markdown && separated {
         drop_padding_columns(&mut out);
     }
     out
@@ -641,7 +644,8 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
 /// ```text
 /// table   = part+              (consecutive rows of the same number of cells)
 /// part    = row{2,}            (from a row with a label alone to the next)
-/// padding = a column whose cell is empty in every row of the part
+/// padding = a column whose cell is empty in every row of the part, when the
+///           part's second row (its header) names every other column
 /// ```
 fn drop_padding_columns(out: &mut Vec<Token>) {
     let starts: Vec<usize> = (0..out.len())
@@ -659,21 +663,37 @@ fn drop_padding_columns(out: &mut Vec<Token>) {
         }
         // each part of the table starts at a row with a label alone
         // (`第二十条第（五）项`): its columns are padded apart from the others
+        // (a row with a label alone followed by a row of header labels)
         let lone = |&(s, e): &(usize, usize)| (s + 1..e).all(|i| out[i].is_empty());
+        let labelled =
+            |&(s, e): &(usize, usize)| (s + 1..e).any(|i| out[i].is_text() && !out[i].is_empty());
+        let starts_part = |k: usize| lone(&rows[k]) && k + 1 < end && labelled(&rows[k + 1]);
         let mut part = r;
         while part < end {
             let mut part_end = part + 1;
-            while part_end < end && !lone(&rows[part_end]) {
+            while part_end < end && !starts_part(part_end) {
                 part_end += 1;
             }
             if width >= 3 && part_end - part >= 2 {
-                for c in 1..width {
-                    if rows[part..part_end]
-                        .iter()
-                        .all(|&(s, _)| out[s + c].is_empty())
-                    {
-                        for &(s, _) in &rows[part..part_end] {
-                            keep[s + c] = false;
+                let padding: Vec<bool> = (0..width)
+                    .map(|c| {
+                        c > 0
+                            && rows[part..part_end]
+                                .iter()
+                                .all(|&(s, _)| out[s + c].is_empty())
+                    })
+                    .collect();
+                // the part's header (its second row) names every column kept
+                let (header, _) = rows[part + 1];
+                let named = (1..width)
+                    .filter(|&c| !padding[c])
+                    .all(|c| out[header + c].is_text() && !out[header + c].is_empty());
+                if named && padding.contains(&true) {
+                    for &(s, _) in &rows[part..part_end] {
+                        for (c, &pad) in padding.iter().enumerate() {
+                            if pad {
+                                keep[s + c] = false;
+                            }
                         }
                     }
                 }
