@@ -16,7 +16,7 @@
 //! ```text
 //! span       = "[" inner "]" attributes
 //! inner      = (any char but "[", "]")*               (at most 4 KiB)
-//! attributes = "{" (any char but "{", "}")* "}"     (at most 1 KiB, newlines allowed)
+//! attributes = "{" (any char but "{", "}", "|")* "}"  (at most 1 KiB, newlines allowed)
 //! ```
 
 use crate::normalize::{OffsetMap, OffsetMapBuilder};
@@ -33,7 +33,7 @@ fn attributes(rest: &str) -> Option<usize> {
     }
     let close = rest[1..]
         .char_indices()
-        .take_while(|&(i, c)| i < MAX_ATTRIBUTES && c != '{')
+        .take_while(|&(i, c)| i < MAX_ATTRIBUTES && c != '{' && c != '|')
         .find(|&(_, c)| c == '}')?
         .0;
     Some(close + 2)

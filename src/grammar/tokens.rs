@@ -16,6 +16,8 @@ use crate::normalize::Normalized;
 
 mod boxed;
 
+pub(crate) use boxed::unspanned;
+
 /// How a table's text is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Layout {
@@ -132,7 +134,7 @@ fn is_pipe_separator(line: &str) -> bool {
 pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
     let (mut nonblank, mut piped, mut opened, mut pipe_cells, mut inner_tabs, mut indented) =
         (0, 0, 0, 0, 0, 0);
-    let (mut boxes, mut tab_only) = (0, 0);
+    let (mut boxes, mut tab_only, mut grid_rules) = (0, 0, 0);
     let blank_byte = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | 0x0c);
     for (s, e) in lines(doc, start, end) {
         let line = &doc.as_bytes()[s..e];
@@ -145,6 +147,9 @@ pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
         nonblank += 1;
         if boxed::is_box_line(&doc[s..e]) {
             boxes += 1;
+        }
+        if boxed::is_grid_rule(&doc[s..e]) {
+            grid_rules += 1;
         }
         if let Some(p) = line.iter().position(|&b| b == b'|') {
             piped += 1;
@@ -163,7 +168,7 @@ pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
             indented += 1;
         }
     }
-    if boxes >= 3 && boxes * 3 >= nonblank {
+    if (boxes >= 3 && boxes * 3 >= nonblank) || (grid_rules >= 3 && grid_rules * 8 >= nonblank) {
         Layout::Boxed
     } else if tab_only >= 3 && tab_only * 2 >= nonblank && indented * 4 < tab_only {
         Layout::TabLines

@@ -628,6 +628,7 @@ fn classify_at<K: Copy>(
         for t in &tokens[i + 1..i + pieces] {
             joined.push_str(&compact(t.text(doc)));
         }
+        let joined = crate::grammar::tokens::unspanned(&joined);
         return classify(&joined, started).map(|(c, f)| (c, f, pieces));
     }
     let mut best = classify(&joined, started).map(|(c, f)| (c, f, 1));

@@ -92,6 +92,82 @@ pub(super) fn is_box_line(line: &str) -> bool {
     line.contains(['│', '┃', '║'])
 }
 
+/// A rule line of an ASCII grid table (pandoc's grid tables):
+///
+/// ```text
+/// grid_rule = "+" (("-" | "=" | ":")+ "+")+
+/// ```
+pub(super) fn is_grid_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3
+        && t.starts_with('+')
+        && t.ends_with('+')
+        && t.contains(['-', '='])
+        && t.bytes().all(|b| matches!(b, b'+' | b'-' | b'=' | b':'))
+}
+
+/// How the table is drawn: with box characters, or as an ASCII grid
+/// (`+----+` rules, `|` between cells).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Box,
+    Grid,
+}
+
+impl Style {
+    fn is_content_line(self, line: &str) -> bool {
+        match self {
+            Style::Box => is_box_line(line),
+            Style::Grid => line.trim_start().starts_with('|'),
+        }
+    }
+
+    fn is_rule_line(self, line: &str) -> bool {
+        match self {
+            Style::Box => is_rule_line(line),
+            Style::Grid => is_grid_rule(line),
+        }
+    }
+
+    fn is_vertical(self, c: char) -> bool {
+        match self {
+            Style::Box => is_vertical(c),
+            Style::Grid => c == '|',
+        }
+    }
+}
+
+/// A cell's text without the attribute spans a markdown converter wrote in it
+/// and cut across the cell's lines (`[规` / `范性文件]{styl` / `e="…"}`): the
+/// text inside the brackets stays.
+///
+/// ```text
+/// span = "[" text "]" "{" (any char but "}")* "}"
+/// ```
+pub(crate) fn unspanned(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("]{") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(close) = rest.find("]{") {
+        let Some(end) = rest[close..].find('}') else {
+            break;
+        };
+        let before = &rest[..close];
+        match before.rfind('[') {
+            Some(open) => {
+                out.push_str(&before[..open]);
+                out.push_str(&before[open + 1..]);
+            }
+            None => out.push_str(before),
+        }
+        rest = &rest[close + end + 1..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// True for a line that only draws rules: `├────┼────┤`.
 fn is_rule_line(line: &str) -> bool {
     line.chars().any(is_rule)
@@ -133,13 +209,19 @@ struct Segment {
 }
 
 /// The segments of a box line, between its first and last verticals.
-fn segments(doc: &str, norm: Option<&Normalized>, s: usize, e: usize) -> Vec<Segment> {
+fn segments(
+    doc: &str,
+    norm: Option<&Normalized>,
+    style: Style,
+    s: usize,
+    e: usize,
+) -> Vec<Segment> {
     let line = &doc[s..e];
     let mut out = Vec::new();
     let mut column = 0u32;
     let mut open: Option<(usize, u32)> = None;
     for (i, c) in line.char_indices() {
-        if is_vertical(c) {
+        if style.is_vertical(c) {
             if let Some((start, from)) = open.take() {
                 let text = &line[start..i];
                 let rule =
@@ -190,6 +272,27 @@ impl Row {
                 out.push(cell(doc, c.at, c.at, first));
                 first = false;
                 continue;
+            }
+            // a cell written inside an attribute span: its value, or nothing
+            let joined: String = c.pieces.iter().map(|&(s, e, _)| &doc[s..e]).collect();
+            if joined.contains("]{") {
+                let bare = unspanned(&joined);
+                let bare = bare.trim();
+                if bare.is_empty() {
+                    out.push(cell(doc, c.at, c.at, first));
+                    first = false;
+                    continue;
+                }
+                let piece = c.pieces.iter().find_map(|&(s, e, _)| {
+                    doc[s..e].find(bare).map(|i| (s + i, s + i + bare.len()))
+                });
+                if let Some((s, e)) = piece
+                    && cell(doc, s, e, false).scalar.is_some()
+                {
+                    out.push(cell(doc, s, e, first));
+                    first = false;
+                    continue;
+                }
             }
             for (s, e, line) in c.pieces {
                 let mut token = cell(doc, s, e, first);
@@ -263,11 +366,17 @@ pub(super) fn tokenize(
     out: &mut Vec<Token>,
 ) {
     let all: Vec<(usize, usize)> = super::lines(doc, start, end).collect();
+    let style = if all.iter().any(|&(s, e)| is_box_line(&doc[s..e])) {
+        Style::Box
+    } else {
+        Style::Grid
+    };
     // tables drawn with rules between rows end rows at the rules
     let ruled = all.iter().any(|&(s, e)| {
         let line = &doc[s..e];
-        is_rule_line(line)
-            || (is_box_line(line) && segments(doc, norm, s, e).iter().any(|g| g.rule))
+        style.is_rule_line(line)
+            || (style.is_content_line(line)
+                && segments(doc, norm, style, s, e).iter().any(|g| g.rule))
     });
     let mut row = Row::default();
     for (number, &(s, e)) in all.iter().enumerate() {
@@ -276,14 +385,14 @@ pub(super) fn tokenize(
         if line.trim().is_empty() {
             continue;
         }
-        if !is_box_line(line) {
+        if !style.is_content_line(line) {
             row.flush(doc, out);
-            if !is_rule_line(line) {
+            if !style.is_rule_line(line) {
                 out.push(cell(doc, s, e, true));
             }
             continue;
         }
-        let segs = segments(doc, norm, s, e);
+        let segs = segments(doc, norm, style, s, e);
         let values = has_value(doc, &segs);
         if !ruled && values && (row.values || !row.cells.is_empty()) {
             row.flush(doc, out);
@@ -377,6 +486,17 @@ mod tests {
             .collect();
         assert_eq!(rows, ["", "一、本年", "1.申请人无"]);
         assert!(got.iter().any(|(t, _)| t == "理由"));
+    }
+
+    #[test]
+    fn grid_tables_with_spans_cut_across_lines() {
+        let doc = "+--------+--------+\n| [信息内 | [本年]{s |\n| 容]{x}  | tyle}   |\n+--------+--------+\n| [规章]{ | [5]{sty |\n| y}      | le}     |\n| [ ]{y}  |         |\n+--------+--------+\n";
+        let got = cells(doc);
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts[texts.len() - 1], "5");
+        assert!(got.iter().filter(|(_, r)| *r).count() == 2);
+        assert_eq!(super::unspanned("[规]{a}[章]{b c} 1"), "规章 1");
+        assert_eq!(super::unspanned("[a] {b}"), "[a] {b}");
     }
 
     #[test]
