@@ -258,3 +258,132 @@ fn a_report_without_a_table_still_parses() {
             .all(|(_, v)| v.is_blank())
     );
 }
+
+/// The folders of `tests/fixtures/tools/`, one per tool, and whether each is
+/// read only in part so far (its README's title says `(read in part)`).
+fn tool_folders() -> Vec<(PathBuf, bool)> {
+    let Ok(entries) = std::fs::read_dir("tests/fixtures/tools") else {
+        return Vec::new();
+    };
+    let mut out: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .map(|p| {
+            let readme = std::fs::read_to_string(p.join("README.md")).unwrap_or_default();
+            let partial = readme
+                .lines()
+                .next()
+                .is_some_and(|l| l.contains("(read in part)"));
+            (p, partial)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The file a truth file describes: the one beside it with the same stem.
+fn source_beside(truth: &Path) -> PathBuf {
+    let name = truth.file_name().unwrap().to_string_lossy();
+    let stem = &name[..name.len() - ".truth.json".len()];
+    let dir = truth.parent().unwrap();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.starts_with(&format!("{stem}.")) && !n.ends_with(".truth.json")
+        })
+        .collect();
+    found.sort();
+    found.into_iter().next().expect("a report beside its truth")
+}
+
+/// Right, wrong and missing figures (organ, year and edition included) of one
+/// tool fixture, read as `parse_bytes` reads the file.
+fn score(truth_path: &Path) -> (usize, Vec<String>, Vec<String>) {
+    let truth: Json = serde_json::from_str(&std::fs::read_to_string(truth_path).unwrap()).unwrap();
+    let bytes = std::fs::read(source_beside(truth_path)).unwrap();
+    let want_all = || {
+        let mut keys: Vec<String> = truth["cells"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        keys.extend(["report.edition", "report.year", "report.organ"].map(String::from));
+        keys
+    };
+    let Ok(report) = xxgk::parse_bytes(&bytes) else {
+        // refused: every figure is missing, none is wrong
+        return (0, Vec::new(), want_all());
+    };
+    let mut got: BTreeMap<String, String> = report
+        .cells()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    got.insert("report.edition".into(), report.edition.to_string());
+    got.insert(
+        "report.year".into(),
+        report.year.map(|y| y.to_string()).unwrap_or_default(),
+    );
+    got.insert(
+        "report.organ".into(),
+        report.organ.clone().unwrap_or_default(),
+    );
+    let mut want: Vec<(String, String)> = truth["cells"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), expected(v)))
+        .collect();
+    want.push((
+        "report.edition".into(),
+        truth["edition"].as_str().unwrap().into(),
+    ));
+    want.push(("report.year".into(), truth["year"].to_string()));
+    want.push((
+        "report.organ".into(),
+        truth["organ"].as_str().unwrap_or("").into(),
+    ));
+    let (mut right, mut wrong, mut missing) = (0, Vec::new(), Vec::new());
+    for (key, value) in want {
+        match got.get(&key).map(String::as_str) {
+            Some(g) if g == value => right += 1,
+            None | Some("") => missing.push(key),
+            Some(g) => wrong.push(format!("{key}: expected {value:?}, got {g:?}")),
+        }
+    }
+    (right, wrong, missing)
+}
+
+#[test]
+fn tool_fixtures_never_give_a_wrong_figure() {
+    let folders = tool_folders();
+    assert!(folders.len() >= 10, "tool fixtures not found");
+    let mut failures = Vec::new();
+    for (folder, partial) in &folders {
+        let (mut right, mut missing) = (0, 0);
+        for truth in truth_files(&folder.to_string_lossy()) {
+            let (r, wrong, miss) = score(&truth);
+            right += r;
+            missing += miss.len();
+            if !wrong.is_empty() {
+                failures.push(format!(
+                    "{}: wrong:\n  {}",
+                    truth.display(),
+                    wrong.join("\n  ")
+                ));
+            }
+            if !partial && !miss.is_empty() {
+                failures.push(format!("{}: missing: {}", truth.display(), miss.join(", ")));
+            }
+        }
+        eprintln!(
+            "{}: {right} right, {missing} missing{}",
+            folder.display(),
+            if *partial { " (read in part)" } else { "" }
+        );
+        assert!(right > 0, "{}: nothing read", folder.display());
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -20,6 +20,7 @@ mod docx;
 mod html;
 #[cfg(any(feature = "html", feature = "docx"))]
 mod layout;
+mod markup;
 
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{AnnualReport, Diagnostic, DiagnosticKind, Level};
@@ -238,12 +239,18 @@ impl Document {
                 "this build of xxgk leaves out the `html` feature; enable it to read HTML pages",
             ));
         }
+        let decoded_text = decoded.text.into_owned();
+        // markdown converters' marks around the words (`[6]{style=…}`, `**…**`)
+        let (text, to_decoded, decoded_text) = match markup::strip(&decoded_text) {
+            Some((text, map)) => (text, Some(map), Some(decoded_text)),
+            None => (decoded_text, None, None),
+        };
         Ok(Document {
             format: Format::Text,
             encoding,
-            text: decoded.text.into_owned(),
-            to_decoded: None,
-            decoded: None,
+            text,
+            to_decoded,
+            decoded: decoded_text,
             to_bytes: decoded.to_bytes,
             merged: Vec::new(),
         })

@@ -81,14 +81,42 @@ pub(crate) enum Fit {
 pub(crate) struct Probe<'a> {
     /// The compact text without its ordinal.
     core: &'a str,
+    /// The number of an ordinal written in digits (`2.` → 2).
+    number: Option<u32>,
 }
 
 impl<'a> Probe<'a> {
     pub(crate) fn new(compact: &'a str) -> Probe<'a> {
         Probe {
             core: core(compact),
+            number: digit_ordinal(compact),
         }
     }
+}
+
+/// The number of a label's ordinal: `2.` and `(2)` give 2, `(六)` and `六、`
+/// give 6 (Chinese numerals count apart from digits: `3.其他` is not `(六)其他`);
+/// a label without ordinal gives nothing.
+fn digit_ordinal(compact: &str) -> Option<u32> {
+    /// Chinese ordinals are numbered from here, apart from digits.
+    const CHINESE: u32 = 1000;
+    let rest = core(compact);
+    if rest.len() == compact.len() {
+        return None;
+    }
+    let prefix = &compact[..compact.len() - rest.len()];
+    let digits: String = prefix.chars().filter(char::is_ascii_digit).collect();
+    if let Ok(n) = digits.parse() {
+        return Some(n);
+    }
+    let value = prefix
+        .chars()
+        .filter_map(|c| "一二三四五六七八九十".chars().position(|n| n == c))
+        .fold(0u32, |acc, p| {
+            let p = u32::try_from(p).unwrap_or(0) + 1;
+            if p == 10 { acc.max(1) * 10 } else { acc + p }
+        });
+    (value > 0).then_some(CHINESE + value)
 }
 
 /// One written form of a label, prepared for matching.
@@ -99,6 +127,19 @@ struct Form<K> {
     /// The characters sorted, for the bag distance that rules out most typos.
     sorted: Vec<char>,
     digits: usize,
+    /// The number of the form's ordinal written in digits.
+    number: Option<u32>,
+}
+
+impl<K> Form<K> {
+    /// False when the probe's ordinal and the form's are numbers that differ:
+    /// `2.其他` (the first line of `2.其他法律行政法规禁止公开`) is not `3.其他`.
+    fn numbered_as(&self, probe: &Probe<'_>) -> bool {
+        match (self.number, probe.number) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
 }
 
 /// The text of a probe as characters, made once for all the forms it is
@@ -125,7 +166,9 @@ impl<K: Copy + PartialEq> Labels<K> {
             .iter()
             .flat_map(|&(key, forms)| {
                 forms.iter().map(move |form| {
-                    let core = core(&compact(form)).to_string();
+                    let written = compact(form);
+                    let number = digit_ordinal(&written);
+                    let core = core(&written).to_string();
                     let chars: Vec<char> = core.chars().collect();
                     let mut sorted = chars.clone();
                     sorted.sort_unstable();
@@ -134,6 +177,7 @@ impl<K: Copy + PartialEq> Labels<K> {
                         chars,
                         sorted,
                         digits: digit_count(&core),
+                        number,
                         core,
                     }
                 })
@@ -144,7 +188,9 @@ impl<K: Copy + PartialEq> Labels<K> {
 
     /// True when the compact label is one of the forms exactly (ordinals aside).
     pub(crate) fn is_exact(&self, probe: &Probe<'_>) -> bool {
-        self.forms.iter().any(|f| f.core == probe.core)
+        self.forms
+            .iter()
+            .any(|f| f.core == probe.core && f.numbered_as(probe))
     }
 
     /// Matches a compact label; the best fit wins, and a tie between two keys at
@@ -164,14 +210,15 @@ impl<K: Copy + PartialEq> Labels<K> {
                 *tie = false;
             }
         };
-        for form in self.forms.iter().filter(|f| f.core == text) {
+        let forms = || self.forms.iter().filter(|f| f.numbered_as(probe));
+        for form in forms().filter(|f| f.core == text) {
             consider(&mut best, &mut tie, form.key, Fit::Exact);
         }
         if best.is_none() {
             let n_text = text.chars().count();
             let digits = digit_count(text);
             let mut text_chars = Chars::default();
-            for form in &self.forms {
+            for form in forms() {
                 if let Some(fit) = fuzzy_fit(text, n_text, &mut text_chars, digits, form) {
                     consider(&mut best, &mut tie, form.key, fit);
                 }
@@ -313,6 +360,22 @@ mod tests {
 
     fn m(text: &str) -> Option<(u8, Fit)> {
         Labels::new(ROWS).best(&Probe::new(&compact(text)))
+    }
+
+    #[test]
+    fn an_ordinal_that_differs_from_the_template_is_no_match() {
+        let labels = Labels::new(&[
+            (1u8, &["3.其他"][..]),
+            (2, &["2.其他法律行政法规禁止公开"][..]),
+        ]);
+        let fit = |text: &str| labels.best(&Probe::new(&compact(text)));
+        assert_eq!(fit("3.其他"), Some((1, Fit::Exact)));
+        assert_eq!(fit("其他"), Some((1, Fit::Exact)));
+        assert_eq!(fit("2.其他"), None);
+        assert_eq!(fit("(六)其他"), None);
+        assert_eq!(fit("(2)其他法律行政法规禁止公开"), Some((2, Fit::Exact)));
+        assert_eq!(digit_ordinal("(十二)其他"), Some(1012));
+        assert_eq!(digit_ordinal("其他"), None);
     }
 
     #[test]

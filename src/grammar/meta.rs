@@ -85,11 +85,18 @@ pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
     };
     let head = &compact[..mark];
     let clean = |s: &str| {
+        // list bullets and heading or emphasis marks of text tools (`• `, `# `, `**`)
+        let s = s.trim_start_matches(|c: char| "#*•·-_=>".contains(c));
         let s = s.trim_matches(|c: char| "《》\"“”'‘’:".contains(c));
         // `XX办公室关于XX市2021年…`: the organ is the one that reports
         let s = s.find("关于").map_or(s, |i| &s[..i]);
         let s = s.strip_suffix("度").unwrap_or(s);
-        (!s.is_empty() && !s.contains(prose_mark)).then(|| s.to_string())
+        // a fragment of prose, a link, markup or a page's `label:value` text
+        // is no organ (`定》)和《`, `[首页](/)`, `主办单位:…`)
+        let named = s.chars().any(char::is_alphanumeric)
+            && !s.contains(prose_mark)
+            && !s.contains(['<', '|', ':', '：']);
+        named.then(|| s.to_string())
     };
     for (i, _) in head.char_indices() {
         if let Ok((rest, y)) = year(&head[i..]) {
@@ -123,7 +130,12 @@ pub(crate) fn title(doc: &str, limit: usize) -> Option<Title> {
 fn whole_line_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
     all.iter().enumerate().find_map(|(n, &(s, e))| {
         let line = unlabelled(&doc[s..e]);
-        if !line.contains(TITLE_MARK) || line.len() > TITLE_MAX || !line.ends_with("报告") {
+        // a sentence of prose wrapped at `…本报告` is no title
+        if !line.contains(TITLE_MARK)
+            || line.len() > TITLE_MAX
+            || !line.ends_with("报告")
+            || line.contains(['。', '，'])
+        {
             return None;
         }
         if title_head(doc, all, n) != n {

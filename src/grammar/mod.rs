@@ -19,7 +19,7 @@ use crate::model::{
 use crate::normalize::Normalized;
 
 use heading::Heading;
-use tokens::{detect, tokenize};
+use tokens::{detect, tokenize_normalized};
 
 /// What the table readers share: the normalized text, the map back to the
 /// original, and the diagnostics gathered so far.
@@ -202,7 +202,7 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
     let prepare = |r: Option<(usize, usize)>| {
         r.map(|(s, e)| {
             let layout = detect(doc, s, e);
-            (s, e, layout, tokenize(doc, s, e, layout))
+            (s, e, layout, tokenize_normalized(doc, norm, s, e, layout))
         })
     };
     let active_text = prepare(regions.active);

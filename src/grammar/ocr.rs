@@ -90,7 +90,11 @@ pub(crate) fn plain(doc: &str) -> Option<String> {
             continue;
         }
         let text = line.trim_start();
-        if !text.starts_with("###") {
+        // a heading whose `###` marks a front end already took out (markdown
+        // text read through `parse_bytes`) is told by the generic header of
+        // the table right after it
+        let marked = text.starts_with("###");
+        if !marked && (text.is_empty() || cells(line).is_some()) {
             continue;
         }
         let label = text.trim_start_matches('#').trim();
@@ -98,7 +102,7 @@ pub(crate) fn plain(doc: &str) -> Option<String> {
         let Some(mut j) = next_nonblank(i + 1) else {
             continue;
         };
-        if cells(lines[j].1).is_none() {
+        if cells(lines[j].1).is_none() || (!marked && !is_generic_header(lines[j].1)) {
             continue; // a heading of the text, not of a table
         }
         while j < lines.len() && (is_generic_header(lines[j].1) || is_separator(lines[j].1)) {
@@ -116,7 +120,7 @@ pub(crate) fn plain(doc: &str) -> Option<String> {
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         if first == compact(label) || numbered {
             blank(lines[i], &mut out);
-        } else {
+        } else if marked {
             let marks = line.len() - text.trim_start_matches('#').len();
             for b in &mut out[s..s + marks] {
                 *b = b' ';
@@ -149,5 +153,21 @@ mod tests {
         assert!(out.contains("| 1.属于国家秘密 | 0 | 0 | 0 |"));
         // markdown without generic headers is left alone
         assert_eq!(plain("### 二、上年结转\n| 二、上年结转 | 1 |\n"), None);
+    }
+
+    #[test]
+    fn row_headings_without_their_marks_are_blanked_before_generic_tables() {
+        // the same text after a front end took the `###` marks out
+        let doc = "三、收到和处理政府信息公开申请情况\n\n\
+            二、上年结转政府信息公开申请数量\n\n| 类别 | 数据1 | 数据2 | 总计 |\n|---|---|---|---|\n\
+            | 二、上年结转政府信息公开申请数量 | 0 | 1 | 1 |\n\n（三）不予公开\n\n\
+            | 类别 | 数据1 | 数据2 | 总计 |\n|---|---|---|---|\n| 1.属于国家秘密 | 0 | 0 | 0 |\n\
+            五、政府信息公开工作存在的主要问题\n\n| 类别 | 数据1 | 总计 |\n|---|---|---|\n| 其他 | 1 | 1 |\n";
+        let out = plain(doc).unwrap();
+        assert_eq!(out.len(), doc.len());
+        assert!(out.starts_with("三、收到"), "a section heading is kept");
+        assert_eq!(out.matches("二、上年结转").count(), 1, "{out}");
+        assert!(!out.contains("不予公开"), "{out}");
+        assert!(out.contains("五、政府信息公开工作存在的主要问题"), "{out}");
     }
 }

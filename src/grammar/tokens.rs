@@ -12,6 +12,11 @@ use nom::combinator::{all_consuming, opt};
 use nom::{IResult, Parser};
 
 use super::value::{Scalar, scalar};
+use crate::normalize::Normalized;
+
+mod boxed;
+
+pub(crate) use boxed::unspanned;
 
 /// How a table's text is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +35,13 @@ pub(crate) enum Layout {
     Markdown,
     /// One cell per line, each ending in `|`; a bare `|` is an empty cell.
     PipeCells,
+    /// Cells separated by lines holding only a tab, rows by two or more blank
+    /// lines, as a browser's `innerText` gives a table: an empty cell leaves
+    /// two separators in a row.
+    TabLines,
+    /// A table drawn with box characters (`│`, `├──┼──┤`), cells wrapped over
+    /// lines inside their boxes (see [`boxed`]).
+    Boxed,
 }
 
 impl Layout {
@@ -37,7 +49,12 @@ impl Layout {
     pub(crate) fn marks_rows(self) -> bool {
         matches!(
             self,
-            Layout::Indented | Layout::TabRows | Layout::PipeRows | Layout::Markdown
+            Layout::Indented
+                | Layout::TabRows
+                | Layout::PipeRows
+                | Layout::Markdown
+                | Layout::Boxed
+                | Layout::TabLines
         )
     }
 }
@@ -109,20 +126,31 @@ pub(crate) fn lines(
 
 fn is_pipe_separator(line: &str) -> bool {
     let t = line.trim();
-    t.contains("---") && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
+    (t.contains("---") && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+')))
+        || (t.contains("___") && t.chars().all(|c| matches!(c, '|' | '_' | ' ')))
 }
 
 /// Decides the layout of a table's text from its lines.
 pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
     let (mut nonblank, mut piped, mut opened, mut pipe_cells, mut inner_tabs, mut indented) =
         (0, 0, 0, 0, 0, 0);
+    let (mut boxes, mut tab_only, mut grid_rules) = (0, 0, 0);
     let blank_byte = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | 0x0c);
     for (s, e) in lines(doc, start, end) {
         let line = &doc.as_bytes()[s..e];
         let Some(first) = line.iter().position(|b| !blank_byte(b)) else {
+            if line.contains(&b'\t') {
+                tab_only += 1;
+            }
             continue;
         };
         nonblank += 1;
+        if boxed::is_box_line(&doc[s..e]) {
+            boxes += 1;
+        }
+        if boxed::is_grid_rule(&doc[s..e]) {
+            grid_rules += 1;
+        }
         if let Some(p) = line.iter().position(|&b| b == b'|') {
             piped += 1;
             if p == first {
@@ -140,7 +168,11 @@ pub(crate) fn detect(doc: &str, start: usize, end: usize) -> Layout {
             indented += 1;
         }
     }
-    if piped >= 3 && piped * 3 >= nonblank {
+    if (boxes >= 3 && boxes * 3 >= nonblank) || (grid_rules >= 3 && grid_rules * 8 >= nonblank) {
+        Layout::Boxed
+    } else if tab_only >= 3 && tab_only * 2 >= nonblank && indented * 4 < tab_only {
+        Layout::TabLines
+    } else if piped >= 3 && piped * 3 >= nonblank {
         if pipe_cells * 5 >= piped * 4 {
             Layout::PipeCells
         } else if opened * 2 > piped {
@@ -187,6 +219,26 @@ fn cell(doc: &str, s: usize, e: usize, row_start: bool) -> Token {
         row_start,
         at: None,
     }
+}
+
+/// A cell of a pipe table drawn by a text tool that fills cells with `_`
+/// (Debian's `html2text`): the fill goes, and so does the U+FFFD such a tool
+/// leaves where it cut a character apart, after text (`规范性文\u{fffd}`); a
+/// value with such a mark (`22\u{fffd}`) stays text, never a figure.
+///
+/// ```text
+/// filled_cell = "_"* text "\u{fffd}"* "_"*
+/// ```
+fn filled_cell(doc: &str, s: usize, e: usize, row_start: bool) -> Token {
+    let (s, e) = trimmed(doc, s, e);
+    let inner = doc[s..e].trim_matches('_');
+    let lead = doc[s..e].len() - doc[s..e].trim_start_matches('_').len();
+    let (s, e) = trimmed(doc, s + lead, s + lead + inner.len());
+    let text = doc[s..e].trim_end_matches('\u{fffd}');
+    if text.len() < e - s && scalar(text).is_none() {
+        return cell(doc, s, s + text.len(), row_start);
+    }
+    cell(doc, s, e, row_start)
 }
 
 fn dashes(i: &str) -> IResult<&str, &str> {
@@ -249,13 +301,14 @@ fn is_unit(word: &str) -> bool {
 /// its number, and text runs are cut where two or more spaces separate them
 /// (columns aligned by spaces); single spaces inside text are kept. Each cell
 /// comes with the character column it starts at (a form feed takes none).
-fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize, u32)> {
+fn words(doc: &str, s: usize, e: usize, wide: bool) -> Vec<(usize, usize, u32)> {
     let line = &doc[s..e];
     let trimmed = line.trim();
-    let counted = |text: &str| text.chars().filter(|&c| c != '\u{c}').count();
+    let width = |c: char| columns_of(c, wide);
+    let counted = |text: &str| text.chars().map(width).sum::<u32>();
     if !trimmed.contains(char::is_whitespace) {
         let lead = line.len() - line.trim_start().len();
-        let column = u32::try_from(counted(&line[..lead])).unwrap_or(u32::MAX);
+        let column = counted(&line[..lead]);
         return vec![(s + lead, s + lead + trimmed.len(), column)];
     }
     // whitespace-separated words with their gap before and their column
@@ -275,9 +328,7 @@ fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize, u32)> {
             start = Some(i);
             word_column = column;
         }
-        if c != '\u{c}' {
-            column = column.saturating_add(1);
-        }
+        column = column.saturating_add(width(c));
     }
     if let Some(st) = start {
         parts.push((s + st, e, gap, word_column));
@@ -313,6 +364,36 @@ fn words(doc: &str, s: usize, e: usize) -> Vec<(usize, usize, u32)> {
     out
 }
 
+/// A rule of dashes over a table's columns, one run a column:
+///
+/// ```text
+/// dash_rule = " "* "-"{3,} (" "+ "-"{3,})+ " "*
+/// ```
+fn is_dash_rule(line: &str) -> bool {
+    let mut runs = 0;
+    for word in line.split(' ').filter(|w| !w.is_empty()) {
+        if word.len() < 3 || !word.bytes().all(|b| b == b'-') {
+            return false;
+        }
+        runs += 1;
+    }
+    runs >= 2
+}
+
+/// The columns a character takes in text laid out in columns of spaces: one
+/// for every character in PDF text (`pdftotext -layout` puts one character in
+/// each column of its grid), two for a CJK or full-width character in text
+/// laid out for a terminal (`pandoc -t plain`); none for a form feed.
+fn columns_of(c: char, wide: bool) -> u32 {
+    if c == '\u{c}' {
+        0
+    } else if wide {
+        boxed::width(c)
+    } else {
+        1
+    }
+}
+
 /// Counts the pages of PDF text line by line: a form feed before a line's text
 /// starts a page at that line; one after it, at the next line.
 #[derive(Default)]
@@ -345,12 +426,111 @@ impl Pages {
     }
 }
 
+/// Reads a table as a browser's `innerText` prints it:
+///
+/// ```text
+/// table     = row (blank blank+ row)*
+/// row       = cell (separator cell)*
+/// separator = blank* "\t" newline blank*
+/// cell      = (text_line (blank? text_line)*)?     (empty between two separators)
+/// ```
+///
+/// A cell's text may take several lines (its paragraphs), one blank line
+/// apart; two or more blank lines end the row. Page furniture is passed over.
+fn tab_lines(doc: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    // the open cell's byte range, and the blank lines since the last line with text
+    let mut open: Option<(usize, usize)> = None;
+    let mut blanks = 0usize;
+    let mut row_start = true;
+    let mut after_separator = false;
+    for (s, e) in lines(doc, start, end) {
+        let line = &doc[s..e];
+        if line.contains('\t') && line.trim().is_empty() {
+            match open.take() {
+                Some((cs, ce)) => out.push(cell(doc, cs, ce, row_start)),
+                // two separators in a row, or one starting a row: an empty cell
+                None => out.push(cell(
+                    doc,
+                    s,
+                    s,
+                    row_start || (blanks >= 2 && !after_separator),
+                )),
+            }
+            row_start = false;
+            after_separator = true;
+            blanks = 0;
+            continue;
+        }
+        if line.trim().is_empty() {
+            blanks += 1;
+            continue;
+        }
+        if is_page_furniture(line.trim()) {
+            continue;
+        }
+        match open {
+            Some((cs, _)) if blanks < 2 => open = Some((cs, e)),
+            Some((cs, ce)) => {
+                // the row ended with this cell
+                out.push(cell(doc, cs, ce, row_start));
+                row_start = true;
+                open = Some((s, e));
+            }
+            None => {
+                if blanks >= 2 && !after_separator {
+                    row_start = true;
+                }
+                open = Some((s, e));
+            }
+        }
+        after_separator = false;
+        blanks = 0;
+    }
+    if let Some((cs, ce)) = open {
+        out.push(cell(doc, cs, ce, row_start));
+    }
+}
+
+/// Splits `doc[start..end]` into cells according to `layout`; `doc` is
+/// `norm.text` or a text with the same byte offsets (line breaks given back
+/// to squeezed text, OCR markup blanked), and the original text tells how
+/// wide each character was printed (box tables).
+pub(crate) fn tokenize_normalized(
+    doc: &str,
+    norm: &Normalized,
+    start: usize,
+    end: usize,
+    layout: Layout,
+) -> Vec<Token> {
+    debug_assert_eq!(doc.len(), norm.text.len());
+    if layout == Layout::Boxed {
+        let mut out = Vec::with_capacity((end - start) / 12);
+        boxed::tokenize(doc, Some(norm), start, end, &mut out);
+        return out;
+    }
+    tokenize(doc, start, end, layout)
+}
+
 /// Splits `doc[start..end]` into cells according to `layout`.
 pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> Vec<Token> {
     // about one cell per 12 bytes of table text
     let mut out: Vec<Token> = Vec::with_capacity((end - start) / 12);
+    if layout == Layout::Boxed {
+        boxed::tokenize(doc, None, start, end, &mut out);
+        return out;
+    }
+    if layout == Layout::TabLines {
+        tab_lines(doc, start, end, &mut out);
+        return out;
+    }
     let mut row_pending = true;
     let mut pages = Pages::default();
+    let mut separated = false;
+    // a table drawn between rules of dashes (`------ ----`, pandoc's plain
+    // and markdown tables) is laid out for a terminal, not a PDF's grid
+    let wide = layout == Layout::Lines
+        && !doc.contains('\u{c}')
+        && lines(doc, start, end).any(|(s, e)| is_dash_rule(&doc[s..e]));
     for (number, (s, e)) in lines(doc, start, end).enumerate() {
         let line = &doc[s..e];
         let page = pages.of(line);
@@ -378,14 +558,17 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
         }
         match layout {
             Layout::Lines => {
-                for (ws, we, column) in words(doc, s, e) {
+                for (ws, we, column) in words(doc, s, e, wide) {
                     let mut token = cell(doc, ws, we, false);
-                    let width = doc[token.start..token.end].chars().count();
+                    let width: u32 = doc[token.start..token.end]
+                        .chars()
+                        .map(|c| columns_of(c, wide))
+                        .sum();
                     token.at = Some(Place {
                         line: line_number,
                         page,
                         start: column,
-                        end: column.saturating_add(u32::try_from(width).unwrap_or(u32::MAX)),
+                        end: column.saturating_add(width),
                     });
                     out.push(token);
                 }
@@ -417,8 +600,11 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
                 }
                 out.push(cell(doc, field_start, e, first));
             }
+            // read as a whole above
+            Layout::Boxed | Layout::TabLines => {}
             Layout::PipeRows | Layout::Markdown | Layout::PipeCells => {
                 if is_pipe_separator(line) {
+                    separated |= line.contains("---");
                     continue;
                 }
                 let t_start = s + (line.len() - line.trim_start().len());
@@ -446,13 +632,93 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
                     if (n == 0 && skip_first) || (b == t_end && body.ends_with('|')) {
                         continue;
                     }
-                    out.push(cell(doc, field.0, field.1, first));
+                    out.push(filled_cell(doc, field.0, field.1, first));
                     first = false;
                 }
             }
         }
     }
+    // only tables written as markdown, under their `|---|` line
+    if layout == Layout::Markdown && separated {
+        drop_padding_columns(&mut out);
+    }
     out
+}
+
+/// Takes out the columns of a markdown table that are empty in every row, the
+/// header rows included: the padding cells a converter writes for merged
+/// cells (`| 规章 |     | 0 |     | 0 |`, pandoc's gfm of a Word table). A
+/// column with a header label, or a value in any row, stays.
+///
+/// ```text
+/// table   = part+              (consecutive rows of the same number of cells)
+/// part    = row{2,}            (from a row with a label alone to the next)
+/// padding = a column whose cell is empty in every row of the part, when the
+///           part's second row (its header) names every other column
+/// ```
+fn drop_padding_columns(out: &mut Vec<Token>) {
+    let starts: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].row_start || i == 0)
+        .chain([out.len()])
+        .collect();
+    let rows: Vec<(usize, usize)> = starts.windows(2).map(|w| (w[0], w[1])).collect();
+    let mut keep = vec![true; out.len()];
+    let mut r = 0;
+    while r < rows.len() {
+        let width = rows[r].1 - rows[r].0;
+        let mut end = r + 1;
+        while end < rows.len() && rows[end].1 - rows[end].0 == width {
+            end += 1;
+        }
+        // each part of the table starts at a row with a label alone
+        // (`第二十条第（五）项`): its columns are padded apart from the others
+        // (a row with a label alone followed by a row of header labels)
+        let lone = |&(s, e): &(usize, usize)| (s + 1..e).all(|i| out[i].is_empty());
+        let labelled =
+            |&(s, e): &(usize, usize)| (s + 1..e).any(|i| out[i].is_text() && !out[i].is_empty());
+        let starts_part = |k: usize| lone(&rows[k]) && k + 1 < end && labelled(&rows[k + 1]);
+        let mut part = r;
+        while part < end {
+            let mut part_end = part + 1;
+            while part_end < end && !starts_part(part_end) {
+                part_end += 1;
+            }
+            if width >= 3 && part_end - part >= 2 {
+                let padding: Vec<bool> = (0..width)
+                    .map(|c| {
+                        c > 0
+                            && rows[part..part_end]
+                                .iter()
+                                .all(|&(s, _)| out[s + c].is_empty())
+                    })
+                    .collect();
+                // the part's header (its second row) names every column kept
+                let (header, _) = rows[part + 1];
+                let named = (1..width)
+                    .filter(|&c| !padding[c])
+                    .all(|c| out[header + c].is_text() && !out[header + c].is_empty());
+                if named && padding.contains(&true) {
+                    for &(s, _) in &rows[part..part_end] {
+                        for (c, &pad) in padding.iter().enumerate() {
+                            if pad {
+                                keep[s + c] = false;
+                            }
+                        }
+                    }
+                }
+            }
+            part = part_end;
+        }
+        r = end;
+    }
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 #[cfg(test)]
@@ -571,6 +837,74 @@ mod tests {
         assert_eq!(texts("行政强制  /  -  0\n"), ["行政强制", "/", "-", "0"]);
         assert_eq!(texts("2020 年本行政区域\n"), ["2020 年本行政区域"]);
         assert_eq!(texts("0 0/0 +3 -\n"), ["0", "0/0", "+3", "-"]);
+    }
+
+    #[test]
+    fn inner_text_cells_and_rows() {
+        let doc = "信息内容\n\t\n本年\n\n制发件数\n\n\n\n规章\n\n\t\n\n5\n\n\t\n\n\t\n\n63\n\n\n\n行政许可\n\t\n27\n";
+        let (layout, cells) = cells(doc);
+        assert_eq!(layout, Layout::TabLines);
+        let got: Vec<(&str, bool)> = cells.iter().map(|(t, r)| (t.as_str(), *r)).collect();
+        assert_eq!(
+            got,
+            [
+                ("信息内容", true),
+                ("本年\n\n制发件数", false),
+                ("规章", true),
+                ("5", false),
+                ("", false),
+                ("63", false),
+                ("行政许可", true),
+                ("27", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_filled_with_underscores() {
+        let doc = "|规范性\u{fffd}|2件___|_______|\n|行政许\u{fffd}|22\u{fffd}|9______|\n|第二十条第(一)项__|\n";
+        assert_eq!(
+            texts(doc),
+            [
+                "规范性",
+                "2件",
+                "",
+                "行政许",
+                "22\u{fffd}",
+                "9",
+                "第二十条第(一)项"
+            ]
+        );
+        assert!(is_pipe_separator(" ________________"));
+    }
+
+    #[test]
+    fn padding_columns_of_a_markdown_table_go() {
+        let doc = "| 第二十条第(一)项 |  |  |  |  |\n|---|---|---|---|---|\n| 信息内容 |  | 本年制发件数 |  | 现行有效件数 |\n| 规章 |  | 0 |  | 7 |\n| 第二十条第(五)项 |  |  |  |  |\n| 信息内容 |  | 上一年 | 本年增/减 |  |\n| 行政许可 |  |  | 6 |  |\n";
+        assert_eq!(
+            texts(doc),
+            [
+                "第二十条第(一)项",
+                "",
+                "",
+                "信息内容",
+                "本年制发件数",
+                "现行有效件数",
+                "规章",
+                "0",
+                "7",
+                // the second part keeps its columns but the empty last one
+                "第二十条第(五)项",
+                "",
+                "",
+                "信息内容",
+                "上一年",
+                "本年增/减",
+                "行政许可",
+                "",
+                "6",
+            ]
+        );
     }
 
     #[test]

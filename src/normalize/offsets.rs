@@ -247,6 +247,19 @@ impl OffsetMapBuilder {
         });
     }
 
+    /// From derived offset `at` on, the text is the text `map` derives from
+    /// the source bytes starting at `base` (the map of a part of the source).
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    pub(crate) fn append(&mut self, at: usize, map: &OffsetMap, base: usize) {
+        for p in &map.pieces {
+            if p.is_identity() {
+                self.copied(at + p.norm, base + p.orig);
+            } else {
+                self.replaced(at + p.norm, base + p.orig..base + p.orig + p.orig_len);
+            }
+        }
+    }
+
     /// The map of a derived text of `len` bytes to a source of `source_len`
     /// bytes.
     pub(crate) fn finish(mut self, len: usize, source_len: usize) -> OffsetMap {

@@ -774,6 +774,10 @@ pub(crate) fn looks_like_html(text: &[u8]) -> bool {
     if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
         return true;
     }
+    if is_markdown(head) {
+        // markdown with some HTML kept in it (`pandoc -t markdown`): text
+        return false;
+    }
     const TAGS: &[&[u8]] = &[
         b"html", b"head", b"body", b"meta", b"title", b"div", b"p", b"br", b"span", b"table",
         b"tr", b"td", b"th", b"tbody", b"font", b"h1", b"h2", b"h3", b"li", b"ul", b"strong", b"b",
@@ -791,6 +795,35 @@ pub(crate) fn looks_like_html(text: &[u8]) -> bool {
         if known {
             count += 1;
             if count >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True for markdown: at least five lines that are markdown headings, bold
+/// lines, pipe-table rules or dash rules of simple tables.
+///
+/// ```text
+/// markdown_line = "#"{1,6} " " … | "**" … | "|" ("-" | ":" | "|")+ | " "* "---" ("-")* (" "+ "---" "-"*)+
+/// ```
+fn is_markdown(head: &[u8]) -> bool {
+    let mut count = 0;
+    for line in head.split(|&b| b == b'\n') {
+        let t = line.trim_ascii();
+        let hashes = t.iter().take_while(|&&b| b == b'#').count();
+        let heading = (1..=6).contains(&hashes) && t.get(hashes) == Some(&b' ');
+        let bold = t.starts_with(b"**") && t.len() > 4;
+        let pipe_rule = t.len() > 3
+            && t.starts_with(b"|")
+            && t.iter().all(|b| matches!(b, b'|' | b'-' | b':' | b' '));
+        let dash_rule = t.len() > 6
+            && t.iter().all(|b| matches!(b, b'-' | b' '))
+            && t.split(|&b| b == b' ').filter(|w| !w.is_empty()).count() >= 2;
+        if heading || bold || pipe_rule || dash_rule {
+            count += 1;
+            if count >= 5 {
                 return true;
             }
         }

@@ -90,6 +90,7 @@ pub(crate) fn scan<K: Copy + PartialEq>(
         headers: Vec::new(),
     };
     let n = tokens.len();
+    let unaligned = layout == Layout::Lines && is_plain_pdf_text(doc, tokens);
     let mut i = 0;
     while i < n {
         if !tokens[i].is_text() {
@@ -99,6 +100,16 @@ pub(crate) fn scan<K: Copy + PartialEq>(
         let started = !out.rows.is_empty();
         let Some((class, fit, used)) = classify_at(doc, tokens, i, layout, &classify, started)
         else {
+            if layout == Layout::Boxed
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_text() && !t.row_start)
+            {
+                // a piece of a merged cell beside the row's label (`理结果`
+                // of 三、本年度办理结果), or of a wrapped label not read
+                i += 1;
+                continue;
+            }
             let end = cells_end(tokens, i + 1, layout);
             let text = tokens[i].text(doc);
             let has_values = tokens[i + 1..end].iter().any(|t| !t.is_blank());
@@ -166,16 +177,27 @@ pub(crate) fn scan<K: Copy + PartialEq>(
             Class::Header { last, vote } => {
                 out.votes.push((vote, label.0));
                 out.last_header = Some(i + used - 1);
-                if last && layout.marks_rows() {
+                // (a box table draws every cell of a row: no hint needed)
+                if last && layout.marks_rows() && layout != Layout::Boxed {
                     out.trailing = trailing_blanks(tokens, i + used);
                 }
                 i += used;
             }
             Class::Group => i += used,
             Class::Row(key) => {
-                let mut end = cells_end(tokens, i + used, layout);
-                let mut fit = fit;
                 let mut from = i + used;
+                // PDF text that prints a label's ordinal on the values' line
+                // and its words above them: `属于国家秘密` / `1.  4  1  0 …`
+                if !layout.marks_rows()
+                    && tokens
+                        .get(from)
+                        .is_some_and(|t| is_bare_ordinal(t.text(doc)))
+                    && cells_end(tokens, from + 1, layout) > from + 1
+                {
+                    from += 1;
+                }
+                let mut end = cells_end(tokens, from, layout);
+                let mut fit = fit;
                 // a label alone in its row, its values alone in the next one
                 if layout.marks_rows() && end == from && end < n && tokens[end].row_start {
                     let next = cells_end(tokens, end + 1, layout);
@@ -183,6 +205,22 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                     if values_only && tokens[end..next].iter().any(|t| !t.is_blank()) {
                         from = end;
                         end = next;
+                    }
+                }
+                // PDF text: a label alone on its line, its values on the next
+                // one after a piece of the merged group label
+                // (`（四）无 2.没有现成信息需要另行制作` / `法提供  12  4 …`)
+                if !layout.marks_rows()
+                    && !unaligned
+                    && end == from
+                    && from < n
+                    && is_group_piece(doc, &tokens[from], &classify)
+                {
+                    let values_end = cells_end(tokens, from + 1, layout);
+                    let on_line = same_line_cells(&tokens[from], &tokens[from + 1..values_end]);
+                    if !on_line.is_empty() && on_line.len() == values_end - from - 1 {
+                        from += 1;
+                        end = values_end;
                     }
                 }
                 // a label wrapped around its values (PDF text): `一、本年新收…申` 0 0 … `请数量`
@@ -199,11 +237,23 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                         fit = f;
                         let cells_end_at = end;
                         end += 1;
+                        let mut cells = tokens[from..cells_end_at].to_vec();
+                        // the rest of the values on the continuation's line
+                        // (`…不计 22` / `其他情形）  8  2  1  6  39`)
+                        if !unaligned {
+                            let more_end = cells_end(tokens, end, layout);
+                            let more =
+                                same_line_cells(&tokens[cells_end_at], &tokens[end..more_end]);
+                            if !more.is_empty() && more.len() == more_end - end {
+                                cells.extend_from_slice(more);
+                                end = more_end;
+                            }
+                        }
                         out.rows.push(FoundRow {
                             key,
                             fit,
                             label,
-                            cells: tokens[i + used..cells_end_at].to_vec(),
+                            cells,
                             trailing: out.trailing,
                             collapsed: None,
                             segment: 0,
@@ -216,7 +266,11 @@ pub(crate) fn scan<K: Copy + PartialEq>(
                     key,
                     fit,
                     label,
-                    cells: tokens[from..end].to_vec(),
+                    cells: if unaligned && end < n {
+                        same_line_cells(&tokens[i + used - 1], &tokens[from..end]).to_vec()
+                    } else {
+                        tokens[from..end].to_vec()
+                    },
                     trailing: out.trailing,
                     collapsed: None,
                     segment: 0,
@@ -322,7 +376,7 @@ fn run_together<K: Copy>(
 }
 
 /// How many label pieces a wrapped label may leave after its values.
-const MAX_FRAGMENTS: usize = 8;
+const MAX_FRAGMENTS: usize = 16;
 /// How many pieces of a merged group label may come first among them.
 const MAX_GROUP_PIECES: usize = 2;
 /// The longest piece of a group label, in characters, taken for one.
@@ -370,6 +424,25 @@ fn wrapped_label<K: Copy>(
     }
     for &start in starts.iter().rev() {
         let base = compact(&text[start..]);
+        if is_bare_ordinal(&base) {
+            // the ordinal of the label above, never the start of the one below
+            continue;
+        }
+        // the pieces under the label's column, without the group label's
+        // pieces beside them (`不予公 于国` under `（三） 1.属`)
+        if let Some(column) = token.at.map(|p| p.start + column_of(text, start)) {
+            let under: Vec<String> = tokens[cells_end_at..cells_end_at + fragments.len()]
+                .iter()
+                .map(|t| words_from_column(doc, t, column))
+                .collect();
+            let mut joined = base.clone();
+            for (taken, piece) in under.iter().enumerate() {
+                joined.push_str(piece);
+                if let Some((Class::Row(key), Fit::Exact)) = classify(&joined, started) {
+                    return Some((token.start + start, key, cells_end_at + taken + 1));
+                }
+            }
+        }
         for skip in 0..=MAX_GROUP_PIECES.min(fragments.len()) {
             let mut joined = base.clone();
             for (taken, piece) in fragments[skip..].iter().enumerate() {
@@ -390,6 +463,107 @@ fn wrapped_label<K: Copy>(
         }
     }
     None
+}
+
+/// The cells of a row of plain `pdftotext` text that are on its label's line.
+/// Plain output follows the PDF's text runs, not the table's rows: a row's
+/// values may stand beside its label, one a line below it, or among column
+/// blocks further on, in another order than the columns (`12`, `1`, `1`, `1`,
+/// `1`, `2`, `18` for `12 2 1 1 1 1 18`; `行政规范性文件 14` / `63` / `88` with a
+/// blank between that left no trace). Only the values beside the label are
+/// known to be the row's, and in order; or, for the table's last row, the
+/// values that end the table.
+fn same_line_cells<'t>(label: &Token, cells: &'t [Token]) -> &'t [Token] {
+    let line_of = |t: &Token| t.at.map(|p| (p.page, p.line));
+    let Some(line) = line_of(label) else {
+        return cells;
+    };
+    let on_line = cells
+        .iter()
+        .take_while(|t| line_of(t) == Some(line))
+        .count();
+    &cells[..on_line]
+}
+
+/// True for the text of plain `pdftotext` (no `-layout`): a form feed between
+/// pages, and cells on one line separated by single spaces, not aligned in
+/// columns by runs of spaces.
+fn is_plain_pdf_text(doc: &str, tokens: &[Token]) -> bool {
+    if !doc.contains('\u{c}') {
+        return false;
+    }
+    let (mut pairs, mut wide) = (0usize, 0usize);
+    for w in tokens.windows(2) {
+        if let (Some(a), Some(b)) = (w[0].at, w[1].at)
+            && a.line == b.line
+            && a.page == b.page
+        {
+            pairs += 1;
+            if b.start >= a.end.saturating_add(2) {
+                wide += 1;
+            }
+        }
+    }
+    wide * 4 < pairs || pairs == 0
+}
+
+/// An item number standing alone: `1.`, `3、`, `(2)`.
+///
+/// ```text
+/// bare_ordinal = digit+ ("." | "、") | "(" digit+ ")"
+/// ```
+fn is_bare_ordinal(text: &str) -> bool {
+    let t = text.trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    t.strip_suffix('.')
+        .or_else(|| t.strip_suffix('、'))
+        .is_some_and(digits)
+        || t.strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .is_some_and(digits)
+}
+
+/// True for a short piece of a merged group label in PDF text (`法提供`,
+/// `理结果`): at most [`MAX_GROUP_PIECE_CHARS`] characters, no label itself.
+fn is_group_piece<K>(
+    doc: &str,
+    token: &Token,
+    classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
+) -> bool {
+    let text = compact(token.text(doc));
+    token.is_text()
+        && token.at.is_some()
+        && text.chars().count() <= MAX_GROUP_PIECE_CHARS
+        && classify(&text, true).is_none()
+}
+
+/// The column of byte `at` of a token's text, counted from the token's start
+/// (one a character, as [`crate::grammar::tokens`] counts PDF text).
+fn column_of(text: &str, at: usize) -> u32 {
+    u32::try_from(text[..at].chars().count()).unwrap_or(u32::MAX)
+}
+
+/// The words of a token of PDF text that start at or right of `column` (one
+/// column of slack, as `pdftotext -layout` shifts a wrapped line by one),
+/// compact.
+fn words_from_column(doc: &str, token: &Token, column: u32) -> String {
+    let text = token.text(doc);
+    let Some(at) = token.at else {
+        return compact(text);
+    };
+    let mut out = String::new();
+    for (j, c) in text.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let word_start = text[..j].rfind(char::is_whitespace).map_or(0, |w| {
+            w + text[w..].chars().next().map_or(1, char::len_utf8)
+        });
+        if at.start + column_of(text, word_start) + 1 >= column {
+            out.push(c);
+        }
+    }
+    compact(&out)
 }
 
 /// The end of the cells that follow a label: the next text cell, or the next row.
@@ -417,6 +591,29 @@ fn trailing_blanks(tokens: &[Token], from: usize) -> Option<usize> {
     Some(count)
 }
 
+/// How many tokens from `i` on are the pieces of one cell of a box table:
+/// text at the same column, on the lines that follow each other.
+///
+/// ```text
+/// cell = piece (piece at the same column, next line)*
+/// ```
+fn same_cell(tokens: &[Token], i: usize) -> usize {
+    let mut n = 1;
+    while let (Some(prev), Some(next)) = (
+        tokens[i + n - 1].at,
+        tokens
+            .get(i + n)
+            .filter(|t| t.is_text() && !t.row_start)
+            .and_then(|t| t.at),
+    ) {
+        if next.start != prev.start || next.line != prev.line + 1 {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
 fn classify_at<K: Copy>(
     doc: &str,
     tokens: &[Token],
@@ -426,6 +623,14 @@ fn classify_at<K: Copy>(
     started: bool,
 ) -> Option<(Class<K>, Fit, usize)> {
     let mut joined = compact(tokens[i].text(doc));
+    if layout == Layout::Boxed {
+        let pieces = same_cell(tokens, i);
+        for t in &tokens[i + 1..i + pieces] {
+            joined.push_str(&compact(t.text(doc)));
+        }
+        let joined = crate::grammar::tokens::unspanned(&joined);
+        return classify(&joined, started).map(|(c, f)| (c, f, pieces));
+    }
     let mut best = classify(&joined, started).map(|(c, f)| (c, f, 1));
     if layout.marks_rows() {
         return best;
@@ -445,4 +650,19 @@ fn classify_at<K: Copy>(
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_bare_ordinal;
+
+    #[test]
+    fn bare_ordinals() {
+        for t in ["1.", "3、", "(2)", " 12. "] {
+            assert!(is_bare_ordinal(t), "{t}");
+        }
+        for t in ["1.属于", "3", "(二)", "0.5", "."] {
+            assert!(!is_bare_ordinal(t), "{t}");
+        }
+    }
 }
