@@ -79,6 +79,15 @@ pub enum ErrorKind {
         /// What is wrong.
         reason: String,
     },
+    /// The input is past one of the [`Limits`](crate::Limits) of the
+    /// [`Options`](crate::Options) it was parsed with.
+    #[error("the input exceeds the limit {limit} = {value}; raise it in xxgk::Limits to read it")]
+    LimitExceeded {
+        /// Which limit.
+        limit: crate::Limit,
+        /// Its value.
+        value: u64,
+    },
 }
 
 /// The error returned by [`crate::parse`]. One pointer wide; see [`Error::kind`].

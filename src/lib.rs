@@ -73,11 +73,12 @@ mod frontend;
 mod grammar;
 mod model;
 mod normalize;
+mod options;
 pub mod render;
 pub mod validate;
 
 pub use crate::error::{Error, ErrorKind, Position};
-pub use crate::frontend::{Document, Format, parse_bytes};
+pub use crate::frontend::{Document, Format, parse_bytes, parse_bytes_with};
 pub use crate::model::{
     ActiveColumn, ActiveRow, ActiveTable, Amount, AmountUnit, AnnualReport, ApplicantColumn,
     ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, ContactField,
@@ -85,6 +86,7 @@ pub use crate::model::{
     Period, ReviewColumn, ReviewRow, ReviewTable, Row, Section, SectionKind, Span, Table, TableId,
     UnknownKey, Value, ValueKind,
 };
+pub use crate::options::{Limit, Limits, Options};
 
 /// Internals for the fuzz targets in `fuzz/`: NOT part of the API, not
 /// covered by semantic versioning, may change or go away in any release.
@@ -107,6 +109,19 @@ pub struct ReadmeDoctests;
 /// [`ErrorKind::NotAReport`] when the text has none of a report's title,
 /// section headings or tables; the error says where the parser looked.
 pub fn parse(text: &str) -> Result<AnnualReport, Error> {
+    parse_with(text, &Options::default())
+}
+
+/// [`parse`] with [`Options`]: limits and what to leave out of the result.
+///
+/// # Errors
+///
+/// Those of [`parse`], and [`ErrorKind::LimitExceeded`] for a text longer
+/// than [`Limits::max_input_bytes`].
+pub fn parse_with(text: &str, options: &Options) -> Result<AnnualReport, Error> {
+    if text.len() as u64 > options.limits.max_input_bytes {
+        return Err(options.limits.exceeded(Limit::InputBytes));
+    }
     let normalized = normalize::normalize(text);
-    grammar::read(&normalized, text)
+    grammar::read(&normalized, text).map(|r| options.finish(r))
 }

@@ -92,7 +92,7 @@ fn the_grammar_reads_merged_headers_and_sparse_rows() {
         "<h1>某镇2020年政府信息公开工作年度报告</h1><p>三、收到和处理政府信息公开申请情况</p>{HEADER}"
     );
     let (t, map) = with_map(&page);
-    let norm = crate::normalize::normalize_mapped(&t, map);
+    let norm = crate::normalize::normalize_mapped(&t, &map);
     let r = crate::grammar::read(&norm, &t).unwrap();
     let get = |k: &str| r.value(k.parse().unwrap()).to_string();
     assert_eq!(get("applications.new_requests.total"), "21");
@@ -127,7 +127,7 @@ fn misaligned_colspans_keep_each_row_its_own_cells() {
         </table>";
     let (t, map) = with_map(page);
     assert!(t.contains("\n行政许可\t12\t\t40\n"), "{t}");
-    let norm = crate::normalize::normalize_mapped(&t, map);
+    let norm = crate::normalize::normalize_mapped(&t, &map);
     let r = crate::grammar::read(&norm, &t).unwrap();
     let get = |k: &str| r.value(k.parse().unwrap()).to_string();
     assert_eq!(get("active.licensing.last_year"), "12");
@@ -259,7 +259,7 @@ fn a_figure_merged_down_is_left_out_and_noted() {
     let src = "<table><tr><td>行政处罚</td><td rowspan=2>5</td><td>1</td></tr>\
         <tr><td>行政强制</td><td>2</td></tr>\
         <tr><td rowspan=2>（三）不予公开</td><td>x</td><td>3</td></tr><tr><td>y</td><td>4</td></tr></table>";
-    let (blocks, merged) = read_noting(src, true);
+    let (blocks, merged, _) = read_noting(src, true, &Limits::default()).unwrap();
     let t = layout::render(&blocks, src.len()).0;
     assert_eq!(
         t,
