@@ -58,6 +58,17 @@
 //! # Ok::<(), xxgk::Error>(())
 //! ```
 //!
+//! ## Options and limits
+//!
+//! [`parse_with`], [`parse_bytes_with`] and [`Document::from_bytes_with`]
+//! take [`Options`]: the [`Limits`] that bound what one document may cost
+//! (input size, inflated XML, table nesting, cells per table, PDF pages;
+//! each exceeded limit is an [`ErrorKind::LimitExceeded`] error naming it),
+//! and whether to drop the section text from the result. Within the limits,
+//! every front end takes time linear in its input, and no walk of the
+//! document recurses deeper than [`Limits::DEPTH_CEILING`] tables, so a
+//! document parses on a thread with a 2 MiB stack.
+//!
 //! ## Cargo features
 //!
 //! - `html` (default): HTML pages and fragments in [`parse_bytes`].

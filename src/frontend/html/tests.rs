@@ -269,3 +269,41 @@ fn a_figure_merged_down_is_left_out_and_noted() {
     assert_eq!((merged[0].text.as_str(), merged[0].rows), ("5", 2));
     assert_eq!(&src[merged[0].src.clone().unwrap()], "5");
 }
+
+proptest! {
+    /// The ranges of carried columns answer as an array of columns would,
+    /// each column holding the cell placed over it last.
+    #[test]
+    fn carried_columns_are_an_array_of_columns(
+        rows in prop::collection::vec(
+            prop::collection::vec((0usize..12, 1usize..5, 1usize..4), 0..4),
+            1..12,
+        ),
+    ) {
+        let mut carried = Carried::default();
+        let mut array: Vec<Option<Busy>> = vec![None; 16];
+        for (r, placements) in rows.iter().enumerate() {
+            for &(lo, span, down) in placements {
+                let b = Busy { until: r + 1 + down, start: lo, span };
+                carried.set(lo, lo + span, b);
+                for slot in &mut array[lo..lo + span] {
+                    *slot = Some(b);
+                }
+            }
+            let r = r + 1;
+            let live = |col: usize| array[col].filter(|b| b.until > r);
+            for col in 0..16 {
+                let got = carried.live(col, r).map(|b| (b.until, b.start, b.span));
+                prop_assert_eq!(got, live(col).map(|b| (b.until, b.start, b.span)));
+            }
+            let mut col = 0;
+            while let Some((c, b)) = carried.next_live(col, r) {
+                let expected = (col..16).find(|&c| live(c).is_some());
+                prop_assert_eq!(Some(c), expected);
+                prop_assert_eq!((b.start, b.span), live(c).map(|b| (b.start, b.span)).unwrap());
+                col = c + 1;
+            }
+            prop_assert!((col..16).all(|c| live(c).is_none()));
+        }
+    }
+}
