@@ -13,7 +13,10 @@
 //! - memory: a counting allocator (per thread, so that the tests running
 //!   beside do not count) measures the peak of the HTML and `.docx` front ends
 //!   per byte of input.
+//!
+//! The tests take turns (they measure time).
 
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use xxgk::{ErrorKind, Limit, Limits, Options};
@@ -29,6 +32,14 @@ use support::hostile_documents as documents;
 
 #[global_allocator]
 static ALLOCATOR: counting::Counting = counting::Counting;
+
+/// Held by every test here: they measure time, and would slow each other
+/// down on a machine of few cores.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn one_at_a_time() -> MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// Options without a limit on cells, for documents made of many of them.
 fn unlimited_cells() -> Options {
@@ -56,6 +67,7 @@ fn is_depth_limit(result: &Result<xxgk::AnnualReport, xxgk::Error>, depth: u64) 
 
 #[test]
 fn tables_nested_50000_deep_are_refused_also_on_a_2_mib_stack() {
+    let _serial = one_at_a_time();
     let docx = documents::docx_nested(50_000);
     let html = documents::html_nested(50_000);
     assert!(docx.len() < 16 * 1024, "{} bytes", docx.len());
@@ -95,6 +107,7 @@ fn tables_nested_50000_deep_are_refused_also_on_a_2_mib_stack() {
 
 #[test]
 fn a_docx_cell_merged_down_costs_linear_time() {
+    let _serial = one_at_a_time();
     let options = unlimited_cells();
     let n = 10_000;
     let small = documents::docx_vmerge(n);
@@ -127,6 +140,7 @@ fn a_docx_cell_merged_down_costs_linear_time() {
 
 #[test]
 fn html_rows_under_a_row_carried_across_the_grid_cost_what_plain_rows_cost() {
+    let _serial = one_at_a_time();
     let options = unlimited_cells();
     let rows = 20_000;
     let plain = documents::html_rows(rows);
@@ -142,6 +156,7 @@ fn html_rows_under_a_row_carried_across_the_grid_cost_what_plain_rows_cost() {
 
 #[test]
 fn html_and_docx_cost_a_small_multiple_of_their_size_in_memory() {
+    let _serial = one_at_a_time();
     let options = unlimited_cells();
     let html = documents::html_rows(20_000);
     let html_peak = peak(|| xxgk::parse_bytes_with(&html, &options));
@@ -169,6 +184,7 @@ const XML_BYTES_PER_BYTE: f64 = 8.0;
 
 #[test]
 fn limits_refuse_inputs_past_them() {
+    let _serial = one_at_a_time();
     let page = documents::html_rows(100);
     let small = Options::new().limits(Limits::default().max_input_bytes(100));
     let err = xxgk::parse_bytes_with(&page, &small).unwrap_err();
@@ -214,6 +230,7 @@ fn time(text: &str) -> Duration {
 
 #[test]
 fn hostile_inputs_parse_in_linear_time() {
+    let _serial = one_at_a_time();
     let small = support::hostile_inputs::hostile(1 << 18);
     let large = support::hostile_inputs::hostile(1 << 20);
     let mut slow = Vec::new();

@@ -486,6 +486,47 @@ mod tests {
         assert_eq!((merged[0].text.as_str(), merged[0].rows), ("5", 2));
     }
 
+    fn merged_of(xml: &str) -> (String, Vec<(String, usize)>) {
+        let doc = format!(
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{xml}</w:body></w:document>"#
+        );
+        let (blocks, merged) = read_xml(&doc, &Limits::default()).unwrap();
+        let merged = merged.into_iter().map(|m| (m.text, m.rows)).collect();
+        (layout::render(&blocks, 0).0, merged)
+    }
+
+    #[test]
+    fn continuations_belong_to_the_cell_above_through_an_unbroken_chain() {
+        let restart = "<w:vMerge w:val=\"restart\"/>";
+        let cont = "<w:vMerge/>";
+        let row = |cells: &[(&str, &str)]| {
+            let cells: String = cells.iter().map(|(t, p)| tc(t, p)).collect();
+            format!("<w:tr>{cells}</w:tr>")
+        };
+        // over three rows
+        let xml = format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row(&[("行政处罚", ""), ("5", restart), ("1", "")]),
+            row(&[("行政强制", ""), ("", cont), ("1", "")]),
+            row(&[("其他", ""), ("", cont), ("1", "")])
+        );
+        let (_, merged) = merged_of(&xml);
+        assert_eq!(merged, [("5".to_string(), 3)]);
+        // a row with no cell starting in the column breaks the chain, and a
+        // continuation in the first row continues nothing
+        let xml = format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row(&[("a", ""), ("7", restart)]),
+            row(&[("b", "<w:gridSpan w:val=\"2\"/>")]),
+            row(&[("c", ""), ("", cont)])
+        );
+        let (text, merged) = merged_of(&xml);
+        assert!(merged.is_empty(), "{merged:?}");
+        assert_eq!(text, "a\t7\nb\nc\t\n");
+        let (_, merged) = merged_of(&format!("<w:tbl>{}</w:tbl>", row(&[("", cont), ("1", "")])));
+        assert!(merged.is_empty());
+    }
+
     #[test]
     fn broken_xml_is_a_document_error() {
         let err = read_xml("<w:document><w:body><w:p></w:body>", &Limits::default()).unwrap_err();
