@@ -222,6 +222,30 @@ fn limits_refuse_inputs_past_them() {
     }
 }
 
+#[test]
+fn section_text_can_be_dropped_from_documents() {
+    let _serial = one_at_a_time();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let drop = Options::new().drop_section_text(true);
+    for file in [
+        "html/001_1bf17e5d24045e7c.html",
+        "docx/001_1bf17e5d24045e7c.docx",
+    ] {
+        let bytes = std::fs::read(root.join(file)).expect("a fixture");
+        let kept = xxgk::parse_bytes(&bytes).expect("a report");
+        let dropped = xxgk::parse_bytes_with(&bytes, &drop).expect("a report");
+        assert!(kept.sections.iter().any(|s| !s.body.is_empty()), "{file}");
+        assert!(dropped.sections.iter().all(|s| s.body.is_empty()), "{file}");
+        let bodies =
+            |r: &xxgk::AnnualReport| r.sections.iter().map(|s| s.body_span).collect::<Vec<_>>();
+        assert_eq!(bodies(&kept), bodies(&dropped), "{file}");
+        assert_eq!(
+            kept.cells().collect::<Vec<_>>(),
+            dropped.cells().collect::<Vec<_>>()
+        );
+    }
+}
+
 fn time(text: &str) -> Duration {
     let start = Instant::now();
     let _ = std::hint::black_box(xxgk::parse(text));
