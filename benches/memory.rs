@@ -10,7 +10,8 @@
 //!
 //! Run by `cargo test --benches` too, on smaller tables. With `--bench` it
 //! also reads a 50 MB HTML page of table rows and a `.docx` cell merged over
-//! 100 000 rows (both with the cell limit lifted), and says how long they took.
+//! 100 000 rows (both with the limits on cells and input lifted), and says
+//! how long they took.
 
 use std::path::Path;
 use std::time::Instant;
@@ -74,12 +75,18 @@ fn report(name: &str, docs: &[Vec<u8>], options: &xxgk::Options) {
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let defaults = xxgk::Options::default();
-    let cells = xxgk::Options::new().limits(xxgk::Limits::default().max_table_cells(usize::MAX));
+    let cells = xxgk::Options::new().limits(
+        xxgk::Limits::default()
+            .max_table_cells(usize::MAX)
+            .max_input_bytes(u64::MAX),
+    );
     report(
         "text (GB18030 fixtures)",
         &fixtures("gb18030", "txt"),
         &defaults,
     );
+    let text_rows = documents::text_rows(if full { 500_000 } else { 10_000 });
+    report("text of template rows", &[text_rows], &cells);
     report("HTML (fixtures)", &fixtures("html", "html"), &defaults);
     report(
         ".docx (fixtures, per XML byte)",

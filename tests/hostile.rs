@@ -12,7 +12,7 @@
 //!   times as long as a plain table of the same rows;
 //! - memory: a counting allocator (per thread, so that the tests running
 //!   beside do not count) measures the peak of the HTML and `.docx` front ends
-//!   per byte of input.
+//!   per byte of input, and of the grammar on a text of table rows.
 //!
 //! The tests take turns (they measure time).
 
@@ -174,6 +174,16 @@ fn html_and_docx_cost_a_small_multiple_of_their_size_in_memory() {
         "{per_html:.1} per byte of HTML"
     );
     assert!(per_xml < XML_BYTES_PER_BYTE, "{per_xml:.1} per byte of XML");
+    let text = documents::text_rows(10_000);
+    let per_text = peak(|| xxgk::parse_bytes_with(&text, &options)) as f64 / text.len() as f64;
+    eprintln!(
+        "text of template rows: {} bytes, {per_text:.1} per byte",
+        text.len()
+    );
+    assert!(
+        per_text < TEXT_BYTES_PER_BYTE,
+        "{per_text:.1} per byte of text"
+    );
 }
 
 /// The bounds of the memory test: peak bytes per byte of HTML, of XML, for
@@ -181,6 +191,9 @@ fn html_and_docx_cost_a_small_multiple_of_their_size_in_memory() {
 /// its tree node and its pieces of the offset maps, whatever its size).
 const HTML_BYTES_PER_BYTE: f64 = 24.0;
 const XML_BYTES_PER_BYTE: f64 = 8.0;
+/// The bound for a text of nothing but template rows (75 to 80 measured: the
+/// grammar's cells and rows).
+const TEXT_BYTES_PER_BYTE: f64 = 100.0;
 
 #[test]
 fn limits_refuse_inputs_past_them() {

@@ -20,6 +20,16 @@ pub fn html_rows(rows: usize) -> Vec<u8> {
     s.into_bytes()
 }
 
+/// A text of `rows` rows of a template label and three figures, the worst
+/// case of the grammar per byte.
+pub fn text_rows(rows: usize) -> Vec<u8> {
+    let mut s = format!("{TITLE}\n二、主动公开政府信息情况\n");
+    for i in 0..rows {
+        s.push_str(&format!("规章\t{}\t{}\t{}\n", i % 100, i % 7, i % 9));
+    }
+    s.into_bytes()
+}
+
 /// An HTML page whose first table row has `width` cells carried two rows
 /// down and a last cell carried to the end of the table, then `rows`
 /// rows of one cell: every row below crosses the wide row's columns.
