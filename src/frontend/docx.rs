@@ -11,6 +11,11 @@
 //! alternate content, headers, footers, footnotes and comments (other parts
 //! of the package), and numbers that Word's automatic list numbering draws
 //! (they are not in the text: a heading numbered that way loses its `一、`).
+//!
+//! Within the [`Limits`]: the inflated size of `word/document.xml`, the
+//! nesting of tables and the cells of a table are counted as they are read,
+//! and reading stops at the first limit exceeded. Vertical merges are
+//! resolved in one pass over the rows.
 
 use std::collections::HashMap;
 use std::io::Read;

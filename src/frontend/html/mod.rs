@@ -10,8 +10,9 @@
 //!   browser, `<pre>` keeps it (so a tab-separated report inside `<pre>`
 //!   keeps its tabs); character references are decoded, each mapped to its
 //!   source;
-//! - `<table>` rows and cells with `colspan` and `rowspan` (see
-//!   [`crate::frontend::layout`] for what merged cells become; a figure
+//! - `<table>` rows and cells with `colspan` and `rowspan`, placed in one
+//!   pass over the cells, within the [`Limits`] on table nesting and cells
+//!   (see [`crate::frontend::layout`] for what merged cells become; a figure
 //!   merged down over several rows is left out and noted);
 //! - nothing of `<head>`, scripts, styles, forms' controls, `display:none` or
 //!   `hidden` elements; with `strip_chrome`, nothing of page chrome either:
