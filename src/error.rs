@@ -81,17 +81,27 @@ pub enum ErrorKind {
         /// What is wrong.
         reason: String,
     },
+    /// The input is past one of the [`Limits`](crate::Limits) of the
+    /// [`Options`](crate::Options) it was parsed with.
+    #[error("the input exceeds the limit {limit} = {value}; raise it in xxgk::Limits to read it")]
+    LimitExceeded {
+        /// Which limit.
+        limit: crate::Limit,
+        /// Its value.
+        value: u64,
+    },
 }
 
 impl ErrorKind {
     /// A short stable name of the kind (`not_a_report`, `encoding`,
-    /// `unsupported_format`, `document`), for tallies and machine-read output.
+    /// `unsupported_format`, `document`, `limit_exceeded`), for tallies and machine-read output.
     pub fn name(&self) -> &'static str {
         match self {
             ErrorKind::NotAReport { .. } => "not_a_report",
             ErrorKind::Encoding { .. } => "encoding",
             ErrorKind::UnsupportedFormat { .. } => "unsupported_format",
             ErrorKind::Document { .. } => "document",
+            ErrorKind::LimitExceeded { .. } => "limit_exceeded",
         }
     }
 

@@ -70,6 +70,17 @@
 //! An error about a place says where: [`Error::position`] (byte, line and
 //! column), and with `{:#}` the line with a caret under the place.
 //!
+//! ## Options and limits
+//!
+//! [`parse_with`], [`parse_bytes_with`] and [`Document::from_bytes_with`]
+//! take [`Options`]: the [`Limits`] that bound what one document may cost
+//! (input size, inflated XML, table nesting, cells per table, PDF pages;
+//! each exceeded limit is an [`ErrorKind::LimitExceeded`] error naming it),
+//! and whether to drop the section text from the result. Within the limits,
+//! every front end takes time linear in its input, and no walk of the
+//! document recurses deeper than [`Limits::DEPTH_CEILING`] tables, so a
+//! document parses on a thread with a 2 MiB stack.
+//!
 //! ## Cargo features
 //!
 //! - `html` (default): HTML pages and fragments in [`parse_bytes`].
@@ -92,11 +103,12 @@ mod frontend;
 mod grammar;
 mod model;
 mod normalize;
+mod options;
 pub mod render;
 pub mod validate;
 
 pub use crate::error::{Error, ErrorKind, Position, Snippet};
-pub use crate::frontend::{Document, Format, parse_bytes, parse_document};
+pub use crate::frontend::{Document, Format, parse_bytes, parse_bytes_with, parse_document};
 pub use crate::model::{
     ActiveColumn, ActiveRow, ActiveTable, Amount, AmountUnit, AnnualReport, ApplicantColumn,
     ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, ContactField,
@@ -104,6 +116,7 @@ pub use crate::model::{
     Figures, Level, Period, ReviewColumn, ReviewRow, ReviewTable, Row, Section, SectionKind, Span,
     Table, TableId, UnknownKey, Value, ValueKind,
 };
+pub use crate::options::{Limit, Limits, Options};
 
 /// Internals for the fuzz targets in `fuzz/`: NOT part of the API, not
 /// covered by semantic versioning, may change or go away in any release.
@@ -127,6 +140,19 @@ pub struct ReadmeDoctests;
 /// headings or tables (a title alone, as a portal's listing page shows
 /// several, is not a report); the error says where the parser looked.
 pub fn parse(text: &str) -> Result<AnnualReport, Error> {
+    parse_with(text, &Options::default())
+}
+
+/// [`parse`] with [`Options`]: limits and what to leave out of the result.
+///
+/// # Errors
+///
+/// Those of [`parse`], and [`ErrorKind::LimitExceeded`] for a text longer
+/// than [`Limits::max_input_bytes`].
+pub fn parse_with(text: &str, options: &Options) -> Result<AnnualReport, Error> {
+    if text.len() as u64 > options.limits.max_input_bytes {
+        return Err(options.limits.exceeded(Limit::InputBytes));
+    }
     let normalized = normalize::normalize(text);
-    grammar::read(&normalized, text)
+    grammar::read(&normalized, text).map(|r| options.finish(r))
 }

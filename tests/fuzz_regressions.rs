@@ -1,7 +1,7 @@
 //! Inputs the fuzz targets in `fuzz/` found crashing, kept fixed without the
 //! fuzzer: each file in `tests/regressions/` parses without a panic, with every
 //! span inside the input and reports surviving the renderer round trip (the
-//! check of the `parse` target).
+//! check of the `parse` and `bytes` targets).
 
 #[path = "support/spans.rs"]
 mod spans;

@@ -7,6 +7,11 @@
   fixture under tests/fixtures/, and the inputs in tests/regressions/. A .docx
   is repacked with only the parts the crate reads, so that it fits in the
   16 KiB the fuzz runs allow (-max_len=16384; libFuzzer cuts longer inputs).
+- fuzz/corpus/bytes/: the seeds of `parse` behind the byte 0 (read as
+  they are), and the word/document.xml of every .docx fixture behind the
+  byte 1 (wrapped in a .docx by the target); the bytes 2 and 3 make the
+  target build HTML and .docx tables from what follows, which libFuzzer
+  finds from these.
 - fuzz/corpus/normalize/: every fixture that is UTF-8 text or HTML, and
   short strings of what the normalizer treats apart (line ends, removed
   characters, bookmarks, compositions across them, NFKC expansions).
@@ -60,7 +65,7 @@ def is_utf8(data):
 
 
 def main():
-    seeds = {"parse": {}, "normalize": {}}
+    seeds = {"parse": {}, "bytes": {}, "normalize": {}}
     for path in sorted(FIXTURES.rglob("*")):
         name = "_".join(path.relative_to(FIXTURES).parts)
         if path.suffix in (".txt", ".html"):
@@ -70,11 +75,15 @@ def main():
                 seeds["normalize"][name] = data
         elif path.suffix == ".docx":
             seeds["parse"][name] = small_docx(path)
+            with zipfile.ZipFile(path) as z:
+                seeds["bytes"][name + ".xml"] = b"\x01" + z.read("word/document.xml")
     for i, case in enumerate(NORMALIZE_CASES):
         seeds["normalize"][f"case_{i}.txt"] = case.encode("utf-8")
     for path in sorted(REGRESSIONS.glob("*")):
         if path.is_file() and path.name != "README.md":
             seeds["parse"]["regression_" + path.name] = path.read_bytes()
+    for name, data in seeds["parse"].items():
+        seeds["bytes"][name] = b"\x00" + data
     for target, files in seeds.items():
         folder = CORPUS / target
         folder.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 use crate::error::{Error, ErrorKind, Position};
+use crate::model::{Diagnostic, DiagnosticKind, Level};
 use crate::normalize::{OffsetMap, OffsetMapBuilder};
 
 /// Text decoded from bytes.
@@ -31,6 +32,8 @@ pub(crate) struct Decoded<'a> {
     pub(crate) to_bytes: Option<OffsetMap>,
     /// The encoding used.
     pub(crate) encoding: &'static Encoding,
+    /// Flaws read around (a stray byte at the end of UTF-16).
+    pub(crate) notes: Vec<Diagnostic>,
 }
 
 /// The encoding a byte order mark at the start of `bytes` names, and its length.
@@ -51,6 +54,7 @@ pub(crate) fn decode<'a>(
                     text: Cow::Borrowed(text),
                     to_bytes: None,
                     encoding: UTF_8,
+                    notes: Vec::new(),
                 }),
                 Err(e) => Err(malformed(UTF_8, bytes, e.valid_up_to())),
             };
@@ -58,12 +62,23 @@ pub(crate) fn decode<'a>(
         Some((enc, len)) => return decode_with(bytes, enc, len),
         None => {}
     }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return decode_with(bytes, enc, 0);
+    }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
             text: Cow::Borrowed(text),
             to_bytes: None,
             encoding: UTF_8,
+            notes: Vec::new(),
         });
+    }
+    if looks_binary(bytes) {
+        return Err(ErrorKind::UnsupportedFormat {
+            format: "binary, not a document",
+            advice: "the bytes are not text in any encoding read and hold control bytes (NUL) that no text has: check that the file is the report, not a program, an archive or a damaged download",
+        }
+        .into());
     }
     // A declaration of UTF-8 (or UTF-16, which a page read as bytes cannot
     // be) is wrong here: the bytes are not UTF-8. Detect instead.
@@ -139,13 +154,79 @@ fn malformed(enc: &'static Encoding, bytes: &[u8], byte: usize) -> Error {
     Error::at(kind, before, before.len())
 }
 
+/// How much of the start of the input the sniffing of UTF-16 and binary looks at.
+const SNIFF: usize = 64 * 1024;
+
+/// UTF-16 without a byte order mark: the encoding, if the bytes (their
+/// first [`SNIFF`] bytes) decode as it to text that names what a report
+/// names, or (eight characters or more) that has the zero high bytes of
+/// ASCII text (line ends, digits) on one side of every pair and (almost)
+/// never on the other.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(SNIFF) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let pairs = sample.len() / 2;
+    for (enc, high, low) in [(UTF_16LE, odd, even), (UTF_16BE, even, odd)] {
+        let Some(text) = enc.decode_without_bom_handling_and_without_replacement(sample) else {
+            continue;
+        };
+        let ascii_shape = pairs >= 8 && high * 8 >= pairs && low * 16 <= high;
+        let no_nul_chars = !text.contains('\0');
+        if no_nul_chars && (ascii_shape || DOMAIN_WORDS.iter().any(|w| text.contains(w))) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+/// Whether bytes that are not UTF-8 are binary data rather than text: a
+/// NUL byte in the first [`SNIFF`] bytes, or more than one byte in 32 a C0
+/// control other than white space and escape (the legacy encodings read
+/// have neither in text; UTF-16 is told apart before).
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(SNIFF)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F))
+        .count();
+    sample.contains(&0) || controls * 32 > sample.len()
+}
+
 /// Decodes `bytes[skip..]` (after a BOM of `skip` bytes) strictly with `enc`.
+/// A stray last byte of UTF-16 (an odd number of bytes) is left out, with a
+/// diagnostic.
 fn decode_with<'a>(
     bytes: &'a [u8],
     enc: &'static Encoding,
     skip: usize,
 ) -> Result<Decoded<'a>, Error> {
-    let body = &bytes[skip..];
+    let mut body = &bytes[skip..];
+    let mut notes = Vec::new();
+    if (enc == UTF_16LE || enc == UTF_16BE) && body.len() % 2 == 1 {
+        body = &body[..body.len() - 1];
+        let at = bytes.len() - 1;
+        notes.push(Diagnostic {
+            level: Level::Warning,
+            kind: DiagnosticKind::Encoding,
+            message: format!(
+                "the {} text ends with a stray byte (byte {at}, 0x{:02X}), half a character; it is left out",
+                enc.name(),
+                bytes[at]
+            ),
+            span: Some((at..bytes.len()).into()),
+        });
+    }
     let Some(text) = enc.decode_without_bom_handling_and_without_replacement(body) else {
         return Err(malformed(enc, bytes, skip + first_malformed(enc, body)));
     };
@@ -167,6 +248,7 @@ fn decode_with<'a>(
         text: Cow::Owned(text),
         to_bytes: Some(map),
         encoding: enc,
+        notes,
     })
 }
 
@@ -367,5 +449,70 @@ mod tests {
         let text = "政府資訊 12";
         let i = text.find("12").unwrap();
         assert_eq!(&bytes[map.map_range(i..i + 2)], b"12");
+    }
+
+    fn utf16(s: &str, little: bool) -> Vec<u8> {
+        s.encode_utf16()
+            .flat_map(|u| {
+                if little {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_stray_last_byte_of_utf16_is_left_out_with_a_diagnostic() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(utf16("规章\t12", true));
+        bytes.push(0x0A);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, "规章\t12");
+        assert_eq!(d.notes.len(), 1);
+        assert_eq!(d.notes[0].kind, DiagnosticKind::Encoding);
+        assert_eq!(
+            d.notes[0].span.unwrap().range(),
+            bytes.len() - 1..bytes.len()
+        );
+        assert_eq!(d.to_bytes.unwrap().map("规章\t12".len()), bytes.len());
+    }
+
+    #[test]
+    fn utf16_without_bom_is_detected() {
+        let report = "某镇政府信息公开工作年度报告\n规章\t12\n";
+        for (little, enc) in [(true, UTF_16LE), (false, UTF_16BE)] {
+            let bytes = utf16(report, little);
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!((d.text.as_ref(), d.encoding), (report, enc));
+            // ASCII text: told by its zero high bytes
+            let bytes = utf16("rules 12\nfees 3\n", little);
+            assert_eq!(decode(&bytes, None).unwrap().encoding, enc);
+            // a stray byte at the end
+            let mut bytes = utf16(report, little);
+            bytes.push(0);
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!((d.text.as_ref(), d.notes.len()), (report, 1));
+        }
+    }
+
+    #[test]
+    fn binary_is_refused_as_not_a_document() {
+        let mut elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00".to_vec();
+        elf.extend((0..4000u32).map(|i| (i * 7919 % 251) as u8));
+        let err = decode(&elf, None).unwrap_err();
+        assert!(
+            matches!(
+                err.kind(),
+                ErrorKind::UnsupportedFormat {
+                    format: "binary, not a document",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        // UTF-8 text keeps a stray NUL
+        assert_eq!(decode(b"\0abc", None).unwrap().text, "\0abc");
     }
 }

@@ -11,7 +11,13 @@
 //! alternate content, headers, footers, footnotes and comments (other parts
 //! of the package), and numbers that Word's automatic list numbering draws
 //! (they are not in the text: a heading numbered that way loses its `一、`).
+//!
+//! Within the [`Limits`]: the inflated size of `word/document.xml`, the
+//! nesting of tables and the cells of a table are counted as they are read,
+//! and reading stops at the first limit exceeded. Vertical merges are
+//! resolved in one pass over the rows.
 
+use std::collections::HashMap;
 use std::io::Read;
 
 use quick_xml::Reader;
@@ -19,9 +25,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::layout::{self, Block, Frag};
 use crate::error::{Error, ErrorKind};
-
-/// The largest `word/document.xml` read (a guard against zip bombs).
-const MAX_XML: u64 = 256 * 1024 * 1024;
+use crate::options::{Limit, Limits};
 
 fn damaged(reason: impl Into<String>) -> Error {
     ErrorKind::Document {
@@ -39,29 +43,30 @@ pub(crate) fn is_docx(bytes: &[u8]) -> bool {
 
 /// Reads the main document part of a `.docx`; also returns the figures merged
 /// down over several rows that were left out.
-pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
+pub(crate) fn read(
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| damaged(format!("not a readable zip archive: {e}")))?;
     let file = zip
         .by_name("word/document.xml")
         .map_err(|e| damaged(format!("no word/document.xml: {e}")))?;
-    if file.size() > MAX_XML {
-        return Err(damaged(format!(
-            "word/document.xml is {} bytes, more than the {MAX_XML} read",
-            file.size()
-        )));
+    let max = limits.max_xml_bytes;
+    if file.size() > max {
+        return Err(limits.exceeded(Limit::XmlBytes));
     }
     let mut xml = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0).min(1 << 24));
-    file.take(MAX_XML + 1)
+    file.take(max.saturating_add(1))
         .read_to_end(&mut xml)
         .map_err(|e| damaged(format!("word/document.xml cannot be inflated: {e}")))?;
-    if xml.len() as u64 > MAX_XML {
-        return Err(damaged("word/document.xml inflates past the size read"));
+    if xml.len() as u64 > max {
+        return Err(limits.exceeded(Limit::XmlBytes));
     }
     let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&xml);
     let xml = std::str::from_utf8(xml)
         .map_err(|e| damaged(format!("word/document.xml is not UTF-8: {e}")))?;
-    read_xml(xml)
+    read_xml(xml, limits)
 }
 
 #[derive(Default)]
@@ -77,6 +82,11 @@ struct Doc {
     containers: Vec<Container>,
     /// Open tables: rows of cells with their grid spans.
     tables: Vec<Vec<Vec<(layout::Cell, usize)>>>,
+    /// The number of cells of each open table.
+    cell_counts: Vec<usize>,
+    limits: Limits,
+    /// The first limit exceeded: reading stops.
+    error: Option<Error>,
     /// Figures merged down over several rows, left out.
     merged: Vec<layout::Merged>,
     /// Depth inside elements whose content is not text of the document.
@@ -104,6 +114,20 @@ const SKIPPED: &[&str] = &[
 ];
 
 impl Doc {
+    /// Counts `n` more cells in the innermost open table; false (and the
+    /// error set) past the limit.
+    fn count_cells(&mut self, n: usize) -> bool {
+        let Some(count) = self.cell_counts.last_mut() else {
+            return true;
+        };
+        *count += n;
+        if *count > self.limits.max_table_cells {
+            self.error = Some(self.limits.exceeded(Limit::TableCells));
+            return false;
+        }
+        true
+    }
+
     fn top(&mut self) -> &mut Container {
         self.containers
             .last_mut()
@@ -117,7 +141,8 @@ impl Doc {
     fn flush(&mut self) {
         let c = self.top();
         if !c.line.is_empty() {
-            let line = std::mem::take(&mut c.line);
+            let mut line = std::mem::take(&mut c.line);
+            line.shrink();
             c.blocks.push(Block::Line(line));
         }
     }
@@ -146,18 +171,29 @@ impl Doc {
             "br" | "cr" if self.skip == 0 => self.flush(),
             "noBreakHyphen" => self.push_text("-"),
             "tbl" if !empty => {
+                if self.tables.len() >= self.limits.depth() {
+                    self.error = Some(self.limits.exceeded(Limit::Depth));
+                    return;
+                }
                 self.flush();
                 self.tables.push(Vec::new());
+                self.cell_counts.push(0);
             }
             "tr" if !empty => {
                 if let Some(t) = self.tables.last_mut() {
+                    if let Some(last) = t.last_mut() {
+                        last.shrink_to_fit();
+                    }
                     t.push(Vec::new());
                 }
             }
             "gridBefore" => {
                 let n = val(e).and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
-                if let Some(row) = self.tables.last_mut().and_then(|t| t.last_mut()) {
-                    for _ in 0..n.min(64) {
+                let n = n.min(64);
+                if self.count_cells(n)
+                    && let Some(row) = self.tables.last_mut().and_then(|t| t.last_mut())
+                {
+                    for _ in 0..n {
                         let empty = layout::Cell::Content {
                             blocks: Vec::new(),
                             at: 0,
@@ -195,7 +231,8 @@ impl Doc {
             "p" => self.flush(),
             "tc" if self.cells.pop().unwrap_or(false) => {
                 self.flush();
-                let c = self.containers.pop().unwrap_or_default();
+                let mut c = self.containers.pop().unwrap_or_default();
+                c.blocks.shrink_to_fit();
                 let cell = if c.continuation {
                     layout::Cell::Continuation
                 } else {
@@ -204,12 +241,15 @@ impl Doc {
                         at: 0,
                     }
                 };
-                if let Some(row) = self.tables.last_mut().and_then(|t| t.last_mut()) {
+                if self.count_cells(1)
+                    && let Some(row) = self.tables.last_mut().and_then(|t| t.last_mut())
+                {
                     row.push((cell, c.span.max(1)));
                 }
             }
             "tbl" => {
                 if let Some(rows) = self.tables.pop() {
+                    self.cell_counts.pop();
                     self.flush();
                     let rows = leave_out_merged_figures(rows, &mut self.merged)
                         .into_iter()
@@ -245,31 +285,38 @@ fn leave_out_merged_figures(
                 .collect()
         })
         .collect();
-    // rows covered by each cell that starts a vertical merge
+    // Rows covered by each cell that starts a vertical merge, in the order
+    // of their first continuation. A continuation belongs to the cell above
+    // it that starts in the same grid column, through an unbroken chain of
+    // cells starting in that column: `origin` maps each column of the row
+    // above to the start of its chain, so each cell is looked at once.
     let mut covered: Vec<((usize, usize), usize)> = Vec::new();
-    for r in 1..rows.len() {
-        for (i, (cell, _)) in rows[r].iter().enumerate() {
-            if !matches!(cell, layout::Cell::Continuation) {
-                continue;
-            }
+    let mut index: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut origin: HashMap<usize, (usize, usize)> = HashMap::new();
+    for (r, row) in rows.iter().enumerate() {
+        let mut next = HashMap::with_capacity(row.len());
+        for (i, (cell, _)) in row.iter().enumerate() {
             let col = starts[r][i];
-            let mut origin = None;
-            for up in (0..r).rev() {
-                let Some(j) = starts[up].iter().position(|&c| c == col) else {
-                    break;
-                };
-                if let layout::Cell::Content { .. } = rows[up][j].0 {
-                    origin = Some((up, j));
-                    break;
+            let o = match cell {
+                layout::Cell::Content { .. } => Some((r, i)),
+                layout::Cell::Continuation => origin.get(&col).copied(),
+            };
+            if let layout::Cell::Continuation = cell
+                && let Some(o) = o
+            {
+                match index.get(&o) {
+                    Some(&k) => covered[k].1 += 1,
+                    None => {
+                        index.insert(o, covered.len());
+                        covered.push((o, 2));
+                    }
                 }
             }
-            if let Some(o) = origin {
-                match covered.iter_mut().find(|(k, _)| *k == o) {
-                    Some((_, n)) => *n += 1,
-                    None => covered.push((o, 2)),
-                }
+            if let Some(o) = o {
+                next.entry(col).or_insert(o);
             }
         }
+        origin = next;
     }
     for ((r, j), n) in covered {
         if let layout::Cell::Content { blocks, .. } = &mut rows[r][j].0
@@ -297,11 +344,14 @@ fn val(e: &BytesStart<'_>) -> Option<String> {
 }
 
 /// Reads the XML of `word/document.xml`.
-fn read_xml(xml: &str) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
+fn read_xml(xml: &str, limits: &Limits) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
     let mut reader = Reader::from_str(xml);
     let mut doc = Doc {
         containers: vec![Container::default()],
         tables: Vec::new(),
+        cell_counts: Vec::new(),
+        limits: *limits,
+        error: None,
         merged: Vec::new(),
         skip: 0,
         in_text: false,
@@ -339,12 +389,18 @@ fn read_xml(xml: &str) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
             Event::Eof => break,
             _ => {}
         }
+        if let Some(e) = doc.error.take() {
+            return Err(e);
+        }
     }
     while !doc.cells.is_empty() {
         doc.end("tc");
     }
     while !doc.tables.is_empty() {
         doc.end("tbl");
+    }
+    if let Some(e) = doc.error.take() {
+        return Err(e);
     }
     doc.flush();
     let merged = std::mem::take(&mut doc.merged);
@@ -359,7 +415,7 @@ mod tests {
         let doc = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{xml}</w:body></w:document>"#
         );
-        let (blocks, _) = read_xml(&doc).unwrap();
+        let (blocks, _) = read_xml(&doc, &Limits::default()).unwrap();
         layout::render(&blocks, 0).0
     }
 
@@ -426,7 +482,7 @@ mod tests {
         let doc = format!(
             r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{xml}</w:body></w:document>"#
         );
-        let (blocks, merged) = read_xml(&doc).unwrap();
+        let (blocks, merged) = read_xml(&doc, &Limits::default()).unwrap();
         assert_eq!(
             layout::render(&blocks, 0).0,
             "行政处罚\t\t1\n行政强制\t\t1\n"
@@ -435,9 +491,50 @@ mod tests {
         assert_eq!((merged[0].text.as_str(), merged[0].rows), ("5", 2));
     }
 
+    fn merged_of(xml: &str) -> (String, Vec<(String, usize)>) {
+        let doc = format!(
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{xml}</w:body></w:document>"#
+        );
+        let (blocks, merged) = read_xml(&doc, &Limits::default()).unwrap();
+        let merged = merged.into_iter().map(|m| (m.text, m.rows)).collect();
+        (layout::render(&blocks, 0).0, merged)
+    }
+
+    #[test]
+    fn continuations_belong_to_the_cell_above_through_an_unbroken_chain() {
+        let restart = "<w:vMerge w:val=\"restart\"/>";
+        let cont = "<w:vMerge/>";
+        let row = |cells: &[(&str, &str)]| {
+            let cells: String = cells.iter().map(|(t, p)| tc(t, p)).collect();
+            format!("<w:tr>{cells}</w:tr>")
+        };
+        // over three rows
+        let xml = format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row(&[("行政处罚", ""), ("5", restart), ("1", "")]),
+            row(&[("行政强制", ""), ("", cont), ("1", "")]),
+            row(&[("其他", ""), ("", cont), ("1", "")])
+        );
+        let (_, merged) = merged_of(&xml);
+        assert_eq!(merged, [("5".to_string(), 3)]);
+        // a row with no cell starting in the column breaks the chain, and a
+        // continuation in the first row continues nothing
+        let xml = format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row(&[("a", ""), ("7", restart)]),
+            row(&[("b", "<w:gridSpan w:val=\"2\"/>")]),
+            row(&[("c", ""), ("", cont)])
+        );
+        let (text, merged) = merged_of(&xml);
+        assert!(merged.is_empty(), "{merged:?}");
+        assert_eq!(text, "a\t7\nb\nc\t\n");
+        let (_, merged) = merged_of(&format!("<w:tbl>{}</w:tbl>", row(&[("", cont), ("1", "")])));
+        assert!(merged.is_empty());
+    }
+
     #[test]
     fn broken_xml_is_a_document_error() {
-        let err = read_xml("<w:document><w:body><w:p></w:body>").unwrap_err();
+        let err = read_xml("<w:document><w:body><w:p></w:body>", &Limits::default()).unwrap_err();
         assert!(
             matches!(err.kind(), ErrorKind::Document { format: "DOCX", .. }),
             "{err}"

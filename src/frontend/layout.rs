@@ -170,6 +170,13 @@ impl Frag {
     pub(crate) fn end(&mut self) {
         self.pending = Pending::None;
     }
+
+    /// Gives back the memory a finished line does not use (a table of many
+    /// short cells would otherwise cost the spare capacity of each).
+    pub(crate) fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.pieces.shrink_to_fit();
+    }
 }
 
 /// A figure merged down over several rows, left out of the text.

@@ -19,7 +19,9 @@
 //! attributes = "{" (any char but "{", "}", "|")* "}"  (at most 1 KiB, newlines allowed)
 //! ```
 
+use crate::error::Error;
 use crate::normalize::{OffsetMap, OffsetMapBuilder};
+use crate::options::Limits;
 
 /// The longest attribute list read, in bytes.
 const MAX_ATTRIBUTES: usize = 1024;
@@ -205,14 +207,21 @@ pub(crate) fn strip_tags(text: &str) -> Option<(String, OffsetMap)> {
 /// The HTML tables inside a markdown text (`<table>…</table>`, as pandoc
 /// writes tables with merged cells), each read by the HTML front end and
 /// written as tab-separated rows on lines of their own.
+///
+/// # Errors
+///
+/// A table past the [`Limits`] (nesting, cells).
 #[cfg(feature = "html")]
-pub(crate) fn read_tables(text: &str) -> Option<(String, OffsetMap)> {
+pub(crate) fn read_tables(
+    text: &str,
+    limits: &Limits,
+) -> Result<Option<(String, OffsetMap)>, Error> {
     let has_table = text
         .as_bytes()
         .windows(6)
         .any(|w| w[0] == b'<' && w[1..].eq_ignore_ascii_case(b"table"));
     if !has_table {
-        return None;
+        return Ok(None);
     }
     let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
@@ -242,7 +251,7 @@ pub(crate) fn read_tables(text: &str) -> Option<(String, OffsetMap)> {
             }
         };
         let Some(end) = end else { break };
-        let (table_text, table_map, _) = super::html_text(&text[start..end], false);
+        let (table_text, table_map, _, _) = super::html_text(&text[start..end], false, limits)?;
         map.copied(out.len(), copied_from);
         out.push_str(&text[copied_from..start]);
         out.push('\n');
@@ -253,26 +262,30 @@ pub(crate) fn read_tables(text: &str) -> Option<(String, OffsetMap)> {
         i = end;
     }
     if copied_from == 0 {
-        return None;
+        return Ok(None);
     }
     map.copied(out.len(), copied_from);
     out.push_str(&text[copied_from..]);
     let len = out.len();
-    Some((out, map.finish(len, text.len())))
+    Ok(Some((out, map.finish(len, text.len()))))
 }
 
 /// The text without the markup above, and its map to `text`: HTML tables
 /// read, then inline tags, attribute spans and line marks taken out.
-pub(crate) fn strip(text: &str) -> Option<(String, OffsetMap)> {
+///
+/// # Errors
+///
+/// An HTML table inside the text past the [`Limits`].
+pub(crate) fn strip(text: &str, limits: &Limits) -> Result<Option<(String, OffsetMap)>, Error> {
     type Step = fn(&str) -> Option<(String, OffsetMap)>;
-    let steps: &[Step] = &[
-        #[cfg(feature = "html")]
-        read_tables,
-        strip_tags,
-        strip_spans,
-        strip_line_marks,
-    ];
-    let mut current: Option<(String, OffsetMap)> = None;
+    let steps: &[Step] = &[strip_tags, strip_spans, strip_line_marks];
+    #[cfg(feature = "html")]
+    let mut current = read_tables(text, limits)?;
+    #[cfg(not(feature = "html"))]
+    let mut current: Option<(String, OffsetMap)> = {
+        let _ = limits;
+        None
+    };
     for step in steps {
         let input = current.as_ref().map_or(text, |(t, _)| t.as_str());
         if let Some((t, m)) = step(input) {
@@ -282,12 +295,16 @@ pub(crate) fn strip(text: &str) -> Option<(String, OffsetMap)> {
             });
         }
     }
-    current
+    Ok(current)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{strip, strip_spans};
+    use super::{Limits, strip_spans};
+
+    fn strip(text: &str) -> Option<(String, crate::normalize::OffsetMap)> {
+        super::strip(text, &Limits::default()).unwrap()
+    }
 
     #[test]
     fn heading_and_bold_marks_go() {
@@ -321,7 +338,7 @@ mod tests {
     #[test]
     fn inline_tags_go_and_html_tables_become_rows() {
         let text = "**<span style=\"x\">二、情况</span>**<span lang=\"EN-US\"></span>\n\n<table><tr><td>规章</td><td>5</td></tr></table>\n尾 a<b\n";
-        let (out, map) = super::strip(text).unwrap();
+        let (out, map) = strip(text).unwrap();
         assert!(out.starts_with("二、情况\n"), "{out:?}");
         assert!(out.contains("规章\t5"), "{out:?}");
         assert!(out.ends_with("尾 a<b\n"), "{out:?}");

@@ -25,6 +25,7 @@ mod markup;
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{AnnualReport, Diagnostic, DiagnosticKind, Level};
 use crate::normalize::{self, OffsetMap};
+use crate::options::{Limit, Limits, Options};
 
 /// The kind of document [`Document::from_bytes`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,18 +75,30 @@ pub struct Document {
     to_decoded: Option<OffsetMap>,
     /// The decoded document, when it is not `text` (HTML).
     decoded: Option<String>,
+    /// Whether page chrome was left out of `text` (HTML): only then can
+    /// reading the page again with it find more (see [`Document::parse`]).
+    dropped_chrome: bool,
     /// decoded document → input bytes (`None`: the same offsets).
     to_bytes: Option<OffsetMap>,
     /// Figures merged down over several rows, left out of `text`.
     merged: Vec<layout_or_stub::Merged>,
+    /// What the decoder noted (a stray byte at the end of UTF-16).
+    notes: Vec<Diagnostic>,
+    /// The options it is read and parsed with.
+    options: Options,
 }
 
-/// The text an HTML page reads as, without page chrome or with it.
+/// The text an HTML page reads as, without page chrome or with it; and
+/// whether chrome was left out.
 #[cfg(feature = "html")]
-fn html_text(decoded: &str, strip_chrome: bool) -> (String, OffsetMap, Vec<layout::Merged>) {
-    let (blocks, merged) = html::read_noting(decoded, strip_chrome);
+fn html_text(
+    decoded: &str,
+    strip_chrome: bool,
+    limits: &Limits,
+) -> Result<(String, OffsetMap, Vec<layout::Merged>, bool), Error> {
+    let (blocks, merged, dropped_chrome) = html::read_noting(decoded, strip_chrome, limits)?;
     let (text, map) = layout::render(&blocks, decoded.len());
-    (text, map, merged)
+    Ok((text, map, merged, dropped_chrome))
 }
 
 /// What the front ends note, or nothing when there is no front end.
@@ -147,26 +160,6 @@ fn refuse(bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-/// How many leading bytes [`looks_binary`] looks at.
-const BINARY_SNIFF: usize = 8192;
-
-/// True for bytes that are no text: without a byte order mark, a NUL byte
-/// or more than one control byte in ten (other than tab, line feed, form
-/// feed, carriage return and escape) among the first [`BINARY_SNIFF`]. Text
-/// in UTF-8 and GB18030 has neither: their multi-byte sequences never use
-/// bytes below 0x30.
-fn looks_binary(bytes: &[u8]) -> bool {
-    if decode::bom(bytes).is_some() {
-        return false;
-    }
-    let lead = &bytes[..bytes.len().min(BINARY_SNIFF)];
-    let control = lead
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0C | b'\r' | 0x1B))
-        .count();
-    lead.contains(&0) || control * 10 > lead.len()
-}
-
 fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
@@ -195,15 +188,24 @@ impl Document {
     ///   offset of the first one);
     /// - [`ErrorKind::Document`] for a damaged `.docx`.
     pub fn from_bytes(bytes: &[u8]) -> Result<Document, Error> {
+        Document::from_bytes_with(bytes, &Options::default())
+    }
+
+    /// [`Document::from_bytes`] with [`Options`]: the document is read within
+    /// their [`Limits`], and [`Document::parse`] applies them.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`Document::from_bytes`], and [`ErrorKind::LimitExceeded`]
+    /// for a document past one of the limits.
+    pub fn from_bytes_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
+        let limits = &options.limits;
+        if bytes.len() as u64 > limits.max_input_bytes {
+            return Err(limits.exceeded(Limit::InputBytes));
+        }
         refuse(bytes)?;
         if is_zip(bytes) {
-            return Document::from_zip(bytes);
-        }
-        if looks_binary(bytes) {
-            return Err(unsupported(
-                "binary data, not text, HTML or a Word .docx",
-                "the file holds bytes no text has (a NUL byte or control bytes near its start): it may be damaged, or a format the crate does not read; save the report as .docx, HTML or text",
-            ));
+            return Document::from_zip(bytes, options);
         }
         let utf16 = matches!(decode::bom(bytes), Some((e, _)) if e != encoding_rs::UTF_8);
         let html_bytes = !utf16 && Document::html_sniff(bytes);
@@ -217,20 +219,24 @@ impl Document {
         let declared = None;
         let decoded = decode::decode(bytes, declared)?;
         let encoding = Some(decoded.encoding.name());
+        let utf16 = utf16 || matches!(decoded.encoding.name(), "UTF-16LE" | "UTF-16BE");
         let is_html = html_bytes || (utf16 && Document::html_sniff(decoded.text.as_bytes()));
         if is_html {
             #[cfg(feature = "html")]
             {
                 let source = decoded.text.into_owned();
-                let (text, map, merged) = html_text(&source, true);
+                let (text, map, merged, dropped_chrome) = html_text(&source, true, limits)?;
                 return Ok(Document {
                     format: Format::Html,
                     encoding,
                     text,
                     to_decoded: Some(map),
                     decoded: Some(source),
+                    dropped_chrome,
                     to_bytes: decoded.to_bytes,
                     merged,
+                    notes: decoded.notes,
+                    options: options.clone(),
                 });
             }
             #[cfg(not(feature = "html"))]
@@ -241,7 +247,8 @@ impl Document {
         }
         let decoded_text = decoded.text.into_owned();
         // markdown converters' marks around the words (`[6]{style=…}`, `**…**`)
-        let (text, to_decoded, decoded_text) = match markup::strip(&decoded_text) {
+        let (text, to_decoded, decoded_text) = match markup::strip(&decoded_text, &options.limits)?
+        {
             Some((text, map)) => (text, Some(map), Some(decoded_text)),
             None => (decoded_text, None, None),
         };
@@ -251,8 +258,11 @@ impl Document {
             text,
             to_decoded,
             decoded: decoded_text,
+            dropped_chrome: false,
             to_bytes: decoded.to_bytes,
             merged: Vec::new(),
+            notes: decoded.notes,
+            options: options.clone(),
         })
     }
 
@@ -272,11 +282,11 @@ impl Document {
         lead.starts_with(b"<!doctype html") || lead.starts_with(b"<html")
     }
 
-    fn from_zip(bytes: &[u8]) -> Result<Document, Error> {
+    fn from_zip(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         #[cfg(feature = "docx")]
         {
             if docx::is_docx(bytes) {
-                let (blocks, merged) = docx::read(bytes)?;
+                let (blocks, merged) = docx::read(bytes, &options.limits)?;
                 let (text, _) = layout::render(&blocks, 0);
                 return Ok(Document {
                     format: Format::Docx,
@@ -284,8 +294,11 @@ impl Document {
                     text,
                     to_decoded: None,
                     decoded: None,
+                    dropped_chrome: false,
                     to_bytes: None,
                     merged,
+                    notes: Vec::new(),
+                    options: options.clone(),
                 });
             }
             Err(unsupported(
@@ -295,7 +308,7 @@ impl Document {
         }
         #[cfg(not(feature = "docx"))]
         {
-            let _ = bytes;
+            let _ = (bytes, options);
             Err(unsupported(
                 "zip archive (perhaps a Word .docx)",
                 "this build of xxgk leaves out the `docx` feature; enable it to read .docx files",
@@ -339,6 +352,7 @@ impl Document {
             .map(|r| self.noted(r, &self.merged));
         #[cfg(feature = "html")]
         if self.format == Format::Html
+            && self.dropped_chrome
             && let Some(source) = &self.decoded
             && result.as_ref().map_or(true, |r| {
                 r.active.is_none() && r.applications.is_none() && r.review_litigation.is_none()
@@ -346,8 +360,9 @@ impl Document {
         {
             // The report may sit inside what looked like page chrome: read the
             // page again with everything in it, and keep that if it finds more.
-            let (text, map, merged) = html_text(source, false);
-            if text != self.text {
+            if let Ok((text, map, merged, _)) = html_text(source, false, &self.options.limits)
+                && text != self.text
+            {
                 let again = self
                     .parse_text(&text, Some(&map))
                     .map(|r| self.noted(r, &merged));
@@ -357,15 +372,16 @@ impl Document {
                         || r.review_litigation.is_some()
                         || result.is_err())
                 {
-                    return again;
+                    return again.map(|r| self.options.finish(r));
                 }
             }
         }
-        result
+        result.map(|r| self.options.finish(r))
     }
 
     /// Adds a diagnostic for every figure the front end left out.
     fn noted(&self, mut report: AnnualReport, merged: &[layout_or_stub::Merged]) -> AnnualReport {
+        report.diagnostics.extend(self.notes.iter().cloned());
         for m in merged {
             #[cfg(any(feature = "html", feature = "docx"))]
             let span = m.src.clone().map(|r| match &self.to_bytes {
@@ -390,10 +406,16 @@ impl Document {
         text: &str,
         to_decoded: Option<&OffsetMap>,
     ) -> Result<AnnualReport, Error> {
+        // the maps are borrowed, not copied: they are the largest part of a
+        // document of many short table cells
+        let composed;
         let base = match (to_decoded, &self.to_bytes) {
-            (Some(a), Some(b)) => Some(a.compose(b)),
-            (Some(a), None) => Some(a.clone()),
-            (None, Some(b)) => Some(b.clone()),
+            (Some(a), Some(b)) => {
+                composed = a.compose(b);
+                Some(&composed)
+            }
+            (Some(a), None) => Some(a),
+            (None, Some(b)) => Some(b),
             (None, None) => None,
         };
         let normalized = match base {
@@ -461,7 +483,29 @@ impl Document {
 ///
 /// Those of [`Document::from_bytes`] and [`Document::parse`].
 pub fn parse_bytes(bytes: &[u8]) -> Result<AnnualReport, Error> {
-    Document::from_bytes(bytes)?.parse()
+    parse_bytes_with(bytes, &Options::default())
+}
+
+/// [`parse_bytes`] with [`Options`]: limits and what to leave out of the
+/// result.
+///
+/// ```
+/// let bytes = std::fs::read("tests/fixtures/html/001_1bf17e5d24045e7c.html").unwrap();
+/// let tight = xxgk::Options::new().limits(xxgk::Limits::default().max_table_cells(10));
+/// let err = xxgk::parse_bytes_with(&bytes, &tight).unwrap_err();
+/// assert!(matches!(
+///     err.kind(),
+///     xxgk::ErrorKind::LimitExceeded { limit: xxgk::Limit::TableCells, value: 10 }
+/// ));
+/// # Ok::<(), xxgk::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Those of [`parse_bytes`], and [`ErrorKind::LimitExceeded`] for a
+/// document past one of the [`Limits`].
+pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<AnnualReport, Error> {
+    Document::from_bytes_with(bytes, options)?.parse()
 }
 
 #[cfg(test)]

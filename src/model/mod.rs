@@ -264,6 +264,9 @@ pub enum DiagnosticKind {
     Edition,
     /// Text inside a table that is neither a label nor a value.
     UnexpectedText,
+    /// A flaw of the input's encoding that reading went around (a stray
+    /// byte at the end of UTF-16 text).
+    Encoding,
 }
 
 /// Something odd the parser met, with where it is.

@@ -94,11 +94,11 @@ pub fn normalize(input: &str) -> Normalized {
 /// document (text extracted from HTML or DOCX): the result maps to the
 /// document.
 #[allow(dead_code, reason = "for the HTML and DOCX front ends")]
-pub(crate) fn normalize_mapped(input: &str, base: OffsetMap) -> Normalized {
+pub(crate) fn normalize_mapped(input: &str, base: &OffsetMap) -> Normalized {
     let Normalized { text, map } = normalize(input);
     Normalized {
         text,
-        map: map.compose(&base),
+        map: map.compose(base),
     }
 }
 

@@ -268,6 +268,8 @@ impl OffsetMapBuilder {
             len == 0 || self.pieces.first().is_some_and(|p| p.norm == 0),
             "map must start at 0"
         );
+        // a map lives as long as its text: without the spare capacity
+        self.pieces.shrink_to_fit();
         OffsetMap {
             pieces: self.pieces,
             len,

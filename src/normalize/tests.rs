@@ -317,7 +317,7 @@ fn composes_with_a_front_end_map() {
     b.replaced(3, 6..11);
     b.copied(4, 11);
     let base = b.finish(7, doc.len());
-    let n = normalize_mapped("１&２", base);
+    let n = normalize_mapped("１&２", &base);
     assert_eq!(n.text, "1&2");
     assert_eq!(&doc[n.original_range(0..1)], "１");
     assert_eq!(&doc[n.original_range(1..2)], "&amp;");
@@ -439,7 +439,7 @@ proptest! {
     fn normalize_mapped_composes(parts in prop::collection::vec((biased_string(), 0u8..4), 0..6)) {
         let (doc, text, base) = front_end(&parts);
         let plain = normalize(&text);
-        let n = normalize_mapped(&text, base.clone());
+        let n = normalize_mapped(&text, &base);
         prop_assert_eq!(&n.text, &plain.text);
         let mut last = 0;
         for off in 0..=n.text.len() {

@@ -10,8 +10,9 @@
 //!   browser, `<pre>` keeps it (so a tab-separated report inside `<pre>`
 //!   keeps its tabs); character references are decoded, each mapped to its
 //!   source;
-//! - `<table>` rows and cells with `colspan` and `rowspan` (see
-//!   [`crate::frontend::layout`] for what merged cells become; a figure
+//! - `<table>` rows and cells with `colspan` and `rowspan`, placed in one
+//!   pass over the cells, within the [`Limits`] on table nesting and cells
+//!   (see [`crate::frontend::layout`] for what merged cells become; a figure
 //!   merged down over several rows is left out and noted);
 //! - nothing of `<head>`, scripts, styles, forms' controls, `display:none` or
 //!   `hidden` elements; with `strip_chrome`, nothing of page chrome either:
@@ -22,9 +23,13 @@
 mod entities;
 mod lex;
 
+use std::collections::BTreeMap;
+
 use encoding_rs::Encoding;
 
 use super::layout::{self, Block, Frag};
+use crate::error::Error;
+use crate::options::{Limit, Limits};
 use lex::{Lexer, Name, Token};
 
 /// Deepest element nesting followed; deeper start tags are ignored (their
@@ -225,6 +230,8 @@ struct RowBuild {
 
 struct TableBuild {
     rows: Vec<RowBuild>,
+    /// The number of cells in `rows`.
+    cells: usize,
     group: u32,
     at: usize,
     hidden: bool,
@@ -239,17 +246,35 @@ struct Reader<'a> {
     containers: Vec<Container>,
     tables: Vec<TableBuild>,
     merged: Vec<layout::Merged>,
+    limits: &'a Limits,
+    /// The first limit exceeded: reading stops.
+    error: Option<Error>,
+    /// Whether page chrome was left out.
+    dropped_chrome: bool,
 }
 
 /// Reads an HTML source (a page or a fragment) into blocks. Offsets in the
 /// blocks' maps are byte offsets of `src`.
 #[cfg(test)]
 pub(crate) fn read(src: &str, strip_chrome: bool) -> Vec<Block> {
-    read_noting(src, strip_chrome).0
+    read_noting(src, strip_chrome, &Limits::default())
+        .expect("within the limits")
+        .0
 }
 
-/// [`read`], with the figures merged down over several rows that were left out.
-pub(crate) fn read_noting(src: &str, strip_chrome: bool) -> (Vec<Block>, Vec<layout::Merged>) {
+/// [`read`], with the figures merged down over several rows that were left
+/// out, and whether page chrome was left out (reading again without
+/// `strip_chrome` would give the same blocks if not).
+///
+/// # Errors
+///
+/// [`crate::ErrorKind::LimitExceeded`] for tables nested deeper than
+/// [`Limits::max_depth`] or with more cells than [`Limits::max_table_cells`].
+pub(crate) fn read_noting(
+    src: &str,
+    strip_chrome: bool,
+    limits: &Limits,
+) -> Result<(Vec<Block>, Vec<layout::Merged>, bool), Error> {
     let mut r = Reader {
         src,
         strip_chrome,
@@ -259,6 +284,9 @@ pub(crate) fn read_noting(src: &str, strip_chrome: bool) -> (Vec<Block>, Vec<lay
         containers: vec![Container::default()],
         tables: Vec::new(),
         merged: Vec::new(),
+        limits,
+        error: None,
+        dropped_chrome: false,
     };
     let lexer = Lexer::new(src);
     for token in lexer {
@@ -273,11 +301,18 @@ pub(crate) fn read_noting(src: &str, strip_chrome: bool) -> (Vec<Block>, Vec<lay
             } => r.start(name, &attrs, self_closing, span.start),
             Token::End { name, .. } => r.end(name),
         }
+        if let Some(e) = r.error.take() {
+            return Err(e);
+        }
     }
     r.pop_to(0);
+    if let Some(e) = r.error.take() {
+        return Err(e);
+    }
     r.flush();
     let merged = std::mem::take(&mut r.merged);
-    (r.containers.swap_remove(0).blocks, merged)
+    let dropped_chrome = r.dropped_chrome;
+    Ok((r.containers.swap_remove(0).blocks, merged, dropped_chrome))
 }
 
 fn attr<'s>(src: &'s str, attrs: &[lex::Attr], name: &str) -> Option<std::borrow::Cow<'s, str>> {
@@ -317,7 +352,8 @@ impl Reader<'_> {
         let c = self.top();
         c.line.end();
         if !c.line.is_empty() {
-            let line = std::mem::take(&mut c.line);
+            let mut line = std::mem::take(&mut c.line);
+            line.shrink();
             c.blocks.push(Block::Line(line));
         }
     }
@@ -402,8 +438,16 @@ impl Reader<'_> {
             Kind::Cell => {
                 self.flush();
                 if self.containers.len() > 1 {
-                    let c = self.containers.pop().unwrap_or_default();
+                    let mut c = self.containers.pop().unwrap_or_default();
+                    c.blocks.shrink_to_fit();
                     let (colspan, rowspan, at) = c.cell.unwrap_or((1, 1, 0));
+                    let max = self.limits.max_table_cells;
+                    if let Some(t) = self.tables.last_mut() {
+                        t.cells += 1;
+                        if t.cells > max {
+                            self.error = Some(self.limits.exceeded(Limit::TableCells));
+                        }
+                    }
                     if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
                         row.cells.push(CellBuild {
                             blocks: c.blocks,
@@ -426,8 +470,10 @@ impl Reader<'_> {
                 if let Some(t) = self.tables.pop()
                     && !t.hidden
                 {
-                    let table = grid(t, &mut self.merged);
-                    self.top().blocks.push(Block::Table(table));
+                    match grid(t, &mut self.merged, self.limits) {
+                        Ok(table) => self.top().blocks.push(Block::Table(table)),
+                        Err(e) => self.error = Some(e),
+                    }
                 }
             }
             Kind::Block => self.flush(),
@@ -460,6 +506,9 @@ impl Reader<'_> {
     fn open_row(&mut self) {
         let group = self.tables.last().map_or(0, |t| t.group);
         if let Some(t) = self.tables.last_mut() {
+            if let Some(last) = t.rows.last_mut() {
+                last.cells.shrink_to_fit();
+            }
             t.rows.push(RowBuild {
                 cells: Vec::new(),
                 group,
@@ -486,9 +535,11 @@ impl Reader<'_> {
                 return true;
             }
         }
-        if !self.strip_chrome {
-            return false;
-        }
+        self.strip_chrome && self.is_chrome(name, attrs)
+    }
+
+    /// Whether the element is page chrome (see the module docs).
+    fn is_chrome(&self, name: Name, attrs: &[lex::Attr]) -> bool {
         if name == NAV || name == ASIDE {
             return true;
         }
@@ -520,6 +571,9 @@ impl Reader<'_> {
             return;
         }
         let hides = self.hides(name, attrs);
+        if hides && self.strip_chrome && !self.dropped_chrome {
+            self.dropped_chrome = self.is_chrome(name, attrs);
+        }
         if name == TD || name == TH {
             let Some(ti) = self.innermost_table() else {
                 return;
@@ -581,8 +635,13 @@ impl Reader<'_> {
                 self.pop_to(j);
             }
             self.flush();
+            if self.tables.len() >= self.limits.depth() {
+                self.error = Some(self.limits.exceeded(Limit::Depth));
+                return;
+            }
             self.tables.push(TableBuild {
                 rows: Vec::new(),
+                cells: 0,
                 group: 0,
                 at,
                 hidden: self.hidden > 0 || hides,
@@ -677,7 +736,8 @@ impl Reader<'_> {
     }
 }
 
-#[derive(Clone, Copy, Default)]
+/// A cell a `rowspan` carries down.
+#[derive(Clone, Copy)]
 struct Busy {
     /// The row before which the cell ends (exclusive).
     until: usize,
@@ -685,9 +745,79 @@ struct Busy {
     span: usize,
 }
 
+/// The grid columns cells above carry down: disjoint ranges of columns
+/// (`lo → (hi, cell)`), each with the cell that covers it. A cell placed over
+/// columns already covered takes them over column by column, as in an array
+/// of columns, at a cost logarithmic in the ranges rather than linear in the
+/// columns.
+#[derive(Default)]
+struct Carried(BTreeMap<usize, (usize, Busy)>);
+
+impl Carried {
+    /// The range that holds column `col`: `(lo, hi, cell)`.
+    fn at(&self, col: usize) -> Option<(usize, usize, Busy)> {
+        let (&lo, &(hi, b)) = self.0.range(..=col).next_back()?;
+        (col < hi).then_some((lo, hi, b))
+    }
+
+    /// The cell carried into column `col` of row `r`, if any.
+    fn live(&self, col: usize, r: usize) -> Option<Busy> {
+        self.at(col).map(|(_, _, b)| b).filter(|b| b.until > r)
+    }
+
+    /// The first column from `col` on that a cell carries into row `r`, and
+    /// that cell; the ranges of cells that end before row `r` are dropped on
+    /// the way (they end before every later row too).
+    fn next_live(&mut self, col: usize, r: usize) -> Option<(usize, Busy)> {
+        loop {
+            let (lo, _, b) = self.at(col).or_else(|| {
+                self.0
+                    .range(col..)
+                    .next()
+                    .map(|(&lo, &(hi, b))| (lo, hi, b))
+            })?;
+            if b.until > r {
+                return Some((lo.max(col), b));
+            }
+            self.0.remove(&lo);
+        }
+    }
+
+    /// Columns `lo..hi` are carried by `b`.
+    fn set(&mut self, lo: usize, hi: usize, b: Busy) {
+        if let Some((l, h, old)) = self.at(lo)
+            && l < lo
+        {
+            self.0.insert(l, (lo, old));
+            if h > hi {
+                self.0.insert(hi, (h, old));
+            }
+        }
+        let inside: Vec<usize> = self.0.range(lo..hi).map(|(&l, _)| l).collect();
+        for l in inside {
+            if let Some((h, old)) = self.0.remove(&l)
+                && h > hi
+            {
+                self.0.insert(hi, (h, old));
+            }
+        }
+        self.0.insert(lo, (hi, b));
+    }
+}
+
 /// Places the cells of a table in its grid and turns the slots that
-/// `rowspan`s carry down into [`layout::Cell::Continuation`]s.
-fn grid(t: TableBuild, merged: &mut Vec<layout::Merged>) -> layout::Table {
+/// `rowspan`s carry down into [`layout::Cell::Continuation`]s, in time
+/// linear in the cells (times the logarithm of the columns carried).
+///
+/// # Errors
+///
+/// [`crate::ErrorKind::LimitExceeded`] when the cells, those carried down
+/// included, are more than [`Limits::max_table_cells`].
+fn grid(
+    t: TableBuild,
+    merged: &mut Vec<layout::Merged>,
+    limits: &Limits,
+) -> Result<layout::Table, Error> {
     let n = t.rows.len();
     // the end (exclusive) of each row's row group
     let mut group_end = vec![n; n];
@@ -698,19 +828,16 @@ fn grid(t: TableBuild, merged: &mut Vec<layout::Merged>) -> layout::Table {
             r + 1
         };
     }
-    let mut busy: Vec<Busy> = Vec::new();
+    let mut carried = Carried::default();
+    let mut total = 0usize;
     let mut rows = Vec::with_capacity(n);
     for (r, row) in t.rows.into_iter().enumerate() {
         let mut cells = Vec::with_capacity(row.cells.len());
         let mut col = 0;
-        let skip = |col: usize, busy: &[Busy]| -> Option<usize> {
-            let b = busy.get(col).filter(|b| b.until > r)?;
-            Some((b.start + b.span).max(col + 1))
-        };
         for cell in row.cells {
-            while let Some(next) = skip(col, &busy) {
+            while let Some(b) = carried.live(col, r) {
                 cells.push(layout::Cell::Continuation);
-                col = next;
+                col = (b.start + b.span).max(col + 1);
             }
             let span = cell.colspan.min(MAX_COLUMNS.saturating_sub(col)).max(1);
             let until = if cell.rowspan == 0 {
@@ -719,16 +846,12 @@ fn grid(t: TableBuild, merged: &mut Vec<layout::Merged>) -> layout::Table {
                 (r + cell.rowspan).min(group_end[r])
             };
             if until > r + 1 && col < MAX_COLUMNS {
-                if busy.len() < col + span {
-                    busy.resize(col + span, Busy::default());
-                }
-                for b in &mut busy[col..col + span] {
-                    *b = Busy {
-                        until,
-                        start: col,
-                        span,
-                    };
-                }
+                let b = Busy {
+                    until,
+                    start: col,
+                    span,
+                };
+                carried.set(col, col + span, b);
             }
             let mut blocks = cell.blocks;
             if until > r + 1
@@ -747,18 +870,17 @@ fn grid(t: TableBuild, merged: &mut Vec<layout::Merged>) -> layout::Table {
             });
             col += span;
         }
-        while col < busy.len() {
-            match skip(col, &busy) {
-                Some(next) => {
-                    cells.push(layout::Cell::Continuation);
-                    col = next;
-                }
-                None => col += 1,
-            }
+        while let Some((c, b)) = carried.next_live(col, r) {
+            cells.push(layout::Cell::Continuation);
+            col = (b.start + b.span).max(c + 1);
+        }
+        total += cells.len();
+        if total > limits.max_table_cells {
+            return Err(limits.exceeded(Limit::TableCells));
         }
         rows.push(layout::Row { cells });
     }
-    layout::Table { rows, at: t.at }
+    Ok(layout::Table { rows, at: t.at })
 }
 
 /// Whether bytes look like HTML rather than text: a doctype, an `<html>`

@@ -92,7 +92,7 @@ fn the_grammar_reads_merged_headers_and_sparse_rows() {
         "<h1>某镇2020年政府信息公开工作年度报告</h1><p>三、收到和处理政府信息公开申请情况</p>{HEADER}"
     );
     let (t, map) = with_map(&page);
-    let norm = crate::normalize::normalize_mapped(&t, map);
+    let norm = crate::normalize::normalize_mapped(&t, &map);
     let r = crate::grammar::read(&norm, &t).unwrap();
     let get = |k: &str| r.value(k.parse().unwrap()).to_string();
     assert_eq!(get("applications.new_requests.total"), "21");
@@ -127,7 +127,7 @@ fn misaligned_colspans_keep_each_row_its_own_cells() {
         </table>";
     let (t, map) = with_map(page);
     assert!(t.contains("\n行政许可\t12\t\t40\n"), "{t}");
-    let norm = crate::normalize::normalize_mapped(&t, map);
+    let norm = crate::normalize::normalize_mapped(&t, &map);
     let r = crate::grammar::read(&norm, &t).unwrap();
     let get = |k: &str| r.value(k.parse().unwrap()).to_string();
     assert_eq!(get("active.licensing.last_year"), "12");
@@ -259,7 +259,7 @@ fn a_figure_merged_down_is_left_out_and_noted() {
     let src = "<table><tr><td>行政处罚</td><td rowspan=2>5</td><td>1</td></tr>\
         <tr><td>行政强制</td><td>2</td></tr>\
         <tr><td rowspan=2>（三）不予公开</td><td>x</td><td>3</td></tr><tr><td>y</td><td>4</td></tr></table>";
-    let (blocks, merged) = read_noting(src, true);
+    let (blocks, merged, _) = read_noting(src, true, &Limits::default()).unwrap();
     let t = layout::render(&blocks, src.len()).0;
     assert_eq!(
         t,
@@ -268,4 +268,42 @@ fn a_figure_merged_down_is_left_out_and_noted() {
     assert_eq!(merged.len(), 1);
     assert_eq!((merged[0].text.as_str(), merged[0].rows), ("5", 2));
     assert_eq!(&src[merged[0].src.clone().unwrap()], "5");
+}
+
+proptest! {
+    /// The ranges of carried columns answer as an array of columns would,
+    /// each column holding the cell placed over it last.
+    #[test]
+    fn carried_columns_are_an_array_of_columns(
+        rows in prop::collection::vec(
+            prop::collection::vec((0usize..12, 1usize..5, 1usize..4), 0..4),
+            1..12,
+        ),
+    ) {
+        let mut carried = Carried::default();
+        let mut array: Vec<Option<Busy>> = vec![None; 16];
+        for (r, placements) in rows.iter().enumerate() {
+            for &(lo, span, down) in placements {
+                let b = Busy { until: r + 1 + down, start: lo, span };
+                carried.set(lo, lo + span, b);
+                for slot in &mut array[lo..lo + span] {
+                    *slot = Some(b);
+                }
+            }
+            let r = r + 1;
+            let live = |col: usize| array[col].filter(|b| b.until > r);
+            for col in 0..16 {
+                let got = carried.live(col, r).map(|b| (b.until, b.start, b.span));
+                prop_assert_eq!(got, live(col).map(|b| (b.until, b.start, b.span)));
+            }
+            let mut col = 0;
+            while let Some((c, b)) = carried.next_live(col, r) {
+                let expected = (col..16).find(|&c| live(c).is_some());
+                prop_assert_eq!(Some(c), expected);
+                prop_assert_eq!((b.start, b.span), live(c).map(|b| (b.start, b.span)).unwrap());
+                col = c + 1;
+            }
+            prop_assert!((col..16).all(|c| live(c).is_none()));
+        }
+    }
 }
