@@ -1,13 +1,15 @@
 //! Parses annual reports and prints them.
 //!
 //! ```text
-//! cargo run --release --example report -- [--format summary|json|cells] [FILE...]
+//! cargo run --release --example report -- [--format summary|json|cells|text] [FILE...]
 //! ```
 //!
 //! Without FILE it parses a sample report bundled with the crate. A FILE may be
-//! text in any encoding the crate reads, an HTML page or a Word .docx. `--format cells`
+//! text in any encoding the crate reads, an HTML page, a Word .docx or a PDF. `--format cells`
 //! prints `key<TAB>value` lines: `report.edition`, `report.year`, `report.organ`,
 //! then every cell of the edition in `CELLS.md` order (a blank as an empty value).
+//! `--format text` prints the text the parser reads (for HTML, `.docx` and PDF: the
+//! lines, each table row on one line with its cells separated by tabs).
 //! A file that cannot be read or parsed is reported on stderr, the others are still
 //! processed, and the exit status is 1.
 
@@ -24,10 +26,11 @@ enum Format {
     Summary,
     Json,
     Cells,
+    Text,
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: report [--format summary|json|cells] [FILE...]");
+    eprintln!("usage: report [--format summary|json|cells|text] [FILE...]");
     ExitCode::from(2)
 }
 
@@ -42,11 +45,12 @@ fn main() -> ExitCode {
                     Some("summary") => Format::Summary,
                     Some("json") => Format::Json,
                     Some("cells") => Format::Cells,
+                    Some("text") => Format::Text,
                     _ => return usage(),
                 }
             }
             "--help" | "-h" => {
-                println!("usage: report [--format summary|json|cells] [FILE...]");
+                println!("usage: report [--format summary|json|cells|text] [FILE...]");
                 return ExitCode::SUCCESS;
             }
             _ if arg.starts_with("--format=") => {
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
                     "summary" => Format::Summary,
                     "json" => Format::Json,
                     "cells" => Format::Cells,
+                    "text" => Format::Text,
                     _ => return usage(),
                 }
             }
@@ -64,7 +69,9 @@ fn main() -> ExitCode {
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if files.is_empty() {
+    if files.is_empty() && format == Format::Text {
+        let _ = out.write_all(SAMPLE.as_bytes());
+    } else if files.is_empty() {
         let report = xxgk::parse(SAMPLE).expect("the bundled sample parses");
         print(&mut out, SAMPLE_NAME, &report, format);
     }
@@ -78,6 +85,18 @@ fn main() -> ExitCode {
                 continue;
             }
         };
+        if format == Format::Text {
+            match xxgk::Document::from_bytes(&bytes) {
+                Ok(doc) => {
+                    let _ = out.write_all(doc.text().as_bytes());
+                }
+                Err(e) => {
+                    eprintln!("{file}: {e}");
+                    failed = true;
+                }
+            }
+            continue;
+        }
         match xxgk::parse_bytes(&bytes) {
             Ok(report) => {
                 if many && format != Format::Json {
@@ -105,6 +124,8 @@ fn print(out: &mut impl Write, name: &str, report: &AnnualReport, format: Format
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out)),
         Format::Summary => summary(out, name, report),
+        // the text is printed from the document, before parsing
+        Format::Text => Ok(()),
     };
 }
 

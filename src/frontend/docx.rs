@@ -211,7 +211,7 @@ impl Doc {
             "tbl" => {
                 if let Some(rows) = self.tables.pop() {
                     self.flush();
-                    let rows = leave_out_merged_figures(rows, &mut self.merged)
+                    let rows = layout::leave_out_merged_figures(rows, &mut self.merged)
                         .into_iter()
                         .map(|cells| layout::Row { cells })
                         .collect();
@@ -223,69 +223,6 @@ impl Doc {
             _ => {}
         }
     }
-}
-
-/// Empties the cells that hold a figure and are merged down (`w:vMerge`)
-/// over several rows, noting each; drops the grid spans.
-fn leave_out_merged_figures(
-    mut rows: Vec<Vec<(layout::Cell, usize)>>,
-    merged: &mut Vec<layout::Merged>,
-) -> Vec<Vec<layout::Cell>> {
-    // the grid column of each cell
-    let starts: Vec<Vec<usize>> = rows
-        .iter()
-        .map(|row| {
-            let mut col = 0;
-            row.iter()
-                .map(|(_, span)| {
-                    let at = col;
-                    col += span;
-                    at
-                })
-                .collect()
-        })
-        .collect();
-    // rows covered by each cell that starts a vertical merge
-    let mut covered: Vec<((usize, usize), usize)> = Vec::new();
-    for r in 1..rows.len() {
-        for (i, (cell, _)) in rows[r].iter().enumerate() {
-            if !matches!(cell, layout::Cell::Continuation) {
-                continue;
-            }
-            let col = starts[r][i];
-            let mut origin = None;
-            for up in (0..r).rev() {
-                let Some(j) = starts[up].iter().position(|&c| c == col) else {
-                    break;
-                };
-                if let layout::Cell::Content { .. } = rows[up][j].0 {
-                    origin = Some((up, j));
-                    break;
-                }
-            }
-            if let Some(o) = origin {
-                match covered.iter_mut().find(|(k, _)| *k == o) {
-                    Some((_, n)) => *n += 1,
-                    None => covered.push((o, 2)),
-                }
-            }
-        }
-    }
-    for ((r, j), n) in covered {
-        if let layout::Cell::Content { blocks, .. } = &mut rows[r][j].0
-            && let Some((text, _)) = layout::figure(blocks)
-        {
-            merged.push(layout::Merged {
-                text,
-                rows: n,
-                src: None,
-            });
-            blocks.clear();
-        }
-    }
-    rows.into_iter()
-        .map(|row| row.into_iter().map(|(cell, _)| cell).collect())
-        .collect()
 }
 
 /// The `w:val` attribute.

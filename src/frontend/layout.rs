@@ -394,6 +394,72 @@ pub(crate) fn render(blocks: &[Block], source_len: usize) -> (String, OffsetMap)
     (out.text, out.map.finish(len, source_len))
 }
 
+/// Empties the cells that hold a figure and are merged down (a `.docx`
+/// `w:vMerge`, a PDF box over several rows) over several rows, noting each;
+/// drops the grid spans (each cell comes with the number of grid columns it
+/// covers).
+#[cfg(any(feature = "docx", feature = "pdf"))]
+pub(crate) fn leave_out_merged_figures(
+    mut rows: Vec<Vec<(Cell, usize)>>,
+    merged: &mut Vec<Merged>,
+) -> Vec<Vec<Cell>> {
+    // the grid column of each cell
+    let starts: Vec<Vec<usize>> = rows
+        .iter()
+        .map(|row| {
+            let mut col = 0;
+            row.iter()
+                .map(|(_, span)| {
+                    let at = col;
+                    col += span;
+                    at
+                })
+                .collect()
+        })
+        .collect();
+    // rows covered by each cell that starts a vertical merge
+    let mut covered: Vec<((usize, usize), usize)> = Vec::new();
+    for r in 1..rows.len() {
+        for (i, (cell, _)) in rows[r].iter().enumerate() {
+            if !matches!(cell, Cell::Continuation) {
+                continue;
+            }
+            let col = starts[r][i];
+            let mut origin = None;
+            for up in (0..r).rev() {
+                let Some(j) = starts[up].iter().position(|&c| c == col) else {
+                    break;
+                };
+                if let Cell::Content { .. } = rows[up][j].0 {
+                    origin = Some((up, j));
+                    break;
+                }
+            }
+            if let Some(o) = origin {
+                match covered.iter_mut().find(|(k, _)| *k == o) {
+                    Some((_, n)) => *n += 1,
+                    None => covered.push((o, 2)),
+                }
+            }
+        }
+    }
+    for ((r, j), n) in covered {
+        if let Cell::Content { blocks, .. } = &mut rows[r][j].0
+            && let Some((text, _)) = figure(blocks)
+        {
+            merged.push(Merged {
+                text,
+                rows: n,
+                src: None,
+            });
+            blocks.clear();
+        }
+    }
+    rows.into_iter()
+        .map(|row| row.into_iter().map(|(cell, _)| cell).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,8 @@
 //! - [`decode`]: bytes to text, and the text's map back to the bytes;
 //! - `html`: HTML pages and fragments to lines and tables;
 //! - `docx`: Word `.docx` to lines and tables;
+//! - `pdf`: PDF pages (glyphs with positions, ruling lines) to lines and
+//!   tables;
 //! - [`layout`]: lines and tables to text in the grammar's tab-separated row
 //!   layout.
 //!
@@ -18,8 +20,10 @@ mod decode;
 mod docx;
 #[cfg(feature = "html")]
 mod html;
-#[cfg(any(feature = "html", feature = "docx"))]
+#[cfg(any(feature = "html", feature = "docx", feature = "pdf"))]
 mod layout;
+#[cfg(feature = "pdf")]
+mod pdf;
 
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{AnnualReport, Diagnostic, DiagnosticKind, Level};
@@ -35,6 +39,8 @@ pub enum Format {
     Html,
     /// A Word `.docx` document.
     Docx,
+    /// A PDF file with a text layer.
+    Pdf,
 }
 
 impl std::fmt::Display for Format {
@@ -43,6 +49,7 @@ impl std::fmt::Display for Format {
             Format::Text => "text",
             Format::Html => "HTML",
             Format::Docx => "DOCX",
+            Format::Pdf => "PDF",
         })
     }
 }
@@ -76,6 +83,8 @@ pub struct Document {
     to_bytes: Option<OffsetMap>,
     /// Figures merged down over several rows, left out of `text`.
     merged: Vec<layout_or_stub::Merged>,
+    /// The number of pages, for a PDF.
+    pages: Option<usize>,
 }
 
 /// The text an HTML page reads as, without page chrome or with it.
@@ -87,9 +96,9 @@ fn html_text(decoded: &str, strip_chrome: bool) -> (String, OffsetMap, Vec<layou
 }
 
 /// What the front ends note, or nothing when there is no front end.
-#[cfg(any(feature = "html", feature = "docx"))]
+#[cfg(any(feature = "html", feature = "docx", feature = "pdf"))]
 use layout as layout_or_stub;
-#[cfg(not(any(feature = "html", feature = "docx")))]
+#[cfg(not(any(feature = "html", feature = "docx", feature = "pdf")))]
 mod layout_or_stub {
     /// Never made without a front end.
     #[derive(Debug, Clone)]
@@ -112,10 +121,11 @@ fn refuse(bytes: &[u8]) -> Result<(), Error> {
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len());
     let lead = &bytes[start..];
+    #[cfg(not(feature = "pdf"))]
     if lead.starts_with(b"%PDF") {
         return Err(unsupported(
             "PDF",
-            "extract its text with `pdftotext -layout FILE.pdf FILE.txt` (poppler-utils) and parse the text",
+            "this build of xxgk leaves out the `pdf` feature; enable it, or extract the text with `pdftotext -layout FILE.pdf FILE.txt` (poppler-utils) and parse the text",
         ));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -143,6 +153,14 @@ fn refuse(bytes: &[u8]) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// `%PDF` near the start (some files have a few bytes of junk before it).
+#[cfg(feature = "pdf")]
+fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
 }
 
 fn is_zip(bytes: &[u8]) -> bool {
@@ -173,6 +191,10 @@ impl Document {
     /// - [`ErrorKind::Document`] for a damaged `.docx`.
     pub fn from_bytes(bytes: &[u8]) -> Result<Document, Error> {
         refuse(bytes)?;
+        #[cfg(feature = "pdf")]
+        if is_pdf(bytes) {
+            return Document::from_pdf(bytes);
+        }
         if is_zip(bytes) {
             return Document::from_zip(bytes);
         }
@@ -202,6 +224,7 @@ impl Document {
                     decoded: Some(source),
                     to_bytes: decoded.to_bytes,
                     merged,
+                    pages: None,
                 });
             }
             #[cfg(not(feature = "html"))]
@@ -218,6 +241,7 @@ impl Document {
             decoded: None,
             to_bytes: decoded.to_bytes,
             merged: Vec::new(),
+            pages: None,
         })
     }
 
@@ -237,6 +261,22 @@ impl Document {
         lead.starts_with(b"<!doctype html") || lead.starts_with(b"<html")
     }
 
+    #[cfg(feature = "pdf")]
+    fn from_pdf(bytes: &[u8]) -> Result<Document, Error> {
+        let read = pdf::read(bytes)?;
+        let (text, _) = layout::render(&read.blocks, 0);
+        Ok(Document {
+            format: Format::Pdf,
+            encoding: None,
+            text,
+            to_decoded: None,
+            decoded: None,
+            to_bytes: None,
+            merged: read.merged,
+            pages: Some(read.pages),
+        })
+    }
+
     fn from_zip(bytes: &[u8]) -> Result<Document, Error> {
         #[cfg(feature = "docx")]
         {
@@ -251,6 +291,7 @@ impl Document {
                     decoded: None,
                     to_bytes: None,
                     merged,
+                    pages: None,
                 });
             }
             Err(unsupported(
@@ -271,6 +312,11 @@ impl Document {
     /// The format found.
     pub fn format(&self) -> Format {
         self.format
+    }
+
+    /// The number of pages of a PDF; `None` for other formats.
+    pub fn pages(&self) -> Option<usize> {
+        self.pages
     }
 
     /// The name of the encoding the bytes were decoded with (`"UTF-8"`,
@@ -332,12 +378,12 @@ impl Document {
     /// Adds a diagnostic for every figure the front end left out.
     fn noted(&self, mut report: AnnualReport, merged: &[layout_or_stub::Merged]) -> AnnualReport {
         for m in merged {
-            #[cfg(any(feature = "html", feature = "docx"))]
+            #[cfg(any(feature = "html", feature = "docx", feature = "pdf"))]
             let span = m.src.clone().map(|r| match &self.to_bytes {
                 Some(b) => b.map_range(r).into(),
                 None => r.into(),
             });
-            #[cfg(not(any(feature = "html", feature = "docx")))]
+            #[cfg(not(any(feature = "html", feature = "docx", feature = "pdf")))]
             let span = None;
             report.diagnostics.push(Diagnostic {
                 level: Level::Warning,

@@ -1,0 +1,362 @@
+//! Pages to the front ends' blocks: the glyphs inside a table's grid go to
+//! its cells, the rest become lines in reading order (top to bottom, left to
+//! right), wrapped lines of a paragraph joined, page numbers dropped; a table
+//! that goes on at the top of the next page with the same columns is one
+//! table.
+
+use super::content::{Glyph, Page};
+use super::grid::{self, Grid};
+use crate::frontend::layout::{self, Block, Cell, Frag, Merged, Row, Table};
+
+/// Glyphs with the virtual source offset of each (the byte offset of its
+/// text in the concatenation of all glyph texts, page after page).
+pub(super) struct Source {
+    pub(super) next: usize,
+}
+
+/// A line of glyphs.
+struct Line<'g> {
+    glyphs: Vec<&'g Glyph>,
+    base: f64,
+    size: f64,
+}
+
+impl Line<'_> {
+    fn left(&self) -> f64 {
+        self.glyphs.first().map_or(0.0, |g| g.bbox[0])
+    }
+    fn right(&self) -> f64 {
+        self.glyphs.last().map_or(0.0, |g| g.bbox[2])
+    }
+    fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c), 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// Groups glyphs into lines, top to bottom, each left to right.
+fn lines<'g>(mut glyphs: Vec<&'g Glyph>) -> Vec<Line<'g>> {
+    glyphs.sort_by(|a, b| {
+        b.base
+            .partial_cmp(&a.base)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(
+                a.bbox[0]
+                    .partial_cmp(&b.bbox[0])
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+    });
+    let mut out: Vec<Line<'g>> = Vec::new();
+    for g in glyphs {
+        match out.last_mut() {
+            Some(l) if (l.base - g.base).abs() <= 0.4 * l.size.min(g.size) => {
+                l.glyphs.push(g);
+                l.size = l.size.max(g.size);
+            }
+            _ => out.push(Line {
+                glyphs: vec![g],
+                base: g.base,
+                size: g.size,
+            }),
+        }
+    }
+    for l in &mut out {
+        l.glyphs.sort_by(|a, b| {
+            a.bbox[0]
+                .partial_cmp(&b.bbox[0])
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        // a glyph drawn twice over itself (fake bold) is one glyph
+        l.glyphs
+            .dedup_by(|b, a| a.text == b.text && (a.bbox[0] - b.bbox[0]).abs() < 0.2 * a.size);
+    }
+    out
+}
+
+/// Writes a line into a fragment: a space between glyphs far apart (several
+/// for a wide gap when `columns`, as `pdftotext -layout` does).
+fn frag(line: &Line<'_>, src: &mut Source, columns: bool, out: &mut Frag) {
+    let mut prev: Option<&Glyph> = None;
+    for g in &line.glyphs {
+        if let Some(p) = prev {
+            let gap = g.bbox[0] - p.bbox[2];
+            let size = p.size.max(g.size);
+            let wide = p.text.chars().next_back().is_some_and(is_wide)
+                && g.text.chars().next().is_some_and(is_wide);
+            let spaces = if columns && gap > 1.5 * size {
+                ((gap / (0.5 * size)) as usize).clamp(2, 40)
+            } else if gap > if wide { 1.0 } else { 0.25 } * size {
+                1
+            } else {
+                0
+            };
+            if spaces > 0 {
+                out.replaced(&" ".repeat(spaces), src.next..src.next);
+            }
+        }
+        out.copy(&g.text, src.next);
+        src.next += g.text.len();
+        prev = Some(g);
+    }
+}
+
+/// The text of a page number line: `- 4 -`, `— 4 —`, `第4页`, `4/6`, `4`.
+fn is_page_number(s: &str) -> bool {
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"-—–_－·.第页共/".contains(*c))
+        .collect();
+    !t.is_empty() && t.len() <= 8 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether a line starts a new paragraph by its text (a heading or an item).
+fn starts_item(s: &str) -> bool {
+    let mut cs = s.chars();
+    let first = cs.next();
+    let second = cs.next();
+    matches!(first, Some('（' | '(' | '【' | '第'))
+        || matches!(second, Some('、' | '.' | '．'))
+            && first.is_some_and(|c| "一二三四五六七八九十0123456789".contains(c))
+}
+
+/// What a page holds, in reading order.
+enum Item<'g> {
+    Line(Line<'g>),
+    Table(Grid, Vec<Vec<&'g Glyph>>),
+}
+
+/// The blocks of all pages.
+pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> Vec<Block> {
+    let mut src = Source { next: 0 };
+    let mut out: Vec<Block> = Vec::new();
+    // the last table written and its column edges, while nothing followed it
+    let mut open: Option<(usize, Vec<f64>)> = None;
+    for page in pages {
+        let grids = grid::tables(page.rules.clone());
+        let mut cells: Vec<Vec<Vec<&Glyph>>> = grids
+            .iter()
+            .map(|g| vec![Vec::new(); g.regions.len()])
+            .collect();
+        let mut prose: Vec<&Glyph> = Vec::new();
+        'glyph: for g in &page.glyphs {
+            for (t, grid) in grids.iter().enumerate() {
+                if let Some(r) = grid.region_at(g.cx(), g.cy()) {
+                    cells[t][r].push(g);
+                    continue 'glyph;
+                }
+            }
+            prose.push(g);
+        }
+        let [_, bottom, _, top] = page.media;
+        let height = top - bottom;
+        let prose_lines: Vec<Line<'_>> = lines(prose)
+            .into_iter()
+            .filter(|l| {
+                let margin = l.base < bottom + 0.1 * height || l.base > top - 0.08 * height;
+                !(margin && is_page_number(&l.text()))
+            })
+            .collect();
+        let mut items: Vec<(f64, Item<'_>)> = prose_lines
+            .into_iter()
+            .map(|l| (l.base, Item::Line(l)))
+            .collect();
+        for (grid, cells) in grids.into_iter().zip(cells) {
+            items.push((grid.ys[0], Item::Table(grid, cells)));
+        }
+        items.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        let left = page
+            .glyphs
+            .iter()
+            .map(|g| g.bbox[0])
+            .fold(f64::MAX, f64::min);
+        let right = page
+            .glyphs
+            .iter()
+            .map(|g| g.bbox[2])
+            .fold(f64::MIN, f64::max);
+        let body = body_size(&page.glyphs);
+        let mut pending: Vec<Line<'_>> = Vec::new();
+        for (_, item) in items {
+            match item {
+                Item::Line(l) => {
+                    open = None;
+                    pending.push(l);
+                }
+                Item::Table(grid, cells) => {
+                    paragraphs(
+                        &std::mem::take(&mut pending),
+                        left,
+                        right,
+                        body,
+                        &mut src,
+                        &mut out,
+                    );
+                    let rows = table_rows(&grid, &cells, &mut src, merged);
+                    if let Some((at, xs)) = &open
+                        && xs.len() == grid.xs.len()
+                        && xs.iter().zip(&grid.xs).all(|(a, b)| (a - b).abs() <= 3.0)
+                        && let Some(Block::Table(t)) = out.get_mut(*at)
+                    {
+                        t.rows.extend(rows);
+                        continue;
+                    }
+                    out.push(Block::Table(Table { rows, at: src.next }));
+                    open = Some((out.len() - 1, grid.xs.clone()));
+                }
+            }
+        }
+        paragraphs(&pending, left, right, body, &mut src, &mut out);
+    }
+    out
+}
+
+/// The font size most glyphs of a page have.
+fn body_size(glyphs: &[Glyph]) -> f64 {
+    let mut counts: Vec<(i64, usize)> = Vec::new();
+    for g in glyphs {
+        let k = (g.size * 2.0).round() as i64;
+        match counts.iter_mut().find(|c| c.0 == k) {
+            Some(c) => c.1 += 1,
+            None => counts.push((k, 1)),
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|c| c.1)
+        .map_or(12.0, |c| c.0 as f64 / 2.0)
+}
+
+/// Lines to line blocks, the wrapped lines of a paragraph joined.
+///
+/// A line goes on the paragraph of the line above when that one reaches the
+/// right edge of the text and this one starts at the left edge, in the same
+/// font size; or when both are in the same size larger than the body text
+/// (a title wrapped over two lines). A line that starts an item
+/// (`二、`, `（一）`) starts a paragraph.
+fn paragraphs(
+    ls: &[Line<'_>],
+    left: f64,
+    right: f64,
+    body: f64,
+    src: &mut Source,
+    out: &mut Vec<Block>,
+) {
+    let mut cur: Option<Frag> = None;
+    let mut prev: Option<&Line<'_>> = None;
+    for l in ls {
+        let columns = l
+            .glyphs
+            .windows(2)
+            .any(|w| w[1].bbox[0] - w[0].bbox[2] > 1.5 * l.size);
+        let joins = prev.is_some_and(|p| {
+            let same = (p.size - l.size).abs() <= 0.1 * p.size;
+            let wrapped = p.right() >= right - 1.5 * p.size && l.left() <= left + 0.6 * l.size;
+            let title = l.size > 1.15 * body;
+            same && (wrapped || title)
+                && p.base - l.base < 2.2 * p.size.max(l.size)
+                && !columns
+                && !starts_item(&l.text())
+        });
+        if !joins && let Some(f) = cur.take() {
+            out.push(Block::Line(f));
+        }
+        let f = cur.get_or_insert_with(Frag::default);
+        if joins
+            && p_last_ascii(prev)
+            && l.text()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            f.replaced(" ", src.next..src.next);
+        }
+        frag(l, src, true, f);
+        prev = Some(l);
+    }
+    if let Some(f) = cur {
+        out.push(Block::Line(f));
+    }
+}
+
+fn p_last_ascii(prev: Option<&Line<'_>>) -> bool {
+    prev.and_then(|p| p.glyphs.last())
+        .and_then(|g| g.text.chars().next_back())
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// A grid's rows as the layout's rows: a cell merged across columns is one
+/// cell, a cell merged down is a continuation in the rows below; a figure
+/// merged down over several rows is left out and noted.
+fn table_rows(
+    grid: &Grid,
+    cells: &[Vec<&Glyph>],
+    src: &mut Source,
+    merged: &mut Vec<Merged>,
+) -> Vec<Row> {
+    let mut rows: Vec<Vec<(Cell, usize)>> = Vec::new();
+    let mut written: Vec<Option<Vec<Block>>> = cells
+        .iter()
+        .map(|gs| {
+            let mut blocks = Vec::new();
+            for l in lines(gs.clone()) {
+                let mut f = Frag::default();
+                frag(&l, src, false, &mut f);
+                blocks.push(Block::Line(f));
+            }
+            Some(blocks)
+        })
+        .collect();
+    for r in 0..grid.rows() {
+        let mut row = Vec::new();
+        for c in 0..grid.cols() {
+            let i = grid.region_of[r * grid.cols() + c];
+            let g = grid.regions[i];
+            if g[1] != c {
+                continue;
+            }
+            let span = g[3] - g[1] + 1;
+            if g[0] == r {
+                let blocks = written[i].take().unwrap_or_default();
+                row.push((
+                    Cell::Content {
+                        blocks,
+                        at: src.next,
+                    },
+                    span,
+                ));
+            } else {
+                row.push((Cell::Continuation, span));
+            }
+        }
+        rows.push(row);
+    }
+    layout::leave_out_merged_figures(rows, merged)
+        .into_iter()
+        .map(|cells| Row { cells })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for s in ["- 4 -", "— 12 —", "第3页", "3/6", "7", "－ 2 －"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["2021年", "（一）", "第二十条", ""] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn items_start_paragraphs() {
+        assert!(starts_item("二、主动公开政府信息情况"));
+        assert!(starts_item("（一）予以公开"));
+        assert!(!starts_item("本年度共收到申请"));
+    }
+}
