@@ -132,8 +132,9 @@ enum Item<'g> {
 pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> Vec<Block> {
     let mut src = Source { next: 0 };
     let mut out: Vec<Block> = Vec::new();
-    // the last table written and its column edges, while nothing followed it
-    let mut open: Option<(usize, Vec<f64>)> = None;
+    // the last table written and its left and right edges, while nothing
+    // followed it
+    let mut open: Option<(usize, (f64, f64))> = None;
     for page in pages {
         let grids = grid::tables(page.rules.clone());
         let mut cells: Vec<Vec<Vec<&Glyph>>> = grids
@@ -195,22 +196,78 @@ pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> Vec<Block> {
                         &mut out,
                     );
                     let rows = table_rows(&grid, &cells, &mut src, merged);
-                    if let Some((at, xs)) = &open
-                        && xs.len() == grid.xs.len()
-                        && xs.iter().zip(&grid.xs).all(|(a, b)| (a - b).abs() <= 3.0)
-                        && let Some(Block::Table(t)) = out.get_mut(*at)
+                    let (l, r) = (grid.xs[0], grid.xs[grid.xs.len() - 1]);
+                    if let Some((at, (pl, pr))) = open
+                        && (pl - l).abs() <= 3.0
+                        && (pr - r).abs() <= 3.0
+                        && let Some(Block::Table(t)) = out.get_mut(at)
                     {
-                        t.rows.extend(rows);
+                        join_rows(&mut t.rows, rows);
                         continue;
                     }
                     out.push(Block::Table(Table { rows, at: src.next }));
-                    open = Some((out.len() - 1, grid.xs.clone()));
+                    open = Some((out.len() - 1, (l, r)));
                 }
             }
         }
         paragraphs(&pending, left, right, body, &mut src, &mut out);
     }
     out
+}
+
+/// The text of a cell.
+fn cell_text(c: &Cell) -> String {
+    let mut s = String::new();
+    if let Cell::Content { blocks, .. } = c {
+        for b in blocks {
+            if let Block::Line(f) = b {
+                s.push_str(&f.text);
+            }
+        }
+    }
+    s
+}
+
+/// Appends the rows of a table's part on the next page. When the page break
+/// splits a row, the first row of the new part holds the rest of its text:
+/// no figure, and text that does not start a row label (`2.`, `（三）`);
+/// its cells' lines go to the cells of the row above.
+///
+/// Header rows the renderer repeats at the top of the new part (the same
+/// texts as the table's first rows) are left out.
+fn join_rows(rows: &mut Vec<Row>, more: Vec<Row>) {
+    let texts = |r: &Row| r.cells.iter().map(cell_text).collect::<Vec<_>>();
+    let repeated = more
+        .iter()
+        .zip(rows.iter())
+        .take_while(|(a, b)| texts(a) == texts(b))
+        .count();
+    let mut more = more.into_iter().skip(repeated);
+    let Some(first) = more.next() else {
+        return;
+    };
+    let split = rows.last().is_some_and(|last| {
+        let texts: Vec<String> = first.cells.iter().map(cell_text).collect();
+        last.cells.len() == first.cells.len()
+            && first.cells.iter().all(|c| match c {
+                Cell::Content { blocks, .. } => layout::figure(blocks).is_none(),
+                Cell::Continuation => true,
+            })
+            && texts
+                .iter()
+                .find(|t| !t.is_empty())
+                .is_some_and(|t| !starts_item(t) && !t.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    if split && let Some(last) = rows.last_mut() {
+        for (a, b) in last.cells.iter_mut().zip(first.cells) {
+            if let (Cell::Content { blocks, .. }, Cell::Content { blocks: more, .. }) = (a, b) {
+                blocks.extend(more);
+            }
+        }
+    } else {
+        rows.push(first);
+    }
+    rows.extend(more);
 }
 
 /// The font size most glyphs of a page have.
@@ -336,6 +393,9 @@ fn table_rows(
     layout::leave_out_merged_figures(rows, merged)
         .into_iter()
         .map(|cells| Row { cells })
+        // a row with no text at all (the gap between a repeated header and
+        // the rows below it) says nothing
+        .filter(|r| r.cells.iter().any(|c| !cell_text(c).is_empty()))
         .collect()
 }
 

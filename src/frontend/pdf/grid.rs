@@ -135,7 +135,6 @@ fn grid(hs: &[&Rule], vs: &[&Rule]) -> Option<Grid> {
     if xs.len() < 2 || ys.len() < 2 || xs.len() > 200 || ys.len() > 2000 {
         return None;
     }
-    let (nr, nc) = (ys.len() - 1, xs.len() - 1);
     // a line at edge `at` covering the middle of from..to
     let covered = |rules: &[&Rule], at: f64, from: f64, to: f64| {
         let mid = (from + to) / 2.0;
@@ -143,6 +142,26 @@ fn grid(hs: &[&Rule], vs: &[&Rule]) -> Option<Grid> {
             .iter()
             .any(|r| (r.at - at).abs() <= SNAP && r.from <= mid && r.to >= mid)
     };
+    // A row edge drawn in fewer than a third of the columns is no row of the
+    // table: it is the end of a box that a page break cut short (a cell
+    // merged down, drawn on the next page with a height of its own).
+    let nc = xs.len() - 1;
+    let inner: Vec<f64> = ys[1..ys.len() - 1]
+        .iter()
+        .copied()
+        .filter(|&y| {
+            (0..nc)
+                .filter(|&c| covered(hs, y, xs[c], xs[c + 1]))
+                .count()
+                * 3
+                >= nc
+        })
+        .collect();
+    let ys: Vec<f64> = std::iter::once(ys[0])
+        .chain(inner)
+        .chain(std::iter::once(ys[ys.len() - 1]))
+        .collect();
+    let nr = ys.len() - 1;
     // a line between columns c-1 and c in row r; between rows r-1 and r in column c
     let v_line = |r: usize, c: usize| covered(vs, xs[c], ys[r + 1], ys[r]);
     let h_line = |r: usize, c: usize| covered(hs, ys[r], xs[c], xs[c + 1]);

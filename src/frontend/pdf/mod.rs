@@ -80,6 +80,7 @@ fn unsupported(format: &'static str, advice: &'static str) -> Error {
 }
 
 /// What a PDF reads as.
+#[derive(Debug)]
 pub(crate) struct Read {
     pub(crate) blocks: Vec<Block>,
     pub(crate) merged: Vec<Merged>,
@@ -141,4 +142,145 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Read, Error> {
         merged,
         pages: pages.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use lopdf::{Dictionary, Object, Stream, dictionary};
+
+    use super::*;
+
+    /// A one-page PDF with `content` (compressed when `compress`) and a
+    /// Type0 font whose ToUnicode CMap is `cmap`.
+    fn pdf(content: Vec<u8>, compress: bool, cmap: &[u8]) -> Vec<u8> {
+        let mut doc = lopdf::Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        let cmap_id = doc.add_object(Stream::new(Dictionary::new(), cmap.to_vec()));
+        let font_id = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => "Song",
+            "Encoding" => "Identity-H",
+            "ToUnicode" => cmap_id,
+            "DescendantFonts" => vec![Object::Dictionary(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "DW" => 1000,
+            })],
+        });
+        let mut stream = Stream::new(Dictionary::new(), content);
+        if compress {
+            stream.compress().unwrap();
+        }
+        let content_id = doc.add_object(stream);
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            "Contents" => content_id,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    const CMAP: &[u8] = b"beginbfchar\n<0001> <4E00>\n<0002> <0031>\n<0003> <0032>\nendbfchar\n";
+
+    fn text(bytes: &[u8]) -> String {
+        let read = read(bytes).unwrap();
+        crate::frontend::layout::render(&read.blocks, 0).0
+    }
+
+    #[test]
+    fn a_ruled_table_is_rows_of_cells_and_an_empty_box_an_empty_cell() {
+        // two rows, three columns; the label `一`, figures 1 and 2, and an
+        // empty box in the second row
+        let mut c = String::from("0.5 w\n");
+        for y in [700, 680, 660] {
+            c += &format!("100 {y} m 400 {y} l S\n");
+        }
+        for x in [100, 200, 300, 400] {
+            c += &format!("{x} 660 m {x} 700 l S\n");
+        }
+        for (x, y, code) in [
+            (110, 685, 1),
+            (210, 685, 2),
+            (310, 685, 3),
+            (110, 665, 1),
+            (210, 665, 3),
+        ] {
+            c += &format!("BT /F1 10 Tf {x} {y} Td <{code:04X}> Tj ET\n");
+        }
+        c += "BT /F1 10 Tf 100 720 Td <0001> Tj ET\n";
+        let t = text(&pdf(c.into_bytes(), true, CMAP));
+        assert_eq!(t, "一\n一\t1\t2\n一\t2\t\n");
+    }
+
+    #[test]
+    fn without_lines_far_apart_glyphs_are_columns() {
+        let c = "BT /F1 10 Tf 100 700 Td <0001> Tj 200 0 Td <0002> Tj ET\n";
+        assert!(text(&pdf(c.as_bytes().to_vec(), false, CMAP)).starts_with("一  "));
+    }
+
+    #[test]
+    fn no_glyph_means_no_text_layer() {
+        let e = read(&pdf(b"0 0 m 10 10 l S\n".to_vec(), false, CMAP)).unwrap_err();
+        match e.kind() {
+            ErrorKind::UnsupportedFormat { format, advice } => {
+                assert!(format.contains("text layer"), "{format}");
+                assert!(advice.contains("OCR"), "{advice}");
+            }
+            k => panic!("{k:?}"),
+        }
+    }
+
+    #[test]
+    fn a_content_stream_bomb_is_refused() {
+        let bomb = vec![b' '; MAX_STREAM_BYTES + 1];
+        let e = read(&pdf(bomb, true, CMAP)).unwrap_err();
+        assert!(
+            matches!(e.kind(), ErrorKind::Document { reason, .. } if reason.contains("limit")),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn too_many_operators_are_refused() {
+        let ops = b"q Q\n".repeat(MAX_OPERATORS / 2 + 1);
+        let e = read(&pdf(ops, true, CMAP)).unwrap_err();
+        assert!(
+            matches!(e.kind(), ErrorKind::Document { reason, .. } if reason.contains("operators")),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_huge_cmap_is_refused() {
+        let mut cmap = b"beginbfchar\n".to_vec();
+        for i in 0..=MAX_CMAP_ENTRIES + 1 {
+            cmap.extend_from_slice(format!("<{:04X}> <4E00>\n", i % 0xFFFF).as_bytes());
+        }
+        let c = b"BT /F1 10 Tf 100 700 Td <0001> Tj ET\n".to_vec();
+        let e = read(&pdf(c, false, &cmap)).unwrap_err();
+        assert!(
+            matches!(e.kind(), ErrorKind::Document { reason, .. } if reason.contains("CMap")),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn garbage_after_the_header_is_a_damaged_pdf() {
+        let e = read(b"%PDF-1.4\n\x00\x01garbage").unwrap_err();
+        assert!(
+            matches!(e.kind(), ErrorKind::Document { format: "PDF", .. }),
+            "{e}"
+        );
+    }
 }
