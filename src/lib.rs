@@ -77,7 +77,7 @@ pub mod render;
 pub mod validate;
 
 pub use crate::error::{Error, ErrorKind, Position};
-pub use crate::frontend::{Document, Format, parse_bytes};
+pub use crate::frontend::{Document, Format, PdfBox, parse_bytes};
 pub use crate::model::{
     ActiveColumn, ActiveRow, ActiveTable, Amount, AmountUnit, AnnualReport, ApplicantColumn,
     ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, ContactField,

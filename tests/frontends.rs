@@ -143,7 +143,7 @@ fn pdf_without_text_layer_or_with_a_password_is_refused_with_advice() {
 
 #[cfg(feature = "pdf")]
 #[test]
-fn pdf_spans_point_into_the_extracted_text() {
+fn pdf_spans_point_into_the_extracted_text_and_figures_have_boxes() {
     for path in fixtures("pdf", "pdf") {
         let Ok(doc) = Document::from_bytes(&std::fs::read(&path).unwrap()) else {
             continue;
@@ -167,6 +167,18 @@ fn pdf_spans_point_into_the_extracted_text() {
                     "{}: {key}",
                     path.display()
                 );
+                // and its place on the page
+                let at = doc.pdf_box(span).expect("a figure has a box");
+                assert!(
+                    at.page >= 1 && Some(at.page) <= doc.pages(),
+                    "{key}: {at:?}"
+                );
+                let [l, b, r, t] = at.bbox;
+                assert!(
+                    0.0 <= l && l < r && r < 1000.0 && 0.0 <= b && b < t && t < 1000.0,
+                    "{key}: {at:?}"
+                );
+                assert!(r - l < 60.0 && t - b < 30.0, "{key}: a figure's box {at:?}");
                 seen += 1;
             }
         }

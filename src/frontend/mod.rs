@@ -85,6 +85,20 @@ pub struct Document {
     merged: Vec<layout_or_stub::Merged>,
     /// The number of pages, for a PDF.
     pages: Option<usize>,
+    /// For a PDF: `text` → the glyphs, and where each glyph is.
+    #[cfg(feature = "pdf")]
+    places: Option<Box<(OffsetMap, pdf::Source)>>,
+}
+
+/// Where a piece of a PDF's text is on its page ([`Document::pdf_box`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct PdfBox {
+    /// The page, counted from 1.
+    pub page: usize,
+    /// Left, bottom, right, top, in PDF user space of the page (points, the
+    /// origin at the bottom left of the media box as the file sets it, y up).
+    pub bbox: [f64; 4],
 }
 
 /// The text an HTML page reads as, without page chrome or with it.
@@ -225,6 +239,8 @@ impl Document {
                     to_bytes: decoded.to_bytes,
                     merged,
                     pages: None,
+                    #[cfg(feature = "pdf")]
+                    places: None,
                 });
             }
             #[cfg(not(feature = "html"))]
@@ -242,6 +258,8 @@ impl Document {
             to_bytes: decoded.to_bytes,
             merged: Vec::new(),
             pages: None,
+            #[cfg(feature = "pdf")]
+            places: None,
         })
     }
 
@@ -264,7 +282,7 @@ impl Document {
     #[cfg(feature = "pdf")]
     fn from_pdf(bytes: &[u8]) -> Result<Document, Error> {
         let read = pdf::read(bytes)?;
-        let (text, _) = layout::render(&read.blocks, 0);
+        let (text, map) = layout::render(&read.blocks, read.source.next);
         Ok(Document {
             format: Format::Pdf,
             encoding: None,
@@ -274,6 +292,7 @@ impl Document {
             to_bytes: None,
             merged: read.merged,
             pages: Some(read.pages),
+            places: Some(Box::new((map, read.source))),
         })
     }
 
@@ -292,6 +311,8 @@ impl Document {
                     to_bytes: None,
                     merged,
                     pages: None,
+                    #[cfg(feature = "pdf")]
+                    places: None,
                 });
             }
             Err(unsupported(
@@ -317,6 +338,59 @@ impl Document {
     /// The number of pages of a PDF; `None` for other formats.
     pub fn pages(&self) -> Option<usize> {
         self.pages
+    }
+
+    /// Where the text of `span` (a byte range of [`Document::text`], such as
+    /// the span of a figure) is on the page of a PDF: the page and the box
+    /// around its glyphs, for a viewer to highlight. `None` for other
+    /// formats and for text the front end wrote itself (separators).
+    ///
+    /// ```
+    /// let bytes = std::fs::read("tests/fixtures/pdf/lo_w2021_tabs.pdf").unwrap();
+    /// let doc = xxgk::Document::from_bytes(&bytes)?;
+    /// let report = doc.parse()?;
+    /// let key: xxgk::CellKey = "applications.new_requests.total".parse().unwrap();
+    /// let span = report.cell(key).and_then(|c| c.span).unwrap();
+    /// let at = doc.pdf_box(span).unwrap();
+    /// assert!(at.page >= 1 && at.bbox[0] < at.bbox[2] && at.bbox[1] < at.bbox[3]);
+    /// # Ok::<(), xxgk::Error>(())
+    /// ```
+    pub fn pdf_box(&self, span: crate::model::Span) -> Option<PdfBox> {
+        #[cfg(feature = "pdf")]
+        {
+            let (map, source) = self.places.as_deref()?;
+            let src = map.map_range(span.range());
+            let from = source.glyphs.partition_point(|g| g.src < src.start);
+            let mut out: Option<PdfBox> = None;
+            for g in source.glyphs[from..]
+                .iter()
+                .take_while(|g| g.src < src.end.max(src.start + 1))
+            {
+                match &mut out {
+                    None => {
+                        out = Some(PdfBox {
+                            page: g.page + 1,
+                            bbox: g.bbox,
+                        })
+                    }
+                    Some(b) if b.page == g.page + 1 => {
+                        b.bbox = [
+                            b.bbox[0].min(g.bbox[0]),
+                            b.bbox[1].min(g.bbox[1]),
+                            b.bbox[2].max(g.bbox[2]),
+                            b.bbox[3].max(g.bbox[3]),
+                        ];
+                    }
+                    Some(_) => break,
+                }
+            }
+            out
+        }
+        #[cfg(not(feature = "pdf"))]
+        {
+            let _ = span;
+            None
+        }
     }
 
     /// The name of the encoding the bytes were decoded with (`"UTF-8"`,

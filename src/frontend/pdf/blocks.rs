@@ -8,10 +8,25 @@ use super::content::{Glyph, Page};
 use super::grid::{self, Grid};
 use crate::frontend::layout::{self, Block, Cell, Frag, Merged, Row, Table};
 
-/// Glyphs with the virtual source offset of each (the byte offset of its
-/// text in the concatenation of all glyph texts, page after page).
-pub(super) struct Source {
-    pub(super) next: usize,
+/// The source the blocks' text maps to: the texts of all glyphs written,
+/// one after the other; each glyph's offset there, its page and its box.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Source {
+    /// The length of the source so far.
+    pub(crate) next: usize,
+    /// The page being read (0-based).
+    page: usize,
+    /// Every glyph written, in source order.
+    pub(crate) glyphs: Vec<Placed>,
+}
+
+/// A glyph written: where its text starts in the source, its page
+/// (0-based) and its box.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Placed {
+    pub(crate) src: usize,
+    pub(crate) page: usize,
+    pub(crate) bbox: [f64; 4],
 }
 
 /// A line of glyphs.
@@ -98,6 +113,11 @@ fn frag(line: &Line<'_>, src: &mut Source, columns: bool, out: &mut Frag) {
             }
         }
         out.copy(&g.text, src.next);
+        src.glyphs.push(Placed {
+            src: src.next,
+            page: src.page,
+            bbox: g.bbox,
+        });
         src.next += g.text.len();
         prev = Some(g);
     }
@@ -128,14 +148,15 @@ enum Item<'g> {
     Table(Grid, Vec<Vec<&'g Glyph>>),
 }
 
-/// The blocks of all pages.
-pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> Vec<Block> {
-    let mut src = Source { next: 0 };
+/// The blocks of all pages, and the source their text maps to.
+pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> (Vec<Block>, Source) {
+    let mut src = Source::default();
     let mut out: Vec<Block> = Vec::new();
     // the last table written and its left and right edges, while nothing
     // followed it
     let mut open: Option<(usize, (f64, f64))> = None;
-    for page in pages {
+    for (number, page) in pages.iter().enumerate() {
+        src.page = number;
         let grids = grid::tables(page.rules.clone());
         let mut cells: Vec<Vec<Vec<&Glyph>>> = grids
             .iter()
@@ -212,7 +233,7 @@ pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> Vec<Block> {
         }
         paragraphs(&pending, left, right, body, &mut src, &mut out);
     }
-    out
+    (out, src)
 }
 
 /// The text of a cell.

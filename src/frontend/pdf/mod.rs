@@ -32,6 +32,8 @@ mod content;
 mod font;
 mod grid;
 
+pub(crate) use blocks::Source;
+
 use crate::error::{Error, ErrorKind};
 use crate::frontend::layout::{Block, Merged};
 
@@ -85,6 +87,8 @@ pub(crate) struct Read {
     pub(crate) blocks: Vec<Block>,
     pub(crate) merged: Vec<Merged>,
     pub(crate) pages: usize,
+    /// What the text of `blocks` maps to: the glyphs with their places.
+    pub(crate) source: Source,
 }
 
 /// Reads a PDF.
@@ -136,11 +140,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Read, Error> {
         ));
     }
     let mut merged = Vec::new();
-    let blocks = blocks::blocks(&pages, &mut merged);
+    let (blocks, source) = blocks::blocks(&pages, &mut merged);
     Ok(Read {
         blocks,
         merged,
         pages: pages.len(),
+        source,
     })
 }
 
