@@ -142,6 +142,47 @@ fn starts_item(s: &str) -> bool {
             && first.is_some_and(|c| "一二三四五六七八九十0123456789".contains(c))
 }
 
+/// Whether a line is in the top or bottom margin of its page, where page
+/// headers and footers are.
+fn in_margin(page: &Page, l: &Line<'_>) -> bool {
+    let [_, bottom, _, top] = page.media;
+    let height = top - bottom;
+    l.base < bottom + 0.1 * height || l.base > top - 0.08 * height
+}
+
+/// A line's text with its digits left out (page numbers, dates and times
+/// change from page to page).
+fn shape(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+        .collect()
+}
+
+/// The page headers and footers of a document: the texts (by [`shape`])
+/// found in the margin of more than one page.
+fn furniture(pages: &[Page]) -> Vec<String> {
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for page in pages {
+        let mut here: Vec<String> = lines(page.glyphs.iter().collect())
+            .iter()
+            .filter(|l| in_margin(page, l))
+            .map(|l| shape(&l.text()))
+            .filter(|s| !s.is_empty())
+            .collect();
+        here.dedup();
+        for s in here {
+            match seen.iter_mut().find(|(t, _)| *t == s) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((s, 1)),
+            }
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(s, _)| s)
+        .collect()
+}
+
 /// What a page holds, in reading order.
 enum Item<'g> {
     Line(Line<'g>),
@@ -152,11 +193,12 @@ enum Item<'g> {
 pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> (Vec<Block>, Source) {
     let mut src = Source::default();
     let mut out: Vec<Block> = Vec::new();
-    // the last table written and its left and right edges, while nothing
-    // followed it
-    let mut open: Option<(usize, (f64, f64))> = None;
+    let furniture = furniture(pages);
+    // the table that ended the last page, if it did
+    let mut open: Option<usize> = None;
     for (number, page) in pages.iter().enumerate() {
         src.page = number;
+        let mut carried = open.take();
         let grids = grid::tables(page.rules.clone());
         let mut cells: Vec<Vec<Vec<&Glyph>>> = grids
             .iter()
@@ -172,13 +214,14 @@ pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> (Vec<Block>, S
             }
             prose.push(g);
         }
-        let [_, bottom, _, top] = page.media;
-        let height = top - bottom;
+        let body = body_size(&page.glyphs);
         let prose_lines: Vec<Line<'_>> = lines(prose)
             .into_iter()
             .filter(|l| {
-                let margin = l.base < bottom + 0.1 * height || l.base > top - 0.08 * height;
-                !(margin && is_page_number(&l.text()))
+                !(in_margin(page, l)
+                    && (is_page_number(&l.text())
+                        || l.size < 0.85 * body
+                        || furniture.contains(&shape(&l.text()))))
             })
             .collect();
         let mut items: Vec<(f64, Item<'_>)> = prose_lines
@@ -199,11 +242,11 @@ pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> (Vec<Block>, S
             .iter()
             .map(|g| g.bbox[2])
             .fold(f64::MIN, f64::max);
-        let body = body_size(&page.glyphs);
         let mut pending: Vec<Line<'_>> = Vec::new();
         for (_, item) in items {
             match item {
                 Item::Line(l) => {
+                    carried = None;
                     open = None;
                     pending.push(l);
                 }
@@ -217,17 +260,17 @@ pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> (Vec<Block>, S
                         &mut out,
                     );
                     let rows = table_rows(&grid, &cells, &mut src, merged);
-                    let (l, r) = (grid.xs[0], grid.xs[grid.xs.len() - 1]);
-                    if let Some((at, (pl, pr))) = open
-                        && (pl - l).abs() <= 3.0
-                        && (pr - r).abs() <= 3.0
+                    // a table that opens a page goes on from the one that
+                    // ended the page before
+                    if let Some(at) = carried.take()
                         && let Some(Block::Table(t)) = out.get_mut(at)
                     {
                         join_rows(&mut t.rows, rows);
+                        open = Some(at);
                         continue;
                     }
                     out.push(Block::Table(Table { rows, at: src.next }));
-                    open = Some((out.len() - 1, (l, r)));
+                    open = Some(out.len() - 1);
                 }
             }
         }
@@ -267,9 +310,12 @@ fn join_rows(rows: &mut Vec<Row>, more: Vec<Row>) {
     let Some(first) = more.next() else {
         return;
     };
+    // cells are matched from the right: the two parts may not draw the
+    // same label columns
     let split = rows.last().is_some_and(|last| {
         let texts: Vec<String> = first.cells.iter().map(cell_text).collect();
-        last.cells.len() == first.cells.len()
+        let extra = first.cells.len().saturating_sub(last.cells.len());
+        texts[..extra].iter().all(String::is_empty)
             && first.cells.iter().all(|c| match c {
                 Cell::Content { blocks, .. } => layout::figure(blocks).is_none(),
                 Cell::Continuation => true,
@@ -280,7 +326,12 @@ fn join_rows(rows: &mut Vec<Row>, more: Vec<Row>) {
                 .is_some_and(|t| !starts_item(t) && !t.starts_with(|c: char| c.is_ascii_digit()))
     });
     if split && let Some(last) = rows.last_mut() {
-        for (a, b) in last.cells.iter_mut().zip(first.cells) {
+        for (a, b) in last
+            .cells
+            .iter_mut()
+            .rev()
+            .zip(first.cells.into_iter().rev())
+        {
             if let (Cell::Content { blocks, .. }, Cell::Content { blocks: more, .. }) = (a, b) {
                 blocks.extend(more);
             }
@@ -432,6 +483,80 @@ mod tests {
         for s in ["2021年", "（一）", "第二十条", ""] {
             assert!(!is_page_number(s), "{s}");
         }
+    }
+
+    fn row(cells: &[&str]) -> Row {
+        Row {
+            cells: cells
+                .iter()
+                .map(|t| {
+                    let mut f = Frag::default();
+                    f.copy(t, 0);
+                    Cell::Content {
+                        blocks: vec![Block::Line(f)],
+                        at: 0,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn texts(rows: &[Row]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.cells.iter().map(cell_text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_row_split_by_a_page_break_is_one_row_and_repeated_headers_go() {
+        let mut rows = vec![row(&["申请人情况", "总计"]), row(&["2.没有现", "4"])];
+        join_rows(
+            &mut rows,
+            vec![
+                row(&["申请人情况", "总计"]),
+                row(&["", "成信息需要另行制作", ""]),
+                row(&["3.补正后申请内容仍不明确", "5"]),
+            ],
+        );
+        assert_eq!(
+            texts(&rows),
+            [
+                vec!["申请人情况", "总计"],
+                vec!["2.没有现成信息需要另行制作", "4"],
+                vec!["3.补正后申请内容仍不明确", "5"],
+            ]
+        );
+        // a row of its own (a label that starts an item, or a figure) is not
+        // a piece of the row above
+        let mut rows = vec![row(&["4.无正当理由大量反复申请", "1"])];
+        join_rows(&mut rows, vec![row(&["5.要求行政机关确认", ""])]);
+        assert_eq!(rows.len(), 2);
+        let mut rows = vec![row(&["4.无正当理由大量反复申请", ""])];
+        join_rows(&mut rows, vec![row(&["申请", "3"])]);
+        assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn page_furniture_is_what_repeats_in_the_margins() {
+        let glyph = |t: &str, x: f64, y: f64| Glyph {
+            text: t.into(),
+            bbox: [x, y - 2.0, x + 10.0, y + 8.0],
+            base: y,
+            size: 10.0,
+        };
+        let page = |n: &str| Page {
+            media: [0.0, 0.0, 595.0, 842.0],
+            glyphs: vec![
+                glyph("报", 100.0, 820.0),
+                glyph("告", 110.0, 820.0),
+                glyph("正", 100.0, 400.0),
+                glyph(n, 300.0, 20.0),
+            ],
+            rules: Vec::new(),
+            images: 0,
+        };
+        assert_eq!(furniture(&[page("1"), page("2")]), ["报告"]);
+        assert!(furniture(&[page("1")]).is_empty());
     }
 
     #[test]

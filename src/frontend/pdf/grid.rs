@@ -132,6 +132,19 @@ fn grid(hs: &[&Rule], vs: &[&Rule]) -> Option<Grid> {
     let xs = edges(vs.iter().map(|r| r.at).collect());
     let mut ys = edges(hs.iter().map(|r| r.at).collect());
     ys.reverse();
+    // Vertical lines that go on above the top line (or below the bottom
+    // one) draw a row that a page break cut: its missing edge is where they
+    // end.
+    if let (Some(&first), Some(&last)) = (ys.first(), ys.last()) {
+        let top = vs.iter().map(|r| r.to).fold(f64::MIN, f64::max);
+        let bottom = vs.iter().map(|r| r.from).fold(f64::MAX, f64::min);
+        if top > first + 2.0 * SNAP {
+            ys.insert(0, top);
+        }
+        if bottom < last - 2.0 * SNAP {
+            ys.push(bottom);
+        }
+    }
     if xs.len() < 2 || ys.len() < 2 || xs.len() > 200 || ys.len() > 2000 {
         return None;
     }
@@ -249,6 +262,35 @@ mod tests {
         assert_ne!(g.region_at(5.0, 5.0), g.region_at(15.0, 5.0));
         assert_eq!(g.region_at(25.0, 15.0), g.region_at(25.0, 5.0));
         assert_eq!(g.region_at(40.0, 5.0), None);
+    }
+
+    #[test]
+    fn a_row_a_page_break_cut_is_closed_where_its_columns_end() {
+        // no line above the top row: the vertical lines end at y=30
+        let rules = vec![
+            h(20.0, 0.0, 20.0),
+            h(10.0, 0.0, 20.0),
+            v(0.0, 10.0, 30.0),
+            v(10.0, 10.0, 30.0),
+            v(20.0, 10.0, 30.0),
+        ];
+        let g = &tables(rules)[0];
+        assert_eq!((g.rows(), g.cols()), (2, 2));
+        assert!(g.region_at(5.0, 25.0).is_some());
+    }
+
+    #[test]
+    fn a_row_edge_drawn_in_few_columns_is_no_row() {
+        // a box in the first of four columns ends at y=15, the others at 10
+        let mut rules = vec![
+            h(20.0, 0.0, 40.0),
+            h(10.0, 0.0, 40.0),
+            h(0.0, 0.0, 40.0),
+            h(15.0, 0.0, 10.0),
+        ];
+        rules.extend([0.0, 10.0, 20.0, 30.0, 40.0].map(|x| v(x, 0.0, 20.0)));
+        let g = &tables(rules)[0];
+        assert_eq!((g.rows(), g.cols()), (2, 4));
     }
 
     #[test]
