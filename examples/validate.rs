@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Without FILE (and without `--years`) it validates a sample report bundled
-//! with the crate. `--years LAST THIS` validates both files and also compares
+//! with the crate. A FILE is read as `xxgk::parse_bytes` reads it: text in any
+//! encoding the crate reads, an HTML page, a Word .docx or a PDF. `--years LAST THIS` validates both files and also compares
 //! them as last year's and this year's reports of one organ.
 //!
 //! Exit status: 2 when a file cannot be read or parsed (the other files are
@@ -97,13 +98,7 @@ fn args() -> Result<Option<Args>, ()> {
 /// Reads and parses one file; the error says why it could not.
 fn load(file: &str) -> Result<AnnualReport, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{file}: not UTF-8 text (invalid byte at {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    xxgk::parse(&text).map_err(|e| format!("{file}: {e}"))
+    xxgk::parse_bytes(&bytes).map_err(|e| format!("{file}: {e}"))
 }
 
 fn print_text(out: &mut impl Write, title: &str, findings: &[Finding]) -> std::io::Result<()> {

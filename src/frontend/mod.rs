@@ -169,12 +169,13 @@ fn refuse(bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-/// `%PDF` near the start (some files have a few bytes of junk before it).
+/// A PDF header at the start (after white space).
 #[cfg(feature = "pdf")]
 fn is_pdf(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(1024)]
-        .windows(5)
-        .any(|w| w == b"%PDF-")
+    bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .is_some_and(|i| bytes[i..].starts_with(b"%PDF"))
 }
 
 fn is_zip(bytes: &[u8]) -> bool {
@@ -184,6 +185,7 @@ fn is_zip(bytes: &[u8]) -> bool {
 impl Document {
     /// Reads a document from its bytes, deciding its format by its content:
     ///
+    /// - bytes that start with `%PDF` are a PDF (feature `pdf`);
     /// - a zip archive holding `word/document.xml` is a `.docx` (feature `docx`);
     /// - bytes that start with a doctype or `<html`, or show HTML tags near the
     ///   start, are HTML (feature `html`);
@@ -197,12 +199,15 @@ impl Document {
     ///
     /// # Errors
     ///
-    /// - [`ErrorKind::UnsupportedFormat`] for PDF (use `pdftotext -layout`),
-    ///   old binary Word `.doc`, RTF, images, a zip that is not a `.docx`, and
-    ///   HTML or `.docx` when the crate is built without the feature;
+    /// - [`ErrorKind::UnsupportedFormat`] for a PDF without a text layer
+    ///   (scanned: it needs OCR) or locked with a user password, old binary
+    ///   Word `.doc`, RTF, images, a zip that is not a `.docx`, and HTML,
+    ///   `.docx` or PDF when the crate is built without the feature;
     /// - [`ErrorKind::Encoding`] for bytes the encoding does not define (the
     ///   offset of the first one);
-    /// - [`ErrorKind::Document`] for a damaged `.docx`.
+    /// - [`ErrorKind::Document`] for a damaged `.docx` or PDF, and for a PDF
+    ///   over one of the PDF reader's limits (pages, inflated stream size,
+    ///   content operators, CMap entries; see the README).
     pub fn from_bytes(bytes: &[u8]) -> Result<Document, Error> {
         refuse(bytes)?;
         #[cfg(feature = "pdf")]
@@ -394,7 +399,7 @@ impl Document {
     }
 
     /// The name of the encoding the bytes were decoded with (`"UTF-8"`,
-    /// `"gb18030"`, `"GBK"`, `"UTF-16LE"`, …); `None` for a `.docx`.
+    /// `"gb18030"`, `"GBK"`, `"UTF-16LE"`, …); `None` for a `.docx` or a PDF.
     pub fn encoding(&self) -> Option<&'static str> {
         self.encoding
     }
@@ -411,13 +416,14 @@ impl Document {
     /// Spans in the report are byte ranges of the INPUT BYTES for text and
     /// HTML (whatever their encoding: decode `&bytes[span.range()]` with
     /// [`Document::encoding`] to read the figure), and byte ranges of
-    /// [`Document::text`] for a `.docx`.
+    /// [`Document::text`] for a `.docx` or a PDF (see [`Document::pdf_box`]
+    /// for a PDF figure's place on its page).
     ///
     /// # Errors
     ///
     /// [`ErrorKind::NotAReport`] as for [`crate::parse`]; its position is in
     /// the same terms as the spans (line and column count the decoded
-    /// document, for a `.docx` its text).
+    /// document, for a `.docx` or a PDF its text).
     pub fn parse(&self) -> Result<AnnualReport, Error> {
         let result = self
             .parse_text(&self.text, self.to_decoded.as_ref())
@@ -517,12 +523,13 @@ impl Document {
     }
 }
 
-/// Parses an annual report from the bytes of a document: text, an HTML page
-/// or a Word `.docx`, in UTF-8, UTF-16 (with a byte order mark) or a legacy
+/// Parses an annual report from the bytes of a document: text, an HTML page,
+/// a Word `.docx` or a PDF, in UTF-8, UTF-16 (with a byte order mark) or a legacy
 /// encoding such as GB18030/GBK/GB2312. See [`Document::from_bytes`] for how
 /// the format and the encoding are found.
 ///
-/// HTML tables and Word tables are read with their merged cells: each table
+/// HTML tables, Word tables and PDF tables (rebuilt from their ruling lines)
+/// are read with their merged cells: each table
 /// row becomes one line of tab-separated cells, a cell merged across columns
 /// is one cell, and a cell merged down from the row above is an empty cell in
 /// the rows below, so every row of the template reads as its label followed
@@ -530,7 +537,7 @@ impl Document {
 ///
 /// Spans in the report are byte ranges of `bytes` for text and HTML (so a
 /// figure's span slices the bytes of that figure, in the input's encoding),
-/// and byte ranges of [`Document::text`] for a `.docx`.
+/// and byte ranges of [`Document::text`] for a `.docx` or a PDF.
 ///
 /// ```
 /// let bytes = std::fs::read("tests/fixtures/gb18030/001_1bf17e5d24045e7c.txt").unwrap();
