@@ -165,7 +165,19 @@ impl<'d> Interpreter<'d> {
         self.page = Page::default();
         let doc = self.doc;
         let page = doc.get_dictionary(page_id).map_err(PdfError::damaged)?;
-        self.page.media = media_box(doc, page);
+        let media = media_box(doc, page);
+        // a page shown turned (`/Rotate`) is read as it is shown
+        let [x0, y0, x1, y1] = media;
+        let (ctm, shown) = match inherited(doc, page, b"Rotate")
+            .map(num)
+            .map(|r| (r as i64).rem_euclid(360))
+        {
+            Some(90) => ([0.0, -1.0, 1.0, 0.0, -y0, x1], [0.0, 0.0, y1 - y0, x1 - x0]),
+            Some(180) => ([-1.0, 0.0, 0.0, -1.0, x1, y1], [0.0, 0.0, x1 - x0, y1 - y0]),
+            Some(270) => ([0.0, 1.0, -1.0, 0.0, y1, -x0], [0.0, 0.0, y1 - y0, x1 - x0]),
+            _ => (IDENTITY, media),
+        };
+        self.page.media = shown;
         let (own, inherited) = doc
             .get_page_resources(page_id)
             .unwrap_or((None, Vec::new()));
@@ -184,7 +196,7 @@ impl<'d> Interpreter<'d> {
                 ))
             })?;
         let state = State {
-            ctm: IDENTITY,
+            ctm,
             font: None,
             size: 0.0,
             char_space: 0.0,
@@ -540,25 +552,17 @@ impl<'d> Interpreter<'d> {
     }
 }
 
-fn media_box(doc: &Document, page: &Dictionary) -> [f64; 4] {
+/// An entry of a page or, when the page has none, of the nearest page tree
+/// node above it that has one (`/MediaBox`, `/Rotate` are inherited).
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     let mut node = Some(page);
     let mut hops = 0;
     while let Some(d) = node {
-        if let Ok(o) = d.get(b"MediaBox") {
-            let o = match o {
+        if let Ok(o) = d.get(key) {
+            return Some(match o {
                 Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
                 _ => o,
-            };
-            if let Object::Array(a) = o
-                && let Some(m) = nums::<4>(a)
-            {
-                return [
-                    m[0].min(m[2]),
-                    m[1].min(m[3]),
-                    m[0].max(m[2]),
-                    m[1].max(m[3]),
-                ];
-            }
+            });
         }
         hops += 1;
         node = (hops < 32)
@@ -566,6 +570,20 @@ fn media_box(doc: &Document, page: &Dictionary) -> [f64; 4] {
             .flatten()
             .and_then(|p| p.as_reference().ok())
             .and_then(|id| doc.get_dictionary(id).ok());
+    }
+    None
+}
+
+fn media_box(doc: &Document, page: &Dictionary) -> [f64; 4] {
+    if let Some(Object::Array(a)) = inherited(doc, page, b"MediaBox")
+        && let Some(m) = nums::<4>(a)
+    {
+        return [
+            m[0].min(m[2]),
+            m[1].min(m[3]),
+            m[0].max(m[2]),
+            m[1].max(m[3]),
+        ];
     }
     [0.0, 0.0, 595.0, 842.0]
 }

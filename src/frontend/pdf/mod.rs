@@ -158,6 +158,11 @@ mod tests {
     /// A one-page PDF with `content` (compressed when `compress`) and a
     /// Type0 font whose ToUnicode CMap is `cmap`.
     fn pdf(content: Vec<u8>, compress: bool, cmap: &[u8]) -> Vec<u8> {
+        pdf_turned(content, compress, cmap, 0)
+    }
+
+    /// The same, the page shown turned by `rotate` degrees.
+    fn pdf_turned(content: Vec<u8>, compress: bool, cmap: &[u8], rotate: i64) -> Vec<u8> {
         let mut doc = lopdf::Document::with_version("1.7");
         let pages_id = doc.new_object_id();
         let cmap_id = doc.add_object(Stream::new(Dictionary::new(), cmap.to_vec()));
@@ -182,6 +187,7 @@ mod tests {
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
             "Contents" => content_id,
             "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+            "Rotate" => rotate,
         });
         doc.objects.insert(
             pages_id,
@@ -226,6 +232,19 @@ mod tests {
         c += "BT /F1 10 Tf 100 720 Td <0001> Tj ET\n";
         let t = text(&pdf(c.into_bytes(), true, CMAP));
         assert_eq!(t, "一\n一\t1\t2\n一\t2\t\n");
+    }
+
+    #[test]
+    fn a_turned_page_is_read_as_shown() {
+        // on a page shown turned by 90°, text drawn upwards reads left to
+        // right, and lines further right come lower (the first two are one
+        // paragraph wrapped, the third is far below)
+        let c = "BT 0 1 -1 0 300 100 Tm /F1 10 Tf <0001> Tj 0 -12 Td <0002> Tj ET\n\
+                 BT 0 1 -1 0 400 100 Tm /F1 10 Tf <0003> Tj ET\n";
+        let t = text(&pdf_turned(c.as_bytes().to_vec(), false, CMAP, 90));
+        assert_eq!(t, "一1\n2\n");
+        let t = text(&pdf_turned(c.as_bytes().to_vec(), false, CMAP, 0));
+        assert_ne!(t, "一1\n2\n");
     }
 
     #[test]
