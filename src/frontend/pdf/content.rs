@@ -10,7 +10,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
-use super::{MAX_OPERATORS, MAX_STREAM_BYTES, PdfError};
+use super::{MAX_GLYPHS, MAX_OPERATORS, MAX_STREAM_BYTES, PdfError};
 
 /// A glyph shown on the page.
 #[derive(Debug, Clone)]
@@ -131,6 +131,8 @@ pub(super) struct Interpreter<'d> {
 const THIN: f64 = 3.0;
 /// How far off axis a stroked segment may be and still be a ruling line.
 const SLANT: f64 = 0.5;
+/// The most segments of one path that are kept (the rest draw no table).
+const MAX_PATH: usize = 100_000;
 /// How deep forms may nest.
 const MAX_FORM_DEPTH: usize = 8;
 
@@ -255,14 +257,14 @@ impl<'d> Interpreter<'d> {
         mut gs: State,
         depth: usize,
     ) -> Result<(), PdfError> {
-        let ops = Content::decode(content)
-            .map(|c| c.operations)
-            .unwrap_or_default();
+        // operators one at a time (a damaged stream is read up to the damage)
+        let ops = Content::decode_iter(content).map_while(Result::ok);
         let mut stack: Vec<State> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
         let mut path = Path::default();
-        for op in &ops {
+        for op in ops {
+            let op = &op;
             self.ops += 1;
             if self.ops > MAX_OPERATORS {
                 return Err(PdfError::Limit(format!(
@@ -348,7 +350,14 @@ impl<'d> Interpreter<'d> {
                     };
                     for p in parts {
                         match p {
-                            Object::String(bytes, _) => self.show(bytes, &gs, &mut tm),
+                            Object::String(bytes, _) => {
+                                self.show(bytes, &gs, &mut tm);
+                                if self.page.glyphs.len() > MAX_GLYPHS {
+                                    return Err(PdfError::Limit(format!(
+                                        "a page shows more than {MAX_GLYPHS} glyphs"
+                                    )));
+                                }
+                            }
                             o => {
                                 let adjust = -num(o) / 1000.0 * gs.size * gs.scale;
                                 if adjust.is_finite() {
@@ -369,7 +378,9 @@ impl<'d> Interpreter<'d> {
                 "l" => {
                     if let (Some([x, y]), Some(c)) = (nums::<2>(a), path.current) {
                         let p = apply(&gs.ctm, x, y);
-                        path.segments.push((c, p));
+                        if path.segments.len() < MAX_PATH {
+                            path.segments.push((c, p));
+                        }
                         if let Some(s) = path.subpaths.last_mut() {
                             s.push(p);
                         }

@@ -19,7 +19,7 @@
 //! # Limits
 //!
 //! Time and memory are bounded by [`MAX_PAGES`], [`MAX_STREAM_BYTES`],
-//! [`MAX_OPERATORS`] and [`MAX_CMAP_ENTRIES`]; a file over one of them is a
+//! [`MAX_OPERATORS`], [`MAX_GLYPHS`] and [`MAX_CMAP_ENTRIES`]; a file over one of them is a
 //! [`ErrorKind::Document`] error that names the limit.
 //!
 //! # The library
@@ -44,6 +44,8 @@ pub(crate) const MAX_PAGES: usize = 500;
 pub(crate) const MAX_STREAM_BYTES: usize = 32 << 20;
 /// The most content-stream operators one page may run (forms included).
 pub(crate) const MAX_OPERATORS: usize = 2_000_000;
+/// The most glyphs one page may show.
+pub(crate) const MAX_GLYPHS: usize = 500_000;
 /// The most entries (`bfchar` codes and `bfrange` ranges) a font's
 /// `/ToUnicode` CMap may have.
 pub(crate) const MAX_CMAP_ENTRIES: usize = 100_000;
@@ -281,6 +283,18 @@ mod tests {
         let e = read(&pdf(ops, true, CMAP)).unwrap_err();
         assert!(
             matches!(e.kind(), ErrorKind::Document { reason, .. } if reason.contains("operators")),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn too_many_glyphs_are_refused() {
+        let mut c = b"BT /F1 1 Tf 0 0 Td <".to_vec();
+        c.extend(b"0001".repeat(MAX_GLYPHS + 1));
+        c.extend(b"> Tj ET\n");
+        let e = read(&pdf(c, true, CMAP)).unwrap_err();
+        assert!(
+            matches!(e.kind(), ErrorKind::Document { reason, .. } if reason.contains("glyphs")),
             "{e}"
         );
     }
