@@ -554,6 +554,7 @@ mod tests {
             ],
             rules: Vec::new(),
             images: 0,
+            unmapped: 0,
         };
         assert_eq!(furniture(&[page("1"), page("2")]), ["报告"]);
         assert!(furniture(&[page("1")]).is_empty());

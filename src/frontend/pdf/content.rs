@@ -53,6 +53,8 @@ pub(super) struct Page {
     pub(super) rules: Vec<Rule>,
     /// Images drawn.
     pub(super) images: usize,
+    /// Codes shown whose text the font does not tell.
+    pub(super) unmapped: usize,
 }
 
 type Matrix = [f64; 6];
@@ -501,6 +503,9 @@ impl<'d> Interpreter<'d> {
             let (x1, y1) = apply(&trm, if w > 0.0 { w } else { 0.5 }, 0.8);
             let (_, base) = apply(&trm, 0.0, 0.0);
             let size = (trm[2].powi(2) + trm[3].powi(2)).sqrt();
+            if code.text.is_empty() {
+                self.page.unmapped += 1;
+            }
             let t = code
                 .text
                 .trim_matches(|c: char| c.is_whitespace() || c == '\0');

@@ -135,6 +135,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Read, Error> {
     for id in ids {
         pages.push(interpreter.page(id)?);
     }
+    if pages.iter().all(|p| p.glyphs.is_empty()) && pages.iter().any(|p| p.unmapped > 0) {
+        return Err(unsupported(
+            "PDF whose fonts do not tell which characters they draw (no /ToUnicode CMap)",
+            "its text cannot be extracted: export the report again from its source (keeping fonts' character maps), or run OCR on the file and parse the result",
+        ));
+    }
     if pages.iter().all(|p| p.glyphs.is_empty()) {
         return Err(unsupported(
             "PDF without a text layer (scanned pages or text drawn as shapes)",
@@ -262,6 +268,17 @@ mod tests {
             ErrorKind::UnsupportedFormat { format, advice } => {
                 assert!(format.contains("text layer"), "{format}");
                 assert!(advice.contains("OCR"), "{advice}");
+            }
+            k => panic!("{k:?}"),
+        }
+    }
+
+    #[test]
+    fn text_in_fonts_without_a_character_map_is_told_apart_from_a_scan() {
+        let c = b"BT /F1 10 Tf 100 700 Td <0009> Tj ET\n".to_vec();
+        match read(&pdf(c, false, CMAP)).unwrap_err().kind() {
+            ErrorKind::UnsupportedFormat { format, .. } => {
+                assert!(format.contains("ToUnicode"), "{format}")
             }
             k => panic!("{k:?}"),
         }
