@@ -243,14 +243,22 @@ pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> (Vec<Block>, S
             .map(|g| g.bbox[2])
             .fold(f64::MIN, f64::max);
         let mut pending: Vec<Line<'_>> = Vec::new();
+        // the bottom and top of the last table on this page
+        let mut beside: Option<(f64, f64)> = None;
         for (_, item) in items {
             match item {
                 Item::Line(l) => {
-                    carried = None;
-                    open = None;
+                    // a line beside the table (the text of a cell drawn past
+                    // the table's lines, as a page break leaves it) does not
+                    // end the table
+                    if !beside.is_some_and(|(bottom, top)| l.base > bottom && l.base < top) {
+                        carried = None;
+                        open = None;
+                    }
                     pending.push(l);
                 }
                 Item::Table(grid, cells) => {
+                    beside = Some((grid.ys[grid.ys.len() - 1], grid.ys[0]));
                     paragraphs(
                         &std::mem::take(&mut pending),
                         left,
@@ -534,6 +542,73 @@ mod tests {
         let mut rows = vec![row(&["4.无正当理由大量反复申请", ""])];
         join_rows(&mut rows, vec![row(&["申请", "3"])]);
         assert_eq!(rows.len(), 2);
+    }
+
+    fn glyph(t: &str, x: f64, y: f64) -> Glyph {
+        Glyph {
+            text: t.into(),
+            bbox: [x, y - 2.0, x + 10.0, y + 8.0],
+            base: y,
+            size: 10.0,
+        }
+    }
+
+    /// A page with a one-row table of two columns (x 100–200–300) between
+    /// `bottom` and `top`.
+    fn table_page(bottom: f64, top: f64, glyphs: Vec<Glyph>) -> Page {
+        use super::super::content::Rule;
+        let h = |at| Rule {
+            horizontal: true,
+            at,
+            from: 100.0,
+            to: 300.0,
+        };
+        let v = |at| Rule {
+            horizontal: false,
+            at,
+            from: bottom,
+            to: top,
+        };
+        Page {
+            media: [0.0, 0.0, 595.0, 842.0],
+            glyphs,
+            rules: vec![h(top), h(bottom), v(100.0), v(200.0), v(300.0)],
+            images: 0,
+            unmapped: 0,
+        }
+    }
+
+    #[test]
+    fn a_table_goes_on_over_a_page_break_past_text_beside_it() {
+        let pages = [
+            table_page(
+                60.0,
+                80.0,
+                vec![
+                    glyph("没", 110.0, 65.0),
+                    glyph("4", 210.0, 65.0),
+                    glyph("度", 40.0, 66.0),
+                ],
+            ),
+            table_page(780.0, 800.0, vec![glyph("成", 110.0, 785.0)]),
+        ];
+        let (written, _) = blocks(&pages, &mut Vec::new());
+        assert_eq!(layout::render(&written, 0).0, "没成\t4\n度\n");
+        // text below the table, not beside it, ends it
+        let pages = [
+            table_page(
+                60.0,
+                80.0,
+                vec![
+                    glyph("没", 110.0, 65.0),
+                    glyph("4", 210.0, 65.0),
+                    glyph("度", 40.0, 40.0),
+                ],
+            ),
+            table_page(780.0, 800.0, vec![glyph("成", 110.0, 785.0)]),
+        ];
+        let (written, _) = blocks(&pages, &mut Vec::new());
+        assert_eq!(layout::render(&written, 0).0, "没\t4\n度\n成\t\n");
     }
 
     #[test]
