@@ -1,6 +1,7 @@
 //! Throughput of the front ends on the fixtures: `parse_bytes` on every HTML
-//! page, `.docx` and GB18030 text of tests/fixtures/{html,docx,gb18030}, and
-//! the UTF-8 originals of the GB18030 texts for comparison.
+//! page, `.docx`, GB18030 text and PDF of tests/fixtures/{html,docx,gb18030,pdf},
+//! and the UTF-8 originals of the GB18030 texts for comparison. The PDFs are
+//! measured twice, in bytes (MB/s) and in pages (pages/s).
 //!
 //! ```text
 //! cargo bench --bench frontends
@@ -51,6 +52,32 @@ fn bench(c: &mut Criterion) {
                 }
             });
         });
+    }
+    #[cfg(feature = "pdf")]
+    {
+        // the PDFs that parse (not the scanned and the locked one)
+        let files: Vec<Vec<u8>> = load("pdf", "pdf")
+            .into_iter()
+            .filter(|f| xxgk::parse_bytes(f).is_ok())
+            .collect();
+        let bytes: usize = files.iter().map(Vec::len).sum();
+        let pages: usize = files
+            .iter()
+            .filter_map(|f| xxgk::Document::from_bytes(f).ok()?.pages())
+            .sum();
+        for (name, throughput) in [
+            ("pdf (bytes)", Throughput::Bytes(bytes as u64)),
+            ("pdf (pages)", Throughput::Elements(pages as u64)),
+        ] {
+            group.throughput(throughput);
+            group.bench_function(name, |b| {
+                b.iter(|| {
+                    for f in &files {
+                        black_box(xxgk::parse_bytes(black_box(f)).ok());
+                    }
+                });
+            });
+        }
     }
     group.finish();
 }

@@ -1,17 +1,19 @@
 //! Parses annual reports and prints them.
 //!
 //! ```text
-//! cargo run --release --example report -- [--format summary|json|cells] [FILE...]
+//! cargo run --release --example report -- [--format summary|json|cells|text] [FILE...]
 //! ```
 //!
 //! Without FILE it parses a sample report bundled with the crate (and says so
 //! on stderr); `-` reads standard input. A FILE may be text in any encoding
-//! the crate reads, an HTML page or a Word .docx. `--format cells` prints
+//! the crate reads, an HTML page, a Word .docx or a PDF. `--format cells` prints
 //! `key<TAB>value` lines: `report.edition`, `report.year`, `report.organ`,
 //! then every cell of the edition in key-table order (a blank as an empty
 //! value); with several files, each file's lines follow a `==> FILE <==`
 //! line. `--format json` prints one report as a pretty JSON document,
-//! several as JSON Lines (one compact object per line).
+//! several as JSON Lines (one compact object per line). `--format text`
+//! prints the text the parser reads (for HTML, `.docx` and PDF: the lines,
+//! each table row on one line with its cells separated by tabs).
 //! A file that cannot be read or parsed is reported on stderr, the others are still
 //! processed, and the exit status is 1.
 //!
@@ -31,9 +33,10 @@ enum Format {
     Summary,
     Json,
     Cells,
+    Text,
 }
 
-const USAGE: &str = "usage: report [--format summary|json|cells] [FILE...]";
+const USAGE: &str = "usage: report [--format summary|json|cells|text] [FILE...]";
 
 fn usage(problem: &str) -> ExitCode {
     eprintln!("report: {problem}\n{USAGE}");
@@ -45,10 +48,13 @@ fn parse_format(name: Option<&str>) -> Result<Format, ExitCode> {
         Some("summary") => Ok(Format::Summary),
         Some("json") => Ok(Format::Json),
         Some("cells") => Ok(Format::Cells),
+        Some("text") => Ok(Format::Text),
         Some(other) => Err(usage(&format!(
-            "unknown format `{other}` (summary, json or cells)"
+            "unknown format `{other}` (summary, json, cells or text)"
         ))),
-        None => Err(usage("`--format` needs a value (summary, json or cells)")),
+        None => Err(usage(
+            "`--format` needs a value (summary, json, cells or text)",
+        )),
     }
 }
 
@@ -91,7 +97,10 @@ fn main() -> ExitCode {
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if files.is_empty() {
+    if files.is_empty() && format == Format::Text {
+        eprintln!("report: no FILE given: the bundled sample (`-` reads standard input)");
+        let _ = out.write_all(SAMPLE.as_bytes());
+    } else if files.is_empty() {
         eprintln!("report: no FILE given: parsing the bundled sample (`-` reads standard input)");
         let report = xxgk::parse(SAMPLE).expect("the bundled sample parses");
         print(&mut out, SAMPLE_NAME, &report, format, false);
@@ -106,6 +115,22 @@ fn main() -> ExitCode {
                 continue;
             }
         };
+        if format == Format::Text {
+            // the text the grammar reads, before parsing
+            match xxgk::Document::from_bytes(&bytes) {
+                Ok(doc) => {
+                    if many {
+                        let _ = writeln!(out, "==> {file} <==");
+                    }
+                    let _ = writeln!(out, "{}", doc.text());
+                }
+                Err(e) => {
+                    eprintln!("{file}: {e:#}");
+                    failed = true;
+                }
+            }
+            continue;
+        }
         match xxgk::parse_bytes(&bytes) {
             Ok(report) => {
                 if many && format != Format::Json {
@@ -136,6 +161,8 @@ fn print(out: &mut impl Write, name: &str, report: &AnnualReport, format: Format
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out)),
         Format::Summary => summary(out, name, report),
+        // the text is printed from the document, before parsing
+        Format::Text => Ok(()),
     };
 }
 

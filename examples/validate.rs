@@ -4,8 +4,8 @@
 //! cargo run --example validate -- [--format text|json] [--years LAST THIS] [FILE...]
 //! ```
 //!
-//! A FILE may be text in any encoding the crate reads, an HTML page or a
-//! Word .docx; `-` reads standard input. Without FILE (and without
+//! A FILE may be text in any encoding the crate reads, an HTML page, a
+//! Word .docx or a PDF; `-` reads standard input. Without FILE (and without
 //! `--years`) it validates a sample report bundled with the crate (and says
 //! so on stderr). `--years LAST THIS` validates both files and also compares
 //! them as last year's and this year's reports of one organ.

@@ -46,14 +46,16 @@
 //! [`parse`] reads text. [`parse_bytes`] reads what users are given: text in
 //! UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark,
 //! or GB18030/GBK/GB2312 (declared by an HTML page or detected); an HTML page
-//! or fragment (Word's "save as web page" included); a Word `.docx`. The
-//! format is told by the content ([`Document::from_bytes`]); PDF, old binary
-//! `.doc` and other formats get an [`ErrorKind::UnsupportedFormat`] error
-//! that says what to do (for PDF: `pdftotext -layout`). A front end turns the
-//! document into text the grammar reads, each table row one line of
-//! tab-separated cells with merged cells resolved, and keeps a map back to
-//! the document: spans of text and HTML input are byte ranges of the input
-//! bytes, spans of a `.docx` are byte ranges of [`Document::text`].
+//! or fragment (Word's "save as web page" included); a Word `.docx`; a PDF
+//! with a text layer (tables rebuilt from their ruling lines). The format is
+//! told by the content ([`Document::from_bytes`]); old binary `.doc`, scanned
+//! PDFs and other formats get an [`ErrorKind::UnsupportedFormat`] error that
+//! says what to do. A front end turns the document into text the grammar
+//! reads, each table row one line of tab-separated cells with merged cells
+//! resolved, and keeps a map back to the document: spans of text and HTML
+//! input are byte ranges of the input bytes, spans of a `.docx` or a PDF are
+//! byte ranges of [`Document::text`] ([`Document::pdf_box`] gives a PDF
+//! figure's page and box).
 //!
 //! ```
 //! let bytes = include_bytes!("../tests/fixtures/html/000_9adbf800e6ecf4be.html"); // GBK
@@ -108,7 +110,9 @@ pub mod render;
 pub mod validate;
 
 pub use crate::error::{Error, ErrorKind, Position, Snippet};
-pub use crate::frontend::{Document, Format, parse_bytes, parse_bytes_with, parse_document};
+pub use crate::frontend::{
+    Document, Format, PdfBox, parse_bytes, parse_bytes_with, parse_document,
+};
 pub use crate::model::{
     ActiveColumn, ActiveRow, ActiveTable, Amount, AmountUnit, AnnualReport, ApplicantColumn,
     ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, ContactField,

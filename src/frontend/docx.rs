@@ -17,7 +17,6 @@
 //! and reading stops at the first limit exceeded. Vertical merges are
 //! resolved in one pass over the rows.
 
-use std::collections::HashMap;
 use std::io::Read;
 
 use quick_xml::Reader;
@@ -251,7 +250,7 @@ impl Doc {
                 if let Some(rows) = self.tables.pop() {
                     self.cell_counts.pop();
                     self.flush();
-                    let rows = leave_out_merged_figures(rows, &mut self.merged)
+                    let rows = layout::leave_out_merged_figures(rows, &mut self.merged)
                         .into_iter()
                         .map(|cells| layout::Row { cells })
                         .collect();
@@ -263,76 +262,6 @@ impl Doc {
             _ => {}
         }
     }
-}
-
-/// Empties the cells that hold a figure and are merged down (`w:vMerge`)
-/// over several rows, noting each; drops the grid spans.
-fn leave_out_merged_figures(
-    mut rows: Vec<Vec<(layout::Cell, usize)>>,
-    merged: &mut Vec<layout::Merged>,
-) -> Vec<Vec<layout::Cell>> {
-    // the grid column of each cell
-    let starts: Vec<Vec<usize>> = rows
-        .iter()
-        .map(|row| {
-            let mut col = 0;
-            row.iter()
-                .map(|(_, span)| {
-                    let at = col;
-                    col += span;
-                    at
-                })
-                .collect()
-        })
-        .collect();
-    // Rows covered by each cell that starts a vertical merge, in the order
-    // of their first continuation. A continuation belongs to the cell above
-    // it that starts in the same grid column, through an unbroken chain of
-    // cells starting in that column: `origin` maps each column of the row
-    // above to the start of its chain, so each cell is looked at once.
-    let mut covered: Vec<((usize, usize), usize)> = Vec::new();
-    let mut index: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut origin: HashMap<usize, (usize, usize)> = HashMap::new();
-    for (r, row) in rows.iter().enumerate() {
-        let mut next = HashMap::with_capacity(row.len());
-        for (i, (cell, _)) in row.iter().enumerate() {
-            let col = starts[r][i];
-            let o = match cell {
-                layout::Cell::Content { .. } => Some((r, i)),
-                layout::Cell::Continuation => origin.get(&col).copied(),
-            };
-            if let layout::Cell::Continuation = cell
-                && let Some(o) = o
-            {
-                match index.get(&o) {
-                    Some(&k) => covered[k].1 += 1,
-                    None => {
-                        index.insert(o, covered.len());
-                        covered.push((o, 2));
-                    }
-                }
-            }
-            if let Some(o) = o {
-                next.entry(col).or_insert(o);
-            }
-        }
-        origin = next;
-    }
-    for ((r, j), n) in covered {
-        if let layout::Cell::Content { blocks, .. } = &mut rows[r][j].0
-            && let Some((text, _)) = layout::figure(blocks)
-        {
-            merged.push(layout::Merged {
-                text,
-                rows: n,
-                src: None,
-            });
-            blocks.clear();
-        }
-    }
-    rows.into_iter()
-        .map(|row| row.into_iter().map(|(cell, _)| cell).collect())
-        .collect()
 }
 
 /// The `w:val` attribute.

@@ -401,6 +401,81 @@ pub(crate) fn render(blocks: &[Block], source_len: usize) -> (String, OffsetMap)
     (out.text, out.map.finish(len, source_len))
 }
 
+/// Empties the cells that hold a figure and are merged down (a `.docx`
+/// `w:vMerge`, a PDF box over several rows) over several rows, noting each;
+/// drops the grid spans (each cell comes with the number of grid columns it
+/// covers).
+#[cfg(any(feature = "docx", feature = "pdf"))]
+pub(crate) fn leave_out_merged_figures(
+    mut rows: Vec<Vec<(Cell, usize)>>,
+    merged: &mut Vec<Merged>,
+) -> Vec<Vec<Cell>> {
+    // the grid column of each cell
+    let starts: Vec<Vec<usize>> = rows
+        .iter()
+        .map(|row| {
+            let mut col = 0;
+            row.iter()
+                .map(|(_, span)| {
+                    let at = col;
+                    col += span;
+                    at
+                })
+                .collect()
+        })
+        .collect();
+    // Rows covered by each cell that starts a vertical merge, in the order
+    // of their first continuation. A continuation belongs to the cell above
+    // it that starts in the same grid column, through an unbroken chain of
+    // cells starting in that column: `origin` maps each column of the row
+    // above to the start of its chain, so each cell is looked at once.
+    let mut covered: Vec<((usize, usize), usize)> = Vec::new();
+    let mut index: std::collections::HashMap<(usize, usize), usize> =
+        std::collections::HashMap::new();
+    let mut origin: std::collections::HashMap<usize, (usize, usize)> =
+        std::collections::HashMap::new();
+    for (r, row) in rows.iter().enumerate() {
+        let mut next = std::collections::HashMap::with_capacity(row.len());
+        for (i, (cell, _)) in row.iter().enumerate() {
+            let col = starts[r][i];
+            let o = match cell {
+                Cell::Content { .. } => Some((r, i)),
+                Cell::Continuation => origin.get(&col).copied(),
+            };
+            if let Cell::Continuation = cell
+                && let Some(o) = o
+            {
+                match index.get(&o) {
+                    Some(&k) => covered[k].1 += 1,
+                    None => {
+                        index.insert(o, covered.len());
+                        covered.push((o, 2));
+                    }
+                }
+            }
+            if let Some(o) = o {
+                next.entry(col).or_insert(o);
+            }
+        }
+        origin = next;
+    }
+    for ((r, j), n) in covered {
+        if let Cell::Content { blocks, .. } = &mut rows[r][j].0
+            && let Some((text, _)) = figure(blocks)
+        {
+            merged.push(Merged {
+                text,
+                rows: n,
+                src: None,
+            });
+            blocks.clear();
+        }
+    }
+    rows.into_iter()
+        .map(|row| row.into_iter().map(|(cell, _)| cell).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,8 @@
 //! - [`decode`]: bytes to text, and the text's map back to the bytes;
 //! - `html`: HTML pages and fragments to lines and tables;
 //! - `docx`: Word `.docx` to lines and tables;
+//! - `pdf`: PDF pages (glyphs with positions, ruling lines) to lines and
+//!   tables;
 //! - [`layout`]: lines and tables to text in the grammar's tab-separated row
 //!   layout.
 //!
@@ -18,9 +20,11 @@ mod decode;
 mod docx;
 #[cfg(feature = "html")]
 mod html;
-#[cfg(any(feature = "html", feature = "docx"))]
+#[cfg(any(feature = "html", feature = "docx", feature = "pdf"))]
 mod layout;
 mod markup;
+#[cfg(feature = "pdf")]
+mod pdf;
 
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{AnnualReport, Diagnostic, DiagnosticKind, Level};
@@ -37,6 +41,8 @@ pub enum Format {
     Html,
     /// A Word `.docx` document.
     Docx,
+    /// A PDF file with a text layer.
+    Pdf,
 }
 
 impl std::fmt::Display for Format {
@@ -45,6 +51,7 @@ impl std::fmt::Display for Format {
             Format::Text => "text",
             Format::Html => "HTML",
             Format::Docx => "DOCX",
+            Format::Pdf => "PDF",
         })
     }
 }
@@ -86,6 +93,22 @@ pub struct Document {
     notes: Vec<Diagnostic>,
     /// The options it is read and parsed with.
     options: Options,
+    /// The number of pages, for a PDF.
+    pages: Option<usize>,
+    /// For a PDF: `text` → the glyphs, and where each glyph is.
+    #[cfg(feature = "pdf")]
+    places: Option<Box<(OffsetMap, pdf::Source)>>,
+}
+
+/// Where a piece of a PDF's text is on its page ([`Document::pdf_box`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct PdfBox {
+    /// The page, counted from 1.
+    pub page: usize,
+    /// Left, bottom, right, top, in PDF user space of the page (points, the
+    /// origin at the bottom left of the media box as the file sets it, y up).
+    pub bbox: [f64; 4],
 }
 
 /// The text an HTML page reads as, without page chrome or with it; and
@@ -102,9 +125,9 @@ fn html_text(
 }
 
 /// What the front ends note, or nothing when there is no front end.
-#[cfg(any(feature = "html", feature = "docx"))]
+#[cfg(any(feature = "html", feature = "docx", feature = "pdf"))]
 use layout as layout_or_stub;
-#[cfg(not(any(feature = "html", feature = "docx")))]
+#[cfg(not(any(feature = "html", feature = "docx", feature = "pdf")))]
 mod layout_or_stub {
     /// Never made without a front end.
     #[derive(Debug, Clone)]
@@ -127,10 +150,11 @@ fn refuse(bytes: &[u8]) -> Result<(), Error> {
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len());
     let lead = &bytes[start..];
+    #[cfg(not(feature = "pdf"))]
     if lead.starts_with(b"%PDF") {
         return Err(unsupported(
             "PDF",
-            "extract its text with `pdftotext -layout FILE.pdf FILE.txt` (poppler-utils) and parse the text",
+            "this build of xxgk leaves out the `pdf` feature; enable it, or extract the text with `pdftotext -layout FILE.pdf FILE.txt` (poppler-utils) and parse the text",
         ));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -160,6 +184,15 @@ fn refuse(bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// A PDF header at the start (after white space).
+#[cfg(feature = "pdf")]
+fn is_pdf(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .is_some_and(|i| bytes[i..].starts_with(b"%PDF"))
+}
+
 fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
@@ -167,6 +200,7 @@ fn is_zip(bytes: &[u8]) -> bool {
 impl Document {
     /// Reads a document from its bytes, deciding its format by its content:
     ///
+    /// - bytes that start with `%PDF` are a PDF (feature `pdf`);
     /// - a zip archive holding `word/document.xml` is a `.docx` (feature `docx`);
     /// - bytes that start with a doctype or `<html`, or show HTML tags near the
     ///   start, are HTML (feature `html`);
@@ -180,13 +214,16 @@ impl Document {
     ///
     /// # Errors
     ///
-    /// - [`ErrorKind::UnsupportedFormat`] for PDF (use `pdftotext -layout`),
-    ///   old binary Word `.doc`, RTF, images, a zip that is not a `.docx`,
-    ///   other binary data (a NUL byte or many control bytes near the start), and
-    ///   HTML or `.docx` when the crate is built without the feature;
+    /// - [`ErrorKind::UnsupportedFormat`] for a PDF without a text layer
+    ///   (scanned: it needs OCR) or locked with a user password, old binary
+    ///   Word `.doc`, RTF, images, a zip that is not a `.docx`, and HTML,
+    ///   `.docx` or PDF when the crate is built without the feature, and other
+    ///   binary data (NUL or control bytes in what is not UTF-8 text);
     /// - [`ErrorKind::Encoding`] for bytes the encoding does not define (the
     ///   offset of the first one);
-    /// - [`ErrorKind::Document`] for a damaged `.docx`.
+    /// - [`ErrorKind::Document`] for a damaged `.docx` or PDF, and for a PDF
+    ///   over one of the PDF reader's limits (pages, inflated stream size,
+    ///   content operators, CMap entries; see the README).
     pub fn from_bytes(bytes: &[u8]) -> Result<Document, Error> {
         Document::from_bytes_with(bytes, &Options::default())
     }
@@ -204,6 +241,10 @@ impl Document {
             return Err(limits.exceeded(Limit::InputBytes));
         }
         refuse(bytes)?;
+        #[cfg(feature = "pdf")]
+        if is_pdf(bytes) {
+            return Document::from_pdf(bytes, options);
+        }
         if is_zip(bytes) {
             return Document::from_zip(bytes, options);
         }
@@ -237,6 +278,9 @@ impl Document {
                     merged,
                     notes: decoded.notes,
                     options: options.clone(),
+                    pages: None,
+                    #[cfg(feature = "pdf")]
+                    places: None,
                 });
             }
             #[cfg(not(feature = "html"))]
@@ -263,6 +307,9 @@ impl Document {
             merged: Vec::new(),
             notes: decoded.notes,
             options: options.clone(),
+            pages: None,
+            #[cfg(feature = "pdf")]
+            places: None,
         })
     }
 
@@ -282,6 +329,26 @@ impl Document {
         lead.starts_with(b"<!doctype html") || lead.starts_with(b"<html")
     }
 
+    #[cfg(feature = "pdf")]
+    fn from_pdf(bytes: &[u8], options: &Options) -> Result<Document, Error> {
+        let read = pdf::read(bytes, &options.limits)?;
+        let (text, map) = layout::render(&read.blocks, read.source.next);
+        Ok(Document {
+            format: Format::Pdf,
+            encoding: None,
+            text,
+            to_decoded: None,
+            decoded: None,
+            dropped_chrome: false,
+            to_bytes: None,
+            merged: read.merged,
+            notes: Vec::new(),
+            options: options.clone(),
+            pages: Some(read.pages),
+            places: Some(Box::new((map, read.source))),
+        })
+    }
+
     fn from_zip(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         #[cfg(feature = "docx")]
         {
@@ -299,6 +366,9 @@ impl Document {
                     merged,
                     notes: Vec::new(),
                     options: options.clone(),
+                    pages: None,
+                    #[cfg(feature = "pdf")]
+                    places: None,
                 });
             }
             Err(unsupported(
@@ -321,8 +391,66 @@ impl Document {
         self.format
     }
 
+    /// The number of pages of a PDF; `None` for other formats.
+    pub fn pages(&self) -> Option<usize> {
+        self.pages
+    }
+
+    /// Where the text of `span` (a byte range of [`Document::text`], such as
+    /// the span of a figure) is on the page of a PDF: the page and the box
+    /// around its glyphs, for a viewer to highlight. `None` for other
+    /// formats and for text the front end wrote itself (separators).
+    ///
+    /// ```
+    /// let bytes = std::fs::read("tests/fixtures/pdf/lo_w2021_tabs.pdf").unwrap();
+    /// let doc = xxgk::Document::from_bytes(&bytes)?;
+    /// let report = doc.parse()?;
+    /// let key: xxgk::CellKey = "applications.new_requests.total".parse().unwrap();
+    /// let span = report.cell(key).and_then(|c| c.span).unwrap();
+    /// let at = doc.pdf_box(span).unwrap();
+    /// assert!(at.page >= 1 && at.bbox[0] < at.bbox[2] && at.bbox[1] < at.bbox[3]);
+    /// # Ok::<(), xxgk::Error>(())
+    /// ```
+    pub fn pdf_box(&self, span: crate::model::Span) -> Option<PdfBox> {
+        #[cfg(feature = "pdf")]
+        {
+            let (map, source) = self.places.as_deref()?;
+            let src = map.map_range(span.range());
+            let from = source.glyphs.partition_point(|g| g.src < src.start);
+            let mut out: Option<PdfBox> = None;
+            for g in source.glyphs[from..]
+                .iter()
+                .take_while(|g| g.src < src.end.max(src.start + 1))
+            {
+                match &mut out {
+                    None => {
+                        out = Some(PdfBox {
+                            page: g.page + 1,
+                            bbox: g.bbox,
+                        })
+                    }
+                    Some(b) if b.page == g.page + 1 => {
+                        b.bbox = [
+                            b.bbox[0].min(g.bbox[0]),
+                            b.bbox[1].min(g.bbox[1]),
+                            b.bbox[2].max(g.bbox[2]),
+                            b.bbox[3].max(g.bbox[3]),
+                        ];
+                    }
+                    Some(_) => break,
+                }
+            }
+            out
+        }
+        #[cfg(not(feature = "pdf"))]
+        {
+            let _ = span;
+            None
+        }
+    }
+
     /// The name of the encoding the bytes were decoded with (`"UTF-8"`,
-    /// `"gb18030"`, `"GBK"`, `"UTF-16LE"`, …); `None` for a `.docx`.
+    /// `"gb18030"`, `"GBK"`, `"UTF-16LE"`, …); `None` for a `.docx` or a PDF.
     pub fn encoding(&self) -> Option<&'static str> {
         self.encoding
     }
@@ -339,13 +467,14 @@ impl Document {
     /// Spans in the report are byte ranges of the INPUT BYTES for text and
     /// HTML (whatever their encoding: decode `&bytes[span.range()]` with
     /// [`Document::encoding`] to read the figure), and byte ranges of
-    /// [`Document::text`] for a `.docx`.
+    /// [`Document::text`] for a `.docx` or a PDF (see [`Document::pdf_box`]
+    /// for a PDF figure's place on its page).
     ///
     /// # Errors
     ///
     /// [`ErrorKind::NotAReport`] as for [`crate::parse`]; its position is in
     /// the same terms as the spans (line and column count the decoded
-    /// document, for a `.docx` its text).
+    /// document, for a `.docx` or a PDF its text).
     pub fn parse(&self) -> Result<AnnualReport, Error> {
         let result = self
             .parse_text(&self.text, self.to_decoded.as_ref())
@@ -383,12 +512,12 @@ impl Document {
     fn noted(&self, mut report: AnnualReport, merged: &[layout_or_stub::Merged]) -> AnnualReport {
         report.diagnostics.extend(self.notes.iter().cloned());
         for m in merged {
-            #[cfg(any(feature = "html", feature = "docx"))]
+            #[cfg(any(feature = "html", feature = "docx", feature = "pdf"))]
             let span = m.src.clone().map(|r| match &self.to_bytes {
                 Some(b) => b.map_range(r).into(),
                 None => r.into(),
             });
-            #[cfg(not(any(feature = "html", feature = "docx")))]
+            #[cfg(not(any(feature = "html", feature = "docx", feature = "pdf")))]
             let span = None;
             report.diagnostics.push(Diagnostic {
                 level: Level::Warning,
@@ -454,12 +583,13 @@ impl Document {
     }
 }
 
-/// Parses an annual report from the bytes of a document: text, an HTML page
-/// or a Word `.docx`, in UTF-8, UTF-16 (with a byte order mark) or a legacy
+/// Parses an annual report from the bytes of a document: text, an HTML page,
+/// a Word `.docx` or a PDF, in UTF-8, UTF-16 (with a byte order mark) or a legacy
 /// encoding such as GB18030/GBK/GB2312. See [`Document::from_bytes`] for how
 /// the format and the encoding are found.
 ///
-/// HTML tables and Word tables are read with their merged cells: each table
+/// HTML tables, Word tables and PDF tables (rebuilt from their ruling lines)
+/// are read with their merged cells: each table
 /// row becomes one line of tab-separated cells, a cell merged across columns
 /// is one cell, and a cell merged down from the row above is an empty cell in
 /// the rows below, so every row of the template reads as its label followed
@@ -467,7 +597,7 @@ impl Document {
 ///
 /// Spans in the report are byte ranges of `bytes` for text and HTML (so a
 /// figure's span slices the bytes of that figure, in the input's encoding),
-/// and byte ranges of [`Document::text`] for a `.docx`.
+/// and byte ranges of [`Document::text`] for a `.docx` or a PDF.
 ///
 /// ```
 /// let bytes = include_bytes!("../../tests/fixtures/gb18030/001_1bf17e5d24045e7c.txt");

@@ -17,10 +17,10 @@ pub fn check_input(bytes: &[u8]) {
     check_result(&result, text.as_bytes(), true);
     result.iter().for_each(round_trip);
     // Spans of a document are byte ranges of the input, of its text for a
-    // .docx; they fall on char boundaries when that is UTF-8.
+    // .docx and a PDF; they fall on char boundaries when that is UTF-8.
     let doc = Document::from_bytes(bytes).ok();
     let (target, utf8) = match &doc {
-        Some(d) if d.format() == Format::Docx => (d.text().as_bytes(), true),
+        Some(d) if matches!(d.format(), Format::Docx | Format::Pdf) => (d.text().as_bytes(), true),
         Some(d) => (bytes, d.encoding() == Some("UTF-8")),
         None => (bytes, false),
     };
