@@ -1,5 +1,5 @@
-//! Peak memory of each front end per byte of input, measured with a counting
-//! allocator: `parse_bytes` on every fixture of tests/fixtures/{gb18030,html,
+//! Peak memory of each front end per byte of input, and allocations per
+//! document, measured with a counting allocator: `parse_bytes` on every fixture of tests/fixtures/{gb18030,html,
 //! docx} (text, HTML, `.docx`), and on tables of many short cells, the worst
 //! case per byte. For a `.docx` the bytes counted are those of its inflated
 //! `word/document.xml`.
@@ -22,9 +22,6 @@ mod counting;
 mod hostile_documents;
 
 use hostile_documents as documents;
-
-#[global_allocator]
-static ALLOCATOR: counting::Counting = counting::Counting;
 
 fn fixtures(dir: &str, ext: &str) -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -51,23 +48,31 @@ fn measured_len(doc: &[u8]) -> usize {
     }
 }
 
-/// Prints the peak per byte of `docs`: the largest and over all of them.
+/// Prints the peak per byte of `docs` (the largest, and over all of them)
+/// and the allocations per document (their number and the bytes asked for).
 fn report(name: &str, docs: &[Vec<u8>], options: &xxgk::Options) {
     let (mut bytes, mut peaks, mut worst) = (0, 0, 0f64);
+    let (mut count, mut asked) = (0, 0);
     let start = Instant::now();
     for doc in docs {
         let len = measured_len(doc);
         let peak = counting::peak(|| xxgk::parse_bytes_with(doc, options));
+        let (n, b) = counting::allocations(|| xxgk::parse_bytes_with(doc, options));
         bytes += len;
         peaks += peak;
         worst = worst.max(peak as f64 / len as f64);
+        count += n;
+        asked += b;
     }
+    let per = docs.len().max(1) as u64;
     println!(
-        "{name:<34} {:>3} inputs {:>11} bytes  peak/byte: mean {:>5.1}, worst {:>5.1}  ({:.2?})",
+        "{name:<34} {:>3} inputs {:>11} bytes  peak/byte: mean {:>5.1}, worst {:>5.1}  allocations/input {:>7} ({:>9} bytes)  ({:.2?})",
         docs.len(),
         bytes,
         peaks as f64 / bytes as f64,
         worst,
+        count / per,
+        asked / per,
         start.elapsed()
     );
 }

@@ -27,11 +27,8 @@ mod support {
     pub mod hostile_inputs;
 }
 
-use support::counting::{self, peak};
+use support::counting::peak;
 use support::hostile_documents as documents;
-
-#[global_allocator]
-static ALLOCATOR: counting::Counting = counting::Counting;
 
 /// Held by every test here: they measure time, and would slow each other
 /// down on a machine of few cores.
