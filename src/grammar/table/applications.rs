@@ -218,6 +218,7 @@ pub(crate) fn applications_table(
 ) -> (ApplicationsTable, Vec<ExtraRow>) {
     let mut table = ApplicationsTable::blank_for(edition, span);
     let mut extras = Vec::new();
+    let mut unplaced_rows = Vec::new();
     let by_position = ByPosition {
         scan: found,
         labels: &HEADER_LABELS_BY_COLUMN,
@@ -234,7 +235,7 @@ pub(crate) fn applications_table(
             ));
             continue;
         }
-        fill_row(
+        if let Some(unplaced) = fill_row(
             ctx,
             &mut table,
             TableId::Applications,
@@ -242,8 +243,13 @@ pub(crate) fn applications_table(
             (ApplicantColumn::ALL, &by_position),
             |_| ValueKind::Count,
             HeaderUnit::None,
-        );
+        ) {
+            unplaced_rows.push((row, unplaced));
+        }
     }
+    // before the printed header's order is followed: the sums treat the five
+    // columns of 法人或其他组织 alike, and the order moves the placed rows too
+    super::sums::place_short_rows(ctx, &mut table, edition, unplaced_rows);
     follow_printed_header(ctx, &mut table, found, edition);
     read_collapsed(ctx, &mut table, found, edition);
     let guessed = short_rows(ctx.doc, found, edition, layout);

@@ -24,7 +24,7 @@ use super::label::Fit;
 use super::tokens::Token;
 use super::value::HeaderUnit;
 use crate::model::{
-    Cell, DiagnosticKind, ExtraRow, ExtraValue, Level, Table, TableId, Value, ValueKind,
+    Cell, Diagnostic, DiagnosticKind, ExtraRow, ExtraValue, Level, Table, TableId, Value, ValueKind,
 };
 
 /// Whether the columns of a part may follow its printed header labels: the
@@ -85,7 +85,11 @@ impl<R: Copy> ByPosition<'_, R> {
     }
 }
 
-/// Fills one row of `table` from the cells found after its label.
+/// Fills one row of `table` from the cells found after its label. A row whose
+/// cells are fewer than its columns and could not be placed is left blank, and
+/// the diagnostic that says why is handed back for the caller to report: the
+/// table's sums may still place it (see [`sums::place_short_rows`]).
+#[must_use = "the diagnostic of a row left blank must be reported"]
 fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     ctx: &mut Ctx<'_>,
     table: &mut Table<R, C>,
@@ -94,11 +98,9 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     (columns, by_position): (&[C], &ByPosition<'_, R>),
     kind: impl Fn(C) -> ValueKind,
     unit: HeaderUnit,
-) {
+) -> Option<Diagnostic> {
     let label_text = ctx.doc[found.label.0..found.label.1].to_string();
-    let Some(row) = table.rows.iter_mut().find(|r| r.key == found.key) else {
-        return;
-    };
+    let row = table.rows.iter_mut().find(|r| r.key == found.key)?;
     if row.label_span.is_some() {
         ctx.diag(
             Level::Warning,
@@ -109,11 +111,11 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             ),
             Some(found.label),
         );
-        return;
+        return None;
     }
     row.label_span = Some(ctx.span(found.label.0, found.label.1));
     if found.collapsed.is_some() {
-        return; // read by the caller, with the table's constraints
+        return None; // read by the caller, with the table's constraints
     }
     if found.fit != Fit::Exact {
         ctx.diag(
@@ -143,7 +145,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                 ),
                 Some(found.label),
             );
-            return;
+            return None;
         }
         Ok(Aligned::Empty) => {
             // every cell blank: keep the spans of the marks that say so
@@ -152,7 +154,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                     *cell = blank_cell(ctx, t);
                 }
             }
-            return;
+            return None;
         }
         Ok(Aligned::Direct(p)) => p,
         Ok(Aligned::Realigned {
@@ -193,29 +195,27 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                     placement
                 }
                 Err(by_position) => {
-                    ctx.diag(
-                        Level::Warning,
-                        DiagnosticKind::RowAmbiguous,
-                        format!(
+                    return Some(Diagnostic {
+                        level: Level::Warning,
+                        kind: DiagnosticKind::RowAmbiguous,
+                        message: format!(
                             "{id}.{}: cells left blank: {}, and they cannot be placed by position: {}",
                             found.key,
                             why.describe(),
                             by_position.describe()
                         ),
-                        Some(found.label),
-                    );
-                    return;
+                        span: Some(ctx.span(found.label.0, found.label.1)),
+                    });
                 }
             }
         }
         Err(why) => {
-            ctx.diag(
-                Level::Warning,
-                DiagnosticKind::RowAmbiguous,
-                format!("{id}.{}: cells left blank: {}", found.key, why.describe()),
-                Some(found.label),
-            );
-            return;
+            return Some(Diagnostic {
+                level: Level::Warning,
+                kind: DiagnosticKind::RowAmbiguous,
+                message: format!("{id}.{}: cells left blank: {}", found.key, why.describe()),
+                span: Some(ctx.span(found.label.0, found.label.1)),
+            });
         }
     };
     for (&column, slot) in columns.iter().zip(placement) {
@@ -250,6 +250,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             *slot = cell;
         }
     }
+    None
 }
 
 /// Fills a row from the one cut of its collapsed run.
