@@ -157,6 +157,20 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             return None;
         }
         Ok(Aligned::Direct(p)) => p,
+        Ok(Aligned::Spread(p)) => {
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowRealigned,
+                format!(
+                    "{id}.{}: the row has {} cells for {} columns, as many of them with text as the columns; the empty ones between them are taken for fillers of merged cells",
+                    found.key,
+                    found.cells.len(),
+                    columns.len()
+                ),
+                Some(found.label),
+            );
+            p
+        }
         Ok(Aligned::Realigned {
             placement,
             by_header,
