@@ -55,6 +55,15 @@ impl<R: Copy> ByPosition<'_, R> {
     fn anchors(&self, doc: &str, found: &FoundRow<R>) -> Option<Vec<Option<Anchor>>> {
         let page = page_of(&found.cells)?;
         let columns = self.labels.len();
+        // a row whose label starts where `found`'s does has the same cells
+        // before its values: a group label on the values' line (`（五）不予处理
+        // 1.信访举报投诉类申请 6 …`) moves them one column on, in text that
+        // lays out each row's cells in turn (inscriptis)
+        let indent = |label: (usize, usize)| {
+            let line = doc[..label.0].rfind('\n').map_or(0, |i| i + 1);
+            doc[line..label.0].chars().count()
+        };
+        let own = indent(found.label);
         let nearest = self
             .scan
             .rows
@@ -62,7 +71,8 @@ impl<R: Copy> ByPosition<'_, R> {
             .filter(|r| r.segment == found.segment && (self.same_columns)(r.key))
             .filter_map(|r| {
                 let anchors = row_anchors(&r.cells, columns, page)?;
-                Some((r.label.0.abs_diff(found.label.0), anchors))
+                let shape = indent(r.label) != own;
+                Some(((shape, r.label.0.abs_diff(found.label.0)), anchors))
             })
             .min_by_key(|(distance, _)| *distance);
         if let Some((_, anchors)) = nearest {
@@ -413,6 +423,21 @@ pub(crate) mod test_support {
 mod tests {
     use super::test_support::{get, read};
     use crate::model::{CellKey, DiagnosticKind, Edition};
+
+    #[test]
+    fn a_row_with_its_group_label_is_placed_by_rows_of_its_shape() {
+        // inscriptis lays each row's cells out in turn: `（五）不予处理` before
+        // `1.信访举报投诉类申请` moves its values one column on, as in the other
+        // rows that open a group; its blank cell (other_org) is where a column
+        // of those rows has a value and it has none
+        let text = include_str!("../../../tests/fixtures/tools/inscriptis/render_w2019_web.txt");
+        let r = read(text);
+        let row = "applications.rejected_petition";
+        assert_eq!(get(&r, &format!("{row}.natural_person")), "6");
+        assert_eq!(get(&r, &format!("{row}.legal_service_org")), "0");
+        assert_eq!(get(&r, &format!("{row}.other_org")), "");
+        assert_eq!(get(&r, &format!("{row}.total")), "11");
+    }
 
     #[test]
     fn edition_2021_active_table_in_pipe_rows() {
