@@ -161,6 +161,11 @@ fn classify(compact: &str, started: bool) -> Option<(Class<ApplicationRow>, Fit)
             Fit::Exact,
         ));
     }
+    // a header label has no ordinal: `2.其他`, the first line of a wrapped
+    // `2.其他法律行政法规禁止公开`, is not the column 其他
+    if compact.starts_with(|c: char| c.is_ascii_digit()) {
+        return ROW_LABELS.best(&probe);
+    }
     let (row, header) = (ROW_LABELS.is_exact(&probe), HEADER_LABELS.is_exact(&probe));
     if header && !row {
         return HEADER_LABELS.best(&probe);
@@ -422,5 +427,24 @@ fn read_collapsed(
                 at,
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Class, R, classify};
+
+    #[test]
+    fn a_label_with_an_ordinal_is_no_header_label() {
+        // `2.其他`, the first line of a wrapped 2.其他法律行政法规禁止公开
+        assert!(classify("2.其他", true).is_none());
+        assert!(matches!(
+            classify("其他", false),
+            Some((Class::Header { .. }, _))
+        ));
+        assert!(matches!(
+            classify("3.其他", true),
+            Some((Class::Row(R::OtherMisc), _))
+        ));
     }
 }
