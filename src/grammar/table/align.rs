@@ -35,6 +35,10 @@ pub(crate) enum Aligned {
     /// many as the columns: those are the columns, in order, and the empty
     /// ones the fillers of merged cells (a Word table's grid, as pandoc
     /// writes it, puts a value under no header cell of its own).
+    ///
+    /// ```text
+    /// spread = (empty* value)^columns empty*     (no end-trimming lines it up)
+    /// ```
     Spread(Placement),
 }
 
@@ -90,7 +94,7 @@ pub(crate) fn align(
         .filter(|&(left, right)| blank_run(0..left) && blank_run(m - right..m))
         .collect();
     if candidates.is_empty() {
-        // spread := (empty* text)^columns empty*   (the texts are the columns)
+        // the cells with text are the columns (see `Aligned::Spread`)
         let texts: Vec<usize> = (0..m).filter(|&i| !cells[i].is_empty()).collect();
         if texts.len() == columns && texts.iter().all(|&i| !cells[i].is_text()) {
             return Ok(Aligned::Spread(texts.into_iter().map(Some).collect()));
