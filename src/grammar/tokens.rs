@@ -301,14 +301,12 @@ fn is_unit(word: &str) -> bool {
 /// its number, and text runs are cut where two or more spaces separate them
 /// (columns aligned by spaces); single spaces inside text are kept. Each cell
 /// comes with the character column it starts at (a form feed takes none).
-fn words(doc: &str, s: usize, e: usize, wide: bool) -> Vec<(usize, usize, u32)> {
+fn words(doc: &str, s: usize, e: usize, width: &Width<'_>) -> Vec<(usize, usize, u32)> {
     let line = &doc[s..e];
     let trimmed = line.trim();
-    let width = |c: char| columns_of(c, wide);
-    let counted = |text: &str| text.chars().map(width).sum::<u32>();
     if !trimmed.contains(char::is_whitespace) {
         let lead = line.len() - line.trim_start().len();
-        let column = counted(&line[..lead]);
+        let column = width.of(doc, s, s + lead);
         return vec![(s + lead, s + lead + trimmed.len(), column)];
     }
     // whitespace-separated words with their gap before and their column
@@ -328,7 +326,7 @@ fn words(doc: &str, s: usize, e: usize, wide: bool) -> Vec<(usize, usize, u32)> 
             start = Some(i);
             word_column = column;
         }
-        column = column.saturating_add(width(c));
+        column = column.saturating_add(width.at(c, s + i));
     }
     if let Some(st) = start {
         parts.push((s + st, e, gap, word_column));
@@ -391,6 +389,33 @@ fn columns_of(c: char, wide: bool) -> u32 {
         boxed::width(c)
     } else {
         1
+    }
+}
+
+/// How many columns the characters of a line take (see [`columns_of`]): in
+/// text laid out for a terminal, a character takes the width of the one it was
+/// normalized from (`（` two columns, the `(` it becomes one).
+struct Width<'n> {
+    wide: bool,
+    norm: Option<&'n Normalized>,
+}
+
+impl Width<'_> {
+    /// The columns of `c`, the char at byte `at` of the text.
+    fn at(&self, c: char, at: usize) -> u32 {
+        if self.wide {
+            boxed::width_at(self.norm, c, at)
+        } else {
+            columns_of(c, false)
+        }
+    }
+
+    /// The columns of `doc[s..e]`.
+    fn of(&self, doc: &str, s: usize, e: usize) -> u32 {
+        doc[s..e]
+            .char_indices()
+            .map(|(i, c)| self.at(c, s + i))
+            .sum()
     }
 }
 
@@ -508,11 +533,24 @@ pub(crate) fn tokenize_normalized(
         boxed::tokenize(doc, Some(norm), start, end, &mut out);
         return out;
     }
-    tokenize(doc, start, end, layout)
+    tokenize_with(doc, Some(norm), start, end, layout)
 }
 
 /// Splits `doc[start..end]` into cells according to `layout`.
+#[cfg(test)]
 pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> Vec<Token> {
+    tokenize_with(doc, None, start, end, layout)
+}
+
+/// Splits `doc[start..end]` into cells according to `layout`; `norm`, when
+/// `doc` was normalized, tells how wide each character was printed.
+fn tokenize_with(
+    doc: &str,
+    norm: Option<&Normalized>,
+    start: usize,
+    end: usize,
+    layout: Layout,
+) -> Vec<Token> {
     // about one cell per 12 bytes of table text
     let mut out: Vec<Token> = Vec::with_capacity((end - start) / 12);
     if layout == Layout::Boxed {
@@ -531,6 +569,7 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
     let wide = layout == Layout::Lines
         && !doc.contains('\u{c}')
         && lines(doc, start, end).any(|(s, e)| is_dash_rule(&doc[s..e]));
+    let width = Width { wide, norm };
     for (number, (s, e)) in lines(doc, start, end).enumerate() {
         let line = &doc[s..e];
         let page = pages.of(line);
@@ -558,17 +597,14 @@ pub(crate) fn tokenize(doc: &str, start: usize, end: usize, layout: Layout) -> V
         }
         match layout {
             Layout::Lines => {
-                for (ws, we, column) in words(doc, s, e, wide) {
+                for (ws, we, column) in words(doc, s, e, &width) {
                     let mut token = cell(doc, ws, we, false);
-                    let width: u32 = doc[token.start..token.end]
-                        .chars()
-                        .map(|c| columns_of(c, wide))
-                        .sum();
+                    let columns = width.of(doc, token.start, token.end);
                     token.at = Some(Place {
                         line: line_number,
                         page,
                         start: column,
-                        end: column.saturating_add(width),
+                        end: column.saturating_add(columns),
                     });
                     out.push(token);
                 }
@@ -914,5 +950,23 @@ mod tests {
         assert_eq!(layout, Layout::Lines);
         assert_eq!(cells.len(), 4);
         assert!(cells.iter().all(|(_, r)| !r));
+    }
+
+    #[test]
+    fn columns_under_dash_rules_count_the_width_printed() {
+        // pandoc pads by display width: `（` two columns, a no-break space
+        // (an empty cell of the page) one; NFKC makes both ASCII
+        let text = "  ---------- ---- ----\n  （一）公开   1    2\n  甲\u{a0}乙        3    4\n  ---------- ---- ----\n";
+        let norm = crate::normalize::normalize(text);
+        let doc = norm.text.as_str();
+        let tokens = tokenize_normalized(doc, &norm, 0, doc.len(), Layout::Lines);
+        let at = |value: &str| {
+            let t = tokens.iter().find(|t| t.text(doc) == value).unwrap();
+            t.at.unwrap().start
+        };
+        assert_eq!(at("1"), 15);
+        assert_eq!(at("3"), 15);
+        assert_eq!(at("2"), 20);
+        assert_eq!(at("4"), 20);
     }
 }

@@ -202,7 +202,7 @@ pub(crate) fn active_table(
             same_columns: &same_columns,
             totals: &[],
         };
-        fill_row(
+        if let Some(unplaced) = fill_row(
             ctx,
             &mut table,
             TableId::Active,
@@ -210,7 +210,9 @@ pub(crate) fn active_table(
             (columns, &by_position),
             |c| c.kind(),
             unit,
-        );
+        ) {
+            ctx.diagnostics.push(unplaced);
+        }
     }
     follow_printed_headers(ctx, &mut table, found, edition);
     for row in collapsed_rows(&found.rows) {

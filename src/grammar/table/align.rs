@@ -7,7 +7,9 @@
 //! way of dropping empty cells at the two ends is tried, and the row is placed
 //! only when all of them put every value in the same column, or when the
 //! table's header shows how many empty cells trail the last column and that
-//! picks exactly one. Otherwise the row is not placed: its cells
+//! picks exactly one; when no such way exists but the cells with text are as
+//! many as the columns, they are the columns (the empty cells between them are
+//! fillers). Otherwise the row is not placed: its cells
 //! stay blank and the caller reports why.
 
 use crate::grammar::tokens::Token;
@@ -29,6 +31,15 @@ pub(crate) enum Aligned {
     },
     /// Every cell is empty (or there are none): every column is blank.
     Empty,
+    /// Empty cells stand between the row's cells with text, which are as
+    /// many as the columns: those are the columns, in order, and the empty
+    /// ones the fillers of merged cells (a Word table's grid, as pandoc
+    /// writes it, puts a value under no header cell of its own).
+    ///
+    /// ```text
+    /// spread = (empty* value)^columns empty*     (no end-trimming lines it up)
+    /// ```
+    Spread(Placement),
 }
 
 /// Why a row could not be placed.
@@ -83,6 +94,11 @@ pub(crate) fn align(
         .filter(|&(left, right)| blank_run(0..left) && blank_run(m - right..m))
         .collect();
     if candidates.is_empty() {
+        // the cells with text are the columns (see `Aligned::Spread`)
+        let texts: Vec<usize> = (0..m).filter(|&i| !cells[i].is_empty()).collect();
+        if texts.len() == columns && texts.iter().all(|&i| !cells[i].is_text()) {
+            return Ok(Aligned::Spread(texts.into_iter().map(Some).collect()));
+        }
         return Err(Unplaced::TooMany {
             cells: cells.iter().filter(|t| !t.is_blank()).count(),
             columns,
@@ -147,7 +163,7 @@ mod tests {
         let texts: Vec<&'static str> = cells.iter().map(|c| &*c.to_string().leak()).collect();
         match align(&tokens, columns, trailing).ok()? {
             Aligned::Empty => Some(vec![""; columns]),
-            Aligned::Direct(p) | Aligned::Realigned { placement: p, .. } => {
+            Aligned::Direct(p) | Aligned::Realigned { placement: p, .. } | Aligned::Spread(p) => {
                 Some(p.iter().map(|i| i.map_or("", |i| texts[i])).collect())
             }
         }
@@ -179,6 +195,22 @@ mod tests {
         let mut r = vec![""; 9];
         r.push("0");
         assert_eq!(placed(&r, 7, None).unwrap()[6], "0");
+    }
+
+    #[test]
+    fn cells_with_text_as_many_as_the_columns_are_the_columns() {
+        // pandoc's pipe table of a Word table: fillers between the values
+        assert_eq!(
+            placed(&["", "", "21", "19", "", "40", ""], 3, None),
+            Some(vec!["21", "19", "40"])
+        );
+        assert_eq!(
+            placed(&["", "/", "", "19", "", "40", ""], 3, None),
+            Some(vec!["/", "19", "40"])
+        );
+        // one value too few or too many: not placed
+        assert_eq!(placed(&["", "", "21", "", "", "40", ""], 3, None), None);
+        assert_eq!(placed(&["", "1", "21", "3", "", "40", ""], 3, None), None);
     }
 
     #[test]

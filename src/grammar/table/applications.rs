@@ -161,6 +161,11 @@ fn classify(compact: &str, started: bool) -> Option<(Class<ApplicationRow>, Fit)
             Fit::Exact,
         ));
     }
+    // a header label has no ordinal: `2.其他`, the first line of a wrapped
+    // `2.其他法律行政法规禁止公开`, is not the column 其他
+    if compact.starts_with(|c: char| c.is_ascii_digit()) {
+        return ROW_LABELS.best(&probe);
+    }
     let (row, header) = (ROW_LABELS.is_exact(&probe), HEADER_LABELS.is_exact(&probe));
     if header && !row {
         return HEADER_LABELS.best(&probe);
@@ -218,6 +223,7 @@ pub(crate) fn applications_table(
 ) -> (ApplicationsTable, Vec<ExtraRow>) {
     let mut table = ApplicationsTable::blank_for(edition, span);
     let mut extras = Vec::new();
+    let mut unplaced_rows = Vec::new();
     let by_position = ByPosition {
         scan: found,
         labels: &HEADER_LABELS_BY_COLUMN,
@@ -234,7 +240,7 @@ pub(crate) fn applications_table(
             ));
             continue;
         }
-        fill_row(
+        if let Some(unplaced) = fill_row(
             ctx,
             &mut table,
             TableId::Applications,
@@ -242,8 +248,13 @@ pub(crate) fn applications_table(
             (ApplicantColumn::ALL, &by_position),
             |_| ValueKind::Count,
             HeaderUnit::None,
-        );
+        ) {
+            unplaced_rows.push((row, unplaced));
+        }
     }
+    // before the printed header's order is followed: the sums treat the five
+    // columns of 法人或其他组织 alike, and the order moves the placed rows too
+    super::sums::place_short_rows(ctx, &mut table, edition, unplaced_rows);
     follow_printed_header(ctx, &mut table, found, edition);
     read_collapsed(ctx, &mut table, found, edition);
     let guessed = short_rows(ctx.doc, found, edition, layout);
@@ -416,5 +427,24 @@ fn read_collapsed(
                 at,
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Class, R, classify};
+
+    #[test]
+    fn a_label_with_an_ordinal_is_no_header_label() {
+        // `2.其他`, the first line of a wrapped 2.其他法律行政法规禁止公开
+        assert!(classify("2.其他", true).is_none());
+        assert!(matches!(
+            classify("其他", false),
+            Some((Class::Header { .. }, _))
+        ));
+        assert!(matches!(
+            classify("3.其他", true),
+            Some((Class::Row(R::OtherMisc), _))
+        ));
     }
 }

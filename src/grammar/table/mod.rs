@@ -24,7 +24,7 @@ use super::label::Fit;
 use super::tokens::Token;
 use super::value::HeaderUnit;
 use crate::model::{
-    Cell, DiagnosticKind, ExtraRow, ExtraValue, Level, Table, TableId, Value, ValueKind,
+    Cell, Diagnostic, DiagnosticKind, ExtraRow, ExtraValue, Level, Table, TableId, Value, ValueKind,
 };
 
 /// Whether the columns of a part may follow its printed header labels: the
@@ -55,6 +55,15 @@ impl<R: Copy> ByPosition<'_, R> {
     fn anchors(&self, doc: &str, found: &FoundRow<R>) -> Option<Vec<Option<Anchor>>> {
         let page = page_of(&found.cells)?;
         let columns = self.labels.len();
+        // a row whose label starts where `found`'s does has the same cells
+        // before its values: a group label on the values' line (`（五）不予处理
+        // 1.信访举报投诉类申请 6 …`) moves them one column on, in text that
+        // lays out each row's cells in turn (inscriptis)
+        let indent = |label: (usize, usize)| {
+            let line = doc[..label.0].rfind('\n').map_or(0, |i| i + 1);
+            doc[line..label.0].chars().count()
+        };
+        let own = indent(found.label);
         let nearest = self
             .scan
             .rows
@@ -62,7 +71,8 @@ impl<R: Copy> ByPosition<'_, R> {
             .filter(|r| r.segment == found.segment && (self.same_columns)(r.key))
             .filter_map(|r| {
                 let anchors = row_anchors(&r.cells, columns, page)?;
-                Some((r.label.0.abs_diff(found.label.0), anchors))
+                let shape = indent(r.label) != own;
+                Some(((shape, r.label.0.abs_diff(found.label.0)), anchors))
             })
             .min_by_key(|(distance, _)| *distance);
         if let Some((_, anchors)) = nearest {
@@ -85,7 +95,11 @@ impl<R: Copy> ByPosition<'_, R> {
     }
 }
 
-/// Fills one row of `table` from the cells found after its label.
+/// Fills one row of `table` from the cells found after its label. A row whose
+/// cells are fewer than its columns and could not be placed is left blank, and
+/// the diagnostic that says why is handed back for the caller to report: the
+/// table's sums may still place it (see [`sums::place_short_rows`]).
+#[must_use = "the diagnostic of a row left blank must be reported"]
 fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     ctx: &mut Ctx<'_>,
     table: &mut Table<R, C>,
@@ -94,11 +108,9 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     (columns, by_position): (&[C], &ByPosition<'_, R>),
     kind: impl Fn(C) -> ValueKind,
     unit: HeaderUnit,
-) {
+) -> Option<Diagnostic> {
     let label_text = ctx.doc[found.label.0..found.label.1].to_string();
-    let Some(row) = table.rows.iter_mut().find(|r| r.key == found.key) else {
-        return;
-    };
+    let row = table.rows.iter_mut().find(|r| r.key == found.key)?;
     if row.label_span.is_some() {
         ctx.diag(
             Level::Warning,
@@ -109,11 +121,11 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             ),
             Some(found.label),
         );
-        return;
+        return None;
     }
     row.label_span = Some(ctx.span(found.label.0, found.label.1));
     if found.collapsed.is_some() {
-        return; // read by the caller, with the table's constraints
+        return None; // read by the caller, with the table's constraints
     }
     if found.fit != Fit::Exact {
         ctx.diag(
@@ -143,7 +155,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                 ),
                 Some(found.label),
             );
-            return;
+            return None;
         }
         Ok(Aligned::Empty) => {
             // every cell blank: keep the spans of the marks that say so
@@ -152,9 +164,23 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                     *cell = blank_cell(ctx, t);
                 }
             }
-            return;
+            return None;
         }
         Ok(Aligned::Direct(p)) => p,
+        Ok(Aligned::Spread(p)) => {
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowRealigned,
+                format!(
+                    "{id}.{}: the row has {} cells for {} columns, as many of them with text as the columns; the empty ones between them are taken for fillers of merged cells",
+                    found.key,
+                    found.cells.len(),
+                    columns.len()
+                ),
+                Some(found.label),
+            );
+            p
+        }
         Ok(Aligned::Realigned {
             placement,
             by_header,
@@ -193,29 +219,27 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                     placement
                 }
                 Err(by_position) => {
-                    ctx.diag(
-                        Level::Warning,
-                        DiagnosticKind::RowAmbiguous,
-                        format!(
+                    return Some(Diagnostic {
+                        level: Level::Warning,
+                        kind: DiagnosticKind::RowAmbiguous,
+                        message: format!(
                             "{id}.{}: cells left blank: {}, and they cannot be placed by position: {}",
                             found.key,
                             why.describe(),
                             by_position.describe()
                         ),
-                        Some(found.label),
-                    );
-                    return;
+                        span: Some(ctx.span(found.label.0, found.label.1)),
+                    });
                 }
             }
         }
         Err(why) => {
-            ctx.diag(
-                Level::Warning,
-                DiagnosticKind::RowAmbiguous,
-                format!("{id}.{}: cells left blank: {}", found.key, why.describe()),
-                Some(found.label),
-            );
-            return;
+            return Some(Diagnostic {
+                level: Level::Warning,
+                kind: DiagnosticKind::RowAmbiguous,
+                message: format!("{id}.{}: cells left blank: {}", found.key, why.describe()),
+                span: Some(ctx.span(found.label.0, found.label.1)),
+            });
         }
     };
     for (&column, slot) in columns.iter().zip(placement) {
@@ -250,6 +274,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             *slot = cell;
         }
     }
+    None
 }
 
 /// Fills a row from the one cut of its collapsed run.
@@ -398,6 +423,21 @@ pub(crate) mod test_support {
 mod tests {
     use super::test_support::{get, read};
     use crate::model::{CellKey, DiagnosticKind, Edition};
+
+    #[test]
+    fn a_row_with_its_group_label_is_placed_by_rows_of_its_shape() {
+        // inscriptis lays each row's cells out in turn: `（五）不予处理` before
+        // `1.信访举报投诉类申请` moves its values one column on, as in the other
+        // rows that open a group; its blank cell (other_org) is where a column
+        // of those rows has a value and it has none
+        let text = include_str!("../../../tests/fixtures/tools/inscriptis/render_w2019_web.txt");
+        let r = read(text);
+        let row = "applications.rejected_petition";
+        assert_eq!(get(&r, &format!("{row}.natural_person")), "6");
+        assert_eq!(get(&r, &format!("{row}.legal_service_org")), "0");
+        assert_eq!(get(&r, &format!("{row}.other_org")), "");
+        assert_eq!(get(&r, &format!("{row}.total")), "11");
+    }
 
     #[test]
     fn edition_2021_active_table_in_pipe_rows() {

@@ -116,6 +116,18 @@ pub(crate) fn review_table(
     let placement = match align(cells, CELLS, found.trailing) {
         Ok(Aligned::Empty) => return Some(table),
         Ok(Aligned::Direct(p)) => p,
+        Ok(Aligned::Spread(p)) => {
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowRealigned,
+                format!(
+                    "review_litigation: the row has {} cells for {CELLS} columns, as many of them with text as the columns; the empty ones between them are taken for fillers of merged cells",
+                    cells.len()
+                ),
+                cells.first().map(|t| (t.start, t.end)),
+            );
+            p
+        }
         Ok(Aligned::Realigned {
             placement,
             by_header,

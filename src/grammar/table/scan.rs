@@ -376,7 +376,7 @@ fn run_together<K: Copy>(
 }
 
 /// How many label pieces a wrapped label may leave after its values.
-const MAX_FRAGMENTS: usize = 16;
+const MAX_FRAGMENTS: usize = 32;
 /// How many pieces of a merged group label may come first among them.
 const MAX_GROUP_PIECES: usize = 2;
 /// The longest piece of a group label, in characters, taken for one.

@@ -19,11 +19,17 @@
 //! diagnostic: the damaged row is not read, the rest of the table is. An
 //! equation without a suspect that does not hold is the report's own error
 //! (a row whose cells line up is read as printed), left to validation.
+//!
+//! The same sums place a row that shows one cell fewer than the columns
+//! (text whose empty cells leave no trace, as lynx and inscriptis print a
+//! table): see [`place_short_rows`].
 
+use super::scan::FoundRow;
 use crate::grammar::Ctx;
+use crate::grammar::value::HeaderUnit;
 use crate::model::{
-    ApplicantColumn, ApplicationRow, ApplicationsTable, Cell, DiagnosticKind, Edition, Level,
-    TableId,
+    ApplicantColumn, ApplicationRow, ApplicationsTable, Cell, Diagnostic, DiagnosticKind, Edition,
+    Level, TableId, Value, ValueKind,
 };
 
 /// The rows whose placement was a guess (`guessed`) and that show a blank
@@ -73,6 +79,210 @@ fn equations(edition: Edition) -> Vec<Equation> {
         });
     }
     out
+}
+
+/// The most rows one cell short that are placed together: each has seven
+/// placements, and every combination of them is checked against the sums.
+const MOST_SHORT_ROWS: usize = 4;
+
+/// Whether `left = right` can hold: with every term known, exactly; a blank
+/// term is an unknown count (zero or more), so a side with blanks only bounds
+/// the other from below, and blanks on both sides leave it open.
+fn can_hold(left: &[Option<i128>], right: &[Option<i128>]) -> bool {
+    let known = |side: &[Option<i128>]| side.iter().flatten().sum::<i128>();
+    let open = |side: &[Option<i128>]| side.iter().any(Option::is_none);
+    match (open(left), open(right)) {
+        (false, false) => known(left) == known(right),
+        (true, false) => known(left) <= known(right),
+        (false, true) => known(right) <= known(left),
+        (true, true) => true,
+    }
+}
+
+/// The cell of a column under a placement whose blank cell is in column
+/// `blank`: the index of the row's cell, or `None` for the blank one.
+fn cell_under(column: usize, blank: usize) -> Option<usize> {
+    match column.cmp(&blank) {
+        std::cmp::Ordering::Less => Some(column),
+        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Greater => Some(column - 1),
+    }
+}
+
+/// Places rows of section 三 that show one cell fewer than its seven columns
+/// (text whose empty cells leave no line or field of their own, as lynx and
+/// inscriptis print a table): the cells keep their order, so the row's
+/// placements are the seven columns its blank cell can be in.
+///
+/// ```text
+/// short row   := value{6}                      (one cell of seven left no trace)
+/// placement   := blank column b ∈ 0..7, the six values in the others, in order
+/// kept        := every combination (b₁ … bₙ) of the short rows under which each
+///                sum (row total, outcome total, 一+二=三+四) can hold, a blank
+///                term being an unknown count ≥ 0
+/// placed cell := a column of a short row that holds the same cell (or the
+///                blank) under every kept combination
+/// ```
+///
+/// A blank cell and a `0` weigh the same in every sum, so a `0` next to the
+/// blank cell cannot be told from it: those two columns stay blank, the
+/// row's other cells are placed. A row with no cell placed stays blank, and
+/// its diagnostic (`unplaced`, from the row's filling) is reported; a placed
+/// row gets a diagnostic that says how it was placed.
+pub(crate) fn place_short_rows(
+    ctx: &mut Ctx<'_>,
+    table: &mut ApplicationsTable,
+    edition: Edition,
+    unplaced: Vec<(&FoundRow<ApplicationRow>, Diagnostic)>,
+) {
+    let columns = ApplicantColumn::ALL.len();
+    let typed = |found: &FoundRow<ApplicationRow>| -> Option<Vec<Value>> {
+        if found.cells.len() + 1 != columns {
+            return None;
+        }
+        found
+            .cells
+            .iter()
+            .map(|t| t.scalar?.typed(ValueKind::Count, HeaderUnit::None).ok())
+            .collect()
+    };
+    let short: Vec<(usize, Vec<Value>)> = unplaced
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (found, _))| Some((i, typed(found)?)))
+        .collect();
+    let mut placed: Vec<(usize, Vec<Settled>)> = Vec::new();
+    if !short.is_empty() && short.len() <= MOST_SHORT_ROWS {
+        placed = settled(table, edition, &unplaced, &short);
+    }
+    for (i, (found, diagnostic)) in unplaced.into_iter().enumerate() {
+        let Some((_, settled)) = placed.iter().find(|(p, _)| *p == i) else {
+            ctx.diagnostics.push(diagnostic);
+            continue;
+        };
+        if !settled.iter().any(|s| matches!(s, Settled::Cell(_))) {
+            ctx.diagnostics.push(diagnostic);
+            continue;
+        }
+        let mut unsure = Vec::new();
+        let mut blank = None;
+        for (&column, settled) in ApplicantColumn::ALL.iter().zip(settled) {
+            let index = match settled {
+                Settled::Cell(index) => *index,
+                Settled::Blank => {
+                    blank = Some(column);
+                    continue;
+                }
+                Settled::Unsure => {
+                    unsure.push(column.to_string());
+                    continue;
+                }
+            };
+            let token = &found.cells[index];
+            let value = token
+                .scalar
+                .and_then(|s| s.typed(ValueKind::Count, HeaderUnit::None).ok())
+                .unwrap_or(Value::Blank);
+            let span = (token.start < token.end).then(|| ctx.span(token.start, token.end));
+            if let Some(cell) = table.cell_mut(found.key, column) {
+                *cell = Cell { value, span };
+            }
+        }
+        let head = format!(
+            "{}.{}: the row shows {} cells for {columns} columns",
+            TableId::Applications,
+            found.key,
+            found.cells.len()
+        );
+        let sums = "the table's sums (row total, outcome total, 一+二=三+四)";
+        let (level, kind, message) = match blank {
+            Some(blank) => (
+                Level::Info,
+                DiagnosticKind::RowRealigned,
+                format!(
+                    "{head}; its blank cell is put in {blank}, the one column where {sums} can hold"
+                ),
+            ),
+            None => (
+                Level::Warning,
+                DiagnosticKind::RowAmbiguous,
+                format!(
+                    "{head}; {sums} place its other cells, but cells {} are left blank: its blank cell is one of them, and the sums hold with it in more than one (a blank cell weighs in them as much as a `0` beside it)",
+                    unsure.join(", ")
+                ),
+            ),
+        };
+        ctx.diag(level, kind, message, Some(found.label));
+    }
+}
+
+/// What a column of a short row holds under every kept combination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Settled {
+    /// The row's cell of this index.
+    Cell(usize),
+    /// The row's blank cell.
+    Blank,
+    /// Different cells under different combinations.
+    Unsure,
+}
+
+/// For the short rows (by index in `unplaced`), what each column holds under
+/// every combination of placements under which the sums can hold; nothing
+/// when no combination can.
+fn settled(
+    table: &ApplicationsTable,
+    edition: Edition,
+    unplaced: &[(&FoundRow<ApplicationRow>, Diagnostic)],
+    short: &[(usize, Vec<Value>)],
+) -> Vec<(usize, Vec<Settled>)> {
+    let columns = ApplicantColumn::ALL.len();
+    let keys: Vec<ApplicationRow> = short.iter().map(|(i, _)| unplaced[*i].0.key).collect();
+    let equations = equations(edition);
+    let column_of = |c: ApplicantColumn| ApplicantColumn::ALL.iter().position(|&k| k == c);
+    let mut out: Option<Vec<Vec<Settled>>> = None;
+    // every combination of blank columns: the digits of `n` in base `columns`
+    let mut blanks = vec![0usize; short.len()];
+    loop {
+        let value = |(r, c): (ApplicationRow, ApplicantColumn)| -> Option<i128> {
+            let Some(i) = keys.iter().position(|&k| k == r) else {
+                return table.cell(r, c).and_then(|cell| cell.value.integer());
+            };
+            short[i].1[cell_under(column_of(c)?, blanks[i])?].integer()
+        };
+        let holds = equations.iter().all(|eq| {
+            let left: Vec<_> = eq.left.iter().map(|&t| value(t)).collect();
+            let right: Vec<_> = eq.right.iter().map(|&t| value(t)).collect();
+            can_hold(&left, &right)
+        });
+        if holds {
+            let now = blanks.iter().map(|&b| {
+                (0..columns).map(move |c| cell_under(c, b).map_or(Settled::Blank, Settled::Cell))
+            });
+            match &mut out {
+                None => out = Some(now.map(Iterator::collect).collect()),
+                Some(seen) => {
+                    for (row, now) in seen.iter_mut().zip(now) {
+                        for (s, n) in row.iter_mut().zip(now) {
+                            if *s != n {
+                                *s = Settled::Unsure;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // the next combination
+        let Some(digit) = blanks.iter().position(|&b| b + 1 < columns) else {
+            break;
+        };
+        for b in &mut blanks[..digit] {
+            *b = 0;
+        }
+        blanks[digit] += 1;
+    }
+    out.map(|rows| short.iter().map(|(i, _)| *i).zip(rows).collect())
+        .unwrap_or_default()
 }
 
 /// Blanks the suspect rows of section 三 that break one of its sums;
@@ -145,6 +355,65 @@ pub(crate) fn check_applications(
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{get, read};
+    use super::can_hold;
+
+    #[test]
+    fn a_blank_term_bounds_the_other_side() {
+        assert!(can_hold(&[Some(2), Some(3)], &[Some(5)]));
+        assert!(!can_hold(&[Some(2), Some(3)], &[Some(6)]));
+        // a blank on the left is what the right has over the known terms
+        assert!(can_hold(&[Some(2), None], &[Some(5)]));
+        assert!(can_hold(&[Some(5), None], &[Some(5)]));
+        assert!(!can_hold(&[Some(6), None], &[Some(5)]));
+        assert!(!can_hold(&[Some(5)], &[Some(6), None]));
+        assert!(can_hold(&[Some(9), None], &[Some(1), None]));
+    }
+
+    const LYNX: &str = include_str!("../../../tests/fixtures/tools/lynx/render_w2019_web.txt");
+
+    #[test]
+    fn short_rows_no_placement_of_which_keeps_the_sums_stay_blank() {
+        // 予以公开's total made 21: its six cells sum to 20 wherever its blank
+        // cell is, or break the 其他 column's sum as its total
+        let text = LYNX.replacen(
+            "   20\n\n   （二）部分公开",
+            "   21\n\n   （二）部分公开",
+            1,
+        );
+        let r = read(&text);
+        for column in ["natural_person", "research_institution", "total"] {
+            assert_eq!(get(&r, &format!("applications.granted.{column}")), "");
+        }
+        assert!(r.diagnostics.iter().any(|d| {
+            d.message
+                .starts_with("applications.granted: cells left blank")
+        }));
+    }
+
+    #[test]
+    fn a_blank_cell_beside_a_zero_leaves_both_columns_blank() {
+        // lynx prints no line for an empty cell; 8.属于行政查询事项 shows
+        // `2 0 1 1 1 5` for seven columns, its blank cell beside the 0
+        let r = read(LYNX);
+        let row = "applications.denied_inquiry";
+        assert_eq!(get(&r, &format!("{row}.natural_person")), "2");
+        assert_eq!(get(&r, &format!("{row}.commercial_enterprise")), "");
+        assert_eq!(get(&r, &format!("{row}.research_institution")), "");
+        assert_eq!(get(&r, &format!("{row}.public_interest_org")), "1");
+        assert_eq!(get(&r, &format!("{row}.total")), "5");
+        assert!(r.diagnostics.iter().any(|d| {
+            d.message
+                .contains("cells commercial_enterprise, research_institution are left blank")
+        }));
+        // 予以公开 has no 0 beside its blank cell: placed in full
+        assert_eq!(get(&r, "applications.granted.natural_person"), "11");
+        assert_eq!(get(&r, "applications.granted.commercial_enterprise"), "");
+        assert_eq!(get(&r, "applications.granted.research_institution"), "2");
+        assert_eq!(get(&r, "applications.granted.total"), "20");
+        assert!(r.diagnostics.iter().any(|d| d.message.starts_with(
+            "applications.granted: the row shows 6 cells for 7 columns; its blank cell is put in commercial_enterprise"
+        )));
+    }
 
     const REPORT: &str = include_str!("../../../tests/fixtures/written/w2021_tabs.txt");
 

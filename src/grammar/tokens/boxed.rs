@@ -36,10 +36,12 @@ use crate::normalize::Normalized;
 
 /// The display width of the normalized char at byte `at`: the width of the
 /// char it was normalized from (`（` is two columns, the `(` it becomes one).
-fn width_at(norm: Option<&Normalized>, c: char, at: usize) -> u32 {
+/// The ASCII chars NFKC makes of wide ones (full-width forms, U+3000) were
+/// three bytes long; those made of two bytes (a no-break space) were narrow.
+pub(super) fn width_at(norm: Option<&Normalized>, c: char, at: usize) -> u32 {
     if c.is_ascii()
         && let Some(norm) = norm
-        && norm.original_range(at..at + 1).len() > 1
+        && norm.original_range(at..at + 1).len() >= 3
     {
         return 2;
     }
