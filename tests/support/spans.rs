@@ -118,7 +118,8 @@ fn table_spans<R, C>(span: Span, rows: &[xxgk::Row<R, C>]) -> Vec<Span> {
 /// the renderer writes text the parser did not place back out in another
 /// layout (the body of a section whose table was not found, as paragraphs;
 /// an extra row under whatever label it had), and read again, that text may
-/// be placed: the round trip is not defined there.
+/// be placed: the round trip is not defined there. Nor for a section text
+/// that holds a form feed, the page break of PDF text.
 pub fn round_trip(report: &AnnualReport) {
     let tables = [
         report.active.is_some(),
@@ -126,6 +127,11 @@ pub fn round_trip(report: &AnnualReport) {
         report.review_litigation.is_some(),
     ];
     if tables.contains(&false) || !report.extra_rows.is_empty() {
+        return;
+    }
+    // a form feed in a section's text, written back at a line start, reads
+    // as the page break of PDF text, which changes how the tables are read
+    if report.sections.iter().any(|s| s.body.contains('\u{c}')) {
         return;
     }
     let cells: Vec<(CellKey, Value)> = report.cells().collect();

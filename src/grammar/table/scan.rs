@@ -485,11 +485,13 @@ fn same_line_cells<'t>(label: &Token, cells: &'t [Token]) -> &'t [Token] {
     &cells[..on_line]
 }
 
-/// True for the text of plain `pdftotext` (no `-layout`): a form feed between
-/// pages, and cells on one line separated by single spaces, not aligned in
-/// columns by runs of spaces.
+/// True for the text of plain `pdftotext` (no `-layout`): a form feed
+/// between pages (where pdftotext writes it, at the start of a page's first
+/// line; one inside a line of prose is no page break), and cells on one line
+/// separated by single spaces, not aligned in columns by runs of spaces.
 fn is_plain_pdf_text(doc: &str, tokens: &[Token]) -> bool {
-    if !doc.contains('\u{c}') {
+    let page_break = doc.starts_with('\u{c}') || doc.contains("\n\u{c}");
+    if !page_break {
         return false;
     }
     let (mut pairs, mut wide) = (0usize, 0usize);
