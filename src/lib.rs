@@ -126,6 +126,7 @@ pub use crate::options::{Limit, Limits, Options};
 /// covered by semantic versioning, may change or go away in any release.
 #[doc(hidden)]
 pub mod __fuzz {
+    pub use crate::grammar::template_labels;
     pub use crate::normalize::{Normalized, nfkc, normalize};
 }
 
