@@ -31,7 +31,9 @@ mod input;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::LazyLock;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 use xxgk::AnnualReport;
 use xxgk::render::{BlankMark, Layout, Renderer};
@@ -78,7 +80,7 @@ enum Command {
     /// Writes a report's figures back out as report text in one of the layouts.
     Render {
         /// The layout.
-        #[arg(long, short, value_enum, default_value_t = RenderLayout::TabRows)]
+        #[arg(long, short, value_enum, default_value_t = RenderLayout(Layout::TabRows))]
         layout: RenderLayout,
         /// The report file; `-` reads standard input.
         #[arg(value_name = "FILE")]
@@ -99,28 +101,19 @@ enum ValidateFormat {
     Json,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum RenderLayout {
-    WordCells,
-    WebCells,
-    TabRows,
-    PipeRows,
-    Markdown,
-    PipeCells,
-    Html,
-}
+/// `--layout`: every layout of the library, by its [`Layout::name`].
+#[derive(Clone, Copy)]
+struct RenderLayout(Layout);
 
-impl RenderLayout {
-    fn layout(self) -> Layout {
-        match self {
-            RenderLayout::WordCells => Layout::WordCells,
-            RenderLayout::WebCells => Layout::WebCells,
-            RenderLayout::TabRows => Layout::TabRows,
-            RenderLayout::PipeRows => Layout::PipeRows,
-            RenderLayout::Markdown => Layout::Markdown,
-            RenderLayout::PipeCells => Layout::PipeCells,
-            RenderLayout::Html => Layout::Html,
-        }
+impl ValueEnum for RenderLayout {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: LazyLock<Vec<RenderLayout>> =
+            LazyLock::new(|| Layout::ALL.into_iter().map(RenderLayout).collect());
+        ALL.as_slice()
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.name()))
     }
 }
 
@@ -317,7 +310,7 @@ fn render(layout: RenderLayout, file: &std::path::Path) -> std::io::Result<ExitC
             return Ok(ExitCode::FAILURE);
         }
     };
-    let text = Renderer::new(layout.layout())
+    let text = Renderer::new(layout.0)
         .blank(BlankMark::Empty)
         .render(&report);
     let mut out = std::io::stdout().lock();
