@@ -8,25 +8,11 @@
 //! ```
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-fn load(dir: &str, ext: &str) -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir);
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixture folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read(p).expect("fixture"))
-        .collect()
-}
+#[path = "../tests/support/fixtures.rs"]
+mod fixtures;
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("frontends");
@@ -36,7 +22,7 @@ fn bench(c: &mut Criterion) {
         ("gb18030", "gb18030", "txt"),
         ("utf8 (same texts)", "gb18030", "txt"),
     ] {
-        let mut files = load(dir, ext);
+        let mut files = fixtures::bytes(dir, ext);
         if name.starts_with("utf8") {
             files = files
                 .iter()
@@ -56,7 +42,7 @@ fn bench(c: &mut Criterion) {
     #[cfg(feature = "pdf")]
     {
         // the PDFs that parse (not the scanned and the locked one)
-        let files: Vec<Vec<u8>> = load("pdf", "pdf")
+        let files: Vec<Vec<u8>> = fixtures::bytes("pdf", "pdf")
             .into_iter()
             .filter(|f| xxgk::parse_bytes(f).is_ok())
             .collect();

@@ -13,31 +13,16 @@
 //! 100 000 rows (both with the limits on cells and input lifted), and says
 //! how long they took.
 
-use std::path::Path;
 use std::time::Instant;
 
 #[path = "../tests/support/counting.rs"]
 mod counting;
+#[path = "../tests/support/fixtures.rs"]
+mod fixtures;
 #[path = "../tests/support/hostile_documents.rs"]
 mod hostile_documents;
 
 use hostile_documents as documents;
-
-fn fixtures(dir: &str, ext: &str) -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir);
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixture folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read(p).expect("fixture"))
-        .collect()
-}
 
 /// Bytes a document is measured against: its XML for a `.docx`.
 fn measured_len(doc: &[u8]) -> usize {
@@ -87,15 +72,19 @@ fn main() {
     );
     report(
         "text (GB18030 fixtures)",
-        &fixtures("gb18030", "txt"),
+        &fixtures::bytes("gb18030", "txt"),
         &defaults,
     );
     let text_rows = documents::text_rows(if full { 500_000 } else { 10_000 });
     report("text of template rows", &[text_rows], &cells);
-    report("HTML (fixtures)", &fixtures("html", "html"), &defaults);
+    report(
+        "HTML (fixtures)",
+        &fixtures::bytes("html", "html"),
+        &defaults,
+    );
     report(
         ".docx (fixtures, per XML byte)",
-        &fixtures("docx", "docx"),
+        &fixtures::bytes("docx", "docx"),
         &defaults,
     );
     let rows = if full { 200_000 } else { 5_000 };

@@ -23,7 +23,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use xxgk::{AnnualReport, Level};
+use xxgk::AnnualReport;
 
 const SAMPLE_NAME: &str = "tests/fixtures/seeds/000_9adbf800e6ecf4be.txt (bundled sample)";
 const SAMPLE: &str = include_str!("../tests/fixtures/seeds/000_9adbf800e6ecf4be.txt");
@@ -186,47 +186,5 @@ fn cells(out: &mut impl Write, report: &AnnualReport) -> std::io::Result<()> {
 
 fn summary(out: &mut impl Write, name: &str, report: &AnnualReport) -> std::io::Result<()> {
     writeln!(out, "{name}")?;
-    writeln!(
-        out,
-        "  title    {}",
-        report.title.as_deref().unwrap_or("(none)")
-    )?;
-    writeln!(
-        out,
-        "  organ    {}",
-        report.organ.as_deref().unwrap_or("(none)")
-    )?;
-    let year = report.year.map_or("(none)".to_string(), |y| y.to_string());
-    writeln!(out, "  year     {year}")?;
-    writeln!(out, "  edition  {}", report.edition)?;
-    if let Some(d) = report.published {
-        writeln!(out, "  published {d}")?;
-    }
-    for field in report.contact.fields() {
-        if let Some(v) = field.value {
-            writeln!(out, "  {:<8} {v}", field.name)?;
-        }
-    }
-    writeln!(out, "  sections {}/6", report.sections.len())?;
-    let (mut filled, mut total) = (0, 0);
-    for (_, value) in report.cells() {
-        total += 1;
-        filled += usize::from(!value.is_blank());
-    }
-    writeln!(out, "  cells    {filled} filled of {total}")?;
-    for extra in &report.extra_rows {
-        let values: Vec<String> = extra.values.iter().map(|v| v.value.to_string()).collect();
-        writeln!(
-            out,
-            "  extra row ({}) {} [{}]",
-            extra.table,
-            extra.label,
-            values.join(", ")
-        )?;
-    }
-    for d in &report.diagnostics {
-        let mark = if d.level == Level::Warning { "!" } else { "-" };
-        writeln!(out, "  {mark} {}", d.message)?;
-    }
-    Ok(())
+    write!(out, "{}", report.summary())
 }

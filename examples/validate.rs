@@ -18,14 +18,11 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use xxgk::AnnualReport;
-use xxgk::validate::{Finding, Severity, Status, validate, validate_years};
+use xxgk::validate::{Finding, listing, validate, validate_years};
 
 const SAMPLE_NAME: &str = "tests/fixtures/seeds/000_9adbf800e6ecf4be.txt (bundled sample)";
 const SAMPLE: &str = include_str!("../tests/fixtures/seeds/000_9adbf800e6ecf4be.txt");
 const USAGE: &str = "usage: validate [--format text|json] [--years LAST THIS] [FILE...]";
-
-/// How many cell keys the text output lists before it abbreviates.
-const CELLS_SHOWN: usize = 8;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -115,57 +112,6 @@ fn load(file: &str) -> Result<AnnualReport, String> {
     xxgk::parse_bytes(&bytes).map_err(|e| format!("{file}: {e:#}"))
 }
 
-fn print_text(out: &mut impl Write, title: &str, findings: &[Finding]) -> std::io::Result<()> {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let summary = if findings.is_empty() {
-        "no findings".to_string()
-    } else {
-        let plural = |n: usize, word: &str| match n {
-            1 => format!("1 {word}"),
-            n => format!("{n} {word}s"),
-        };
-        format!(
-            "{}, {}, {}",
-            plural(count(Severity::Error), "error"),
-            plural(count(Severity::Warning), "warning"),
-            plural(count(Severity::Notice), "notice")
-        )
-    };
-    writeln!(out, "{title}: {summary}")?;
-    for f in findings {
-        let status = match f.status {
-            Status::NotCheckable => " (not checkable)",
-            _ => "",
-        };
-        writeln!(out, "  {:<7} {}{status}", f.severity.as_str(), f.rule)?;
-        if !f.cells.is_empty() {
-            let shown: Vec<String> = f
-                .cells
-                .iter()
-                .take(CELLS_SHOWN)
-                .map(|k| k.to_string())
-                .collect();
-            let more = match f.cells.len() {
-                n if n > CELLS_SHOWN => format!(", … ({n} cells)"),
-                _ => String::new(),
-            };
-            writeln!(out, "          cells: {}{more}", shown.join(", "))?;
-        }
-        let show = |v: &Option<xxgk::Decimal>| v.map_or("-".to_string(), |d| d.to_string());
-        if f.expected.is_some() || f.actual.is_some() {
-            writeln!(
-                out,
-                "          expected {}, actual {}",
-                show(&f.expected),
-                show(&f.actual)
-            )?;
-        }
-        writeln!(out, "          en: {}", f.message_en)?;
-        writeln!(out, "          zh: {}", f.message_zh)?;
-    }
-    Ok(())
-}
-
 fn main() -> ExitCode {
     let args = match args() {
         Ok(Some(args)) => args,
@@ -230,7 +176,7 @@ fn main() -> ExitCode {
         }
         Format::Text => outputs
             .iter()
-            .try_for_each(|(title, o)| print_text(&mut out, title, &o.findings)),
+            .try_for_each(|(title, o)| write!(out, "{}", listing(title, &o.findings))),
     };
     if let Err(e) = written {
         eprintln!("cannot write the output: {e}");

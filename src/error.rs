@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::normalize::display_width;
+
 /// A place in the original text: byte offset, and 1-based line and column
 /// (the column counts characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -226,25 +228,6 @@ pub struct Snippet<'a> {
     context: &'a Context,
 }
 
-/// Columns a character takes in a terminal: 2 for the East Asian wide and
-/// full-width ranges (CJK, kana, Hangul, full-width forms), else 1.
-fn width(c: char) -> usize {
-    let wide = matches!(u32::from(c),
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD);
-    if wide { 2 } else { 1 }
-}
-
 impl fmt::Display for Snippet<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = self.position;
@@ -256,7 +239,7 @@ impl fmt::Display for Snippet<'_> {
         // tabs are shown as one space so that the caret lines up
         let shown = |s: &str| s.replace('\t', " ");
         let before = format!("{lead}{}", shown(&c.before));
-        let caret = " ".repeat(before.chars().map(width).sum());
+        let caret = " ".repeat(before.chars().map(|c| usize::from(display_width(c))).sum());
         writeln!(f, "{pad}--> {p} (byte {})", p.byte)?;
         writeln!(f, "{pad} |")?;
         writeln!(f, "{number} | {before}{}{tail}", shown(&c.after))?;

@@ -118,7 +118,7 @@ pub use crate::model::{
     ApplicationRow, ApplicationsTable, Cell, CellKey, Change, ChangeForm, Contact, ContactField,
     Date, Decimal, DecimalError, Diagnostic, DiagnosticKind, Edition, ExtraRow, ExtraValue,
     Figures, Level, Period, ReviewColumn, ReviewRow, ReviewTable, Row, Section, SectionKind, Span,
-    Table, TableId, UnknownKey, Value, ValueKind,
+    Summary, Table, TableId, UnknownKey, Value, ValueKind,
 };
 pub use crate::options::{Limit, Limits, Options};
 
@@ -126,6 +126,7 @@ pub use crate::options::{Limit, Limits, Options};
 /// covered by semantic versioning, may change or go away in any release.
 #[doc(hidden)]
 pub mod __fuzz {
+    pub use crate::grammar::template_labels;
     pub use crate::normalize::{Normalized, nfkc, normalize};
 }
 

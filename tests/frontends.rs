@@ -3,24 +3,13 @@
 //! sniffing, and the errors for what the crate does not read.
 #![cfg(all(feature = "html", feature = "docx"))]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value as Json;
 use xxgk::{AnnualReport, CellKey, Document, ErrorKind, Format, Value};
 
-fn fixtures(dir: &str, ext: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir);
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect();
-    out.sort();
-    assert!(!out.is_empty(), "no .{ext} fixtures in {}", dir.display());
-    out
-}
+#[path = "support/fixtures.rs"]
+mod fixtures;
 
 fn truth_of(path: &Path) -> Json {
     let stem = path.file_stem().unwrap().to_str().unwrap();
@@ -39,6 +28,21 @@ fn canonical(s: &str) -> String {
         format!("{int}.{frac}")
     };
     if out == "-0" { "0".into() } else { out }
+}
+
+/// The ASCII digits of a text, in order.
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Asserts that `text`, the place a figure was read from, writes the digits
+/// of its `value` (leading zeros aside).
+fn assert_writes(text: &str, value: Value, place: impl std::fmt::Display) {
+    assert_eq!(
+        digits(text).trim_start_matches('0'),
+        digits(&value.to_string()).trim_start_matches('0'),
+        "{place}: {value} read from {text:?}"
+    );
 }
 
 /// Compares every cell, the edition, the year and the organ with the truth;
@@ -81,7 +85,7 @@ fn compare(report: &AnnualReport, truth: &Json) -> Vec<String> {
 
 fn check_folder(dir: &str, ext: &str, format: Format) {
     let mut failures = Vec::new();
-    for path in fixtures(dir, ext) {
+    for path in fixtures::paths(dir, ext) {
         let stem = path.file_stem().unwrap().to_str().unwrap();
         if !path.with_file_name(format!("{stem}.truth.json")).exists() {
             continue; // read for its error (see below)
@@ -144,7 +148,7 @@ fn pdf_without_text_layer_or_with_a_password_is_refused_with_advice() {
 #[cfg(feature = "pdf")]
 #[test]
 fn pdf_spans_point_into_the_extracted_text_and_figures_have_boxes() {
-    for path in fixtures("pdf", "pdf") {
+    for path in fixtures::paths("pdf", "pdf") {
         let Ok(doc) = Document::from_bytes(&std::fs::read(&path).unwrap()) else {
             continue;
         };
@@ -155,18 +159,7 @@ fn pdf_spans_point_into_the_extracted_text_and_figures_have_boxes() {
                 && !value.is_blank()
             {
                 let text = &doc.text()[span.range()];
-                let digits: String = value
-                    .to_string()
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect();
-                let written: String = text.chars().filter(char::is_ascii_digit).collect();
-                assert_eq!(
-                    written.trim_start_matches('0'),
-                    digits.trim_start_matches('0'),
-                    "{}: {key}",
-                    path.display()
-                );
+                assert_writes(text, value, format!("{}: {key}", path.display()));
                 // and its place on the page
                 let at = doc.pdf_box(span).expect("a figure has a box");
                 assert!(
@@ -202,7 +195,7 @@ fn slice(bytes: &[u8], doc: &Document, span: xxgk::Span) -> String {
 #[test]
 fn gb18030_spans_slice_the_figures_bytes() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    for path in fixtures("gb18030", "txt") {
+    for path in fixtures::paths("gb18030", "txt") {
         let bytes = std::fs::read(&path).unwrap();
         let doc = Document::from_bytes(&bytes).unwrap();
         assert_eq!(doc.encoding(), Some("gb18030"), "{}", path.display());
@@ -217,15 +210,10 @@ fn gb18030_spans_slice_the_figures_bytes() {
             };
             let text = slice(&bytes, &doc, span);
             if !value.is_blank() {
-                let digits: String = value
-                    .to_string()
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect();
-                let written: String = text.chars().filter(char::is_ascii_digit).collect();
+                let figure = digits(&value.to_string());
                 assert!(
-                    written.contains(digits.trim_start_matches('0'))
-                        || digits.chars().all(|c| c == '0'),
+                    digits(&text).contains(figure.trim_start_matches('0'))
+                        || figure.chars().all(|c| c == '0'),
                     "{}: {key} = {value} read from {text:?}",
                     path.display()
                 );
@@ -257,7 +245,7 @@ fn gb18030_spans_slice_the_figures_bytes() {
 
 #[test]
 fn html_spans_point_at_the_figures_in_the_page() {
-    for path in fixtures("html", "html") {
+    for path in fixtures::paths("html", "html") {
         let bytes = std::fs::read(&path).unwrap();
         let doc = Document::from_bytes(&bytes).unwrap();
         let report = doc.parse().unwrap();
@@ -272,18 +260,7 @@ fn html_spans_point_at_the_figures_in_the_page() {
                 path.display()
             );
             if !value.is_blank() {
-                let digits: String = value
-                    .to_string()
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect();
-                let written: String = text.chars().filter(char::is_ascii_digit).collect();
-                assert_eq!(
-                    written.trim_start_matches('0'),
-                    digits.trim_start_matches('0'),
-                    "{}: {key} = {value} read from {text:?}",
-                    path.display()
-                );
+                assert_writes(&text, value, format!("{}: {key}", path.display()));
             }
         }
         let title = slice(&bytes, &doc, report.title_span.unwrap());
@@ -297,7 +274,7 @@ fn html_spans_point_at_the_figures_in_the_page() {
 
 #[test]
 fn docx_spans_point_into_the_extracted_text() {
-    for path in fixtures("docx", "docx") {
+    for path in fixtures::paths("docx", "docx") {
         let doc = Document::from_bytes(&std::fs::read(&path).unwrap()).unwrap();
         let report = doc.parse().unwrap();
         for (key, value) in report.cells() {
@@ -305,17 +282,7 @@ fn docx_spans_point_into_the_extracted_text() {
                 && !value.is_blank()
             {
                 let text = &doc.text()[span.range()];
-                let digits: String = value
-                    .to_string()
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect();
-                let written: String = text.chars().filter(char::is_ascii_digit).collect();
-                assert_eq!(
-                    written.trim_start_matches('0'),
-                    digits.trim_start_matches('0'),
-                    "{key}"
-                );
+                assert_writes(text, value, key);
             }
         }
     }

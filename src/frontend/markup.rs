@@ -54,6 +54,24 @@ fn span_at(text: &str, at: usize) -> Option<(usize, usize)> {
     Some((at + 1 + close, after + len))
 }
 
+/// The end of a pass that takes marks out of `text`: `out` and `map` hold
+/// what came before byte `copied_from`, the rest is copied as it is. `None`
+/// when nothing was taken out (nothing was ever skipped).
+fn copied_rest(
+    text: &str,
+    mut out: String,
+    mut map: OffsetMapBuilder,
+    copied_from: usize,
+) -> Option<(String, OffsetMap)> {
+    if copied_from == 0 {
+        return None;
+    }
+    map.copied(out.len(), copied_from);
+    out.push_str(&text[copied_from..]);
+    let len = out.len();
+    Some((out, map.finish(len, text.len())))
+}
+
 /// The text without its attribute spans, and the map of its offsets to `text`;
 /// `None` when there are none.
 pub(crate) fn strip_spans(text: &str) -> Option<(String, OffsetMap)> {
@@ -90,13 +108,7 @@ pub(crate) fn strip_spans(text: &str) -> Option<(String, OffsetMap)> {
         }
         i += 1;
     }
-    if copied_from == 0 {
-        return None;
-    }
-    map.copied(out.len(), copied_from);
-    out.push_str(&text[copied_from..]);
-    let len = out.len();
-    Some((out, map.finish(len, text.len())))
+    copied_rest(text, out, map, copied_from)
 }
 
 /// The marks of markdown headings and bold lines, which hide a heading from
@@ -195,13 +207,7 @@ pub(crate) fn strip_tags(text: &str) -> Option<(String, OffsetMap)> {
             _ => i = at + 1,
         }
     }
-    if copied_from == 0 {
-        return None;
-    }
-    map.copied(out.len(), copied_from);
-    out.push_str(&text[copied_from..]);
-    let len = out.len();
-    Some((out, map.finish(len, text.len())))
+    copied_rest(text, out, map, copied_from)
 }
 
 /// The HTML tables inside a markdown text (`<table>…</table>`, as pandoc
@@ -261,13 +267,7 @@ pub(crate) fn read_tables(
         copied_from = end;
         i = end;
     }
-    if copied_from == 0 {
-        return Ok(None);
-    }
-    map.copied(out.len(), copied_from);
-    out.push_str(&text[copied_from..]);
-    let len = out.len();
-    Ok(Some((out, map.finish(len, text.len()))))
+    Ok(copied_rest(text, out, map, copied_from))
 }
 
 /// The text without the markup above, and its map to `text`: HTML tables

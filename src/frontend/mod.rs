@@ -268,19 +268,14 @@ impl Document {
                 let source = decoded.text.into_owned();
                 let (text, map, merged, dropped_chrome) = html_text(&source, true, limits)?;
                 return Ok(Document {
-                    format: Format::Html,
                     encoding,
-                    text,
                     to_decoded: Some(map),
                     decoded: Some(source),
                     dropped_chrome,
                     to_bytes: decoded.to_bytes,
                     merged,
                     notes: decoded.notes,
-                    options: options.clone(),
-                    pages: None,
-                    #[cfg(feature = "pdf")]
-                    places: None,
+                    ..Document::read_as(Format::Html, text, options)
                 });
             }
             #[cfg(not(feature = "html"))]
@@ -297,20 +292,34 @@ impl Document {
             None => (decoded_text, None, None),
         };
         Ok(Document {
-            format: Format::Text,
             encoding,
-            text,
             to_decoded,
             decoded: decoded_text,
-            dropped_chrome: false,
             to_bytes: decoded.to_bytes,
-            merged: Vec::new(),
             notes: decoded.notes,
+            ..Document::read_as(Format::Text, text, options)
+        })
+    }
+
+    /// A document of `format` whose text is `text` as a front end wrote it:
+    /// nothing decoded, mapped back, merged or noted. Each front end sets
+    /// what it has on top.
+    fn read_as(format: Format, text: String, options: &Options) -> Document {
+        Document {
+            format,
+            encoding: None,
+            text,
+            to_decoded: None,
+            decoded: None,
+            dropped_chrome: false,
+            to_bytes: None,
+            merged: Vec::new(),
+            notes: Vec::new(),
             options: options.clone(),
             pages: None,
             #[cfg(feature = "pdf")]
             places: None,
-        })
+        }
     }
 
     #[cfg(feature = "html")]
@@ -334,18 +343,10 @@ impl Document {
         let read = pdf::read(bytes, &options.limits)?;
         let (text, map) = layout::render(&read.blocks, read.source.next);
         Ok(Document {
-            format: Format::Pdf,
-            encoding: None,
-            text,
-            to_decoded: None,
-            decoded: None,
-            dropped_chrome: false,
-            to_bytes: None,
             merged: read.merged,
-            notes: Vec::new(),
-            options: options.clone(),
             pages: Some(read.pages),
             places: Some(Box::new((map, read.source))),
+            ..Document::read_as(Format::Pdf, text, options)
         })
     }
 
@@ -356,19 +357,8 @@ impl Document {
                 let (blocks, merged) = docx::read(bytes, &options.limits)?;
                 let (text, _) = layout::render(&blocks, 0);
                 return Ok(Document {
-                    format: Format::Docx,
-                    encoding: None,
-                    text,
-                    to_decoded: None,
-                    decoded: None,
-                    dropped_chrome: false,
-                    to_bytes: None,
                     merged,
-                    notes: Vec::new(),
-                    options: options.clone(),
-                    pages: None,
-                    #[cfg(feature = "pdf")]
-                    places: None,
+                    ..Document::read_as(Format::Docx, text, options)
                 });
             }
             Err(unsupported(

@@ -18,6 +18,8 @@ use crate::model::{
 };
 use crate::normalize::Normalized;
 
+pub use table::template_labels;
+
 use heading::Heading;
 use tokens::{detect, tokenize_normalized};
 

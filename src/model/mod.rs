@@ -2,6 +2,7 @@
 //! original text.
 
 mod schema;
+mod summary;
 mod table;
 mod value;
 
@@ -9,6 +10,7 @@ pub use schema::{
     ActiveColumn, ActiveRow, ApplicantColumn, ApplicationRow, CellKey, Edition, ReviewColumn,
     ReviewRow, TableId, UnknownKey, ValueKind,
 };
+pub use summary::Summary;
 pub use table::{ActiveTable, ApplicationsTable, Cell, ReviewTable, Row, Table};
 pub use value::{Amount, AmountUnit, Change, ChangeForm, Decimal, DecimalError, Value};
 
@@ -458,6 +460,12 @@ impl AnnualReport {
     /// The section of a kind, when the report has it.
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// What the report holds, in a few lines for a person to read (see
+    /// [`Summary`]): `println!("{}", report.summary())`.
+    pub fn summary(&self) -> Summary<'_> {
+        Summary::new(self)
     }
 }
 

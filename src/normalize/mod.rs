@@ -516,5 +516,28 @@ fn nfkc_group(w: &mut Rewriter<'_>, scratch: &mut String, src: Range<usize>) {
     }
 }
 
+/// The columns a character takes on a terminal: two for the East Asian wide
+/// and full-width ranges (CJK, kana, Hangul, full-width forms), one for the
+/// others (ambiguous ones such as `“` included, as `w3m` prints them).
+///
+/// Used to line up text laid out for a terminal (box-drawn tables, plain
+/// text columns) and the caret under an error's position.
+pub(crate) fn display_width(c: char) -> u8 {
+    let wide = matches!(u32::from(c),
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD);
+    if wide { 2 } else { 1 }
+}
+
 #[cfg(test)]
 mod tests;

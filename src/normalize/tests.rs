@@ -457,3 +457,11 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn display_width_is_two_for_cjk_and_full_width_only() {
+    assert_eq!(display_width('规'), 2);
+    assert_eq!(display_width('（'), 2);
+    assert_eq!(display_width('“'), 1);
+    assert_eq!(display_width('5'), 1);
+}

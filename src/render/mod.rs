@@ -75,6 +75,20 @@ impl Layout {
         Layout::Html,
     ];
 
+    /// The layout's name, as a command line takes it: `word-cells`,
+    /// `web-cells`, `tab-rows`, `pipe-rows`, `markdown`, `pipe-cells`, `html`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::WordCells => "word-cells",
+            Layout::WebCells => "web-cells",
+            Layout::TabRows => "tab-rows",
+            Layout::PipeRows => "pipe-rows",
+            Layout::Markdown => "markdown",
+            Layout::PipeCells => "pipe-cells",
+            Layout::Html => "html",
+        }
+    }
+
     /// True for the layouts that give each table cell a line of its own.
     fn one_cell_per_line(self) -> bool {
         matches!(
@@ -85,16 +99,9 @@ impl Layout {
 }
 
 impl fmt::Display for Layout {
+    /// The layout's [`Layout::name`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Layout::WordCells => "word-cells",
-            Layout::WebCells => "web-cells",
-            Layout::TabRows => "tab-rows",
-            Layout::PipeRows => "pipe-rows",
-            Layout::Markdown => "markdown",
-            Layout::PipeCells => "pipe-cells",
-            Layout::Html => "html",
-        })
+        f.write_str(self.name())
     }
 }
 

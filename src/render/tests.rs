@@ -149,3 +149,13 @@ fn the_report_s_own_words_are_kept() {
         assert_eq!(back.published, report.published, "{layout}");
     }
 }
+
+#[test]
+fn layouts_have_distinct_names_which_they_display() {
+    let names: std::collections::BTreeSet<&str> = Layout::ALL.iter().map(|l| l.name()).collect();
+    assert_eq!(names.len(), Layout::ALL.len());
+    for layout in Layout::ALL {
+        assert_eq!(layout.to_string(), layout.name());
+    }
+    assert_eq!(Layout::TabRows.name(), "tab-rows");
+}

@@ -27,6 +27,7 @@ mod arithmetic;
 mod check;
 mod completeness;
 mod labels;
+mod listing;
 mod prose;
 mod years;
 
@@ -38,6 +39,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::{AnnualReport, CellKey, Decimal};
+
+pub use listing::{Listing, listing};
 
 /// How much a finding matters.
 ///

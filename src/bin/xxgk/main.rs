@@ -31,11 +31,13 @@ mod input;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::LazyLock;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
+use xxgk::AnnualReport;
 use xxgk::render::{BlankMark, Layout, Renderer};
-use xxgk::validate::{Finding, Severity, Status, validate, validate_years};
-use xxgk::{AnnualReport, Level};
+use xxgk::validate::{Finding, listing, validate, validate_years};
 
 use crate::input::{Input, collect, read_report};
 
@@ -78,7 +80,7 @@ enum Command {
     /// Writes a report's figures back out as report text in one of the layouts.
     Render {
         /// The layout.
-        #[arg(long, short, value_enum, default_value_t = RenderLayout::TabRows)]
+        #[arg(long, short, value_enum, default_value_t = RenderLayout(Layout::TabRows))]
         layout: RenderLayout,
         /// The report file; `-` reads standard input.
         #[arg(value_name = "FILE")]
@@ -99,28 +101,19 @@ enum ValidateFormat {
     Json,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum RenderLayout {
-    WordCells,
-    WebCells,
-    TabRows,
-    PipeRows,
-    Markdown,
-    PipeCells,
-    Html,
-}
+/// `--layout`: every layout of the library, by its [`Layout::name`].
+#[derive(Clone, Copy)]
+struct RenderLayout(Layout);
 
-impl RenderLayout {
-    fn layout(self) -> Layout {
-        match self {
-            RenderLayout::WordCells => Layout::WordCells,
-            RenderLayout::WebCells => Layout::WebCells,
-            RenderLayout::TabRows => Layout::TabRows,
-            RenderLayout::PipeRows => Layout::PipeRows,
-            RenderLayout::Markdown => Layout::Markdown,
-            RenderLayout::PipeCells => Layout::PipeCells,
-            RenderLayout::Html => Layout::Html,
-        }
+impl ValueEnum for RenderLayout {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: LazyLock<Vec<RenderLayout>> =
+            LazyLock::new(|| Layout::ALL.into_iter().map(RenderLayout).collect());
+        ALL.as_slice()
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.name()))
     }
 }
 
@@ -218,48 +211,8 @@ fn cell_lines(report: &AnnualReport) -> impl Iterator<Item = (String, String)> +
 }
 
 fn summary(out: &mut impl Write, name: &str, report: &AnnualReport) -> std::io::Result<()> {
-    let none = || "(none)".to_string();
     writeln!(out, "{name}")?;
-    writeln!(
-        out,
-        "  title    {}",
-        report.title.clone().unwrap_or_else(none)
-    )?;
-    writeln!(
-        out,
-        "  organ    {}",
-        report.organ.clone().unwrap_or_else(none)
-    )?;
-    let year = report.year.map_or_else(none, |y| y.to_string());
-    writeln!(out, "  year     {year}")?;
-    writeln!(out, "  edition  {}", report.edition)?;
-    if let Some(d) = report.published {
-        writeln!(out, "  published {d}")?;
-    }
-    for field in report.contact.fields() {
-        if let Some(v) = field.value {
-            writeln!(out, "  {:<8} {v}", field.name)?;
-        }
-    }
-    writeln!(out, "  sections {}/6", report.sections.len())?;
-    let figures = report.figures();
-    let filled = figures.iter().filter(|(_, v)| v.is_some()).count();
-    writeln!(out, "  cells    {filled} filled of {}", figures.len())?;
-    for extra in &report.extra_rows {
-        let values: Vec<String> = extra.values.iter().map(|v| v.value.to_string()).collect();
-        writeln!(
-            out,
-            "  extra row ({}) {} [{}]",
-            extra.table,
-            extra.label,
-            values.join(", ")
-        )?;
-    }
-    for d in &report.diagnostics {
-        let mark = if d.level == Level::Warning { "!" } else { "-" };
-        writeln!(out, "  {mark} {}", d.message)?;
-    }
-    Ok(())
+    write!(out, "{}", report.summary())
 }
 
 /// The findings of one file, or of a pair of files.
@@ -339,68 +292,12 @@ fn validate_files(
         }
         ValidateFormat::Text => {
             for (title, o) in &outputs {
-                print_findings(&mut out, title, &o.findings)?;
+                write!(out, "{}", listing(title, &o.findings))?;
             }
         }
     }
     out.flush()?;
     Ok(exit(refused || errors))
-}
-
-/// How many cell keys the text output lists before it abbreviates.
-const CELLS_SHOWN: usize = 8;
-
-fn print_findings(out: &mut impl Write, title: &str, findings: &[Finding]) -> std::io::Result<()> {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let plural = |n: usize, word: &str| match n {
-        1 => format!("1 {word}"),
-        n => format!("{n} {word}s"),
-    };
-    let summary = if findings.is_empty() {
-        "no findings".to_string()
-    } else {
-        format!(
-            "{}, {}, {}",
-            plural(count(Severity::Error), "error"),
-            plural(count(Severity::Warning), "warning"),
-            plural(count(Severity::Notice), "notice")
-        )
-    };
-    writeln!(out, "{title}: {summary}")?;
-    for f in findings {
-        let status = if f.status == Status::NotCheckable {
-            " (not checkable)"
-        } else {
-            ""
-        };
-        writeln!(out, "  {:<7} {}{status}", f.severity.as_str(), f.rule)?;
-        if !f.cells.is_empty() {
-            let shown: Vec<String> = f
-                .cells
-                .iter()
-                .take(CELLS_SHOWN)
-                .map(|k| k.to_string())
-                .collect();
-            let more = if f.cells.len() > CELLS_SHOWN {
-                format!(", … ({} cells)", f.cells.len())
-            } else {
-                String::new()
-            };
-            writeln!(out, "          cells: {}{more}", shown.join(", "))?;
-        }
-        if f.expected.is_some() || f.actual.is_some() {
-            let show = |v: Option<xxgk::Decimal>| v.map_or("-".to_string(), |d| d.to_string());
-            writeln!(
-                out,
-                "          expected {}, actual {}",
-                show(f.expected),
-                show(f.actual)
-            )?;
-        }
-        writeln!(out, "          en: {}", f.message_en)?;
-        writeln!(out, "          zh: {}", f.message_zh)?;
-    }
-    Ok(())
 }
 
 /// `xxgk render`.
@@ -413,7 +310,7 @@ fn render(layout: RenderLayout, file: &std::path::Path) -> std::io::Result<ExitC
             return Ok(ExitCode::FAILURE);
         }
     };
-    let text = Renderer::new(layout.layout())
+    let text = Renderer::new(layout.0)
         .blank(BlankMark::Empty)
         .render(&report);
     let mut out = std::io::stdout().lock();

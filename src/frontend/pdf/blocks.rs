@@ -580,35 +580,26 @@ mod tests {
 
     #[test]
     fn a_table_goes_on_over_a_page_break_past_text_beside_it() {
-        let pages = [
-            table_page(
-                60.0,
-                80.0,
-                vec![
-                    glyph("没", 110.0, 65.0),
-                    glyph("4", 210.0, 65.0),
-                    glyph("度", 40.0, 66.0),
-                ],
-            ),
-            table_page(780.0, 800.0, vec![glyph("成", 110.0, 785.0)]),
-        ];
-        let (written, _) = blocks(&pages, &mut Vec::new());
-        assert_eq!(layout::render(&written, 0).0, "没成\t4\n度\n");
+        // the table's last row on page 1 is from y=60 to 80; `度` at `y`
+        let read = |y: f64| {
+            let pages = [
+                table_page(
+                    60.0,
+                    80.0,
+                    vec![
+                        glyph("没", 110.0, 65.0),
+                        glyph("4", 210.0, 65.0),
+                        glyph("度", 40.0, y),
+                    ],
+                ),
+                table_page(780.0, 800.0, vec![glyph("成", 110.0, 785.0)]),
+            ];
+            let (written, _) = blocks(&pages, &mut Vec::new());
+            layout::render(&written, 0).0
+        };
+        assert_eq!(read(66.0), "没成\t4\n度\n");
         // text below the table, not beside it, ends it
-        let pages = [
-            table_page(
-                60.0,
-                80.0,
-                vec![
-                    glyph("没", 110.0, 65.0),
-                    glyph("4", 210.0, 65.0),
-                    glyph("度", 40.0, 40.0),
-                ],
-            ),
-            table_page(780.0, 800.0, vec![glyph("成", 110.0, 785.0)]),
-        ];
-        let (written, _) = blocks(&pages, &mut Vec::new());
-        assert_eq!(layout::render(&written, 0).0, "没\t4\n度\n成\t\n");
+        assert_eq!(read(40.0), "没\t4\n度\n成\t\n");
     }
 
     #[test]

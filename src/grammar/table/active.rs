@@ -16,7 +16,7 @@ use crate::model::{ActiveColumn, ActiveRow, ActiveTable, Edition, ExtraRow, Tabl
 
 use ActiveRow as R;
 
-const ROWS: &[(Class<ActiveRow>, &[&str])] = &[
+pub(super) const ROWS: &[(Class<ActiveRow>, &[&str])] = &[
     (Class::Row(R::Regulations), &["规章"]),
     (
         Class::Row(R::NormativeDocuments),
@@ -34,7 +34,7 @@ const fn header(last: bool, vote: Vote) -> Class<ActiveRow> {
     Class::Header { last, vote }
 }
 
-const HEADERS: &[(Class<ActiveRow>, &[&str])] = &[
+pub(super) const HEADERS: &[(Class<ActiveRow>, &[&str])] = &[
     (header(false, Vote::Neither), &["信息内容"]),
     (
         header(false, Vote::E2019),

@@ -17,7 +17,7 @@ use crate::model::{
 
 use ApplicationRow as R;
 
-const ROWS: &[(Class<ApplicationRow>, &[&str])] = &[
+pub(super) const ROWS: &[(Class<ApplicationRow>, &[&str])] = &[
     (
         Class::Row(R::NewRequests),
         &["一、本年新收政府信息公开申请数量"],
@@ -109,7 +109,7 @@ const ROWS: &[(Class<ApplicationRow>, &[&str])] = &[
     (Class::Row(R::CarriedForward), &["四、结转下年度继续办理"]),
 ];
 
-const HEADERS: &[(Class<ApplicationRow>, &[&str])] = &[
+pub(super) const HEADERS: &[(Class<ApplicationRow>, &[&str])] = &[
     (
         Class::Header {
             last: false,

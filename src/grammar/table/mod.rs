@@ -402,6 +402,25 @@ fn report_missing_rows<R: Copy + std::fmt::Display, C>(
     }
 }
 
+/// Every label the rows and headers of the three tables are known by, both
+/// editions, in their normalized form: template wording for the fuzz targets
+/// (`xxgk::__fuzz::template_labels`).
+pub fn template_labels() -> Vec<&'static str> {
+    fn texts<K: 'static>(
+        classes: &'static [(scan::Class<K>, &'static [&'static str])],
+    ) -> impl Iterator<Item = &'static str> {
+        classes
+            .iter()
+            .flat_map(|(_, labels)| labels.iter().copied())
+    }
+    texts(active::ROWS)
+        .chain(texts(active::HEADERS))
+        .chain(texts(applications::ROWS))
+        .chain(texts(applications::HEADERS))
+        .chain(texts(review::HEADERS))
+        .collect()
+}
+
 /// Reading a text and a cell, for the tests of the table readers.
 #[cfg(test)]
 pub(crate) mod test_support {
@@ -643,5 +662,21 @@ mod tests {
                 .iter()
                 .any(|d| d.kind == DiagnosticKind::ValueUnreadable && d.message.contains("3.5"))
         );
+    }
+
+    #[test]
+    fn template_labels_cover_the_three_tables_of_both_editions() {
+        let labels = super::template_labels();
+        for label in [
+            "规章",
+            "本年新制作数量",
+            "本年制发件数",
+            "自然人",
+            "(七)总计",
+            "结果维持",
+            "复议后起诉",
+        ] {
+            assert!(labels.contains(&label), "{label}");
+        }
     }
 }

@@ -14,7 +14,7 @@ use crate::model::{
     Cell, DiagnosticKind, Level, ReviewColumn, ReviewRow, ReviewTable, Span, Value, ValueKind,
 };
 
-const HEADERS: &[(Class<ReviewRow>, &[&str])] = &[
+pub(super) const HEADERS: &[(Class<ReviewRow>, &[&str])] = &[
     (
         Class::Header {
             last: false,

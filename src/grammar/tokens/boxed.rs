@@ -32,7 +32,7 @@
 //! table grammar can join a cell's pieces (`1.属于` `国家秘` `密`).
 
 use super::{Place, Token, cell, trimmed};
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, display_width};
 
 /// The display width of the normalized char at byte `at`: the width of the
 /// char it was normalized from (`（` is two columns, the `(` it becomes one).
@@ -178,24 +178,9 @@ fn is_rule_line(line: &str) -> bool {
             .all(|c| is_rule(c) || is_vertical(c) || c.is_whitespace())
 }
 
-/// The columns a character takes on a terminal: two for CJK and full-width
-/// characters, one for the others (ambiguous ones such as `“` included, as
-/// `w3m` prints them).
+/// The columns a character takes on a terminal ([`display_width`]).
 pub(super) fn width(c: char) -> u32 {
-    let wide = matches!(c as u32,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD);
-    if wide { 2 } else { 1 }
+    u32::from(display_width(c))
 }
 
 /// One segment of a box line: the text between two verticals.
@@ -499,13 +484,5 @@ mod tests {
         assert!(got.iter().filter(|(_, r)| *r).count() == 2);
         assert_eq!(super::unspanned("[规]{a}[章]{b c} 1"), "规章 1");
         assert_eq!(super::unspanned("[a] {b}"), "[a] {b}");
-    }
-
-    #[test]
-    fn display_width() {
-        assert_eq!(super::width('规'), 2);
-        assert_eq!(super::width('“'), 1);
-        assert_eq!(super::width('5'), 1);
-        assert_eq!(super::width('（'), 2);
     }
 }
