@@ -29,7 +29,9 @@ mod pdf;
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{AnnualReport, Diagnostic, DiagnosticKind, Level};
 use crate::normalize::{self, OffsetMap};
-use crate::options::{Limit, Limits, Options};
+#[cfg(feature = "html")]
+use crate::options::Limits;
+use crate::options::{Limit, Options};
 
 /// The kind of document [`Document::from_bytes`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,6 +86,7 @@ pub struct Document {
     decoded: Option<String>,
     /// Whether page chrome was left out of `text` (HTML): only then can
     /// reading the page again with it find more (see [`Document::parse`]).
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
     dropped_chrome: bool,
     /// decoded document → input bytes (`None`: the same offsets).
     to_bytes: Option<OffsetMap>,
@@ -229,7 +232,7 @@ impl Document {
     }
 
     /// [`Document::from_bytes`] with [`Options`]: the document is read within
-    /// their [`Limits`], and [`Document::parse`] applies them.
+    /// their [`Limits`](crate::Limits), and [`Document::parse`] applies them.
     ///
     /// # Errors
     ///
@@ -623,7 +626,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<AnnualReport, Error> {
 /// # Errors
 ///
 /// Those of [`parse_bytes`], and [`ErrorKind::LimitExceeded`] for a
-/// document past one of the [`Limits`].
+/// document past one of the [`Limits`](crate::Limits).
 pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<AnnualReport, Error> {
     Document::from_bytes_with(bytes, options)?.parse()
 }
