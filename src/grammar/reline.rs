@@ -139,7 +139,8 @@ fn markdown_tables(line: &[u8]) -> (Vec<(usize, usize)>, Vec<usize>) {
 pub(crate) fn reline(doc: &str) -> Option<String> {
     let mut out: Option<Vec<u8>> = None;
     let mut at = 0;
-    for line in doc.split('\n') {
+    for (s, e) in super::tokens::lines(doc, 0, doc.len()) {
+        let line = &doc[s..e];
         if squeezed(line) {
             let (tables, breaks) = markdown_tables(line.as_bytes());
             if tables.is_empty() && piped(line) {
