@@ -11,6 +11,14 @@ use nom::{IResult, Parser};
 
 /// The text with every white-space character removed and a trailing `:` dropped.
 pub(crate) fn compact(text: &str) -> String {
+    // most labels hold no white space: every white-space character is ASCII
+    // or starts with one of the bytes C2, E1, E2 and E3
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3))
+    {
+        return text.trim_end_matches(':').to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for piece in text.split(char::is_whitespace) {
         out.push_str(piece);
@@ -87,9 +95,10 @@ pub(crate) struct Probe<'a> {
 
 impl<'a> Probe<'a> {
     pub(crate) fn new(compact: &'a str) -> Probe<'a> {
+        let core = core(compact);
         Probe {
-            core: core(compact),
-            number: digit_ordinal(compact),
+            core,
+            number: digit_ordinal_of(compact, core),
         }
     }
 }
@@ -98,15 +107,29 @@ impl<'a> Probe<'a> {
 /// give 6 (Chinese numerals count apart from digits: `3.其他` is not `(六)其他`);
 /// a label without ordinal gives nothing.
 fn digit_ordinal(compact: &str) -> Option<u32> {
+    digit_ordinal_of(compact, core(compact))
+}
+
+/// [`digit_ordinal`] of a compact label whose [`core`] is `rest`.
+fn digit_ordinal_of(compact: &str, rest: &str) -> Option<u32> {
     /// Chinese ordinals are numbered from here, apart from digits.
     const CHINESE: u32 = 1000;
-    let rest = core(compact);
     if rest.len() == compact.len() {
         return None;
     }
     let prefix = &compact[..compact.len() - rest.len()];
-    let digits: String = prefix.chars().filter(char::is_ascii_digit).collect();
-    if let Ok(n) = digits.parse() {
+    // the number its digits write, when it has some and it fits
+    let number = prefix
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .try_fold(None, |n: Option<u32>, d| {
+            n.unwrap_or(0)
+                .checked_mul(10)?
+                .checked_add(u32::from(d - b'0'))
+                .map(Some)
+        })
+        .flatten();
+    if let Some(n) = number {
         return Some(n);
     }
     let value = prefix
@@ -344,6 +367,25 @@ fn within_distance(a: &[char], b: &[char], k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_drops_every_white_space_and_trailing_colons() {
+        let spaces: Vec<char> = (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        for c in spaces {
+            let text = format!("{c}(一){c}予以{c}公开::");
+            assert_eq!(compact(&text), "(一)予以公开", "{:?}", c);
+        }
+        assert_eq!(compact("(一)予以公开::"), "(一)予以公开");
+        assert_eq!(compact("合计"), "合计");
+        assert_eq!(compact(""), "");
+        assert_eq!(digit_ordinal("(12)其他"), Some(12));
+        assert_eq!(digit_ordinal("99999999999.其他"), None);
+        assert_eq!(digit_ordinal("(六)其他"), Some(1006));
+        assert_eq!(digit_ordinal("其他"), None);
+    }
 
     const ROWS: &[(u8, &[&str])] = &[
         (1, &["规章"]),
