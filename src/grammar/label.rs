@@ -29,6 +29,14 @@ pub(crate) fn compact(text: &str) -> String {
     out
 }
 
+/// Appends [`compact`] of `text` to `out`.
+pub(crate) fn compact_onto(out: &mut String, text: &str) {
+    let start = out.len();
+    out.extend(text.split(char::is_whitespace));
+    let kept = out[start..].trim_end_matches(':').len();
+    out.truncate(start + kept);
+}
+
 fn chinese_numeral(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
@@ -381,6 +389,10 @@ mod tests {
         assert_eq!(compact("(一)予以公开::"), "(一)予以公开");
         assert_eq!(compact("合计"), "合计");
         assert_eq!(compact(""), "");
+        let mut joined = String::from("本年新收:");
+        compact_onto(&mut joined, " 政府 信息::");
+        compact_onto(&mut joined, ":");
+        assert_eq!(joined, "本年新收:政府信息");
         assert_eq!(digit_ordinal("(12)其他"), Some(12));
         assert_eq!(digit_ordinal("99999999999.其他"), None);
         assert_eq!(digit_ordinal("(六)其他"), Some(1006));

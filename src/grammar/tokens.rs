@@ -302,7 +302,7 @@ fn page_mark(i: &str) -> IResult<&str, ()> {
 /// True for a line that is page furniture rather than table text.
 fn is_page_furniture(line: &str) -> bool {
     let line = line.trim();
-    line.starts_with(|c: char| "-—–―─第".contains(c)) && page_mark(line).is_ok()
+    line.starts_with(['-', '—', '–', '―', '─', '第']) && page_mark(line).is_ok()
 }
 
 /// True when the next line with text after `from` starts a new page (a form feed).

@@ -6,7 +6,7 @@
 //! (`（三）不予公开`) and header cells are recognised and passed over; text that is
 //! no label but is followed by values is kept as an extra row.
 
-use crate::grammar::label::{Fit, compact};
+use crate::grammar::label::{Fit, compact, compact_onto};
 use crate::grammar::tokens::{Layout, Token};
 
 /// What a text cell is, for one table.
@@ -91,6 +91,8 @@ pub(crate) fn scan<K: Copy + PartialEq>(
     };
     let n = tokens.len();
     let unaligned = layout == Layout::Lines && is_plain_pdf_text(doc, tokens);
+    // the compact text of the label probed, one buffer for every probe
+    let mut joined = String::new();
     let mut i = 0;
     while i < n {
         if !tokens[i].is_text() {
@@ -98,7 +100,8 @@ pub(crate) fn scan<K: Copy + PartialEq>(
             continue;
         }
         let started = !out.rows.is_empty();
-        let Some((class, fit, used)) = classify_at(doc, tokens, i, layout, &classify, started)
+        let Some((class, fit, used)) =
+            classify_at(doc, tokens, i, layout, &classify, started, &mut joined)
         else {
             if layout == Layout::Boxed
                 && tokens
@@ -532,11 +535,11 @@ fn is_group_piece<K>(
     token: &Token,
     classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
 ) -> bool {
+    if !token.is_text() || token.at.is_none() {
+        return false;
+    }
     let text = compact(token.text(doc));
-    token.is_text()
-        && token.at.is_some()
-        && text.chars().count() <= MAX_GROUP_PIECE_CHARS
-        && classify(&text, true).is_none()
+    text.chars().count() <= MAX_GROUP_PIECE_CHARS && classify(&text, true).is_none()
 }
 
 /// The column of byte `at` of a token's text, counted from the token's start
@@ -623,17 +626,19 @@ fn classify_at<K: Copy>(
     layout: Layout,
     classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
     started: bool,
+    joined: &mut String,
 ) -> Option<(Class<K>, Fit, usize)> {
-    let mut joined = compact(tokens[i].text(doc));
+    joined.clear();
+    compact_onto(joined, tokens[i].text(doc));
     if layout == Layout::Boxed {
         let pieces = same_cell(tokens, i);
         for t in &tokens[i + 1..i + pieces] {
-            joined.push_str(&compact(t.text(doc)));
+            compact_onto(joined, t.text(doc));
         }
-        let joined = crate::grammar::tokens::unspanned(&joined);
+        let joined = crate::grammar::tokens::unspanned(joined);
         return classify(&joined, started).map(|(c, f)| (c, f, pieces));
     }
-    let mut best = classify(&joined, started).map(|(c, f)| (c, f, 1));
+    let mut best = classify(joined, started).map(|(c, f)| (c, f, 1));
     if layout.marks_rows() {
         return best;
     }
@@ -644,8 +649,8 @@ fn classify_at<K: Copy>(
         if best.is_some_and(|(_, f, _)| f == Fit::Exact) {
             break;
         }
-        joined.push_str(&compact(t.text(doc)));
-        if let Some((c, f)) = classify(&joined, started)
+        compact_onto(joined, t.text(doc));
+        if let Some((c, f)) = classify(joined, started)
             && best.is_none_or(|(_, bf, _)| f < bf)
         {
             best = Some((c, f, k + 1));
