@@ -322,13 +322,16 @@ fn is_unit(word: &str) -> bool {
 /// its number, and text runs are cut where two or more spaces separate them
 /// (columns aligned by spaces); single spaces inside text are kept. Each cell
 /// comes with the character column it starts at (a form feed takes none).
-fn words(doc: &str, s: usize, e: usize, width: &Width<'_>) -> Vec<(usize, usize, u32)> {
+/// The cells replace those in `out`.
+fn words(doc: &str, s: usize, e: usize, width: &Width<'_>, out: &mut Vec<(usize, usize, u32)>) {
+    out.clear();
     let line = &doc[s..e];
     let trimmed = line.trim();
     if !trimmed.contains(char::is_whitespace) {
         let lead = line.len() - line.trim_start().len();
         let column = width.of(doc, s, s + lead);
-        return vec![(s + lead, s + lead + trimmed.len(), column)];
+        out.push((s + lead, s + lead + trimmed.len(), column));
+        return;
     }
     // whitespace-separated words with their gap before and their column
     let mut parts: Vec<(usize, usize, usize, u32)> = Vec::new(); // (start, end, gap, column)
@@ -368,7 +371,6 @@ fn words(doc: &str, s: usize, e: usize, width: &Width<'_>) -> Vec<(usize, usize,
                 })
         })
         .collect();
-    let mut out: Vec<(usize, usize, u32)> = Vec::new();
     let mut last_was_value = false;
     for (i, &(ws, we, gap, column)) in parts.iter().enumerate() {
         let word = &doc[ws..we];
@@ -380,7 +382,6 @@ fn words(doc: &str, s: usize, e: usize, width: &Width<'_>) -> Vec<(usize, usize,
         }
         last_was_value = value || unit_after_value;
     }
-    out
 }
 
 /// A rule of dashes over a table's columns, one run a column:
@@ -591,6 +592,8 @@ fn tokenize_with(
         && !doc.contains('\u{c}')
         && lines(doc, start, end).any(|(s, e)| is_dash_rule(&doc[s..e]));
     let width = Width { wide, norm };
+    // the cells of a line without separators, one buffer for every line
+    let mut line_words = Vec::new();
     for (number, (s, e)) in lines(doc, start, end).enumerate() {
         let line = &doc[s..e];
         let page = pages.of(line);
@@ -618,7 +621,8 @@ fn tokenize_with(
         }
         match layout {
             Layout::Lines => {
-                for (ws, we, column) in words(doc, s, e, &width) {
+                words(doc, s, e, &width, &mut line_words);
+                for &(ws, we, column) in &line_words {
                     let mut token = cell(doc, ws, we, false);
                     let columns = width.of(doc, token.start, token.end);
                     token.at = Some(Place {
