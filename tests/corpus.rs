@@ -31,7 +31,13 @@ fn truth_files(folder: &str) -> Vec<PathBuf> {
 
 fn report_beside(truth: &Path) -> PathBuf {
     let name = truth.to_string_lossy();
-    PathBuf::from(format!("{}.txt", &name[..name.len() - ".truth.json".len()]))
+    let stem = &name[..name.len() - ".truth.json".len()];
+    // text, or markdown as pandoc and OCR tools write it
+    let md = PathBuf::from(format!("{stem}.md"));
+    if md.exists() {
+        return md;
+    }
+    PathBuf::from(format!("{stem}.txt"))
 }
 
 /// A truth value as the cell export prints it (amounts as exact decimals).
@@ -172,9 +178,15 @@ fn provincial_rows_are_kept_as_extra_rows() {
 #[test]
 fn text_and_bytes_give_the_same_report() {
     let mut checked = 0;
-    // OCR markdown given as bytes is read as markdown, the `##` of its
-    // headings dropped; as a string it is read as text, the `##` kept
-    for folder in FOLDERS.iter().filter(|f| !f.ends_with("/ocr")) {
+    let tools: Vec<String> = tool_folders()
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().into_owned())
+        .collect();
+    for folder in FOLDERS
+        .iter()
+        .copied()
+        .chain(tools.iter().map(String::as_str))
+    {
         for truth in truth_files(folder) {
             let path = report_beside(&truth);
             let bytes = std::fs::read(&path).unwrap();

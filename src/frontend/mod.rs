@@ -304,6 +304,25 @@ impl Document {
         })
     }
 
+    /// The text given to [`parse`](crate::parse), when markdown converters'
+    /// marks stand around its words (`[6]{style=…}`, `**…**`, `<span>`, HTML
+    /// tables): read as the text path of [`Document::from_bytes`] reads it,
+    /// spans into `text`. `None` when the text has no such marks.
+    pub(crate) fn from_marked_text(
+        text: &str,
+        options: &Options,
+    ) -> Result<Option<Document>, Error> {
+        let Some((stripped, map)) = markup::strip(text, &options.limits)? else {
+            return Ok(None);
+        };
+        Ok(Some(Document {
+            encoding: Some("UTF-8"),
+            to_decoded: Some(map),
+            decoded: Some(text.to_string()),
+            ..Document::read_as(Format::Text, stripped, options)
+        }))
+    }
+
     /// A document of `format` whose text is `text` as a front end wrote it:
     /// nothing decoded, mapped back, merged or noted. Each front end sets
     /// what it has on top.
