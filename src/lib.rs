@@ -107,6 +107,7 @@ mod model;
 mod normalize;
 mod options;
 pub mod render;
+mod template;
 pub mod validate;
 
 pub use crate::error::{Error, ErrorKind, Position, Snippet};

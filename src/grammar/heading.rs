@@ -8,6 +8,7 @@ use nom::{IResult, Parser};
 
 use super::tokens::lines;
 use crate::model::SectionKind;
+use crate::template;
 
 /// A heading found in the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,26 +35,15 @@ fn ordinal(i: &str) -> IResult<&str, char> {
     Ok((i, n))
 }
 
+/// The section whose heading has this ordinal and holds one word of each of
+/// its lists (see [`crate::template::SECTIONS`]).
 fn kind_of(number: char, text: &str) -> Option<SectionKind> {
-    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    let kind = match number {
-        '一' => SectionKind::Overview,
-        '二' => SectionKind::ActiveDisclosure,
-        '三' => SectionKind::Applications,
-        '四' => SectionKind::ReviewLitigation,
-        '五' => SectionKind::Problems,
-        '六' => SectionKind::OtherMatters,
-        _ => return None,
-    };
-    let fits = match kind {
-        SectionKind::Overview => has(&["总体情况", "概述", "基本情况", "总体概况"]),
-        SectionKind::ActiveDisclosure => has(&["主动公开"]),
-        SectionKind::Applications => has(&["申请"]) && has(&["收到", "处理", "依申请"]),
-        SectionKind::ReviewLitigation => has(&["复议", "诉讼"]),
-        SectionKind::Problems => has(&["问题", "改进"]),
-        SectionKind::OtherMatters => has(&["其他", "其它"]) && has(&["事项", "报告"]),
-    };
-    fits.then_some(kind)
+    let section = template::SECTIONS.iter().find(|s| s.number == number)?;
+    let fits = section
+        .words
+        .iter()
+        .all(|words| words.iter().any(|w| text.contains(w)));
+    fits.then_some(section.kind)
 }
 
 /// Reads one line as a section heading.

@@ -177,14 +177,7 @@ impl SectionKind {
 
     /// The template's heading of this section.
     pub fn template_heading(self) -> &'static str {
-        match self {
-            SectionKind::Overview => "一、总体情况",
-            SectionKind::ActiveDisclosure => "二、主动公开政府信息情况",
-            SectionKind::Applications => "三、收到和处理政府信息公开申请情况",
-            SectionKind::ReviewLitigation => "四、政府信息公开行政复议、行政诉讼情况",
-            SectionKind::Problems => "五、存在的主要问题及改进情况",
-            SectionKind::OtherMatters => "六、其他需要报告的事项",
-        }
+        crate::template::section(self).printed
     }
 }
 

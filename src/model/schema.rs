@@ -2,8 +2,11 @@
 //! edition has. Keys display exactly as in the key table (`applications.granted.natural_person`).
 
 use std::fmt;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::template;
 
 /// The edition of the national template a report follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -229,53 +232,43 @@ keys! {
 
 use ActiveColumn as AC;
 
-const REG_2019: &[AC] = &[AC::Made, AC::Published, AC::TotalPublic];
-const ITEM_2019: &[AC] = &[AC::LastYear, AC::Change, AC::Decisions];
-const FEES_2019: &[AC] = &[AC::LastYear, AC::Change];
-const PROC_2019: &[AC] = &[AC::Items, AC::Amount];
-const REG_2021: &[AC] = &[AC::Issued, AC::Repealed, AC::InForce];
-const DEC_2021: &[AC] = &[AC::Decisions];
-const FEES_2021: &[AC] = &[AC::Amount];
+/// Each edition's rows of section 二: those of its sub-tables, in order.
+static ACTIVE_ROWS: LazyLock<[Vec<ActiveRow>; 2]> = LazyLock::new(|| {
+    Edition::ALL.map(|edition| {
+        template::active_parts(edition)
+            .flat_map(|p| p.rows.iter().copied())
+            .collect()
+    })
+});
+
+/// Each edition's rows of section 三: those it prints, in template order.
+static APPLICATION_ROWS: LazyLock<[Vec<ApplicationRow>; 2]> = LazyLock::new(|| {
+    Edition::ALL.map(|edition| {
+        ApplicationRow::ALL
+            .iter()
+            .copied()
+            .filter(|r| r.in_edition(edition))
+            .collect()
+    })
+});
+
+/// The index of an edition in [`Edition::ALL`].
+fn edition_index(edition: Edition) -> usize {
+    match edition {
+        Edition::E2019 => 0,
+        Edition::E2021 => 1,
+    }
+}
 
 impl ActiveRow {
     /// The rows of this table in an edition, in template order.
     pub fn rows(edition: Edition) -> &'static [ActiveRow] {
-        use ActiveRow::*;
-        match edition {
-            Edition::E2019 => &[
-                Regulations,
-                NormativeDocuments,
-                Licensing,
-                OtherServices,
-                Penalty,
-                Coercion,
-                Fees,
-                Procurement,
-            ],
-            Edition::E2021 => &[
-                Regulations,
-                NormativeDocuments,
-                Licensing,
-                Penalty,
-                Coercion,
-                Fees,
-            ],
-        }
+        &ACTIVE_ROWS[edition_index(edition)]
     }
 
     /// The columns of this row in an edition (empty when the edition has no such row).
     pub fn columns(self, edition: Edition) -> &'static [ActiveColumn] {
-        use ActiveRow::*;
-        match (edition, self) {
-            (Edition::E2019, Regulations | NormativeDocuments) => REG_2019,
-            (Edition::E2019, Licensing | OtherServices | Penalty | Coercion) => ITEM_2019,
-            (Edition::E2019, Fees) => FEES_2019,
-            (Edition::E2019, Procurement) => PROC_2019,
-            (Edition::E2021, Regulations | NormativeDocuments) => REG_2021,
-            (Edition::E2021, Licensing | Penalty | Coercion) => DEC_2021,
-            (Edition::E2021, Fees) => FEES_2021,
-            (Edition::E2021, OtherServices | Procurement) => &[],
-        }
+        template::active_part(self, edition).map_or(&[], |p| p.columns)
     }
 }
 
@@ -293,10 +286,7 @@ impl ActiveColumn {
 impl ApplicationRow {
     /// The rows of this table in an edition, in template order.
     pub fn rows(edition: Edition) -> &'static [ApplicationRow] {
-        match edition {
-            Edition::E2019 => &APPLICATION_ROWS_2019,
-            Edition::E2021 => &APPLICATION_ROWS_2021,
-        }
+        &APPLICATION_ROWS[edition_index(edition)]
     }
 
     /// True when the row is counted in `outcome_total` (the 办理结果 rows).
@@ -312,75 +302,9 @@ impl ApplicationRow {
 
     /// True when an edition has this row.
     pub fn in_edition(self, edition: Edition) -> bool {
-        match self {
-            ApplicationRow::Other => edition == Edition::E2019,
-            ApplicationRow::OtherNoCorrection
-            | ApplicationRow::OtherUnpaidFee
-            | ApplicationRow::OtherMisc => edition == Edition::E2021,
-            _ => true,
-        }
+        template::application_row(self).editions.has(edition)
     }
 }
-
-const APPLICATION_ROWS_2019: [ApplicationRow; 23] = {
-    use ApplicationRow::*;
-    [
-        NewRequests,
-        CarriedOver,
-        Granted,
-        PartiallyGranted,
-        DeniedStateSecret,
-        DeniedProhibitedByLaw,
-        DeniedSecurityStability,
-        DeniedThirdParty,
-        DeniedInternalAffairs,
-        DeniedProcessInfo,
-        DeniedEnforcementFile,
-        DeniedInquiry,
-        UnavailableNotHeld,
-        UnavailableNeedsCreation,
-        UnavailableUnclear,
-        RejectedPetition,
-        RejectedDuplicate,
-        RejectedPublication,
-        RejectedExcessive,
-        RejectedConfirmation,
-        Other,
-        OutcomeTotal,
-        CarriedForward,
-    ]
-};
-
-const APPLICATION_ROWS_2021: [ApplicationRow; 25] = {
-    use ApplicationRow::*;
-    [
-        NewRequests,
-        CarriedOver,
-        Granted,
-        PartiallyGranted,
-        DeniedStateSecret,
-        DeniedProhibitedByLaw,
-        DeniedSecurityStability,
-        DeniedThirdParty,
-        DeniedInternalAffairs,
-        DeniedProcessInfo,
-        DeniedEnforcementFile,
-        DeniedInquiry,
-        UnavailableNotHeld,
-        UnavailableNeedsCreation,
-        UnavailableUnclear,
-        RejectedPetition,
-        RejectedDuplicate,
-        RejectedPublication,
-        RejectedExcessive,
-        RejectedConfirmation,
-        OtherNoCorrection,
-        OtherUnpaidFee,
-        OtherMisc,
-        OutcomeTotal,
-        CarriedForward,
-    ]
-};
 
 /// The table a cell belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -443,6 +367,26 @@ impl CellKey {
             CellKey::Active(_, c) => c.kind(),
             _ => ValueKind::Count,
         }
+    }
+
+    /// The label of this cell as the national template prints it in an
+    /// edition, its parts joined by ` · ` (`None` when the edition has no such
+    /// cell): section 二's sub-table, row and column header; section 三's row
+    /// labels and applicant column; section 四's kind of case and result column.
+    ///
+    /// ```
+    /// use xxgk::{CellKey, Edition};
+    /// let key: CellKey = "applications.denied_state_secret.total".parse()?;
+    /// assert_eq!(
+    ///     key.label(Edition::E2021).as_deref(),
+    ///     Some("三、本年度办理结果 · （三）不予公开 · 1.属于国家秘密 · 总计")
+    /// );
+    /// let key: CellKey = "active.procurement.amount".parse()?;
+    /// assert_eq!(key.label(Edition::E2021), None); // the 2021 edition dropped 政府集中采购
+    /// # Ok::<(), xxgk::UnknownKey>(())
+    /// ```
+    pub fn label(self, edition: Edition) -> Option<String> {
+        template::cell_label(self, edition)
     }
 
     /// Every cell key of an edition, in key-table order.

@@ -1,5 +1,6 @@
 //! The key table of the crate docs (`src/keys.md`), made from the schema and
-//! the template's wording: every cell key, its printed label, its editions.
+//! the template's wording (`crate::template`): every cell key, its printed
+//! label, its editions.
 //!
 //! The committed table is checked against this one by a test; after a
 //! change to the schema or the wording, write it anew with
@@ -7,51 +8,15 @@
 
 use std::fmt::Write;
 
-use super::template::{
-    LITIGATION, LITIGATION_KINDS, NATURAL_PERSON, ORGANISATION_KINDS, ORGANISATIONS,
-    RECONSIDERATION, RESULTS, TOTAL, active_label, active_sub_tables, application_label,
-};
 use crate::model::{
     ActiveColumn, ActiveRow, ApplicantColumn, ApplicationRow, CellKey, Edition, ReviewColumn,
     ReviewRow, ValueKind,
 };
 
 /// The printed label of a cell in an edition (`None` when the edition has no
-/// such cell): its sub-table or row group, its row and its column, joined by ` · `.
+/// such cell), as [`CellKey::label`] gives it.
 fn label(key: CellKey, edition: Edition) -> Option<String> {
-    let parts: Vec<&str> = match key {
-        CellKey::Active(row, column) => {
-            let sub = active_sub_tables(edition)
-                .iter()
-                .find(|t| t.rows.contains(&row))?;
-            let at = row.columns(edition).iter().position(|&c| c == column)?;
-            vec![sub.caption, active_label(row, edition), sub.header[at].0]
-        }
-        CellKey::Applications(row, column) => {
-            if !row.in_edition(edition) {
-                return None;
-            }
-            let mut parts: Vec<&str> = application_label(row).into_iter().flatten().collect();
-            let at = ApplicantColumn::ALL.iter().position(|&c| c == column)?;
-            match column {
-                ApplicantColumn::NaturalPerson => parts.push(NATURAL_PERSON),
-                ApplicantColumn::Total => parts.push(TOTAL),
-                _ => parts.extend([ORGANISATIONS, ORGANISATION_KINDS[at - 1]]),
-            }
-            parts
-        }
-        CellKey::ReviewLitigation(row, column) => {
-            let mut parts = match row {
-                ReviewRow::Reconsideration => vec![RECONSIDERATION],
-                ReviewRow::LitigationDirect => vec![LITIGATION, LITIGATION_KINDS[0]],
-                ReviewRow::LitigationAfterReconsideration => vec![LITIGATION, LITIGATION_KINDS[1]],
-            };
-            let at = ReviewColumn::ALL.iter().position(|&c| c == column)?;
-            parts.push(RESULTS[at]);
-            parts
-        }
-    };
-    Some(parts.join(" · "))
+    key.label(edition)
 }
 
 /// Every key of either edition, table by table, rows and columns in template order.

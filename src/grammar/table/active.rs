@@ -7,6 +7,7 @@ use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
 };
 use crate::grammar::Ctx;
+use crate::template;
 use std::sync::LazyLock;
 
 use crate::grammar::label::{Fit, Labels, Probe};
@@ -16,60 +17,86 @@ use crate::model::{ActiveColumn, ActiveRow, ActiveTable, Edition, ExtraRow, Tabl
 
 use ActiveRow as R;
 
-pub(super) const ROWS: &[(Class<ActiveRow>, &[&str])] = &[
-    (Class::Row(R::Regulations), &["规章"]),
-    (
-        Class::Row(R::NormativeDocuments),
-        &["规范性文件", "行政规范性文件"],
-    ),
-    (Class::Row(R::Licensing), &["行政许可"]),
-    (Class::Row(R::OtherServices), &["其他对外管理服务事项"]),
-    (Class::Row(R::Penalty), &["行政处罚"]),
-    (Class::Row(R::Coercion), &["行政强制"]),
-    (Class::Row(R::Fees), &["行政事业性收费"]),
-    (Class::Row(R::Procurement), &["政府集中采购"]),
-];
+/// The row classes of section 二 with their forms, merged over the entries
+/// of both editions.
+fn row_classes(
+    entries: &[template::Entry<ActiveRow>],
+) -> Vec<(Class<ActiveRow>, Vec<&'static str>)> {
+    template::merged_forms(entries)
+        .into_iter()
+        .map(|(row, forms)| (Class::Row(row), forms))
+        .collect()
+}
+
+/// The forms of each row, both editions (see [`crate::template::ACTIVE_ROWS`]).
+static ROW_FORMS: LazyLock<Vec<(Class<ActiveRow>, Vec<&'static str>)>> =
+    LazyLock::new(|| row_classes(template::ACTIVE_ROWS));
+
+/// The row labels, both editions.
+pub(super) static ROWS: LazyLock<Vec<(Class<ActiveRow>, &'static [&'static str])>> =
+    LazyLock::new(|| {
+        ROW_FORMS
+            .iter()
+            .map(|(class, forms)| (*class, forms.as_slice()))
+            .collect()
+    });
 
 const fn header(last: bool, vote: Vote) -> Class<ActiveRow> {
     Class::Header { last, vote }
 }
 
-pub(super) const HEADERS: &[(Class<ActiveRow>, &[&str])] = &[
-    (header(false, Vote::Neither), &["信息内容"]),
-    (
-        header(false, Vote::E2019),
-        &[
-            "本年新制作数量",
-            "本年新公开数量",
-            "上一年项目数量",
-            "采购项目数量",
-        ],
-    ),
-    (
-        header(true, Vote::E2019),
-        &["对外公开总数量", "本年增/减", "处理决定数量", "采购总金额"],
-    ),
-    (
-        header(false, Vote::E2021),
-        &["本年制发件数", "本年废止件数"],
-    ),
-    (
-        header(true, Vote::E2021),
-        &[
-            "现行有效件数",
-            "本年处理决定数量",
-            "本年收费金额(单位:万元)",
-            "本年收费金额",
-        ],
-    ),
-];
+/// The header cells of both editions by class: 信息内容, then per edition the
+/// columns that never end a sub-table and those that end one, in the order
+/// the sub-tables print them.
+static HEADER_FORMS: LazyLock<Vec<(Class<ActiveRow>, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut classes = vec![(
+        header(false, Vote::Neither),
+        template::ACTIVE_CORNER.forms.to_vec(),
+    )];
+    for (edition, vote) in [(Edition::E2019, Vote::E2019), (Edition::E2021, Vote::E2021)] {
+        let mut columns: Vec<ActiveColumn> = Vec::new();
+        for part in template::active_parts(edition) {
+            for column in part.columns {
+                if !columns.contains(column) {
+                    columns.push(*column);
+                }
+            }
+        }
+        let ends_a_part =
+            |c: ActiveColumn| template::active_parts(edition).any(|p| p.columns.last() == Some(&c));
+        for last in [false, true] {
+            let forms = columns
+                .iter()
+                .filter(|&&c| ends_a_part(c) == last)
+                .flat_map(|&c| {
+                    template::active_column(c, edition)
+                        .label
+                        .forms
+                        .iter()
+                        .copied()
+                })
+                .collect();
+            classes.push((header(last, vote), forms));
+        }
+    }
+    classes
+});
 
-static ROW_LABELS: LazyLock<Labels<Class<ActiveRow>>> = LazyLock::new(|| Labels::new(ROWS));
-static HEADER_LABELS: LazyLock<Labels<Class<ActiveRow>>> = LazyLock::new(|| Labels::new(HEADERS));
+/// The header cells of both editions.
+pub(super) static HEADERS: LazyLock<Vec<(Class<ActiveRow>, &'static [&'static str])>> =
+    LazyLock::new(|| {
+        HEADER_FORMS
+            .iter()
+            .map(|(class, forms)| (*class, forms.as_slice()))
+            .collect()
+    });
+
+static ROW_LABELS: LazyLock<Labels<Class<ActiveRow>>> = LazyLock::new(|| Labels::new(&ROWS));
+static HEADER_LABELS: LazyLock<Labels<Class<ActiveRow>>> = LazyLock::new(|| Labels::new(&HEADERS));
 
 fn classify(compact: &str, _started: bool) -> Option<(Class<ActiveRow>, Fit)> {
     let probe = Probe::new(compact);
-    if compact.starts_with("第二十条") {
+    if compact.starts_with(template::ACTIVE_CAPTION_PREFIX) {
         return Some((Class::Group, Fit::Exact));
     }
     if HEADER_LABELS.is_exact(&probe) && !ROW_LABELS.is_exact(&probe) {
@@ -92,22 +119,16 @@ fn classify(compact: &str, _started: bool) -> Option<(Class<ActiveRow>, Fit)> {
         })
 }
 
-/// The header labels of a column (what PDF text shows above its cells).
+/// The merged header forms of each column, both editions.
+static COLUMN_FORMS: LazyLock<Vec<(ActiveColumn, Vec<&'static str>)>> =
+    LazyLock::new(|| template::merged_forms(template::ACTIVE_COLUMNS));
+
+/// The header labels of a column, both editions (what PDF text shows above its cells).
 fn header_labels(column: ActiveColumn) -> &'static [&'static str] {
-    use ActiveColumn as C;
-    match column {
-        C::Made => &["本年新制作数量"],
-        C::Published => &["本年新公开数量"],
-        C::TotalPublic => &["对外公开总数量"],
-        C::LastYear => &["上一年项目数量"],
-        C::Change => &["本年增/减"],
-        C::Decisions => &["处理决定数量", "本年处理决定数量"],
-        C::Items => &["采购项目数量"],
-        C::Amount => &["采购总金额", "本年收费金额(单位:万元)", "本年收费金额"],
-        C::Issued => &["本年制发件数"],
-        C::Repealed => &["本年废止件数"],
-        C::InForce => &["现行有效件数"],
-    }
+    COLUMN_FORMS
+        .iter()
+        .find(|(c, _)| *c == column)
+        .map_or(&[], |(_, forms)| forms.as_slice())
 }
 
 /// Puts each part's columns under the labels its header prints above them
@@ -244,4 +265,41 @@ pub(crate) fn active_table(
     }
     report_missing_rows(ctx, TableId::Active, &table);
     (table, extras)
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::{BOTH, row};
+
+    #[test]
+    fn a_new_variant_is_read() {
+        // a way of printing 规章 the template's forms do not read
+        let variant = "部门规章和地方政府规章";
+        let probe = Probe::new(variant);
+        assert!(!matches!(
+            ROW_LABELS.best(&probe),
+            Some((Class::Row(R::Regulations), _))
+        ));
+        // the one-line change: the variant added to the forms of 规章
+        let mut rows = template::ACTIVE_ROWS.to_vec();
+        rows[0] = row(
+            R::Regulations,
+            BOTH,
+            "规章",
+            &["规章", "部门规章和地方政府规章"],
+        );
+        let classes = row_classes(&rows);
+        let entries: Vec<(Class<ActiveRow>, &[&str])> =
+            classes.iter().map(|(c, f)| (*c, f.as_slice())).collect();
+        let labels = Labels::new(&entries);
+        assert!(matches!(
+            labels.best(&probe),
+            Some((Class::Row(R::Regulations), Fit::Exact))
+        ));
+        // and the template's own forms still are
+        assert!(matches!(
+            labels.best(&Probe::new("行政规范性文件")),
+            Some((Class::Row(R::NormativeDocuments), Fit::Exact))
+        ));
+    }
 }

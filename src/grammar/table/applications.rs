@@ -6,6 +6,7 @@ use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
 };
 use crate::grammar::Ctx;
+use crate::template;
 use std::sync::LazyLock;
 
 use crate::grammar::label::{Fit, Labels, Probe};
@@ -17,142 +18,107 @@ use crate::model::{
 
 use ApplicationRow as R;
 
-pub(super) const ROWS: &[(Class<ApplicationRow>, &[&str])] = &[
-    (
-        Class::Row(R::NewRequests),
-        &["一、本年新收政府信息公开申请数量"],
-    ),
-    (
-        Class::Row(R::CarriedOver),
-        &["二、上年结转政府信息公开申请数量"],
-    ),
-    (
-        Class::Group,
-        &[
-            "三、本年度办理结果",
-            "(三)不予公开",
-            "(四)无法提供",
-            "(五)不予处理",
-        ],
-    ),
-    (Class::Row(R::Granted), &["(一)予以公开"]),
-    (
-        Class::Row(R::PartiallyGranted),
-        &[
-            "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
-            "(二)部分公开",
-        ],
-    ),
-    (Class::Row(R::DeniedStateSecret), &["1.属于国家秘密"]),
-    (
-        Class::Row(R::DeniedProhibitedByLaw),
-        &["2.其他法律行政法规禁止公开"],
-    ),
-    (
-        Class::Row(R::DeniedSecurityStability),
-        &["3.危及“三安全一稳定”", "3.危及\"三安全一稳定\""],
-    ),
-    (Class::Row(R::DeniedThirdParty), &["4.保护第三方合法权益"]),
-    (
-        Class::Row(R::DeniedInternalAffairs),
-        &["5.属于三类内部事务信息"],
-    ),
-    (Class::Row(R::DeniedProcessInfo), &["6.属于四类过程性信息"]),
-    (
-        Class::Row(R::DeniedEnforcementFile),
-        &["7.属于行政执法案卷"],
-    ),
-    (Class::Row(R::DeniedInquiry), &["8.属于行政查询事项"]),
-    (
-        Class::Row(R::UnavailableNotHeld),
-        &["1.本机关不掌握相关政府信息"],
-    ),
-    (
-        Class::Row(R::UnavailableNeedsCreation),
-        &["2.没有现成信息需要另行制作"],
-    ),
-    (
-        Class::Row(R::UnavailableUnclear),
-        &["3.补正后申请内容仍不明确"],
-    ),
-    (Class::Row(R::RejectedPetition), &["1.信访举报投诉类申请"]),
-    (Class::Row(R::RejectedDuplicate), &["2.重复申请"]),
-    (
-        Class::Row(R::RejectedPublication),
-        &["3.要求提供公开出版物"],
-    ),
-    (
-        Class::Row(R::RejectedExcessive),
-        &["4.无正当理由大量反复申请"],
-    ),
-    (
-        Class::Row(R::RejectedConfirmation),
-        &["5.要求行政机关确认或重新出具已获取信息"],
-    ),
-    (Class::Row(R::Other), &["(六)其他处理"]),
-    (
-        Class::Row(R::OtherNoCorrection),
-        &[
-            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            "1.申请人无正当理由逾期不补正,行政机关不再处理其政府信息公开申请",
-        ],
-    ),
-    (
-        Class::Row(R::OtherUnpaidFee),
-        &[
-            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-            "2.申请人逾期未按收费通知要求缴纳费用,行政机关不再处理其政府信息公开申请",
-        ],
-    ),
-    (Class::Row(R::OtherMisc), &["3.其他"]),
-    (Class::Row(R::OutcomeTotal), &["(七)总计"]),
-    (Class::Row(R::CarriedForward), &["四、结转下年度继续办理"]),
-];
+/// The forms of the merged label cells that carry no values (`三、本年度办理结果`,
+/// `(三)不予公开` …): the groups of the rows, but for `(六)其他处理`, a data row
+/// of the 2019 edition (see [`scan_applications`]).
+static GROUP_FORMS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let row_forms: Vec<&str> = template::APPLICATION_ROWS
+        .iter()
+        .flat_map(|r| r.label.forms.iter().copied())
+        .collect();
+    let mut forms = Vec::new();
+    for group in template::APPLICATION_ROWS.iter().flat_map(|r| r.groups) {
+        for &form in group.forms {
+            if !row_forms.contains(&form) && !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    forms
+});
 
-pub(super) const HEADERS: &[(Class<ApplicationRow>, &[&str])] = &[
-    (
-        Class::Header {
-            last: false,
-            vote: Vote::Neither,
-        },
-        &[
-            "申请人情况",
-            "自然人",
-            "法人或其他组织",
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-        ],
-    ),
-    (
-        Class::Header {
-            last: true,
-            vote: Vote::Neither,
-        },
-        &["总计"],
-    ),
-];
+/// The row labels of both editions, the group labels before the first row
+/// under a group.
+pub(super) static ROWS: LazyLock<Vec<(Class<ApplicationRow>, &'static [&'static str])>> =
+    LazyLock::new(|| {
+        let mut rows = Vec::new();
+        for row in &template::APPLICATION_ROWS {
+            if !row.groups.is_empty() && !rows.iter().any(|(c, _)| matches!(c, Class::Group)) {
+                rows.push((Class::Group, GROUP_FORMS.as_slice()));
+            }
+            rows.push((Class::Row(row.key), row.label.forms));
+        }
+        rows
+    });
+
+/// The header cells but the last column's: 申请人情况 and the columns with
+/// the headers over them.
+static HEADER_FORMS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut forms: Vec<&str> = template::APPLICANTS.forms.to_vec();
+    let (_, columns) = template::APPLICANT_COLUMNS
+        .split_last()
+        .expect("section 三 has columns");
+    for column in columns {
+        for form in column
+            .groups
+            .iter()
+            .chain([&column.label])
+            .flat_map(|l| l.forms)
+        {
+            if !forms.contains(form) {
+                forms.push(form);
+            }
+        }
+    }
+    forms
+});
+
+/// The header cells, the last column's (总计) marked.
+pub(super) static HEADERS: LazyLock<Vec<(Class<ApplicationRow>, &'static [&'static str])>> =
+    LazyLock::new(|| {
+        let last = template::APPLICANT_COLUMNS
+            .last()
+            .expect("section 三 has columns");
+        vec![
+            (
+                Class::Header {
+                    last: false,
+                    vote: Vote::Neither,
+                },
+                HEADER_FORMS.as_slice(),
+            ),
+            (
+                Class::Header {
+                    last: true,
+                    vote: Vote::Neither,
+                },
+                last.label.forms,
+            ),
+        ]
+    });
 
 /// The header label of each column of [`ApplicantColumn::ALL`], in order.
-pub(super) const HEADER_LABELS_BY_COLUMN: [&[&str]; 7] = [
-    &["自然人"],
-    &["商业企业"],
-    &["科研机构"],
-    &["社会公益组织"],
-    &["法律服务机构"],
-    &["其他"],
-    &["总计"],
-];
+pub(super) const HEADER_LABELS_BY_COLUMN: [&[&str]; 7] = {
+    let mut out: [&[&str]; 7] = [&[]; 7];
+    let mut c = 0;
+    while c < out.len() {
+        out[c] = template::APPLICANT_COLUMNS[c].label.forms;
+        c += 1;
+    }
+    out
+};
 
-static ROW_LABELS: LazyLock<Labels<Class<ApplicationRow>>> = LazyLock::new(|| Labels::new(ROWS));
+static ROW_LABELS: LazyLock<Labels<Class<ApplicationRow>>> = LazyLock::new(|| Labels::new(&ROWS));
 static HEADER_LABELS: LazyLock<Labels<Class<ApplicationRow>>> =
-    LazyLock::new(|| Labels::new(HEADERS));
+    LazyLock::new(|| Labels::new(&HEADERS));
 
 fn classify(compact: &str, started: bool) -> Option<(Class<ApplicationRow>, Fit)> {
     let probe = Probe::new(compact);
-    if compact.starts_with("(本列数据") || compact.starts_with("本列数据") {
+    if template::APPLICATIONS_NOTE
+        .forms
+        .iter()
+        .any(|f| compact.starts_with(f))
+    {
         return Some((
             Class::Header {
                 last: false,

@@ -21,6 +21,8 @@
 //! those rows stood alone in the text, with no cells after them. Every other
 //! cell of the plain output stays blank (the row reader has said why).
 
+use std::sync::LazyLock;
+
 use super::scan::Scan;
 use crate::grammar::Ctx;
 use crate::grammar::label::compact;
@@ -29,6 +31,7 @@ use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
     ActiveColumn as C, ActiveRow as R, ActiveTable, Cell, DiagnosticKind, Edition, Level,
 };
+use crate::template;
 
 /// A header naming a column of one part of section 二, with that part's rows.
 struct Block {
@@ -38,64 +41,29 @@ struct Block {
     rows: &'static [R],
 }
 
-const REGULATIONS: &[R] = &[R::Regulations, R::NormativeDocuments];
-
-const BLOCKS: &[Block] = &[
-    Block {
-        edition: Edition::E2019,
-        headers: &["本年新制作数量"],
-        column: C::Made,
-        rows: REGULATIONS,
-    },
-    Block {
-        edition: Edition::E2019,
-        headers: &["本年新公开数量"],
-        column: C::Published,
-        rows: REGULATIONS,
-    },
-    Block {
-        edition: Edition::E2019,
-        headers: &["对外公开总数量"],
-        column: C::TotalPublic,
-        rows: REGULATIONS,
-    },
-    Block {
-        edition: Edition::E2019,
-        headers: &["采购项目数量"],
-        column: C::Items,
-        rows: &[R::Procurement],
-    },
-    Block {
-        edition: Edition::E2019,
-        headers: &["采购总金额"],
-        column: C::Amount,
-        rows: &[R::Procurement],
-    },
-    Block {
-        edition: Edition::E2021,
-        headers: &["本年制发件数"],
-        column: C::Issued,
-        rows: REGULATIONS,
-    },
-    Block {
-        edition: Edition::E2021,
-        headers: &["本年废止件数"],
-        column: C::Repealed,
-        rows: REGULATIONS,
-    },
-    Block {
-        edition: Edition::E2021,
-        headers: &["现行有效件数"],
-        column: C::InForce,
-        rows: REGULATIONS,
-    },
-    Block {
-        edition: Edition::E2021,
-        headers: &["本年收费金额(单位:万元)", "本年收费金额"],
-        column: C::Amount,
-        rows: &[R::Fees],
-    },
-];
+/// Every column of one part only, per edition, with its header's forms and
+/// the part's rows, as the template has them.
+static BLOCKS: LazyLock<Vec<Block>> = LazyLock::new(|| {
+    let mut blocks = Vec::new();
+    for edition in Edition::ALL {
+        for part in template::active_parts(edition) {
+            for &column in part.columns {
+                let parts = template::active_parts(edition)
+                    .filter(|p| p.columns.contains(&column))
+                    .count();
+                if parts == 1 {
+                    blocks.push(Block {
+                        edition,
+                        headers: template::active_column(column, edition).label.forms,
+                        column,
+                        rows: part.rows,
+                    });
+                }
+            }
+        }
+    }
+    blocks
+});
 
 /// Fills the cells of section 二 that plain `pdftotext` output shows column by
 /// column in `doc[start..end]` (see the module documentation).

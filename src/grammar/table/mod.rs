@@ -413,11 +413,11 @@ pub fn template_labels() -> Vec<&'static str> {
             .iter()
             .flat_map(|(_, labels)| labels.iter().copied())
     }
-    texts(active::ROWS)
-        .chain(texts(active::HEADERS))
-        .chain(texts(applications::ROWS))
-        .chain(texts(applications::HEADERS))
-        .chain(texts(review::HEADERS))
+    texts(&active::ROWS)
+        .chain(texts(&active::HEADERS))
+        .chain(texts(&applications::ROWS))
+        .chain(texts(&applications::HEADERS))
+        .chain(texts(&review::HEADERS))
         .collect()
 }
 

@@ -5,6 +5,7 @@ use super::collapsed::{cuts, keep_summing};
 use super::positions;
 use super::scan::{Class, Vote, cells_end, scan};
 use crate::grammar::Ctx;
+use crate::template;
 use std::sync::LazyLock;
 
 use crate::grammar::label::{Fit, Labels, Probe};
@@ -14,37 +15,71 @@ use crate::model::{
     Cell, DiagnosticKind, Level, ReviewColumn, ReviewRow, ReviewTable, Span, Value, ValueKind,
 };
 
-pub(super) const HEADERS: &[(Class<ReviewRow>, &[&str])] = &[
-    (
-        Class::Header {
-            last: false,
-            vote: Vote::Neither,
-        },
-        &[
-            "行政复议",
-            "行政诉讼",
-            "结果维持",
-            "结果纠正",
-            "其他结果",
-            "尚未审结",
-            "未经复议直接起诉",
-            "复议后起诉",
-        ],
-    ),
-    (
-        Class::Header {
-            last: true,
-            vote: Vote::Neither,
-        },
-        &["总计"],
-    ),
-];
+/// The header cells but the last column's: the kinds of case over the
+/// result columns, the result columns, then the kinds of litigation.
+static HEADER_FORMS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let (_, results) = template::REVIEW_COLUMNS
+        .split_last()
+        .expect("section 四 has columns");
+    let cases = template::REVIEW_ROWS
+        .iter()
+        .map(|r| r.groups.first().unwrap_or(&r.label));
+    let results = results.iter().map(|c| &c.label);
+    let kinds = template::REVIEW_ROWS
+        .iter()
+        .filter(|r| !r.groups.is_empty())
+        .map(|r| &r.label);
+    let mut forms = Vec::new();
+    for &form in cases.chain(results).chain(kinds).flat_map(|l| l.forms) {
+        if !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
+});
 
-static HEADER_LABELS: LazyLock<Labels<Class<ReviewRow>>> = LazyLock::new(|| Labels::new(HEADERS));
+/// The header cells, the last column's (总计) marked.
+pub(super) static HEADERS: LazyLock<Vec<(Class<ReviewRow>, &'static [&'static str])>> =
+    LazyLock::new(|| {
+        let last = template::REVIEW_COLUMNS
+            .last()
+            .expect("section 四 has columns");
+        vec![
+            (
+                Class::Header {
+                    last: false,
+                    vote: Vote::Neither,
+                },
+                HEADER_FORMS.as_slice(),
+            ),
+            (
+                Class::Header {
+                    last: true,
+                    vote: Vote::Neither,
+                },
+                last.label.forms,
+            ),
+        ]
+    });
 
-/// The characters of the header's labels: PDF text may break them into pieces
-/// (`结果 结果 其他 尚未 总` over `维持 纠正 结果 审结 计`, or one character per line).
-const HEADER_CHARS: &str = "结果维持纠正其他尚未审总计";
+static HEADER_LABELS: LazyLock<Labels<Class<ReviewRow>>> = LazyLock::new(|| Labels::new(&HEADERS));
+
+/// The characters of the result columns' labels: PDF text may break them into
+/// pieces (`结果 结果 其他 尚未 总` over `维持 纠正 结果 审结 计`, or one
+/// character per line).
+static HEADER_CHARS: LazyLock<String> = LazyLock::new(|| {
+    let mut chars = String::new();
+    for c in template::REVIEW_COLUMNS
+        .iter()
+        .flat_map(|c| c.label.forms)
+        .flat_map(|f| f.chars())
+    {
+        if !chars.contains(c) {
+            chars.push(c);
+        }
+    }
+    chars
+});
 
 fn classify(compact: &str, _started: bool) -> Option<(Class<ReviewRow>, Fit)> {
     let probe = Probe::new(compact);
@@ -216,17 +251,11 @@ pub(crate) fn review_table(
 
 /// The header label of each of the row's columns: the five of each group.
 const HEADER_LABELS_BY_COLUMN: [&[&str]; CELLS] = {
-    const GROUP: [&[&str]; 5] = [
-        &["结果维持"],
-        &["结果纠正"],
-        &["其他结果"],
-        &["尚未审结"],
-        &["总计"],
-    ];
-    let mut out = [GROUP[0]; CELLS];
+    let group = &template::REVIEW_COLUMNS;
+    let mut out: [&[&str]; CELLS] = [&[]; CELLS];
     let mut c = 0;
     while c < CELLS {
-        out[c] = GROUP[c % 5];
+        out[c] = group[c % group.len()].label.forms;
         c += 1;
     }
     out
