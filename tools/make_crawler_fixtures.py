@@ -13,7 +13,10 @@ a blank cell (which leaves no trace in run-together text), is null.
 
 Usage: python3 tools/make_crawler_fixtures.py   (from the repository root)
 """
-import itertools, json, os, sys
+import itertools, json, os, sys, unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import template  # the template's labels: schema/template.json
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "tests", "fixtures", "crawler")
@@ -21,46 +24,77 @@ SOURCES = ["tests/fixtures/seeds/001_1bf17e5d24045e7c", "tests/fixtures/seeds/00
            "tests/fixtures/written/w2021_tabs", "tests/fixtures/written/w2019_indented",
            "tests/fixtures/written/w2021_web"]
 
-ACTIVE = {
-    "2019": [("规章", "regulations", ["made", "published", "total_public"]),
-             ("规范性文件", "normative_documents", ["made", "published", "total_public"]),
-             ("行政许可", "licensing", ["last_year", "change", "decisions"]),
-             ("其他对外管理服务事项", "other_services", ["last_year", "change", "decisions"]),
-             ("行政处罚", "penalty", ["last_year", "change", "decisions"]),
-             ("行政强制", "coercion", ["last_year", "change", "decisions"]),
-             ("行政事业性收费", "fees", ["last_year", "change"]),
-             ("政府集中采购", "procurement", ["items", "amount"])],
-    "2021": [("规章", "regulations", ["issued", "repealed", "in_force"]),
-             ("行政规范性文件", "normative_documents", ["issued", "repealed", "in_force"]),
-             ("行政许可", "licensing", ["decisions"]), ("行政处罚", "penalty", ["decisions"]),
-             ("行政强制", "coercion", ["decisions"]), ("行政事业性收费", "fees", ["amount"])],
-}
-HEAD = {"2019": ["信息内容本年新制作数量本年新公开数量对外公开总数量", "信息内容上一年项目数量本年增/减处理决定数量",
-                 "信息内容上一年项目数量本年增/减处理决定数量", "信息内容上一年项目数量本年增/减", "信息内容采购项目数量采购总金额"],
-        "2021": ["信息内容本年制发件数本年废止件数现行有效件数", "信息内容本年处理决定数量", "信息内容本年处理决定数量",
-                 "信息内容本年收费金额(单位:万元)"]}
-ITEMS = {"2019": [("(一)", 2), ("(五)", 2), ("(六)", 2), ("(八)", 1), ("(九)", 1)],
-         "2021": [("(一)", 2), ("(五)", 1), ("(六)", 2), ("(八)", 1)]}
-APPS = [("一、本年新收政府信息公开申请数量", "new_requests"), ("二、上年结转政府信息公开申请数量", "carried_over"),
-        ("三、本年度办理结果(一)予以公开", "granted"), ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "partially_granted"),
-        ("(三)不予公开1.属于国家秘密", "denied_state_secret"), ("2.其他法律行政法规禁止公开", "denied_prohibited_by_law"),
-        ("3.危及“三安全一稳定”", "denied_security_stability"), ("4.保护第三方合法权益", "denied_third_party"),
-        ("5.属于三类内部事务信息", "denied_internal_affairs"), ("6.属于四类过程性信息", "denied_process_info"),
-        ("7.属于行政执法案卷", "denied_enforcement_file"), ("8.属于行政查询事项", "denied_inquiry"),
-        ("(四)无法提供1.本机关不掌握相关政府信息", "unavailable_not_held"), ("2.没有现成信息需要另行制作", "unavailable_needs_creation"),
-        ("3.补正后申请内容仍不明确", "unavailable_unclear"), ("(五)不予处理1.信访举报投诉类申请", "rejected_petition"),
-        ("2.重复申请", "rejected_duplicate"), ("3.要求提供公开出版物", "rejected_publication"),
-        ("4.无正当理由大量反复申请", "rejected_excessive"), ("5.要求行政机关确认或重新出具已获取信息", "rejected_confirmation")]
-OTHER = {"2019": [("(六)其他处理", "other")],
-         "2021": [("(六)其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "other_no_correction"),
-                  ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "other_unpaid_fee"),
-                  ("3.其他", "other_misc")]}
-CLOSE = [("(七)总计", "outcome_total"), ("四、结转下年度继续办理", "carried_forward")]
-COLS = ["natural_person", "commercial_enterprise", "research_institution", "public_interest_org",
-        "legal_service_org", "other_org", "total"]
-REVIEW = ["reconsideration", "litigation_direct", "litigation_after_reconsideration"]
-RCOLS = ["upheld", "corrected", "other", "pending", "total"]
+def nfkc(text):
+    """A printed label as text tools leave it: half-width punctuation."""
+    return unicodedata.normalize("NFKC", text)
 
+
+def row_labels(rows):
+    """Section 三's rows as crawlers run them together: a group label (the
+    merged cell) before the first row under it, then the row's label."""
+    out, above = [], []
+    for r in rows:
+        groups = r["groups"]
+        same = 0
+        while same < min(len(groups), len(above)) and groups[same] == above[same]:
+            same += 1
+        out.append(("".join(nfkc(g) for g in groups[same:]) + template.normalized(r), r["key"]))
+        above = groups
+    return out
+
+
+# the template's labels, in the normalized form (schema/template.json)
+ACTIVE = {ed: [(template.normalized(r), r["key"], [c["key"] for c in cols])
+               for _, cols, rows in template.active_parts(ed) for r in rows]
+          for ed in template.EDITIONS}
+HEAD = {ed: [template.normalized(template.edition(ed)["active"]["corner"])
+             + "".join(template.normalized(c) for c in cols)
+             for _, cols, _ in template.active_parts(ed)]
+        for ed in template.EDITIONS}
+ITEMS = {ed: [(nfkc(caption).removeprefix("第二十条第").removesuffix("项"), len(rows))
+              for caption, _, rows in template.active_parts(ed)]
+         for ed in template.EDITIONS}
+_ROWS = {ed: row_labels(template.application_rows(ed)) for ed in template.EDITIONS}
+_COMMON = set.intersection(*({k for _, k in rows} for rows in _ROWS.values()))
+_FIRST_OWN = min(i for rows in _ROWS.values() for i, (_, k) in enumerate(rows) if k not in _COMMON)
+APPS = _ROWS[template.EDITIONS[0]][:_FIRST_OWN]
+OTHER = {ed: [(l, k) for l, k in rows if k not in _COMMON] for ed, rows in _ROWS.items()}
+CLOSE = [(l, k) for l, k in _ROWS[template.EDITIONS[0]][_FIRST_OWN:] if k in _COMMON]
+COLS = [c["key"] for c in template.applicant_columns()]
+REVIEW = [r["key"] for r in template.review()[0]]
+RCOLS = [c["key"] for c in template.review()[1]]
+
+
+def applications_header():
+    """Section 三's header rows run together: the note and 申请人情况, the
+    columns and the group over five of them, the five."""
+    ed = template.EDITIONS[0]
+    columns = template.applicant_columns()
+    first = []
+    for c in columns:
+        for label in (c["groups"][:1] or [c["printed"]]):
+            if nfkc(label) not in first:
+                first.append(nfkc(label))
+    return [nfkc(template.applications_label(ed, "note")) + nfkc(template.applications_label(ed, "header")),
+            "".join(first), "".join(template.normalized(c) for c in columns if c["groups"])]
+
+
+def review_header():
+    """Section 四's header rows run together: the kinds of case, the results
+    and the kinds of litigation, then the results under them."""
+    rows, results = template.review()
+    cases = []
+    for r in rows:
+        label = nfkc((r["groups"] or [r["printed"]])[0])
+        if label not in cases:
+            cases.append(label)
+    names = "".join(template.normalized(c) for c in results)
+    kinds = "".join(template.normalized(r) for r in rows if r["groups"])
+    return ["".join(cases), names + kinds, names * 2]
+
+
+def heading(kind):
+    return template.heading(template.EDITIONS[0], kind)
 
 def written(v, kind):
     if v is None:
@@ -112,9 +146,9 @@ def main():
         truth = json.load(open(os.path.join(ROOT, src + ".truth.json"), encoding="utf-8"))
         ed, cells = truth["edition"], truth["cells"]
         keep = dict(cells)
-        lines = [f"{truth['organ']}{truth['year']}年政府信息公开工作年度报告", "一、总体情况",
+        lines = [f"{truth['organ']}{truth['year']}{template.TEMPLATE['title_tail']}", heading("overview"),
                  "本报告的数据统计期限自{0}年1月1日起至{0}年12月31日止。".format(truth["year"]),
-                 "二、主动公开政府信息情况"]
+                 heading("active_disclosure")]
         rows = iter(ACTIVE[ed])
         for (item, n), head in zip(ITEMS[ed], HEAD[ed]):
             lines += [f"第二十条第{item}项", head]
@@ -127,8 +161,7 @@ def main():
                 if len(cuts(run, kinds)) != 1 or None in vals:
                     for c in cols:
                         keep[f"active.{key}.{c}"] = None
-        lines += ["三、收到和处理政府信息公开申请情况", "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)申请人情况",
-                  "自然人法人或其他组织总计", "商业企业科研机构社会公益组织法律服务机构其他"]
+        lines += [heading("applications")] + applications_header()
         app_rows = APPS + OTHER[ed] + CLOSE
         options = {}
         for label, key in app_rows:
@@ -169,9 +202,7 @@ def main():
             if not unique:
                 for c in COLS:
                     keep[f"applications.{k}.{c}"] = None
-        lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议行政诉讼",
-                  "结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉",
-                  "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"]
+        lines += [heading("review_litigation")] + review_header()
         vals = [cells[f"review_litigation.{r}.{c}"] for r in REVIEW for c in RCOLS]
         run = "".join(written(v, "count") for v in vals)
         lines.append(run)
@@ -181,7 +212,7 @@ def main():
             for r in REVIEW:
                 for c in RCOLS:
                     keep[f"review_litigation.{r}.{c}"] = None
-        lines += ["五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。", ""]
+        lines += [heading("problems"), "无。", heading("other_matters"), "无。", ""]
         name = "crawler_" + os.path.basename(src)
         with open(os.path.join(OUT, name + ".txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(lines))

@@ -44,6 +44,9 @@ import sys
 import tempfile
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import template  # the template's labels: schema/template.json  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIX = os.path.join(ROOT, "tests", "fixtures")
 SOURCES = ["seeds", "written"]
@@ -53,74 +56,45 @@ SOURCES = ["seeds", "written"]
 # value is ("key", cell-key) and is filled from the truth.
 # ---------------------------------------------------------------------------
 
+# the template's labels, as printed (schema/template.json)
 ACTIVE = {
-    "2019": [
-        ("第二十条第（一）项", ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
-         [("规章", "regulations", ["made", "published", "total_public"]),
-          ("规范性文件", "normative_documents", ["made", "published", "total_public"])]),
-        ("第二十条第（五）项", ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
-         [("行政许可", "licensing", ["last_year", "change", "decisions"]),
-          ("其他对外管理服务事项", "other_services", ["last_year", "change", "decisions"])]),
-        ("第二十条第（六）项", ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
-         [("行政处罚", "penalty", ["last_year", "change", "decisions"]),
-          ("行政强制", "coercion", ["last_year", "change", "decisions"])]),
-        ("第二十条第（八）项", ["信息内容", "上一年项目数量", "本年增/减"],
-         [("行政事业性收费", "fees", ["last_year", "change"])]),
-        ("第二十条第（九）项", ["信息内容", "采购项目数量", "采购总金额"],
-         [("政府集中采购", "procurement", ["items", "amount"])]),
-    ],
-    "2021": [
-        ("第二十条第（一）项", ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
-         [("规章", "regulations", ["issued", "repealed", "in_force"]),
-          ("行政规范性文件", "normative_documents", ["issued", "repealed", "in_force"])]),
-        ("第二十条第（五）项", ["信息内容", "本年处理决定数量"],
-         [("行政许可", "licensing", ["decisions"])]),
-        ("第二十条第（六）项", ["信息内容", "本年处理决定数量"],
-         [("行政处罚", "penalty", ["decisions"]),
-          ("行政强制", "coercion", ["decisions"])]),
-        ("第二十条第（八）项", ["信息内容", "本年收费金额（单位：万元）"],
-         [("行政事业性收费", "fees", ["amount"])]),
-    ],
+    ed: [(caption,
+          [template.edition(ed)["active"]["corner"]["printed"]] + [c["printed"] for c in cols],
+          [(r["printed"], r["key"], [c["key"] for c in cols]) for r in rows])
+         for caption, cols, rows in template.active_parts(ed)]
+    for ed in template.EDITIONS
 }
 
-APP_COLS = ["natural_person", "commercial_enterprise", "research_institution",
-            "public_interest_org", "legal_service_org", "other_org", "total"]
+APP_COLS = [c["key"] for c in template.applicant_columns()]
 
-NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+NOTE = template.applications_label(template.EDITIONS[0], "note")
 
-# (group label or None, [(row label, key)])
-OUTCOMES = {
-    "common": [
-        (None, [("（一）予以公开", "granted"),
-                ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partially_granted")]),
-        ("（三）不予公开", [("1.属于国家秘密", "denied_state_secret"),
-                       ("2.其他法律行政法规禁止公开", "denied_prohibited_by_law"),
-                       ("3.危及“三安全一稳定”", "denied_security_stability"),
-                       ("4.保护第三方合法权益", "denied_third_party"),
-                       ("5.属于三类内部事务信息", "denied_internal_affairs"),
-                       ("6.属于四类过程性信息", "denied_process_info"),
-                       ("7.属于行政执法案卷", "denied_enforcement_file"),
-                       ("8.属于行政查询事项", "denied_inquiry")]),
-        ("（四）无法提供", [("1.本机关不掌握相关政府信息", "unavailable_not_held"),
-                       ("2.没有现成信息需要另行制作", "unavailable_needs_creation"),
-                       ("3.补正后申请内容仍不明确", "unavailable_unclear")]),
-        ("（五）不予处理", [("1.信访举报投诉类申请", "rejected_petition"),
-                       ("2.重复申请", "rejected_duplicate"),
-                       ("3.要求提供公开出版物", "rejected_publication"),
-                       ("4.无正当理由大量反复申请", "rejected_excessive"),
-                       ("5.要求行政机关确认或重新出具已获取信息", "rejected_confirmation")]),
-    ],
-    "2019": [(None, [("（六）其他处理", "other")])],
-    "2021": [("（六）其他处理", [
-        ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "other_no_correction"),
-        ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "other_unpaid_fee"),
-        ("3.其他", "other_misc")])],
-}
 
-REVIEW_ROWS = ["reconsideration", "litigation_direct", "litigation_after_reconsideration"]
-REVIEW_COLS = ["upheld", "corrected", "other", "pending", "total"]
-REVIEW_LABELS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+def outcomes(edition):
+    """The outcome rows of section 三 (those under 三、本年度办理结果), in runs
+    under one sub-group: (sub-group label or None, [(row label, key)])."""
+    out = []
+    for r in template.application_rows(edition):
+        if not r["groups"]:
+            continue
+        group = r["groups"][1] if len(r["groups"]) > 1 else None
+        if not out or out[-1][0] != group:
+            out.append((group, []))
+        out[-1][1].append((r["printed"], r["key"]))
+    return out
 
+
+# the rows of section 三 outside the outcomes: before them and after them
+_ROWS = template.application_rows(template.EDITIONS[0])
+_FIRST = next(i for i, r in enumerate(_ROWS) if r["groups"])
+LEADING = [(r["printed"], r["key"]) for r in _ROWS[:_FIRST]]
+TRAILING = [(r["printed"], r["key"]) for r in _ROWS[_FIRST:] if not r["groups"]]
+RESULT = _ROWS[_FIRST]["groups"][0]
+OTHER = next(r["printed"] for r in _ROWS if r["key"] == "other")
+
+REVIEW_ROWS = [r["key"] for r in template.review()[0]]
+REVIEW_COLS = [c["key"] for c in template.review()[1]]
+REVIEW_LABELS = [c["printed"] for c in template.review()[1]]
 
 def C(text, cs=1, rs=1, value=None):
     """A cell: text (or a value key), colspan, rowspan."""
@@ -178,26 +152,31 @@ def active_table(edition, misaligned):
 def applications_table(edition, wrap):
     """Section 三: the three header rows with their merges, then the rows."""
     w = (lambda a, b: a + "\n" + b) if wrap else (lambda a, b: a + b)
+    columns = template.applicant_columns()
+    organisations = [c for c in columns if c["groups"]]
+    # a kind's label wrapped at its middle, as a narrow cell wraps it
+    kinds = [C(w(c["printed"][:len(c["printed"]) // 2], c["printed"][len(c["printed"]) // 2:])
+               if len(c["printed"]) > 2 else c["printed"]) for c in organisations]
     rows = [
-        [C(NOTE, 3, 3), C("申请人情况", 7)],
-        [C("自然人", 1, 2), C("法人或其他组织", 5), C("总计", 1, 2)],
-        [C(w("商业", "企业")), C(w("科研", "机构")), C(w("社会公", "益组织")),
-         C(w("法律服", "务机构")), C("其他")],
+        [C(NOTE, 3, 3), C(template.applications_label(template.EDITIONS[0], "header"), len(columns))],
+        [C(columns[0]["printed"], 1, 2), C(organisations[0]["groups"][0], len(organisations)),
+         C(columns[-1]["printed"], 1, 2)],
+        kinds,
     ]
 
     def vals(key):
         return [V(f"applications.{key}.{c}") for c in APP_COLS]
 
-    rows.append([C("一、本年新收政府信息公开申请数量", 3)] + vals("new_requests"))
-    rows.append([C("二、上年结转政府信息公开申请数量", 3)] + vals("carried_over"))
-    groups = OUTCOMES["common"] + OUTCOMES[edition] + [(None, [("（七）总计", "outcome_total")])]
+    for label, key in LEADING:
+        rows.append([C(label, 3)] + vals(key))
+    groups = outcomes(edition)
     outcome_rows = sum(len(rows_) for _, rows_ in groups)
     first = True
     for group, sub in groups:
         for i, (label, key) in enumerate(sub):
             row = []
             if first:
-                row.append(C("三、本年度办理结果", 1, outcome_rows))
+                row.append(C(RESULT, 1, outcome_rows))
                 first = False
             if group is None:
                 row.append(C(label, 2))
@@ -206,14 +185,23 @@ def applications_table(edition, wrap):
                     row.append(C(group, 1, len(sub)))
                 row.append(C(label))
             rows.append(row + vals(key))
-    rows.append([C("四、结转下年度继续办理", 3)] + vals("carried_forward"))
+    for label, key in TRAILING:
+        rows.append([C(label, 3)] + vals(key))
     return rows
 
 
 def review_table():
+    cases, _ = template.review()
+    heads = []
+    for r in cases:
+        label = (r["groups"] or [r["printed"]])[0]
+        if label not in [h for h, _ in heads]:
+            heads.append((label, 0))
+        heads = [(h, n + len(REVIEW_LABELS) if h == label else n) for h, n in heads]
+    kinds = [r["printed"] for r in cases if r["groups"]]
     rows = [
-        [C("行政复议", 5), C("行政诉讼", 10)],
-        [C(l, 1, 2) for l in REVIEW_LABELS] + [C("未经复议直接起诉", 5), C("复议后起诉", 5)],
+        [C(h, n) for h, n in heads],
+        [C(l, 1, 2) for l in REVIEW_LABELS] + [C(k, len(REVIEW_LABELS)) for k in kinds],
         [C(l) for l in REVIEW_LABELS] * 2,
         [V(f"review_litigation.{r}.{c}") for r in REVIEW_ROWS for c in REVIEW_COLS],
     ]
@@ -367,7 +355,7 @@ def body_html(h, parts, edition):
     if h.style == "portal_gbk":
         # split at a page break after the （五） rows, the merged label column
         # continuing as an empty cell
-        cut = next(i for i, r in enumerate(app) if r[0]["text"] in ("（六）其他处理",))
+        cut = next(i for i, r in enumerate(app) if r[0]["text"] == OTHER)
         first, second = app[:cut], app[cut:]
         first = [[dict(c, rs=min(c["rs"], len(first) - i)) for c in r] for i, r in enumerate(first)]
         second = [list(r) for r in second]

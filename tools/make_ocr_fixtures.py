@@ -19,18 +19,34 @@ Usage: python3 tools/make_ocr_fixtures.py   (from the repository root)
 import json, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import make_crawler_fixtures as crawler  # the template's labels
+import make_crawler_fixtures as crawler  # the template's labels, as crawlers run them together
+import template  # the template's labels: schema/template.json
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "tests", "fixtures", "ocr")
 SOURCES = ["tests/fixtures/seeds/001_1bf17e5d24045e7c", "tests/fixtures/seeds/002_6e2546a832e75983",
            "tests/fixtures/written/w2019_tabs", "tests/fixtures/written/w2021_tabs",
            "tests/fixtures/written/w2021_web", "tests/fixtures/written/w2019_indented"]
-HEADS = {"2019": [["本年新制作数量", "本年新公开数量", "对外公开总数量"], ["上一年项目数量", "本年增/减", "处理决定数量"],
-                  ["上一年项目数量", "本年增/减", "处理决定数量"], ["上一年项目数量", "本年增/减"], ["采购项目数量", "采购总金额"]],
-         "2021": [["本年制发件数", "本年废止件数", "现行有效件数"], ["本年处理决定数量"], ["本年处理决定数量"],
-                  ["本年收费金额(单位:万元)"]]}
+HEADS = {ed: [[template.normalized(c) for c in cols] for _, cols, _ in template.active_parts(ed)]
+         for ed in template.EDITIONS}
+CORNER = template.normalized(template.edition(template.EDITIONS[0])["active"]["corner"])
 
+
+def heading(kind):
+    return template.heading(template.EDITIONS[0], kind)
+
+
+def label_of(key):
+    """A row of section 三 as crawler text writes it (its groups before it)."""
+    return next(l for l, k in crawler.APPS + crawler.CLOSE + sum(crawler.OTHER.values(), []) if k == key)
+
+
+def group_of(key, level):
+    """The normalized group label of a row of section 三 at a level."""
+    for ed in template.EDITIONS:
+        for r in template.application_rows(ed):
+            if r["key"] == key:
+                return crawler.nfkc(r["groups"][level])
 
 def table(header, rows):
     width = len(header)
@@ -55,10 +71,10 @@ def main():
         truth = json.load(open(os.path.join(ROOT, src + ".truth.json"), encoding="utf-8"))
         ed, cells, year = truth["edition"], truth["cells"], truth["year"]
         w = lambda key, kind="count": crawler.written(cells[key], kind)
-        lines = [f"# {truth['organ']}{year}年政府信息公开工作年度报告", "",
-                 "## 一、总体情况", "",
+        lines = [f"# {truth['organ']}{year}{template.TEMPLATE['title_tail']}", "",
+                 f"## {heading('overview')}", "",
                  f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。", "",
-                 "## 二、主动公开政府信息情况", ""]
+                 f"## {heading('active_disclosure')}", ""]
         rows = iter(crawler.ACTIVE[ed])
         for (item, n), head in zip(crawler.ITEMS[ed], HEADS[ed]):
             lines += [f"### 第二十条第{item}项", ""]
@@ -66,17 +82,20 @@ def main():
             for _ in range(n):
                 label, key, cols = next(rows)
                 body.append([label] + [w(f"active.{key}.{c}", crawler.kind_of(c)) for c in cols])
-            lines += table(["信息内容"] + head, body)
-        lines += ["## 三、收到和处理政府信息公开申请情况", ""]
+            lines += table([CORNER] + head, body)
+        lines += [f"## {heading('applications')}", ""]
         lines += empty_table(2)
-        lines += table(["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"], [])
+        columns = [template.normalized(c) for c in template.applicant_columns()]
+        lines += table([crawler.nfkc(template.applications_label(ed, "header"))] + columns, [])
         app = lambda label, key: [label] + [w(f"applications.{key}.{c}") for c in crawler.COLS]
-        groups = [("一、本年新收政府信息公开申请数量", [("一、本年新收政府信息公开申请数量", "new_requests")]),
-                  ("### 二、上年结转政府信息公开申请数量", [("", "carried_over")]),
-                  ("### 三、本年度办理结果", [("(一)予以公开", "granted"),
-                                        ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "partially_granted")])]
-        deny = [("(三)不予公开", crawler.APPS[4:12]), ("(四)无法提供", crawler.APPS[12:15]),
-                ("(五)不予处理", crawler.APPS[15:20])]
+        result = group_of("granted", 0)
+        groups = [(label_of("new_requests"), [(label_of("new_requests"), "new_requests")]),
+                  ("### " + label_of("carried_over"), [("", "carried_over")]),
+                  ("### " + result, [(label_of("granted")[len(result):], "granted"),
+                                     (label_of("partially_granted"), "partially_granted")])]
+        deny = [(group_of("denied_state_secret", 1), crawler.APPS[4:12]),
+                (group_of("unavailable_not_held", 1), crawler.APPS[12:15]),
+                (group_of("rejected_petition", 1), crawler.APPS[15:20])]
         for title, rs in groups:
             if title.startswith("###"):
                 lines += [title, ""]
@@ -89,20 +108,21 @@ def main():
             lines += table(generic(7), [app(l, k) for l, k in labels])
         other = crawler.OTHER[ed]
         if ed == "2019":
-            lines += table(generic(7), [app("(六)其他处理", "other")])
+            lines += table(generic(7), [app(label_of("other"), "other")])
         else:
-            lines += ["### (六)其他处理", ""]
-            lines += table(generic(7), [app(l[len("(六)其他处理"):] if l.startswith("(六)其他处理") else l, k)
+            group = group_of("other_misc", 1)
+            lines += [f"### {group}", ""]
+            lines += table(generic(7), [app(l[len(group):] if l.startswith(group) else l, k)
                                         for l, k in other])
-        lines += table(generic(7), [app("(七)总计", "outcome_total"),
-                                    app("四、结转下年度继续办理", "carried_forward")])
-        lines += ["## 四、政府信息公开行政复议、行政诉讼情况", ""]
+        lines += table(generic(7), [app(label_of("outcome_total"), "outcome_total"),
+                                    app(label_of("carried_forward"), "carried_forward")])
+        lines += [f"## {heading('review_litigation')}", ""]
         lines += empty_table(3)
-        head = ["行政复议"] * 5 + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5
-        sub = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
+        review_rows, results = template.review()
+        sub = [template.normalized(c) for c in results] * len(review_rows)
         vals = [w(f"review_litigation.{r}.{c}") for r in crawler.REVIEW for c in crawler.RCOLS]
         lines += table(sub, [vals])
-        lines += ["## 五、存在的主要问题及改进情况", "", "无。", "", "## 六、其他需要报告的事项", "", "无。", ""]
+        lines += [f"## {heading('problems')}", "", "无。", "", f"## {heading('other_matters')}", "", "无。", ""]
         name = "ocr_" + os.path.basename(src)
         with open(os.path.join(OUT, name + ".txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(lines))

@@ -21,14 +21,18 @@
 //! The forms of a label are the ways real reports write it, in the grammar's
 //! normalized form (NFKC: half-width punctuation and digits, no white space).
 //! To read a variant a report prints, add it to the forms of its entry, e.g.
-//! for the row 规章 written 规章制度:
+//! for the row 规章 written 部门规章和地方政府规章:
 //!
 //! ```text
-//! row(R::Regulations, BOTH, "规章", &["规章", "规章制度"]),
+//! row(R::Regulations, BOTH, "规章", &["规章", "部门规章和地方政府规章"]),
 //! ```
 //!
 //! and every reader of section 二 takes it (the unit test
-//! `a_new_variant_is_read` shows it with a variant added to a copy of a table).
+//! `grammar::table::active::tests::a_new_variant_is_read` reads that variant
+//! with the line changed in a copy of [`ACTIVE_ROWS`]). The forms are matched
+//! as the grammar matches labels (`grammar/label.rs`): regardless of white
+//! space and ordinals, with the typos and truncations it tolerates, so a form
+//! is needed only for wording those do not cover.
 //! A label the template itself prints differently is an entry of its own with
 //! the editions that print it (`行政规范性文件` in 2021).
 
