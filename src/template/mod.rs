@@ -14,7 +14,7 @@
 //! - the key table of the crate docs (`src/keys.md`) and the printed label of
 //!   a key ([`CellKey::label`](crate::CellKey::label));
 //! - `schema/template.json`, the same tables as JSON, which the fixture
-//!   generators in `tools/` read (written and checked by a test, see [`json`]).
+//!   generators in `tools/` read (written and checked by a test, see `json.rs`).
 //!
 //! # A new label variant is a one-line change
 //!
@@ -468,6 +468,8 @@ const RESULT: Label = Label {
     brief: "",
     ..label("三、本年度办理结果", &["三、本年度办理结果"])
 };
+/// The sub-groups of the outcome rows: merged cells over their rows, named in
+/// messages before the row (`不予公开·属于国家秘密`).
 const DENIED: Label = Label {
     brief: "不予公开",
     ..label("（三）不予公开", &["(三)不予公开"])
@@ -485,6 +487,7 @@ const OTHER: Label = Label {
     ..label("（六）其他处理", &["(六)其他处理"])
 };
 
+/// The groups of the outcome rows, outermost first.
 const IN_RESULT: &[Label] = &[RESULT];
 const IN_DENIED: &[Label] = &[RESULT, DENIED];
 const IN_UNAVAILABLE: &[Label] = &[RESULT, UNAVAILABLE];
