@@ -30,7 +30,10 @@ cell cannot be told from a row's end, and the crate leaves such a line alone.
 
 Usage: python3 tools/make_oneline_fixtures.py   (from the repository root)
 """
-import json, os, re
+import json, os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import template  # the template's labels: schema/template.json
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "tests", "fixtures", "oneline")
@@ -65,7 +68,7 @@ def title_of(text, truth):
         line = line.strip()
         if "政府信息公开" in line and line.endswith("报告") and len(line) < 80:
             return line
-    return f"{truth['organ']}{truth['year']}年政府信息公开工作年度报告"
+    return f"{truth['organ']}{truth['year']}{template.TEMPLATE['title_tail']}"
 
 
 def main():
