@@ -106,6 +106,12 @@ pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
             return (organ, Some(y));
         }
     }
+    // `兴国镇年度…` with its year lost: the organ's end is not sure (`年` may be
+    // the year's trace or the organ's own last character), so no organ
+    let head = head.strip_suffix('度').unwrap_or(head);
+    if head.ends_with('年') {
+        return (None, None);
+    }
     (clean(head), None)
 }
 
@@ -196,7 +202,14 @@ fn title_head(doc: &str, all: &[(usize, usize)], n: usize) -> usize {
 fn split_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
     for (n, &(_, e)) in all.iter().enumerate() {
         let line = unlabelled(&doc[all[n].0..e]);
-        if !line.contains(TITLE_MARK) || line.len() > TITLE_MAX {
+        // a sentence citing a notice (`《XX关于做好2020年政府信息公开工作年度报告…的通知》要求…。`,
+        // `XX办公室关于政府信息公开工作年度报告有关事项的通知》（…`) is no
+        // title, nor is its issuer the organ
+        let inner = line.trim_matches(['《', '》']);
+        if !line.contains(TITLE_MARK)
+            || line.len() > TITLE_MAX
+            || inner.contains(['。', '，', '《', '》', '〈', '〉'])
+        {
             continue;
         }
         let head = title_head(doc, all, n);
@@ -216,7 +229,7 @@ fn split_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
                 break;
             }
             let more = doc[s2..e2].trim();
-            if more.len() > TITLE_MAX / 2 {
+            if more.len() > TITLE_MAX / 2 || more.contains(['。', '，']) {
                 break;
             }
             text.push_str(more);
@@ -539,6 +552,9 @@ mod tests {
                 Some(2023),
             ),
             ("某某局政府信息公开工作年度报告", Some("某某局"), None),
+            // the year lost: `年` is no sure end of the organ
+            ("兴国镇年度政府信息公开工作年度报告", None, None),
+            ("兴国镇 年政府信息公开工作年度报告", None, None),
         ];
         for (title, organ, y) in cases {
             let (o, yy) = organ_and_year(title);
@@ -563,6 +579,24 @@ mod tests {
             (Some("兴国县政府办"), Some(2020))
         );
         assert_eq!(&doc[t.end - "年度报告".len()..t.end], "年度报告");
+    }
+
+    #[test]
+    fn a_sentence_citing_a_notice_is_no_title() {
+        // the title line lost: the notice the first paragraph cites names
+        // another organ
+        let doc = "本年度报告根据《条例》有关规定和\n《某市人民政府办公室关于做好 2020 年政府信息公开工作年度报告编制发布工作的通知》要求而成。全文包括概述，\n一、总体情况\n";
+        assert_eq!(title(doc, doc.len()), None);
+        let doc = "某县统计局2021年政府信息公开\n工作年度报告，全文包括概述。\n";
+        assert_eq!(title(doc, doc.len()), None);
+        let doc = "根据《条例》和《国务院办公厅政府\n信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函\n";
+        assert_eq!(title(doc, doc.len()), None);
+        // a title in 《》 is still one
+        let doc = "《某县统计局2021年政府信息公开\n工作年度报告》\n";
+        assert_eq!(
+            title(doc, doc.len()).and_then(|t| t.organ),
+            Some("某县统计局".to_string())
+        );
     }
 
     #[test]
