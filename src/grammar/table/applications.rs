@@ -237,7 +237,7 @@ pub(crate) fn applications_table(
     (table, extras)
 }
 
-/// The rows of tab-separated text that have lost a cell (deleted, or run into
+/// The rows of tab- or pipe-separated text that have lost a cell (deleted, or run into
 /// its neighbour), so that whichever way their cells were lined up with the
 /// columns, the placement was a guess: rows shorter than the table's widest
 /// both in all and after their label. (Text with merged label cells as empty
@@ -249,17 +249,20 @@ fn short_rows(
     edition: Edition,
     layout: Layout,
 ) -> Vec<ApplicationRow> {
-    if layout != Layout::TabRows {
-        return Vec::new();
-    }
+    // the character between a line's cells, in the layouts with one row a line
+    let separator = match layout {
+        Layout::TabRows => "\t",
+        Layout::PipeRows | Layout::Markdown => "|",
+        _ => return Vec::new(),
+    };
     // the fields of the label's line, and those after the label
     let fields = |(label_start, label_end): (usize, usize)| {
         let start = doc[..label_start].rfind('\n').map_or(0, |i| i + 1);
         let end = doc[label_end..]
             .find('\n')
             .map_or(doc.len(), |i| label_end + i);
-        let after = doc[label_end..end].matches('\t').count();
-        (doc[start..end].matches('\t').count() + 1, after)
+        let after = doc[label_end..end].matches(separator).count();
+        (doc[start..end].matches(separator).count() + 1, after)
     };
     let rows: Vec<_> = found
         .rows
