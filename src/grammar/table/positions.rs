@@ -101,6 +101,45 @@ pub(crate) fn row_anchors(cells: &[Token], columns: usize, page: u32) -> Option<
     Some(places.iter().map(|p| (p.start, p.end)).collect())
 }
 
+/// The words of a header cell with the place of each: a cell whose text has
+/// words one space apart (`结果维持 结果纠正 其他结果`, as lynx lays out a header
+/// row whose labels fit their columns) is one word a column, each starting at
+/// its own character column. The words are split only where the cell covers
+/// one column per character (text laid out for a terminal may give a CJK
+/// character two); otherwise the cell is one word.
+///
+/// ```text
+/// header cell := word (' ' word)*      each word at start + characters before it
+/// ```
+fn words_of<'d>(doc: &'d str, token: &Token) -> Vec<(&'d str, Place)> {
+    let Some(at) = token.at else {
+        return Vec::new();
+    };
+    let text = token.text(doc);
+    let one_per_char = usize::try_from(at.end - at.start).ok() == Some(text.chars().count());
+    if !one_per_char || !text.contains(' ') {
+        return vec![(text, at)];
+    }
+    let mut out = Vec::new();
+    let mut column = at.start;
+    for word in text.split(' ') {
+        let width = u32::try_from(word.chars().count()).unwrap_or(u32::MAX);
+        if !word.is_empty() {
+            let end = column.saturating_add(width);
+            out.push((
+                word,
+                Place {
+                    start: column,
+                    end,
+                    ..at
+                },
+            ));
+        }
+        column = column.saturating_add(width).saturating_add(1);
+    }
+    out
+}
+
 /// The anchors the header cells on `page` give: `labels[c]` names column `c`
 /// (its alternatives). A header cell names a column when its text is one of
 /// the column's labels or, being two characters or more, starts one (PDF text
@@ -125,11 +164,11 @@ pub(crate) fn header_anchors(
         }
     }
     let mut named: Vec<Vec<Place>> = vec![Vec::new(); groups.len()];
-    for token in header {
-        let Some(at) = token.at.filter(|p| p.page == page) else {
+    for (text, at) in header.iter().flat_map(|t| words_of(doc, t)) {
+        if at.page != page {
             continue;
-        };
-        let text = compact(token.text(doc));
+        }
+        let text = compact(text);
         let names = |label: &&str| {
             *label == text || (text.chars().nth(1).is_some() && label.starts_with(text.as_str()))
         };
@@ -369,6 +408,30 @@ mod tests {
             &vec![None, None, None, Some(0)],
             &totals
         ));
+    }
+
+    #[test]
+    fn header_words_one_space_apart_name_a_column_each() {
+        // lynx lays out a header row whose labels fit their columns with one
+        // space between them; the values below sit under each label's start
+        let doc = line(&[(3, "结果维持 结果纠正 总计"), (30, "总计")])
+            + &line(&[(3, "1"), (17, "1"), (30, "0")]);
+        let doc = doc.as_str();
+        let l = lines(doc);
+        let labels: [&[&str]; 4] = [&["结果维持"], &["结果纠正"], &["总计"], &["总计"]];
+        let anchors = header_anchors(doc, &l[0], &labels, 0);
+        assert_eq!(
+            anchors,
+            [Some((3, 7)), Some((8, 12)), Some((13, 15)), Some((30, 32))]
+        );
+        let cells = &l[1];
+        let p = place(doc, cells, &anchors);
+        assert!(matches!(p, Err(Unplaced::Between { hits: 0, .. })), "{p:?}");
+        let doc = line(&[(3, "结果维持 结果纠正 总计"), (30, "总计")])
+            + &line(&[(3, "1"), (13, "1"), (30, "0")]);
+        let l = lines(&doc);
+        let p = place(&doc, &l[1], &anchors).unwrap();
+        assert_eq!(texts(&doc, &l[1], &p), ["1", "", "1", "0"]);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::align::{Aligned, Placement, align};
 use super::collapsed::{cuts, keep_summing};
 use super::positions;
 use super::scan::{Class, Vote, cells_end, scan};
+use super::sums;
 use crate::grammar::Ctx;
 use std::sync::LazyLock;
 
@@ -162,16 +163,20 @@ pub(crate) fn review_table(
                 let also = by_position.map_or(String::new(), |p| {
                     format!(", and they cannot be placed by position: {}", p.describe())
                 });
-                ctx.diag(
-                    Level::Warning,
-                    DiagnosticKind::RowAmbiguous,
-                    format!(
-                        "review_litigation: cells left blank: {}{also}",
-                        why.describe()
-                    ),
-                    cells.first().map(|t| (t.start, t.end)),
-                );
-                return Some(table);
+                if let Some(placement) = by_groups(ctx, cells, &why.describe(), &also) {
+                    placement
+                } else {
+                    ctx.diag(
+                        Level::Warning,
+                        DiagnosticKind::RowAmbiguous,
+                        format!(
+                            "review_litigation: cells left blank: {}{also}",
+                            why.describe()
+                        ),
+                        cells.first().map(|t| (t.start, t.end)),
+                    );
+                    return Some(table);
+                }
             }
         },
     };
@@ -249,6 +254,49 @@ fn by_position(
         return Err(Some(positions::Unplaced::Totals));
     }
     Ok(placement)
+}
+
+/// Places the row by its three groups' totals when its cells are fewer than
+/// the columns and no position places them (see [`sums::place_by_groups`]),
+/// saying so; `None` when the totals settle no cell. `why` and `also` say
+/// why the row was not placed otherwise.
+fn by_groups(ctx: &mut Ctx<'_>, cells: &[Token], why: &str, also: &str) -> Option<Placement> {
+    let values: Vec<Value> = cells
+        .iter()
+        .map(|t| t.scalar?.typed(ValueKind::Count, HeaderUnit::None).ok())
+        .collect::<Option<_>>()?;
+    let (placement, unsure) = sums::place_by_groups(&values, CELLS, &GROUPS)?;
+    if placement.iter().all(Option::is_none) {
+        return None;
+    }
+    let keys: Vec<String> = ReviewRow::ALL
+        .iter()
+        .flat_map(|&r| ReviewColumn::ALL.iter().map(move |&c| format!("{r}.{c}")))
+        .collect();
+    let head = format!(
+        "review_litigation: {why}{also}; the groups' totals place them",
+        why = why.trim_end_matches('.')
+    );
+    let (level, kind, message) = if unsure.is_empty() {
+        (Level::Info, DiagnosticKind::RowRealigned, head)
+    } else {
+        let unsure: Vec<&str> = unsure.iter().map(|&c| keys[c].as_str()).collect();
+        (
+            Level::Warning,
+            DiagnosticKind::RowAmbiguous,
+            format!(
+                "{head}, but cells {} are left blank: the totals hold with the blank cells in more than one of them",
+                unsure.join(", ")
+            ),
+        )
+    };
+    ctx.diag(
+        level,
+        kind,
+        message,
+        cells.first().map(|t| (t.start, t.end)),
+    );
+    Some(placement)
 }
 
 /// Reads the row when its fifteen cells ran together (`000000000000000`): split

@@ -24,6 +24,7 @@
 //! (text whose empty cells leave no trace, as lynx and inscriptis print a
 //! table): see [`place_short_rows`].
 
+use super::align::Placement;
 use super::scan::FoundRow;
 use crate::grammar::Ctx;
 use crate::grammar::value::HeaderUnit;
@@ -285,6 +286,114 @@ fn settled(
         .unwrap_or_default()
 }
 
+/// A total column and the columns it sums, by column index.
+pub(crate) type Group<'a> = (&'a [usize], usize);
+
+/// The most combinations of blank columns [`place_by_groups`] tries.
+const MOST_COMBINATIONS: u64 = 20_000;
+
+/// Places a row that shows fewer cells than its `columns` (text whose empty
+/// cells leave no line of their own, as lynx and inscriptis print section
+/// 四's row) by its groups' totals: the cells keep their order, so a
+/// placement is the set of columns the missing cells are in.
+///
+/// ```text
+/// short row   := cell{n}, n < columns          (value or blank mark each)
+/// placement   := blank columns B ⊂ 0..columns, |B| = columns − n, the cells
+///                in the other columns in order
+/// kept        := every placement under which each group's parts can sum to
+///                its total, a blank term being an unknown count ≥ 0
+/// placed cell := a column that holds the same cell under every kept placement
+/// ```
+///
+/// A blank cell and a `0` weigh the same in every sum, and so do parts of one
+/// group that trade places: such columns hold different cells under different
+/// kept placements and are left out. Returns the placement of the settled
+/// columns (`None` for the others) and the unsettled columns, or `None` when
+/// no placement is kept, a cell is not a count, or there are too many
+/// placements to try.
+pub(crate) fn place_by_groups(
+    cells: &[Value],
+    columns: usize,
+    groups: &[Group<'_>],
+) -> Option<(Placement, Vec<usize>)> {
+    let missing = columns.checked_sub(cells.len()).filter(|&m| m > 0)?;
+    if combinations(columns, missing)? > MOST_COMBINATIONS {
+        return None;
+    }
+    let counts: Vec<Option<i128>> = cells
+        .iter()
+        .map(|v| match v {
+            Value::Blank => Some(None),
+            v => v.integer().map(Some),
+        })
+        .collect::<Option<_>>()?;
+    let mut seen: Option<Vec<Settled>> = None;
+    // the blank columns, in increasing order
+    let mut blank: Vec<usize> = (0..missing).collect();
+    let mut under: Vec<Option<usize>> = vec![None; columns];
+    loop {
+        let mut next = 0;
+        for (c, slot) in under.iter_mut().enumerate() {
+            *slot = if blank.binary_search(&c).is_ok() {
+                None
+            } else {
+                next += 1;
+                Some(next - 1)
+            };
+        }
+        let value = |c: usize| under[c].and_then(|i| counts[i]);
+        let holds = groups.iter().all(|&(parts, total)| {
+            let left: Vec<_> = parts.iter().map(|&c| value(c)).collect();
+            can_hold(&left, &[value(total)])
+        });
+        if holds {
+            let now = under
+                .iter()
+                .map(|u| u.map_or(Settled::Blank, Settled::Cell));
+            match &mut seen {
+                None => seen = Some(now.collect()),
+                Some(seen) => {
+                    for (s, n) in seen.iter_mut().zip(now) {
+                        if *s != n {
+                            *s = Settled::Unsure;
+                        }
+                    }
+                }
+            }
+        }
+        // the next set of blank columns
+        let Some(k) = (0..missing)
+            .rev()
+            .find(|&k| blank[k] < columns - missing + k)
+        else {
+            break;
+        };
+        blank[k] += 1;
+        for j in k + 1..missing {
+            blank[j] = blank[j - 1] + 1;
+        }
+    }
+    let seen = seen?;
+    let placement = seen
+        .iter()
+        .map(|s| match s {
+            Settled::Cell(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let unsure = (0..columns)
+        .filter(|&c| seen[c] == Settled::Unsure)
+        .collect();
+    Some((placement, unsure))
+}
+
+/// `n` choose `k`, when it fits.
+fn combinations(n: usize, k: usize) -> Option<u64> {
+    let (n, k) = (u64::try_from(n).ok()?, u64::try_from(k.min(n - k)).ok()?);
+    (0..k).try_fold(1u64, |acc, i| Some(acc.checked_mul(n - i)? / (i + 1)))
+}
+
 /// Blanks the suspect rows of section 三 that break one of its sums;
 /// `guessed` are the rows whose placement was a guess.
 pub(crate) fn check_applications(
@@ -356,6 +465,7 @@ pub(crate) fn check_applications(
 mod tests {
     use super::super::test_support::{get, read};
     use super::can_hold;
+    use crate::model::Value;
 
     #[test]
     fn a_blank_term_bounds_the_other_side() {
@@ -367,6 +477,47 @@ mod tests {
         assert!(!can_hold(&[Some(6), None], &[Some(5)]));
         assert!(!can_hold(&[Some(5)], &[Some(6), None]));
         assert!(can_hold(&[Some(9), None], &[Some(1), None]));
+    }
+
+    /// `place_by_groups` over counts (`None` a blank mark) of a row of two
+    /// groups of two parts and their total.
+    fn by_groups(cells: &[Option<u64>]) -> Option<(Vec<Option<usize>>, Vec<usize>)> {
+        let values: Vec<Value> = cells
+            .iter()
+            .map(|c| c.map_or(Value::Blank, Value::Count))
+            .collect();
+        super::place_by_groups(&values, 6, &[(&[0, 1], 2), (&[3, 4], 5)])
+    }
+
+    #[test]
+    fn the_groups_totals_place_a_short_row() {
+        // `2 1 3 4 4`: the blank cell can only be in the second group (in
+        // the first, `3 4 4` would break the second's total); which of its
+        // columns stays open, a blank total being any count
+        let (placement, unsure) =
+            by_groups(&[Some(2), Some(1), Some(3), Some(4), Some(4)]).unwrap();
+        assert_eq!(placement, [Some(0), Some(1), Some(2), None, None, None]);
+        assert_eq!(unsure, [3, 4, 5]);
+        // `2 1 3 5 4`: parts 5 and 4 fit no total of 4 or 5: the blank cell
+        // is the second group's total
+        let (placement, unsure) =
+            by_groups(&[Some(2), Some(1), Some(3), Some(5), Some(4)]).unwrap();
+        assert_eq!(
+            placement,
+            [Some(0), Some(1), Some(2), Some(3), Some(4), None]
+        );
+        assert!(unsure.is_empty());
+        // a blank mark is a cell of its own, and weighs as an unknown count
+        let (placement, unsure) = by_groups(&[None, Some(1), Some(1), Some(4), Some(4)]).unwrap();
+        assert_eq!(placement, [Some(0), Some(1), Some(2), None, None, None]);
+        assert_eq!(unsure, [3, 4, 5]);
+        // no placement keeps the totals
+        assert_eq!(
+            by_groups(&[Some(9), Some(1), Some(3), Some(5), Some(1)]),
+            None
+        );
+        // a row as long as the columns is not short
+        assert_eq!(by_groups(&[Some(1); 6]), None);
     }
 
     const LYNX: &str = include_str!("../../../tests/fixtures/tools/lynx/render_w2019_web.txt");
@@ -413,6 +564,27 @@ mod tests {
         assert!(r.diagnostics.iter().any(|d| d.message.starts_with(
             "applications.granted: the row shows 6 cells for 7 columns; its blank cell is put in commercial_enterprise"
         )));
+    }
+
+    #[test]
+    fn section_four_s_short_row_is_placed_by_its_groups_totals() {
+        // lynx prints `2 1 0 1 4 1 1 1 3 1 1 0 0 2` for fifteen columns: only
+        // with the blank cell in the second group do the other two hold
+        let r = read(LYNX);
+        let row = "review_litigation";
+        assert_eq!(get(&r, &format!("{row}.reconsideration.upheld")), "2");
+        assert_eq!(get(&r, &format!("{row}.reconsideration.total")), "4");
+        assert_eq!(
+            get(&r, &format!("{row}.litigation_after_reconsideration.total")),
+            "2"
+        );
+        for column in ["upheld", "corrected", "total"] {
+            assert_eq!(get(&r, &format!("{row}.litigation_direct.{column}")), "");
+        }
+        assert!(r.diagnostics.iter().any(|d| {
+            d.message
+                .contains("the groups' totals place them, but cells litigation_direct.upheld")
+        }));
     }
 
     const REPORT: &str = include_str!("../../../tests/fixtures/written/w2021_tabs.txt");
