@@ -147,7 +147,17 @@ pub(crate) fn review_table(
             placement
         }
         Err(why) => match by_position(ctx.doc, &tokens[..start], cells) {
-            Ok(placement) => {
+            Ok((placement, unplaced)) => {
+                if unplaced > 0 {
+                    ctx.diag(
+                        Level::Warning,
+                        DiagnosticKind::RowAmbiguous,
+                        format!(
+                            "review_litigation: {unplaced} values after the header's last label are left blank: the header does not show which of the columns after it they belong to"
+                        ),
+                        cells.first().map(|t| (t.start, t.end)),
+                    );
+                }
                 ctx.diag(
                     Level::Info,
                     DiagnosticKind::RowRealigned,
@@ -238,19 +248,27 @@ const HEADER_LABELS_BY_COLUMN: [&[&str]; CELLS] = {
 };
 
 /// Places the row's cells by where they sit under the header (PDF text whose
-/// blank cells left no trace), keeping the three groups' totals. `Err(None)`
-/// when the cells carry no positions.
+/// blank cells left no trace), keeping the three groups' totals, with the
+/// number of values after a header laid out cell by cell whose columns are
+/// not shown (left out of the placement). `Err(None)` when the cells carry no
+/// positions.
 fn by_position(
     doc: &str,
     before: &[Token],
     cells: &[Token],
-) -> Result<Placement, Option<positions::Unplaced>> {
+) -> Result<(Placement, usize), Option<positions::Unplaced>> {
     let page = positions::page_of(cells).ok_or(None)?;
     let header: Vec<Token> = before.iter().filter(|t| t.is_text()).cloned().collect();
     let anchors = positions::header_anchors(doc, &header, &HEADER_LABELS_BY_COLUMN, page);
-    let placement = positions::place(doc, cells, &anchors).map_err(Some)?;
+    let placement = if anchors.iter().all(Option::is_none) {
+        // a header laid out cell by cell from the first column (inscriptis)
+        let anchors = positions::grid_anchors(doc, &header, &HEADER_LABELS_BY_COLUMN, cells);
+        positions::place_on_grid(doc, cells, &anchors).map_err(Some)?
+    } else {
+        (positions::place(doc, cells, &anchors).map_err(Some)?, 0)
+    };
     let totals = GROUPS.map(|(parts, total)| (parts, total));
-    if !positions::totals_hold(cells, &placement, &totals) {
+    if !positions::totals_hold(cells, &placement.0, &totals) {
         return Err(Some(positions::Unplaced::Totals));
     }
     Ok(placement)
