@@ -221,6 +221,8 @@ pub(crate) fn applications_table(
     edition: Edition,
     (span, layout): (Span, Layout),
 ) -> (ApplicationsTable, Vec<ExtraRow>) {
+    let rejoined = super::rejoin::rejoin(ctx.doc, found, ApplicantColumn::ALL.len());
+    let found = &rejoined;
     let mut table = ApplicationsTable::blank_for(edition, span);
     let mut extras = Vec::new();
     let mut unplaced_rows = Vec::new();
