@@ -12,6 +12,11 @@
 //! - the header cells naming the columns, in the same part of the table and on
 //!   the same page.
 //!
+//! Text laid out for a terminal gives the same kind of anchors: header words
+//! one space apart (lynx) are one word a column, and a header laid out cell by
+//! cell on one grid from the first column (inscriptis) names the row's first
+//! columns by their order ([`grid_anchors`]).
+//!
 //! A row is placed only when every value in it falls under exactly one column,
 //! in the columns' order; otherwise none of its cells is placed (the caller
 //! leaves them blank and says why). Positions drift between pages and after

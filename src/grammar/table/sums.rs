@@ -22,7 +22,8 @@
 //!
 //! The same sums place a row that shows one cell fewer than the columns
 //! (text whose empty cells leave no trace, as lynx and inscriptis print a
-//! table): see [`place_short_rows`].
+//! table): see [`place_short_rows`]; and section 四's row by its three groups'
+//! totals: see [`place_by_groups`].
 
 use super::align::Placement;
 use super::scan::FoundRow;
