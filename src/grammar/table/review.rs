@@ -303,7 +303,7 @@ fn by_groups(ctx: &mut Ctx<'_>, cells: &[Token], why: &str, also: &str) -> Optio
             Level::Warning,
             DiagnosticKind::RowAmbiguous,
             format!(
-                "{head}, but cells {} are left blank: the totals hold with the blank cells in more than one of them",
+                "{head}, but cells {} are left blank: their groups do not add up with every cell known under every placement that keeps the totals",
                 unsure.join(", ")
             ),
         )

@@ -290,36 +290,34 @@ fn settled(
 /// A total column and the columns it sums, by column index.
 pub(crate) type Group<'a> = (&'a [usize], usize);
 
-/// The most combinations of blank columns [`place_by_groups`] tries.
-const MOST_COMBINATIONS: u64 = 20_000;
-
-/// Places a row that shows fewer cells than its `columns` (text whose empty
-/// cells leave no line of their own, as lynx and inscriptis print section
-/// 四's row) by its groups' totals: the cells keep their order, so a
-/// placement is the set of columns the missing cells are in.
+/// Places a row that shows one cell fewer than its `columns` (text whose
+/// empty cells leave no line of their own, as lynx and inscriptis print
+/// section 四's row) by its groups' totals: the cells keep their order, so a
+/// placement is the column the missing cell is in.
 ///
 /// ```text
-/// short row   := cell{n}, n < columns          (value or blank mark each)
-/// placement   := blank columns B ⊂ 0..columns, |B| = columns − n, the cells
-///                in the other columns in order
+/// short row   := cell{columns − 1}             (value or blank mark each)
+/// placement   := blank column b ∈ 0..columns, the cells in the others in order
 /// kept        := every placement under which each group's parts can sum to
 ///                its total, a blank term being an unknown count ≥ 0
-/// placed cell := a column that holds the same cell under every kept placement
+/// placed cell := a column that holds the same cell under every kept
+///                placement, in a group whose every term is that same figure
+///                under all of them and whose parts add up to its total
 /// ```
 ///
-/// A blank cell and a `0` weigh the same in every sum, and so do parts of one
-/// group that trade places: such columns hold different cells under different
-/// kept placements and are left out. Returns the placement of the settled
-/// columns (`None` for the others) and the unsettled columns, or `None` when
-/// no placement is kept, a cell is not a count, or there are too many
-/// placements to try.
+/// A group with the blank cell in it, or whose cells differ between kept
+/// placements, is left out: a blank total bounds nothing, so only a group
+/// that adds up with every term known confirms where its cells are (the
+/// sums of a report that does not add up place nothing by chance). Returns
+/// the placement of the confirmed columns (`None` for the others) and the
+/// columns left out, or `None` when no placement is kept or a cell is not a
+/// count.
 pub(crate) fn place_by_groups(
     cells: &[Value],
     columns: usize,
     groups: &[Group<'_>],
 ) -> Option<(Placement, Vec<usize>)> {
-    let missing = columns.checked_sub(cells.len()).filter(|&m| m > 0)?;
-    if combinations(columns, missing)? > MOST_COMBINATIONS {
+    if cells.len() + 1 != columns {
         return None;
     }
     let counts: Vec<Option<i128>> = cells
@@ -330,69 +328,48 @@ pub(crate) fn place_by_groups(
         })
         .collect::<Option<_>>()?;
     let mut seen: Option<Vec<Settled>> = None;
-    // the blank columns, in increasing order
-    let mut blank: Vec<usize> = (0..missing).collect();
-    let mut under: Vec<Option<usize>> = vec![None; columns];
-    loop {
-        let mut next = 0;
-        for (c, slot) in under.iter_mut().enumerate() {
-            *slot = if blank.binary_search(&c).is_ok() {
-                None
-            } else {
-                next += 1;
-                Some(next - 1)
-            };
-        }
-        let value = |c: usize| under[c].and_then(|i| counts[i]);
+    for blank in 0..columns {
+        let value = |c: usize| cell_under(c, blank).and_then(|i| counts[i]);
         let holds = groups.iter().all(|&(parts, total)| {
             let left: Vec<_> = parts.iter().map(|&c| value(c)).collect();
             can_hold(&left, &[value(total)])
         });
-        if holds {
-            let now = under
-                .iter()
-                .map(|u| u.map_or(Settled::Blank, Settled::Cell));
-            match &mut seen {
-                None => seen = Some(now.collect()),
-                Some(seen) => {
-                    for (s, n) in seen.iter_mut().zip(now) {
-                        if *s != n {
-                            *s = Settled::Unsure;
-                        }
+        if !holds {
+            continue;
+        }
+        let now = (0..columns).map(|c| cell_under(c, blank).map_or(Settled::Blank, Settled::Cell));
+        match &mut seen {
+            None => seen = Some(now.collect()),
+            Some(seen) => {
+                for (s, n) in seen.iter_mut().zip(now) {
+                    if *s != n {
+                        *s = Settled::Unsure;
                     }
                 }
             }
         }
-        // the next set of blank columns
-        let Some(k) = (0..missing)
-            .rev()
-            .find(|&k| blank[k] < columns - missing + k)
-        else {
-            break;
-        };
-        blank[k] += 1;
-        for j in k + 1..missing {
-            blank[j] = blank[j - 1] + 1;
-        }
     }
     let seen = seen?;
-    let placement = seen
-        .iter()
-        .map(|s| match s {
-            Settled::Cell(i) => Some(*i),
-            _ => None,
-        })
-        .collect();
-    let unsure = (0..columns)
-        .filter(|&c| seen[c] == Settled::Unsure)
-        .collect();
+    let figure = |c: usize| match seen[c] {
+        Settled::Cell(i) => counts[i],
+        _ => None,
+    };
+    let mut placement: Placement = vec![None; columns];
+    for &(parts, total) in groups {
+        let terms: Option<Vec<i128>> = parts.iter().map(|&c| figure(c)).collect();
+        let confirmed = terms
+            .zip(figure(total))
+            .is_some_and(|(parts, total)| parts.iter().sum::<i128>() == total);
+        if confirmed {
+            for &c in parts.iter().chain([&total]) {
+                if let Settled::Cell(i) = seen[c] {
+                    placement[c] = Some(i);
+                }
+            }
+        }
+    }
+    let unsure = (0..columns).filter(|&c| placement[c].is_none()).collect();
     Some((placement, unsure))
-}
-
-/// `n` choose `k`, when it fits.
-fn combinations(n: usize, k: usize) -> Option<u64> {
-    let (n, k) = (u64::try_from(n).ok()?, u64::try_from(k.min(n - k)).ok()?);
-    (0..k).try_fold(1u64, |acc, i| Some(acc.checked_mul(n - i)? / (i + 1)))
 }
 
 /// Blanks the suspect rows of section 三 that break one of its sums;
@@ -500,18 +477,17 @@ mod tests {
         assert_eq!(placement, [Some(0), Some(1), Some(2), None, None, None]);
         assert_eq!(unsure, [3, 4, 5]);
         // `2 1 3 5 4`: parts 5 and 4 fit no total of 4 or 5: the blank cell
-        // is the second group's total
+        // is the second group's total, which confirms nothing of its parts
         let (placement, unsure) =
             by_groups(&[Some(2), Some(1), Some(3), Some(5), Some(4)]).unwrap();
-        assert_eq!(
-            placement,
-            [Some(0), Some(1), Some(2), Some(3), Some(4), None]
-        );
-        assert!(unsure.is_empty());
-        // a blank mark is a cell of its own, and weighs as an unknown count
-        let (placement, unsure) = by_groups(&[None, Some(1), Some(1), Some(4), Some(4)]).unwrap();
         assert_eq!(placement, [Some(0), Some(1), Some(2), None, None, None]);
         assert_eq!(unsure, [3, 4, 5]);
+        // a group with a blank mark in it does not add up with every term
+        // known: nothing is placed
+        let (placement, _) = by_groups(&[None, Some(1), Some(1), Some(4), Some(4)]).unwrap();
+        assert!(placement.iter().all(Option::is_none), "{placement:?}");
+        // two cells short: not placed
+        assert_eq!(by_groups(&[Some(2), Some(1), Some(3), Some(4)]), None);
         // no placement keeps the totals
         assert_eq!(
             by_groups(&[Some(9), Some(1), Some(3), Some(5), Some(1)]),
