@@ -5,7 +5,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::tag;
-use nom::character::complete::{char, digit1, one_of};
+use nom::character::complete::{char, digit1, one_of, space0};
 use nom::combinator::{all_consuming, map, map_res, opt, recognize, value};
 use nom::multi::many1;
 use nom::sequence::{pair, preceded, separated_pair};
@@ -91,7 +91,8 @@ fn number(i: &str) -> IResult<&str, Scalar> {
     let sign = opt(one_of("+-"));
     let body = pair(digits, opt(preceded(char('.'), digit1)));
     map_res(
-        (sign, body, opt(preceded(opt(char(' ')), unit))),
+        // `pdftotext -layout` may set the unit a few columns on (`57   万元`)
+        (sign, body, opt(preceded(space0, unit))),
         |(sign, (int, frac), unit)| -> Result<Scalar, ()> {
             let negative = sign == Some('-');
             match frac {
@@ -361,6 +362,10 @@ mod tests {
         );
         assert_eq!(
             amt("57 万元", HeaderUnit::None),
+            ("57".into(), AmountUnit::WanYuan)
+        );
+        assert_eq!(
+            amt("57   万元", HeaderUnit::None),
             ("57".into(), AmountUnit::WanYuan)
         );
         assert!(

@@ -187,6 +187,15 @@ pub(crate) fn applications_table(
     edition: Edition,
     (span, layout): (Span, Layout),
 ) -> (ApplicationsTable, Vec<ExtraRow>) {
+    let columns = ApplicantColumn::ALL.len();
+    let name = |text: &str| match classify(text, true) {
+        Some((Class::Row(key), Fit::Exact)) => Some(Some(key)),
+        Some((_, Fit::Exact)) => Some(None),
+        _ => None,
+    };
+    let rejoined = super::rejoin::rejoin(ctx.doc, found, columns);
+    let rejoined = super::rejoin::assemble(ctx.doc, &rejoined, columns, &name);
+    let found = &rejoined;
     let mut table = ApplicationsTable::blank_for(edition, span);
     let mut extras = Vec::new();
     let mut unplaced_rows = Vec::new();

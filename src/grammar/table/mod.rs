@@ -8,6 +8,7 @@ mod collapsed;
 mod columns;
 mod positions;
 mod printed;
+mod rejoin;
 mod review;
 mod scan;
 mod sums;
