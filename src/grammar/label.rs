@@ -8,7 +8,6 @@ use nom::character::complete::{char, one_of};
 use nom::combinator::{opt, recognize};
 use nom::sequence::{delimited, pair, terminated};
 use nom::{IResult, Parser};
-use std::collections::HashMap;
 
 /// The text with every white-space character removed and a trailing `:` dropped.
 pub(crate) fn compact(text: &str) -> String {
@@ -191,8 +190,9 @@ struct Chars {
 /// shorter than the probe.
 pub(crate) struct Labels<K> {
     forms: Vec<Form<K>>,
-    /// The forms by the first character of their core, in table order.
-    by_first: HashMap<char, Vec<usize>>,
+    /// The forms by the first character of their core, in table order; sorted
+    /// by that character.
+    by_first: Vec<(char, Vec<usize>)>,
     /// `by_length[n]`: the forms of `n` characters that admit a typo (five or
     /// more), in table order.
     by_length: Vec<Vec<usize>>,
@@ -228,11 +228,14 @@ impl<K: Copy + PartialEq> Labels<K> {
                 })
             })
             .collect::<Vec<Form<K>>>();
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
         let mut by_length: Vec<Vec<usize>> = Vec::new();
         for (i, form) in forms.iter().enumerate() {
-            if let Some(first) = form.chars.first() {
-                by_first.entry(*first).or_default().push(i);
+            if let Some(&first) = form.chars.first() {
+                match by_first.binary_search_by_key(&first, |e| e.0) {
+                    Ok(at) => by_first[at].1.push(i),
+                    Err(at) => by_first.insert(at, (first, vec![i])),
+                }
             }
             let n = form.chars.len();
             if typo_allowance(n) > 0 {
@@ -252,8 +255,8 @@ impl<K: Copy + PartialEq> Labels<K> {
     /// The forms whose core begins with `first`, in table order.
     fn starting_with(&self, first: Option<char>) -> &[usize] {
         first
-            .and_then(|c| self.by_first.get(&c))
-            .map_or(&[], Vec::as_slice)
+            .and_then(|c| self.by_first.binary_search_by_key(&c, |e| e.0).ok())
+            .map_or(&[], |at| &self.by_first[at].1)
     }
 
     /// True when the compact label is one of the forms exactly (ordinals aside).

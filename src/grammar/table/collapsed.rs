@@ -145,10 +145,19 @@ impl SumSearch<'_, '_> {
         }
         // leave one digit for each later part
         let longest = rest.len().saturating_sub(parts - 1).min(18);
-        for len in 1..=longest {
-            let Some(value) = count_piece(&rest[..len]) else {
+        // the piece's value, one digit more at each length (18 digits fit a
+        // u64)
+        let mut value = 0u64;
+        for (len, digit) in rest
+            .bytes()
+            .take(longest)
+            .enumerate()
+            .map(|(i, d)| (i + 1, d))
+        {
+            if (len > 1 && rest.starts_with('0')) || !digit.is_ascii_digit() {
                 break; // a leading zero: only `0` itself is a count
-            };
+            }
+            value = value * 10 + u64::from(digit - b'0');
             if value > left {
                 break; // longer pieces are larger still
             }
@@ -291,6 +300,19 @@ impl Sums {
         }
     }
 
+    /// Makes the set hold only `x`, keeping its room.
+    fn reset(&mut self, x: i128) {
+        match self {
+            Sums::Bits { base, width, words } => {
+                *base = x;
+                *width = 1;
+                words.clear();
+                words.push(1);
+            }
+            Sums::Sorted(_) => *self = Sums::at(x),
+        }
+    }
+
     /// True when the set holds more than `n` sums.
     fn more_than(&self, n: usize) -> bool {
         match self {
@@ -425,6 +447,9 @@ type SignedOpen = (i128, usize, usize);
 /// Removes the cuts of the collapsed rows that no choice in the other rows can
 /// complete, for equations `Σ left = Σ right`. `options[r]` are row `r`'s cuts.
 pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<Term>)]) {
+    if options.is_empty() {
+        return; // no open term: nothing to remove
+    }
     // each equation as `known + Σ sign · open = 0`: the known cells add up
     // to one number, and the open ones are (sign, row, column)
     let equations: Vec<(i128, Vec<SignedOpen>)> = equations
@@ -451,33 +476,51 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
     let mut values_of: Vec<Vec<Option<Vec<i128>>>> = vec![Vec::new(); options.len()];
     let mut scratch = Scratch::default();
     let mut same_row: Vec<(i128, usize)> = Vec::new();
+    // sign · value of each open term whose row's cuts give its column one value
+    let mut single: Vec<Option<i128>> = Vec::new();
+    let mut sums = Sums::at(0);
     let mut changed = true;
     let mut rounds = 0;
     while changed && rounds < 64 {
         changed = false;
         rounds += 1;
         for (known, open) in &equations {
+            let mut stale = true;
+            let mut single_total = 0;
             for (k, &(my_sign, row, column)) in open.iter().enumerate() {
-                // the sums the other terms can reach (a known cell moves them
-                // all alike, so the known cells are added first)
-                let mut sums = Sums::at(*known);
-                let mut too_many = false;
+                if stale {
+                    // a term of one value moves every sum alike
+                    single.clear();
+                    single_total = 0;
+                    for &(sign, r, c) in open {
+                        let values = values_at(&mut values_of, options, r, c);
+                        let one = (values.len() == 1).then(|| sign * values[0]);
+                        single_total += one.unwrap_or(0);
+                        single.push(one);
+                    }
+                    stale = false;
+                }
+                // the sums the other terms can reach: the known cells and the
+                // terms of one value give where they start
                 same_row.clear();
+                let mut start = known + single_total;
                 for (j, &(sign, r, c)) in open.iter().enumerate() {
-                    if j == k {
-                        continue;
-                    }
                     if r == row {
-                        // the same row twice: handled through the target's own cut below
-                        same_row.push((sign, c));
+                        // the target itself, and the same row twice: handled
+                        // through the target's own cut below
+                        start -= single[j].unwrap_or(0);
+                        if j != k {
+                            same_row.push((sign, c));
+                        }
+                    }
+                }
+                sums.reset(start);
+                let mut too_many = false;
+                for (j, &(sign, r, c)) in open.iter().enumerate() {
+                    if r == row || single[j].is_some() {
                         continue;
                     }
-                    let row_values = &mut values_of[r];
-                    if row_values.len() <= c {
-                        row_values.resize(c + 1, None);
-                    }
-                    let values = row_values[c].get_or_insert_with(|| column_values(&options[r], c));
-                    sums.add(sign, values, &mut scratch);
+                    sums.add(sign, values_at(&mut values_of, options, r, c), &mut scratch);
                     if sums.more_than(MAX_SUMS) {
                         too_many = true;
                         break;
@@ -499,11 +542,26 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                 });
                 if options[row].len() != before {
                     changed = true;
+                    stale = true;
                     values_of[row].clear();
                 }
             }
         }
     }
+}
+
+/// The values of column `c` of row `r`'s cuts, from `values_of` or made there.
+fn values_at<'v>(
+    values_of: &'v mut [Vec<Option<Vec<i128>>>],
+    options: &[Vec<Cut>],
+    r: usize,
+    c: usize,
+) -> &'v [i128] {
+    let row_values = &mut values_of[r];
+    if row_values.len() <= c {
+        row_values.resize(c + 1, None);
+    }
+    row_values[c].get_or_insert_with(|| column_values(&options[r], c))
 }
 
 #[cfg(test)]
