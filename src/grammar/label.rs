@@ -38,7 +38,10 @@ pub(crate) fn compact_onto(out: &mut String, text: &str) {
 }
 
 fn chinese_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// An ordinal prefix: `一、`, `(三)`, `(三)、`, `1.`, `1、`, `(1)`.
