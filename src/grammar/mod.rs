@@ -29,12 +29,18 @@ pub(crate) struct Ctx<'a> {
     pub(crate) doc: &'a str,
     norm: &'a Normalized,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Where in the offset map the last span was found: spans asked for in
+    /// text order are mapped in one sweep of it.
+    span_hint: std::cell::Cell<usize>,
 }
 
 impl Ctx<'_> {
     /// The original span of a normalized byte range.
     pub(crate) fn span(&self, start: usize, end: usize) -> Span {
-        self.norm.original_range(start..end).into()
+        let mut hint = self.span_hint.get();
+        let range = self.norm.original_range_from(&mut hint, start..end);
+        self.span_hint.set(hint);
+        range.into()
     }
 
     pub(crate) fn diag(
@@ -189,6 +195,7 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         doc,
         norm,
         diagnostics: Vec::new(),
+        span_hint: std::cell::Cell::new(usize::MAX),
     };
     let headings = heading::find(doc);
     let limit = headings.first().map_or(doc.len(), |h| h.start);

@@ -110,7 +110,8 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     kind: impl Fn(C) -> ValueKind,
     unit: HeaderUnit,
 ) -> Option<Diagnostic> {
-    let label_text = ctx.doc[found.label.0..found.label.1].to_string();
+    let doc = ctx.doc;
+    let label_text = &doc[found.label.0..found.label.1];
     let row = table.rows.iter_mut().find(|r| r.key == found.key)?;
     if row.label_span.is_some() {
         ctx.diag(
