@@ -29,6 +29,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) doc: &'a str,
     norm: &'a Normalized,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The cells left blank because the tool that printed them cut them apart.
+    pub(crate) cut_cells: Vec<table::CutCell>,
 }
 
 impl Ctx<'_> {
@@ -189,6 +191,7 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         doc,
         norm,
         diagnostics: Vec::new(),
+        cut_cells: Vec::new(),
     };
     let headings = heading::find(doc);
     let limit = headings.first().map_or(doc.len(), |h| h.start);
