@@ -193,6 +193,13 @@ pub(crate) fn scan_applications(
     layout: Layout,
 ) -> Scan<ApplicationRow> {
     let mut found = scan(doc, tokens, layout, classify);
+    super::cut_labels::read_cut_labels(
+        doc,
+        tokens,
+        &mut found,
+        ROWS,
+        super::cut_labels::after_in_section_3,
+    );
     // `（六）其他处理` is a data row in 2019 and the group of three rows in 2021:
     // with no cells of its own and the 2021 rows present, it is the group.
     if found.rows.iter().any(|r| SPLIT_OTHER.contains(&r.key)) {

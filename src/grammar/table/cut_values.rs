@@ -16,7 +16,8 @@
 //! digits, and no larger than the known side of an equation it is in (the
 //! cells are counts). Every assignment of them that keeps every sum is
 //! searched for; a cut cell takes a value only when all of them give it the
-//! same one. Nothing is decided when a sum whose terms are all known breaks
+//! same one, but for a cell that shows no digits and whose value would be 0
+//! (a blank cell written over is such a cell too). Nothing is decided when a sum whose terms are all known breaks
 //! (the report's own sums are not to be trusted), when a sum has a blank term
 //! (it states nothing), or when the search is too large.
 
@@ -148,6 +149,11 @@ pub(crate) fn decide_applications(
         let (Some(value), Some((row, column))) = (value, key) else {
             continue;
         };
+        // a cell of broken bytes alone may have been blank: the sums count
+        // a blank as no applications, and cannot tell it from a 0
+        if cut.digits == 0 && value == 0 {
+            continue;
+        }
         let text = &ctx.doc[cut.at.0..cut.at.1];
         let message = format!(
             "{}.{row}.{column}: `{text}` was cut apart by the tool that printed it; read as {value}, the one value the table's sums allow",

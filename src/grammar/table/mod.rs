@@ -6,6 +6,7 @@ mod align;
 mod applications;
 mod collapsed;
 mod columns;
+mod cut_labels;
 mod cut_values;
 mod positions;
 mod printed;
