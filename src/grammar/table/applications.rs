@@ -195,7 +195,7 @@ pub(crate) fn scan_applications(
     let mut found = scan(doc, tokens, layout, classify);
     super::cut_labels::read_cut_labels(
         doc,
-        tokens,
+        (tokens, layout),
         &mut found,
         ROWS,
         super::cut_labels::after_in_section_3,

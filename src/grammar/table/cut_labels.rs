@@ -16,22 +16,23 @@
 //!             ordinal(r) = ordinal and words a prefix of r's label (≥ 2 characters)
 //! ```
 
-use super::scan::{Class, FoundRow, Scan};
+use super::scan::{Class, FoundExtra, FoundRow, Scan, cells_end};
 use crate::grammar::label::{Fit, compact, core};
-use crate::grammar::tokens::Token;
+use crate::grammar::tokens::{Layout, Token};
 use crate::model::{ApplicationRow, Edition};
 
 /// The fewest characters of a label's words a cut label must show.
 const MIN_CHARS: usize = 2;
 
 /// Reads the extra rows of `found` whose label is a row's label cut short,
-/// in a table whose text shows characters cut apart (U+FFFD: a tool that
-/// cuts labels printed it); `rows` are the table's label forms,
+/// and the text with values before the first row found, in a table whose
+/// text shows characters cut apart (U+FFFD: a tool that cuts labels printed
+/// it) and marks its rows; `rows` are the table's label forms,
 /// `after(prev, row)` tells whether the template may put `row` after `prev`
 /// (after nothing: any row).
 pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
     doc: &str,
-    tokens: &[Token],
+    (tokens, layout): (&[Token], Layout),
     found: &mut Scan<K>,
     rows: &[(Class<K>, &[&str])],
     after: impl Fn(Option<K>, K) -> bool,
@@ -40,16 +41,42 @@ pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
         (Some(first), Some(last)) => doc[first.start..last.end].contains('\u{fffd}'),
         _ => false,
     };
-    if found.extras.is_empty() || !shows_cuts {
+    if !shows_cuts || !layout.marks_rows() {
         return;
     }
     let forms: Vec<(Class<K>, String)> = rows
         .iter()
         .flat_map(|&(class, forms)| forms.iter().map(move |f| (class, compact(f))))
         .collect();
-    let mut extras = std::mem::take(&mut found.extras);
+    // text with values before the first row found is in the header's zone:
+    // a cut label of the first rows (`一、本年新收政府信息`) is there
+    let first_row = found.rows.first().map_or(0, |r| r.label.0);
+    let mut early = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.start >= first_row {
+            break;
+        }
+        if !t.is_text() || t.is_empty() {
+            continue;
+        }
+        let end = cells_end(tokens, i + 1, layout);
+        early.push(FoundExtra {
+            label: (t.start, t.end),
+            cells: tokens[i + 1..end].to_vec(),
+        });
+    }
+    // (whether it is an extra row of the scan, to keep when not read)
+    let mut extras: Vec<(bool, FoundExtra)> = early
+        .into_iter()
+        .map(|e| (false, e))
+        .chain(
+            std::mem::take(&mut found.extras)
+                .into_iter()
+                .map(|e| (true, e)),
+        )
+        .collect();
     let mut kept = Vec::new();
-    for extra in extras.drain(..) {
+    for (keep, extra) in extras.drain(..) {
         // the row before it
         let before = found
             .rows
@@ -71,7 +98,9 @@ pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
             })
             .flatten();
         let Some(Class::Row(key)) = reading else {
-            kept.push(extra);
+            if keep {
+                kept.push(extra);
+            }
             continue;
         };
         let at = found.rows.partition_point(|r| r.label.0 < extra.label.0);

@@ -29,7 +29,8 @@ const BROKEN: char = '\u{fffd}';
 /// body        = value                       (a figure)
 ///             | digit* written_over         (cut, when the table shows cuts)
 ///             | text "\u{fffd}"*            (text: a label cut short)
-/// written_over = (char - digit)+ containing "\u{fffd}" or a CJK character
+/// written_over = (char - digit - ".") char* containing "\u{fffd}", a CJK
+///                character or a label's punctuation (`,` `(` `)` `:` `;`)
 /// ```
 pub(super) fn filled_cell(doc: &str, s: usize, e: usize, row_start: bool, cuts: bool) -> Token {
     let (s, e) = trimmed(doc, s, e);
@@ -96,8 +97,10 @@ fn cut_value(text: &str) -> Option<Scalar> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &text[digits..];
     let written_over = !rest.is_empty()
-        && !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
-        && rest.chars().any(|c| c == BROKEN || is_cjk(c));
+        && !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && rest
+            .chars()
+            .any(|c| c == BROKEN || is_cjk(c) || is_label_mark(c));
     // a cell of text alone is a label (`规范性文\u{fffd}`), unless nothing
     // but broken bytes is left of it
     let broken_alone = digits == 0 && rest.trim_matches('_').chars().all(|c| c == BROKEN);
@@ -119,6 +122,13 @@ fn cut_value(text: &str) -> Option<Scalar> {
 /// CJK ideographs and full-width punctuation.
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// True for the punctuation of labels as normalization writes it (full-width
+/// `，（）：；` become ASCII): a piece of a label written over a fill
+/// (`0，`), never part of a value.
+fn is_label_mark(c: char) -> bool {
+    matches!(c, ',' | '(' | ')' | ':' | ';')
 }
 
 /// True when the figures whose decimal digits start with those of a cut
@@ -158,6 +168,8 @@ mod tests {
         assert_eq!(read("___6\u{fffd}___", true).1, cut(6, 1));
         assert_eq!(read("\u{fffd}\u{fffd}\u{fffd}", true).1, cut(0, 0));
         assert_eq!(read("0\u{fffd}关", true).1, cut(0, 1));
+        assert_eq!(read("___0,", true).1, cut(0, 1));
+        assert_eq!(read("1,234", true).1, scalar("1,234"));
     }
 
     #[test]
