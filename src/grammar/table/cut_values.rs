@@ -192,24 +192,7 @@ fn solve(cuts: &[CutCell], equations: &[Equation]) -> Option<Vec<Option<u64>>> {
             return None;
         }
     }
-    // each unknown is bounded by the known side of one of its equations
-    let bounds: Vec<Option<u64>> = (0..cuts.len())
-        .map(|u| {
-            equations
-                .iter()
-                .filter_map(|eq| {
-                    let has = |side: &[Term]| side.contains(&Term::Unknown(u));
-                    if has(&eq.left) {
-                        sum(&eq.right)
-                    } else if has(&eq.right) {
-                        sum(&eq.left)
-                    } else {
-                        None
-                    }
-                })
-                .min()
-        })
-        .collect();
+    let bounds = bounds(cuts, equations);
     // an unbounded unknown: its equations decide nothing
     let unbounded = |eq: &&Equation| {
         eq.left.iter().chain(&eq.right).any(|t| match t {
@@ -231,8 +214,8 @@ fn solve(cuts: &[CutCell], equations: &[Equation]) -> Option<Vec<Option<u64>>> {
         .iter()
         .zip(&bounds)
         .map(|(cut, bound)| {
-            bound.map_or_else(Vec::new, |b| {
-                (0..=b)
+            bound.map_or_else(Vec::new, |(lo, hi)| {
+                (lo..=hi)
                     .filter(|&v| may_be(cut.prefix, cut.digits, v))
                     .collect()
             })
@@ -259,6 +242,67 @@ fn solve(cuts: &[CutCell], equations: &[Equation]) -> Option<Vec<Option<u64>>> {
             })
             .collect(),
     )
+}
+
+/// The least and greatest value each unknown may take, by the equations
+/// (every term a count, so never below 0): a side's terms are at most the
+/// other side's greatest sum less the least of their neighbours, and at
+/// least its least sum less the greatest of theirs, until nothing narrows.
+/// `None` for an unknown no equation bounds; a least value above the
+/// greatest tells that no value fits.
+///
+/// ```text
+/// hi(u) = min over equations S = O with u in S of  Σhi(O) − (Σlo(S) − lo(u))
+/// lo(u) = max over the same of                     Σlo(O) − (Σhi(S) − hi(u))
+/// ```
+fn bounds(cuts: &[CutCell], equations: &[Equation]) -> Vec<Option<(u64, u64)>> {
+    /// Above this an unknown counts as unbounded.
+    const UNBOUNDED: u64 = u64::MAX / 4;
+    /// The most rounds of narrowing.
+    const ROUNDS: usize = 64;
+    let mut lo: Vec<u64> = cuts.iter().map(|c| c.prefix).collect();
+    let mut hi: Vec<u64> = vec![UNBOUNDED; cuts.len()];
+    let sums = |terms: &[Term], lo: &[u64], hi: &[u64]| -> (u64, u64) {
+        terms.iter().fold((0u64, 0u64), |(l, h), t| match *t {
+            Term::Known(n) => (l.saturating_add(n), h.saturating_add(n)),
+            Term::Unknown(u) => (l.saturating_add(lo[u]), h.saturating_add(hi[u])),
+        })
+    };
+    for _ in 0..ROUNDS {
+        let mut narrowed = false;
+        for eq in equations {
+            for (side, other) in [(&eq.left, &eq.right), (&eq.right, &eq.left)] {
+                let (other_lo, other_hi) = sums(other, &lo, &hi);
+                let (side_lo, side_hi) = sums(side, &lo, &hi);
+                for t in side.iter() {
+                    let Term::Unknown(u) = *t else { continue };
+                    if other_hi < UNBOUNDED {
+                        let rest_lo = side_lo - lo[u];
+                        let top = other_hi.saturating_sub(rest_lo);
+                        if top < hi[u] {
+                            hi[u] = top;
+                            narrowed = true;
+                        }
+                    }
+                    if side_hi < UNBOUNDED {
+                        let rest_hi = side_hi - hi[u];
+                        let bottom = other_lo.saturating_sub(rest_hi);
+                        if bottom > lo[u] {
+                            lo[u] = bottom;
+                            narrowed = true;
+                        }
+                    }
+                }
+            }
+        }
+        if !narrowed {
+            break;
+        }
+    }
+    lo.into_iter()
+        .zip(hi)
+        .map(|(lo, hi)| (hi < UNBOUNDED).then_some((lo, hi)))
+        .collect()
 }
 
 /// The values an unknown took in the assignments found.
@@ -290,21 +334,48 @@ impl Search<'_> {
         let mut forced: Option<(usize, Option<u64>)> = None;
         for eq in self.equations {
             let (mut left, mut right) = (0u64, 0u64);
+            // the greatest sum each side may still reach
+            let (mut left_hi, mut right_hi) = (0u64, 0u64);
             let mut open: Option<(usize, bool)> = None; // an unknown left, on the left side
             let mut count = 0;
             for (is_left, terms) in [(true, &eq.left), (false, &eq.right)] {
                 for t in terms {
-                    let side = if is_left { &mut left } else { &mut right };
+                    let (side, hi) = if is_left {
+                        (&mut left, &mut left_hi)
+                    } else {
+                        (&mut right, &mut right_hi)
+                    };
                     match *t {
                         Term::Known(n) => *side += n,
                         Term::Unknown(u) => match assigned[u] {
                             Some(v) => *side += v,
                             None => {
+                                let (Some(&min), Some(&max)) =
+                                    (self.domains[u].first(), self.domains[u].last())
+                                else {
+                                    return true; // no value fits: no assignment down this way
+                                };
+                                *side += min;
+                                *hi += max - min;
                                 count += 1;
                                 open.get_or_insert((u, is_left));
                             }
                         },
                     }
+                }
+            }
+            // (`left` and `right` hold the least sums; with no unknown left, the sums)
+            if left > right + right_hi || right > left + left_hi {
+                return true; // the sides cannot meet
+            }
+            if count > 0 {
+                // the value of a last unknown follows from the sums without its least value
+                let (u, is_left) = open.expect("an unknown left");
+                let min = self.domains[u][0];
+                if is_left {
+                    left -= min;
+                } else {
+                    right -= min;
                 }
             }
             match open {

@@ -28,6 +28,7 @@ const BROKEN: char = '\u{fffd}';
 /// filled_cell = "_"* body "_"*
 /// body        = value                       (a figure)
 ///             | digit* written_over         (cut, when the table shows cuts)
+///             | "/" written_over            (blank, when the table shows cuts)
 ///             | text "\u{fffd}"*            (text: a label cut short)
 /// written_over = (char - digit - ".") char* containing "\u{fffd}", a CJK
 ///                character or a label's punctuation (`,` `(` `)` `:` `;`)
@@ -46,6 +47,13 @@ pub(super) fn filled_cell(doc: &str, s: usize, e: usize, row_start: bool, cuts: 
             row_start,
             at: None,
         };
+    }
+    // a blank mark written over (`/\u{fffd}\u{fffd}`): the cell is blank
+    if cuts
+        && let Some(rest) = text.strip_prefix('/')
+        && written_over(rest)
+    {
+        return cell(doc, s, s + 1, row_start);
     }
     let kept = text.trim_end_matches(BROKEN);
     if kept.len() < text.len() && scalar(kept).is_none() {
@@ -118,6 +126,16 @@ fn cut_value(text: &str) -> Option<Scalar> {
     })
 }
 
+/// True when `rest`, what follows a value's digits, is text written over
+/// the cell's fill.
+fn written_over(rest: &str) -> bool {
+    !rest.is_empty()
+        && !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && rest
+            .chars()
+            .any(|c| c == BROKEN || is_cjk(c) || is_label_mark(c))
+}
+
 /// True for the characters a wrapped label's second line writes over a fill:
 /// CJK ideographs and full-width punctuation.
 fn is_cjk(c: char) -> bool {
@@ -170,6 +188,10 @@ mod tests {
         assert_eq!(read("0\u{fffd}关", true).1, cut(0, 1));
         assert_eq!(read("___0,", true).1, cut(0, 1));
         assert_eq!(read("1,234", true).1, scalar("1,234"));
+        assert_eq!(
+            read("/\u{fffd}__", true),
+            ("/".to_string(), Some(Scalar::Blank))
+        );
     }
 
     #[test]
