@@ -19,7 +19,7 @@
 use super::scan::{Class, FoundExtra, FoundRow, Scan, cells_end};
 use crate::grammar::label::{Fit, compact, core};
 use crate::grammar::tokens::{Layout, Token};
-use crate::model::{ApplicationRow, Edition};
+use crate::model::{ActiveRow, ApplicationRow, Edition};
 
 /// The fewest characters of a label's words a cut label must show.
 const MIN_CHARS: usize = 2;
@@ -28,14 +28,14 @@ const MIN_CHARS: usize = 2;
 /// and the text with values before the first row found, in a table whose
 /// text shows characters cut apart (U+FFFD: a tool that cuts labels printed
 /// it) and marks its rows; `rows` are the table's label forms,
-/// `after(prev, row)` tells whether the template may put `row` after `prev`
-/// (after nothing: any row).
+/// `allowed(place, row)` tells whether the template may put `row` at the
+/// place of the cut label.
 pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
     doc: &str,
     (tokens, layout): (&[Token], Layout),
     found: &mut Scan<K>,
     rows: &[(Class<K>, &[&str])],
-    after: impl Fn(Option<K>, K) -> bool,
+    allowed: impl Fn(Place<'_, K>, K) -> bool,
 ) {
     let shows_cuts = match (tokens.first(), tokens.last()) {
         (Some(first), Some(last)) => doc[first.start..last.end].contains('\u{fffd}'),
@@ -83,14 +83,17 @@ pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
             .iter()
             .filter(|r| r.label.0 < extra.label.0)
             .max_by_key(|r| r.label.0);
-        let prev = before.map(|r| r.key);
+        let place = Place {
+            prev: before.map(|r| r.key),
+            caption: caption_before(doc, tokens, extra.label.0),
+        };
         let text = compact(&doc[extra.label.0..extra.label.1]);
         let has_values = extra.cells.iter().any(|t| !t.is_text() && !t.is_blank());
         let taken = |k: K| found.rows.iter().any(|r| r.key == k);
         let reading = has_values
             .then(|| {
                 one_reading(&text, &forms, |class| match class {
-                    Class::Row(k) => !taken(k) && after(prev, k),
+                    Class::Row(k) => !taken(k) && allowed(place, k),
                     // a group label may stand anywhere
                     Class::Group => true,
                     Class::Header { .. } => false,
@@ -121,10 +124,61 @@ pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
     found.extras = kept;
 }
 
-/// True when the template puts section 三's row `row` after `prev` in one of
-/// its editions (after nothing: any row).
-pub(crate) fn after_in_section_3(prev: Option<ApplicationRow>, row: ApplicationRow) -> bool {
-    let Some(prev) = prev else { return true };
+/// Where a cut label stands.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Place<'d, K> {
+    /// The row before it.
+    pub(crate) prev: Option<K>,
+    /// The caption of the part of section 二 it is in (`第二十条第(五)项`), compact.
+    pub(crate) caption: Option<&'d str>,
+}
+
+/// The last caption of a part of section 二 (`第二十条第(五)项`) before `at`.
+fn caption_before<'d>(doc: &'d str, tokens: &[Token], at: usize) -> Option<&'d str> {
+    tokens
+        .iter()
+        .take_while(|t| t.start < at)
+        .filter(|t| t.is_text())
+        .map(|t| t.text(doc))
+        .filter(|text| text.starts_with("第二十条"))
+        .last()
+}
+
+/// The rows of each part of section 二, by the item of 第二十条 its caption
+/// names (TEMPLATE.md: (一) regulations and normative documents, (五)
+/// licensing and other services, (六) penalty and coercion, (八) fees,
+/// (九) procurement).
+const ITEMS: &[(&str, &[ActiveRow])] = &[
+    (
+        "(一)",
+        &[ActiveRow::Regulations, ActiveRow::NormativeDocuments],
+    ),
+    ("(五)", &[ActiveRow::Licensing, ActiveRow::OtherServices]),
+    ("(六)", &[ActiveRow::Penalty, ActiveRow::Coercion]),
+    ("(八)", &[ActiveRow::Fees]),
+    ("(九)", &[ActiveRow::Procurement]),
+];
+
+/// True when the template puts section 二's row `row` in the part under the
+/// caption before the cut label (`第二十条第(六)项`: 行政处罚, 行政强制); with
+/// no caption read, no row.
+pub(crate) fn in_section_2_part(place: Place<'_, ActiveRow>, row: ActiveRow) -> bool {
+    let Some(caption) = place.caption else {
+        return false;
+    };
+    let caption = compact(caption);
+    let item = caption
+        .strip_prefix("第二十条第")
+        .and_then(|rest| rest.strip_suffix("项"));
+    ITEMS
+        .iter()
+        .any(|&(ordinal, rows)| item == Some(ordinal) && rows.contains(&row))
+}
+
+/// True when the template puts section 三's row `row` after the row before
+/// the cut label in one of its editions (after nothing: any row).
+pub(crate) fn after_in_section_3(place: Place<'_, ApplicationRow>, row: ApplicationRow) -> bool {
+    let Some(prev) = place.prev else { return true };
     Edition::ALL.iter().any(|&e| {
         let rows = ApplicationRow::rows(e);
         let at = |r| rows.iter().position(|&x| x == r);
@@ -209,16 +263,52 @@ mod tests {
     #[test]
     fn section_3_rows_follow_the_template_of_either_edition() {
         use ApplicationRow as R;
-        assert!(after_in_section_3(None, R::NewRequests));
-        assert!(after_in_section_3(Some(R::Granted), R::PartiallyGranted));
-        assert!(!after_in_section_3(Some(R::PartiallyGranted), R::Granted));
-        // 2019's (六)其他处理 and 2021's three rows after (五)
-        assert!(after_in_section_3(Some(R::RejectedConfirmation), R::Other));
+        let after = |prev| Place {
+            prev,
+            caption: None,
+        };
+        assert!(after_in_section_3(after(None), R::NewRequests));
         assert!(after_in_section_3(
-            Some(R::RejectedConfirmation),
+            after(Some(R::Granted)),
+            R::PartiallyGranted
+        ));
+        assert!(!after_in_section_3(
+            after(Some(R::PartiallyGranted)),
+            R::Granted
+        ));
+        // 2019's (六)其他处理 and 2021's three rows after (五)
+        assert!(after_in_section_3(
+            after(Some(R::RejectedConfirmation)),
+            R::Other
+        ));
+        assert!(after_in_section_3(
+            after(Some(R::RejectedConfirmation)),
             R::OtherNoCorrection
         ));
-        assert!(!after_in_section_3(Some(R::Other), R::OtherUnpaidFee));
+        assert!(!after_in_section_3(
+            after(Some(R::Other)),
+            R::OtherUnpaidFee
+        ));
+    }
+
+    #[test]
+    fn section_2_rows_are_those_of_the_part_their_caption_names() {
+        use ActiveRow as R;
+        let under = |caption| Place {
+            prev: None,
+            caption,
+        };
+        assert!(in_section_2_part(
+            under(Some("第二十条第(六)项")),
+            R::Penalty
+        ));
+        assert!(in_section_2_part(
+            under(Some("第二十条第(六)项")),
+            R::Coercion
+        ));
+        assert!(!in_section_2_part(under(Some("第二十条第(六)项")), R::Fees));
+        assert!(in_section_2_part(under(Some("第二十条第(八)项")), R::Fees));
+        assert!(!in_section_2_part(under(None), R::Fees));
     }
 
     #[test]
