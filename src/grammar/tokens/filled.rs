@@ -71,7 +71,8 @@ pub(super) fn filled_cell(doc: &str, s: usize, e: usize, row_start: bool, cuts: 
 ///
 /// ```text
 /// row = "|" (filled_cell "|")+ overflow?
-///       (a broken-bytes-only cell is cut, and overflow goes, only if the row shows digits)
+///       (a broken-bytes-only cell is cut, text after a figure is cut, and
+///       overflow goes, only if the row shows digits)
 /// ```
 pub(super) fn settle_row(doc: &str, out: &mut Vec<Token>, from: usize, overflow: bool) {
     let figures = out[from..].iter().any(|t| match t.scalar {
@@ -82,6 +83,20 @@ pub(super) fn settle_row(doc: &str, out: &mut Vec<Token>, from: usize, overflow:
     if figures {
         if overflow && out.len() > from + 1 {
             out.pop();
+        }
+        // text after a figure is a label's second line written over a cell
+        // (`|行政\u{fffd}|14\u{fffd}|文件|88|`): what the cell held is not told
+        let first = out[from..]
+            .iter()
+            .position(|t| !t.is_text() && !t.is_blank())
+            .map_or(out.len(), |i| from + i);
+        for t in &mut out[first..] {
+            if t.is_text() && !t.is_empty() {
+                t.scalar = Some(Scalar::Cut {
+                    prefix: 0,
+                    digits: 0,
+                });
+            }
         }
         return;
     }
@@ -103,17 +118,24 @@ fn cut_value(text: &str) -> Option<Scalar> {
         return None;
     }
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &text[digits..];
-    let written_over = !rest.is_empty()
-        && !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        && rest
-            .chars()
-            .any(|c| c == BROKEN || is_cjk(c) || is_label_mark(c));
+    // a fraction (`0.35性收费`): its whole part is no count's first digits
+    let fraction = text[digits..]
+        .strip_prefix('.')
+        .map(|f| f.bytes().take_while(u8::is_ascii_digit).count())
+        .filter(|&n| digits > 0 && n > 0);
+    let shown = fraction.map_or(digits, |n| digits + 1 + n);
+    let rest = &text[shown..];
     // a cell of text alone is a label (`规范性文\u{fffd}`), unless nothing
     // but broken bytes is left of it
     let broken_alone = digits == 0 && rest.trim_matches('_').chars().all(|c| c == BROKEN);
-    if !written_over || (digits == 0 && !broken_alone) || digits > 18 {
+    if !written_over(rest) || (digits == 0 && !broken_alone) || digits > 18 {
         return None;
+    }
+    if fraction.is_some() {
+        return Some(Scalar::Cut {
+            prefix: 0,
+            digits: 0,
+        });
     }
     let prefix = if digits == 0 {
         0
@@ -188,6 +210,8 @@ mod tests {
         assert_eq!(read("0\u{fffd}关", true).1, cut(0, 1));
         assert_eq!(read("___0,", true).1, cut(0, 1));
         assert_eq!(read("1,234", true).1, scalar("1,234"));
+        assert_eq!(read("0.35性收费___", true).1, cut(0, 0));
+        assert_eq!(read("25.1万元", true).1, scalar("25.1万元"));
         assert_eq!(
             read("/\u{fffd}__", true),
             ("/".to_string(), Some(Scalar::Blank))
@@ -233,6 +257,25 @@ mod tests {
             .collect();
         settle_row(doc, &mut row, 0, true);
         assert_eq!(row.len(), 2);
+    }
+
+    #[test]
+    fn text_after_a_figure_in_its_row_is_a_cell_written_over() {
+        let doc = "|行政\u{fffd}|14\u{fffd}|文件|88__";
+        let mut row: Vec<Token> = [(0, 0), (1, 10), (11, 16), (17, 23), (24, 28)]
+            .iter()
+            .map(|&(s, e)| filled_cell(doc, s, e, false, true))
+            .collect();
+        settle_row(doc, &mut row, 0, false);
+        // an empty cell before the label, as a merged group cell leaves
+        assert!(row[0].is_blank());
+        assert!(row[1].is_text());
+        let written_over = Scalar::Cut {
+            prefix: 0,
+            digits: 0,
+        };
+        assert_eq!(row[3].scalar, Some(written_over));
+        assert_eq!(row[4].scalar, scalar("88"));
     }
 
     #[test]
