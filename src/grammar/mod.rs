@@ -31,6 +31,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// The cells left blank because the tool that printed them cut them apart.
     pub(crate) cut_cells: Vec<table::CutCell>,
+    /// The cells printed blank: table, row index and column index (see `table::cut_values`).
+    pub(crate) blank_cells: Vec<(crate::model::TableId, usize, usize)>,
 }
 
 impl Ctx<'_> {
@@ -192,6 +194,7 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         norm,
         diagnostics: Vec::new(),
         cut_cells: Vec::new(),
+        blank_cells: Vec::new(),
     };
     let headings = heading::find(doc);
     let limit = headings.first().map_or(doc.len(), |h| h.start);

@@ -17,9 +17,13 @@
 //! cells are counts). Every assignment of them that keeps every sum is
 //! searched for; a cut cell takes a value only when all of them give it the
 //! same one, but for a cell that shows no digits and whose value would be 0
-//! (a blank cell written over is such a cell too). Nothing is decided when a sum whose terms are all known breaks
-//! (the report's own sums are not to be trusted), when a sum has a blank term
-//! (it states nothing), or when the search is too large.
+//! (a blank cell written over is such a cell too). A cell printed blank
+//! counts as 0 when the report's sums show that they count it so (every sum
+//! of known terms with a blank among them holds with the blank as 0, and one
+//! at least is there); otherwise a sum with a blank term states nothing.
+//! Nothing is decided when a sum whose terms are all known breaks (the
+//! report's own sums are not to be trusted), or when the search is too
+//! large.
 
 use super::super::Ctx;
 use crate::grammar::tokens::may_be;
@@ -121,7 +125,15 @@ pub(crate) fn decide_applications(
             ))
         })
         .collect();
-    let term = |(r, c): (usize, usize)| -> Option<Term> {
+    // the cells printed blank (a mark or nothing), which count as 0 in the
+    // sums of a report whose sums say so
+    let printed: Vec<(ApplicationRow, ApplicantColumn)> = ctx
+        .blank_cells
+        .iter()
+        .filter(|&&(id, _, _)| id == TableId::Applications)
+        .filter_map(|&(_, r, c)| Some((table.rows.get(r)?.key, *ApplicantColumn::ALL.get(c)?)))
+        .collect();
+    let term = |(r, c): (usize, usize), blank_is_zero: bool| -> Option<Term> {
         let key = (*rows.get(r)?, *ApplicantColumn::ALL.get(c)?);
         if let Some(u) = keys.iter().position(|k| *k == Some(key)) {
             return Some(Term::Unknown(u));
@@ -129,19 +141,62 @@ pub(crate) fn decide_applications(
         let cell = table.cell(key.0, key.1)?;
         match cell.value {
             Value::Count(n) => Some(Term::Known(n)),
+            Value::Blank if blank_is_zero && printed.contains(&key) => Some(Term::Known(0)),
             _ => None, // a blank states nothing
         }
     };
-    let mut equations = Vec::new();
-    for (left, right) in sums(edition) {
-        let (Some(left), Some(right)) = (
-            left.into_iter().map(term).collect::<Option<Vec<_>>>(),
-            right.into_iter().map(term).collect::<Option<Vec<_>>>(),
-        ) else {
-            continue;
-        };
-        equations.push(Equation { left, right });
+    let equations = |blank_is_zero: bool| -> Vec<(Equation, bool)> {
+        let mut out = Vec::new();
+        for (left, right) in sums(edition) {
+            let has_blank = left.iter().chain(&right).any(|&(r, c)| {
+                rows.get(r)
+                    .zip(ApplicantColumn::ALL.get(c))
+                    .is_some_and(|(&r, &c)| printed.contains(&(r, c)))
+            });
+            let side = |terms: Side| {
+                terms
+                    .into_iter()
+                    .map(|t| term(t, blank_is_zero))
+                    .collect::<Option<Vec<_>>>()
+            };
+            if let (Some(left), Some(right)) = (side(left), side(right)) {
+                out.push((Equation { left, right }, has_blank));
+            }
+        }
+        out
+    };
+    // blanks count as 0 when the report's sums show it: every sum of known
+    // terms with a blank among them holds with the blank as 0, and one does
+    let with_zeros = equations(true);
+    let known = |eq: &Equation| {
+        eq.left
+            .iter()
+            .chain(&eq.right)
+            .all(|t| matches!(t, Term::Known(_)))
+    };
+    let sum = |terms: &[Term]| -> u64 {
+        terms
+            .iter()
+            .map(|t| match t {
+                Term::Known(n) => *n,
+                Term::Unknown(_) => 0,
+            })
+            .sum()
+    };
+    let mut shown = with_zeros
+        .iter()
+        .filter(|(eq, has_blank)| *has_blank && known(eq))
+        .map(|(eq, _)| sum(&eq.left) == sum(&eq.right));
+    let first = shown.next();
+    let blank_is_zero = first == Some(true) && shown.all(|holds| holds);
+    let equations: Vec<Equation> = if blank_is_zero {
+        with_zeros
+    } else {
+        equations(false)
     }
+    .into_iter()
+    .map(|(eq, _)| eq)
+    .collect();
     let Some(values) = solve(&cuts, &equations) else {
         return;
     };
@@ -521,5 +576,32 @@ mod tests {
                 .iter()
                 .any(|d| d.message.contains("cut the cell apart"))
         );
+    }
+
+    #[test]
+    fn a_blank_counts_as_0_only_where_the_report_s_sums_count_it_so() {
+        use super::super::test_support::{get, read};
+        let text = |granted: &str, partial: &str| {
+            [
+                "三、收到和处理政府信息公开申请情况",
+                "|        |申请人情况_____|",
+                "|（本列数据的勾稽关系为：第一项加第二\u{fffd}|自|法人或其他组织加\u{fffd}|总|",
+                "|________|___|商\u{fffd}|科\u{fffd}|社会|法律|\u{fffd}|他\u{fffd}\u{fffd}构",
+                &format!("|         |（一）予以公开____|{granted}|"),
+                &format!(
+                    "|         |（二）部分公开（区分处理的，只计这一情形，不计其他情形）|{partial}|"
+                ),
+                "四、政府信息公开行政复议、行政诉讼情况\n",
+            ]
+            .join("\n")
+        };
+        let granted = "22\u{fffd}|____|1___|0___|0___|1___|24___";
+        // the other row's sum holds with its blank as 0: the blank counts so
+        let r = read(&text(granted, "2|____|1|0|0|1|4"));
+        assert_eq!(get(&r, "applications.granted.natural_person"), "22");
+        assert_eq!(get(&r, "applications.granted.commercial_enterprise"), "");
+        // it does not: a blank states nothing
+        let r = read(&text(granted, "2|____|1|0|0|1|5"));
+        assert_eq!(get(&r, "applications.granted.natural_person"), "");
     }
 }

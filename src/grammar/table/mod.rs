@@ -255,7 +255,10 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             .map(|s| s.typed(kind(column), unit))
             .unwrap_or(Err("not a value"));
         let cell = match value {
-            Ok(Value::Blank) => blank_cell(ctx, token),
+            Ok(Value::Blank) => {
+                ctx.blank_cells.push((id, row_index, column_index));
+                blank_cell(ctx, token)
+            }
             Ok(value) => Cell {
                 value,
                 span: Some(ctx.span(token.start, token.end)),
