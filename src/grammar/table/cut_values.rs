@@ -303,7 +303,8 @@ fn solve(cuts: &[CutCell], equations: &[Equation]) -> Option<Vec<Option<u64>>> {
 /// (every term a count, so never below 0): a side's terms are at most the
 /// other side's greatest sum less the least of their neighbours, and at
 /// least its least sum less the greatest of theirs, until nothing narrows.
-/// `None` for an unknown no equation bounds; a least value above the
+/// `None` for an unknown no equation bounds (or bounds too loosely to search);
+/// a least value above the
 /// greatest tells that no value fits.
 ///
 /// ```text
@@ -315,6 +316,9 @@ fn bounds(cuts: &[CutCell], equations: &[Equation]) -> Vec<Option<(u64, u64)>> {
     const UNBOUNDED: u64 = u64::MAX / 4;
     /// The most rounds of narrowing.
     const ROUNDS: usize = 64;
+    /// The widest range of values searched for one unknown (the search
+    /// lists them): a wider one counts as unbounded.
+    const MAX_SPAN: u64 = 100_000;
     let mut lo: Vec<u64> = cuts.iter().map(|c| c.prefix).collect();
     let mut hi: Vec<u64> = vec![UNBOUNDED; cuts.len()];
     let sums = |terms: &[Term], lo: &[u64], hi: &[u64]| -> (u64, u64) {
@@ -356,7 +360,7 @@ fn bounds(cuts: &[CutCell], equations: &[Equation]) -> Vec<Option<(u64, u64)>> {
     }
     lo.into_iter()
         .zip(hi)
-        .map(|(lo, hi)| (hi < UNBOUNDED).then_some((lo, hi)))
+        .map(|(lo, hi)| (hi < UNBOUNDED && hi.saturating_sub(lo) <= MAX_SPAN).then_some((lo, hi)))
         .collect()
 }
 
@@ -528,6 +532,15 @@ mod tests {
         );
         // 1 + 29, 10 + 20, ..., 19 + 11: many ways
         assert_eq!(solve(&[cut(1, 1), cut(0, 0)], &eqs), Some(vec![None, None]));
+    }
+
+    #[test]
+    fn an_unknown_bounded_too_loosely_is_not_searched() {
+        let eqs = [eq(&[U(0), U(1)], &[K(1_000_000_003)])];
+        assert_eq!(solve(&[cut(0, 0), cut(0, 0)], &eqs), Some(vec![None, None]));
+        // one unknown: narrowed to one value, it is searched
+        let eqs = [eq(&[U(0), K(3)], &[K(1_000_000_003)])];
+        assert_eq!(solve(&[cut(1, 1)], &eqs), Some(vec![Some(1_000_000_000)]));
     }
 
     #[test]
