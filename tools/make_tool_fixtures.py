@@ -6,6 +6,7 @@ Run from the repository root:
 
     python3 tools/make_tool_fixtures.py --install   # apt-get, pip and npm first
     python3 tools/make_tool_fixtures.py             # the tools already installed
+    python3 tools/make_tool_fixtures.py --only html2text-debian   # one folder
 
 `--install` runs `apt-get update` and installs the Debian packages w3m, lynx,
 html2text, pandoc, poppler-utils, libreoffice-writer-nogui, chromium and
@@ -58,6 +59,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import template  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIX = os.path.join(ROOT, "tests", "fixtures")
@@ -176,7 +180,20 @@ def sources(tmp):
     return out
 
 
+def only():
+    """The one tool folder to write (`--only TOOL`), or None for all."""
+    if "--only" in sys.argv:
+        return sys.argv[sys.argv.index("--only") + 1]
+    return None
+
+
+def wanted(tool):
+    return only() in (None, tool)
+
+
 def write(tool, name, ext, text, truth, how):
+    if not wanted(tool):
+        return
     d = os.path.join(OUT, tool)
     os.makedirs(d, exist_ok=True)
     path = os.path.join(d, name + ext)
@@ -390,6 +407,76 @@ def without_twin_cells(name, html_path, truth, tools):
     return out
 
 
+# Section 二's parts, by the item of 第二十条 their caption names, and the
+# printed labels of their rows in either edition, from the template
+# (`tools/template.py`), for reading Debian html2text's tables.
+def _active_parts():
+    parts = {}
+    for ed in template.EDITIONS:
+        for caption, _, rows in template.active_parts(ed):
+            item = re.search(r"第（(.+)）项", caption).group(1)
+            part = parts.setdefault(item, {})
+            for row in rows:
+                labels = part.setdefault(row["key"], [])
+                if row["printed"] not in labels:
+                    labels.append(row["printed"])
+    return {item: list(rows.items()) for item, rows in parts.items()}
+
+
+ACTIVE_PARTS = _active_parts()
+# a cell that holds a figure, a blank mark or nothing, once its `_` fill is off
+CLEAN_CELL = re.compile(r"[+-]?\d+(\.\d+)?(万元|万|元|件|项|个|条|次)?|/|-|—|无|")
+
+
+def without_written_over(text, truth):
+    """The truth of Debian html2text's text: section 二 has no sums, so a
+    figure whose cell html2text wrote over (the second line of a wrapped
+    label written into the cells after it: `|14\ufffd\ufffd\ufffd|`, `|3罚___|`) has
+    no certain reading there, and is kept blank. The cells are found in the
+    text itself: under each `第二十条第（X）项` caption, a row whose first cell
+    begins one of the part's labels (the next one in template order), its
+    cells one per column of the truth's row; a row with another number of
+    cells is left as it is."""
+    t = json.loads(json.dumps(truth))
+    start, end = text.find("二、主动公开"), text.find("三、收到和处理")
+    if start < 0 or end < 0:
+        return truth
+    lost = []
+    rows = []  # (part, cells) in order
+    part = None
+    for line in text[start:end].splitlines():
+        cells = [c.strip().strip("_").strip() for c in line.strip().split("|")[1:-1]]
+        m = re.search(r"第二十条第[（(]([一二三四五六七八九十]+)[)）]项", line)
+        if m:
+            part = m.group(1)
+        elif part and cells:
+            rows.append((part, cells))
+    columns = {}
+    for k in t["cells"]:
+        if k.startswith("active."):
+            _, row, column = k.split(".")
+            columns.setdefault(row, []).append(column)
+    taken = set()
+    for part, cells in rows:
+        label = cells[0].replace("\ufffd", "")
+        row = next((key for key, labels in ACTIVE_PARTS.get(part, [])
+                    if key not in taken and label
+                    and any(l.startswith(label) for l in labels)), None)
+        if row is None or row not in columns:
+            continue
+        taken.add(row)
+        if len(cells) - 1 != len(columns[row]):
+            continue
+        for column, cell in zip(columns[row], cells[1:]):
+            key = f"active.{row}.{column}"
+            if not CLEAN_CELL.fullmatch(cell) and t["cells"][key] is not None:
+                t["cells"][key] = None
+                lost.append(key)
+    if lost:
+        t["lost"] = "section 二 cells html2text wrote over: " + ", ".join(lost)
+    return t
+
+
 def out_of(cmd, **kw):
     # Debian's html2text measures cells in bytes and cuts characters apart:
     # the broken bytes are kept as U+FFFD
@@ -426,14 +513,15 @@ def main():
         print(f"{k}: {x}")
     if os.path.isdir(OUT):
         for entry in os.listdir(OUT):
-            if os.path.isdir(os.path.join(OUT, entry)):
+            if os.path.isdir(os.path.join(OUT, entry)) and wanted(entry):
                 for n in os.listdir(os.path.join(OUT, entry)):
                     if n != "README.md":
                         os.remove(os.path.join(OUT, entry, n))
     os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, "VERSIONS"), "w", encoding="utf-8") as f:
-        for k, x in v.items():
-            f.write(f"{k}: {x}\n")
+    if only() is None:
+        with open(os.path.join(OUT, "VERSIONS"), "w", encoding="utf-8") as f:
+            for k, x in v.items():
+                f.write(f"{k}: {x}\n")
 
     import html2text as h2t
     from inscriptis import get_text
@@ -456,8 +544,8 @@ def main():
                   "lynx -dump -width=120")
             write("lynx-nolist", name, ".txt", out_of(lynx + ["-nolist", path]),
                   twinned["lynx-nolist"], "lynx -dump -nolist -width=120")
-            write("html2text-debian", name, ".txt",
-                  out_of(["/usr/bin/html2text", "-utf8", "-width", "120", path]), truth,
+            out = out_of(["/usr/bin/html2text", "-utf8", "-width", "120", path])
+            write("html2text-debian", name, ".txt", out, without_written_over(out, truth),
                   "html2text -utf8 -width 120 (Debian)")
             write("html2text-python", name, ".md", h2t.html2text(text), truth,
                   "html2text.html2text(page) (Python)")
@@ -479,6 +567,11 @@ def main():
                 write(f"pandoc-{fmt}", f"docx_{name}", ext, out,
                       without_lost_tables(out, truth) if fmt == "plain" else truth,
                       f"pandoc -f docx -t {fmt}")
+        if not any(wanted(t) for t in ("chromium-innertext", "chromium-pdftotext",
+                                       "chromium-pdftotext-layout", "libreoffice-pdftotext",
+                                       "libreoffice-pdftotext-layout")):
+            print(f"written: {OUT}/{only()}")
+            return
         # Chromium: innerText and print to PDF
         js = os.path.join(tmp, "chromium.js")
         open(js, "w").write(CHROMIUM_JS)

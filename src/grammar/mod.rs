@@ -32,6 +32,10 @@ pub(crate) struct Ctx<'a> {
     /// Where in the offset map the last span was found: spans asked for in
     /// text order are mapped in one sweep of it.
     span_hint: std::cell::Cell<usize>,
+    /// The cells left blank because the tool that printed them cut them apart.
+    pub(crate) cut_cells: Vec<table::CutCell>,
+    /// The cells printed blank: table, row index and column index (see `table::cut_values`).
+    pub(crate) blank_cells: Vec<(crate::model::TableId, usize, usize)>,
 }
 
 impl Ctx<'_> {
@@ -196,6 +200,8 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         norm,
         diagnostics: Vec::new(),
         span_hint: std::cell::Cell::new(usize::MAX),
+        cut_cells: Vec::new(),
+        blank_cells: Vec::new(),
     };
     let headings = heading::find(doc);
     let limit = headings.first().map_or(doc.len(), |h| h.start);

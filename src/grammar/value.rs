@@ -40,6 +40,11 @@ pub(crate) enum Scalar {
     Words { net: i128 },
     /// `a/b`, seen as `0/0` in 本年增/减.
     Split { added: u64, removed: u64 },
+    /// A value a text tool cut apart, its cell overwritten after its first
+    /// `digits` digits (`22\u{fffd}`, `8一`; `digits` 0 for a cell of broken
+    /// bytes alone): never a figure by itself, the figure printed starts with
+    /// `prefix` (see `tokens::filled`).
+    Cut { prefix: u64, digits: u8 },
 }
 
 fn blank(i: &str) -> IResult<&str, Scalar> {
@@ -187,6 +192,9 @@ impl Scalar {
     pub(crate) fn typed(self, kind: ValueKind, header: HeaderUnit) -> Result<Value, &'static str> {
         match (kind, self) {
             (_, Scalar::Blank) => Ok(Value::Blank),
+            (_, Scalar::Cut { .. }) => {
+                Err("the tool that printed it cut the cell apart: not a figure by itself")
+            }
             (
                 ValueKind::Count,
                 Scalar::Integer {

@@ -172,7 +172,15 @@ fn follow_printed_headers(
 
 /// Reads section 二's cells.
 pub(crate) fn scan_active(doc: &str, tokens: &[Token], layout: Layout) -> Scan<ActiveRow> {
-    scan(doc, tokens, layout, classify)
+    let mut found = scan(doc, tokens, layout, classify);
+    super::cut_labels::read_cut_labels(
+        doc,
+        (tokens, layout),
+        &mut found,
+        &ROWS,
+        super::cut_labels::in_section_2_part,
+    );
+    found
 }
 
 /// Edition votes: `(2019, 2021)` from the header cells and the rows only one edition has.

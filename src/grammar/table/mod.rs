@@ -6,6 +6,8 @@ mod align;
 mod applications;
 mod collapsed;
 mod columns;
+mod cut_labels;
+mod cut_values;
 mod positions;
 mod printed;
 mod rejoin;
@@ -15,6 +17,7 @@ mod sums;
 
 pub(crate) use active::{active_table, active_votes, scan_active};
 pub(crate) use applications::{applications_table, applications_votes, scan_applications};
+pub(crate) use cut_values::CutCell;
 pub(crate) use review::review_table;
 
 use self::align::{Aligned, Placement, Unplaced, align};
@@ -23,7 +26,7 @@ use self::scan::{FoundRow, Scan};
 use super::Ctx;
 use super::label::Fit;
 use super::tokens::Token;
-use super::value::HeaderUnit;
+use super::value::{HeaderUnit, Scalar};
 use crate::model::{
     Cell, Diagnostic, DiagnosticKind, ExtraRow, ExtraValue, Level, Table, TableId, Value, ValueKind,
 };
@@ -112,7 +115,8 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
 ) -> Option<Diagnostic> {
     let doc = ctx.doc;
     let label_text = &doc[found.label.0..found.label.1];
-    let row = table.rows.iter_mut().find(|r| r.key == found.key)?;
+    let row_index = table.rows.iter().position(|r| r.key == found.key)?;
+    let row = &mut table.rows[row_index];
     if row.label_span.is_some() {
         ctx.diag(
             Level::Warning,
@@ -244,7 +248,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             });
         }
     };
-    for (&column, slot) in columns.iter().zip(placement) {
+    for (column_index, (&column, slot)) in columns.iter().zip(placement).enumerate() {
         let Some(token) = slot.map(|i| &found.cells[i]) else {
             continue;
         };
@@ -253,7 +257,10 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             .map(|s| s.typed(kind(column), unit))
             .unwrap_or(Err("not a value"));
         let cell = match value {
-            Ok(Value::Blank) => blank_cell(ctx, token),
+            Ok(Value::Blank) => {
+                ctx.blank_cells.push((id, row_index, column_index));
+                blank_cell(ctx, token)
+            }
             Ok(value) => Cell {
                 value,
                 span: Some(ctx.span(token.start, token.end)),
@@ -269,6 +276,17 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                     ),
                     Some((token.start, token.end)),
                 );
+                if let Some(Scalar::Cut { prefix, digits }) = token.scalar {
+                    ctx.cut_cells.push(CutCell {
+                        table: id,
+                        row: row_index,
+                        column: column_index,
+                        prefix,
+                        digits,
+                        at: (token.start, token.end),
+                        diagnostic: ctx.diagnostics.len() - 1,
+                    });
+                }
                 Cell::BLANK
             }
         };
