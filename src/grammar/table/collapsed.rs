@@ -178,7 +178,8 @@ fn piece_value(piece: &str, kind: ValueKind, unit: HeaderUnit) -> Option<Value> 
         return None;
     }
     match scalar(piece)? {
-        Scalar::Blank => None,
+        // a blank mark is a cell too: `107/304` may be 107, `/`, 304
+        Scalar::Blank => Some(Value::Blank),
         s => s.typed(kind, unit).ok(),
     }
 }
@@ -333,14 +334,15 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                     .collect();
                 let before = options[row].len();
                 options[row].retain(|cut| {
+                    // a cut with a blank in the sum is not ruled out by it
                     let Some(mine) = cut[column].2.integer() else {
-                        return false;
+                        return true;
                     };
-                    let own: i128 = same_row
+                    let own: Option<i128> = same_row
                         .iter()
-                        .map(|&(sign, c)| sign * cut[c].2.integer().unwrap_or(0))
+                        .map(|&(sign, c)| cut[c].2.integer().map(|v| sign * v))
                         .sum();
-                    sums.binary_search(&(-(my_sign * mine) - own)).is_ok()
+                    own.is_none_or(|own| sums.binary_search(&(-(my_sign * mine) - own)).is_ok())
                 });
                 changed |= options[row].len() != before;
             }
@@ -371,7 +373,18 @@ mod tests {
         assert_eq!(texts("666", &[Count, Count, Count]), [["6", "6", "6"]]);
         assert_eq!(texts("105", &[Count, Count]), [["10", "5"]]);
         assert!(texts("3960181", &[Count, Change, Count]).len() > 1);
-        assert_eq!(texts("2648-18538", &[Count, Change, Count]).len(), 4);
+        // four cuts with a signed change, and 2648, `-`, 18538
+        assert_eq!(texts("2648-18538", &[Count, Change, Count]).len(), 5);
+        // a blank mark is a cell of its own: two readings, none chosen
+        let both = texts("107/304", &[Count, Change, Count]);
+        assert!(
+            both.contains(&vec!["107".into(), "/".into(), "304".into()]),
+            "{both:?}"
+        );
+        assert!(
+            both.contains(&vec!["10".into(), "7/30".into(), "4".into()]),
+            "{both:?}"
+        );
         assert_eq!(texts("0/00", &[Change, Count]), [["0/0", "0"]]);
         assert_eq!(texts("3257万元", &[Count, Amount]).len(), 3);
     }
