@@ -7,9 +7,9 @@
 //! markdown, whose pipes keep every cell, reads back exactly.
 //!
 //! The layouts real tools print from a page (boxed as `w3m -dump`, pipe
-//! tables as `pandoc -t gfm`, OCR markdown, one line with and without a
-//! crawler's header, one line with the cells run together) have properties
-//! of their own, below the first ones.
+//! tables as `pandoc -t gfm`, aligned columns as `pandoc -t plain`, OCR
+//! markdown, one line with and without a crawler's header, one line with the
+//! cells run together) have properties of their own, below the first ones.
 //!
 //! Each layout and edition is its own property, run 64 times by default:
 //! `PROPTEST_CASES=1000 cargo test --release --test roundtrip` runs the full count.
@@ -223,7 +223,7 @@ fn reads_back(report: &AnnualReport, layout: Layout, text: &str) -> Result<(), T
     }
     // pandoc pads every row to the table's width: the empty cells after an
     // extra row's figures are blank cells as far as the text tells
-    let padded = layout == Layout::PandocGfm;
+    let padded = matches!(layout, Layout::PandocGfm | Layout::PandocPlain);
     let extras = |r: &AnnualReport| -> Vec<(String, Vec<Value>)> {
         r.extra_rows
             .iter()
@@ -355,7 +355,16 @@ macro_rules! tool_round_trips {
             ) {
                 let layout = $layout;
                 let text = Renderer::new(layout).blank(mark).render(&report);
-                reads_back(&report, layout, &text)?;
+                if layout == Layout::PandocPlain && mark == BlankMark::Empty {
+                    // an empty cell is a gap in the aligned columns: the
+                    // parser places a row's figures by their order and the
+                    // table's sums, not by column position, and leaves a
+                    // row with a gap the sums do not close blank, with a
+                    // diagnostic
+                    never_wrong(&report, layout, &text)?;
+                } else {
+                    reads_back(&report, layout, &text)?;
+                }
             }
         }
     )*};
@@ -370,6 +379,8 @@ tool_round_trips! {
     boxed_2021: Layout::Boxed, Edition::E2021;
     pandoc_gfm_2019: Layout::PandocGfm, Edition::E2019;
     pandoc_gfm_2021: Layout::PandocGfm, Edition::E2021;
+    pandoc_plain_2019: Layout::PandocPlain, Edition::E2019;
+    pandoc_plain_2021: Layout::PandocPlain, Edition::E2021;
     ocr_markdown_2019: Layout::OcrMarkdown, Edition::E2019;
     ocr_markdown_2021: Layout::OcrMarkdown, Edition::E2021;
 }
@@ -663,5 +674,21 @@ fn blank_marks_run_together_are_ambiguous() {
                 );
             }
         }
+    }
+}
+
+/// `pandoc -t plain` closes a table with a rule of dashes; with blanks
+/// written as `-` the rule after section 二 was kept as an extra row.
+#[test]
+fn a_simple_tables_closing_rule_is_no_row() {
+    for edition in Edition::ALL {
+        let mut report = AnnualReport::new(edition);
+        report.organ = Some("某县统计局".into());
+        report.year = Some(2021);
+        let text = Renderer::new(Layout::PandocPlain)
+            .blank(BlankMark::Hyphen)
+            .render(&report);
+        let back = xxgk::parse(&text).unwrap();
+        assert!(back.extra_rows.is_empty(), "{:?}\n{text}", back.extra_rows);
     }
 }

@@ -10,8 +10,11 @@
 //! [`crate::parse_bytes`] reads every layout back to the same cells
 //! ([`crate::parse`] every layout but [`Layout::Html`]), but for blank cells
 //! written as nothing where the layout leaves an empty cell no trace
-//! ([`Layout::shows_empty_cells`]) and for the figures of
-//! [`Layout::RunTogether`] that the table's sums cannot tell apart.
+//! ([`Layout::shows_empty_cells`]), for the figures of
+//! [`Layout::RunTogether`] that the table's sums cannot tell apart, and for
+//! the rows of [`Layout::PandocPlain`] with an empty cell, a gap between
+//! aligned columns, that the table's sums do not place (left blank, with a
+//! diagnostic).
 //!
 //! ```
 //! use xxgk::render::{Layout, render};
@@ -77,6 +80,10 @@ pub enum Layout {
     /// tables under an empty header row, merged cells padded with empty cells
     /// to the grid, the columns aligned.
     PandocGfm,
+    /// The HTML page as `pandoc -t plain` writes it: headings as paragraphs,
+    /// each table a simple table between two lines of dashes, its cells in
+    /// columns aligned with spaces, merged cells padded to the grid.
+    PandocPlain,
     /// Markdown as OCR tools print a scanned report: each group of table rows
     /// its own small pipe table under generic headers (`| 类别 | 数据1 | … |
     /// 总计 |`), group labels and captions as `###` headings, the merged
@@ -98,7 +105,7 @@ pub enum Layout {
 
 impl Layout {
     /// Every layout.
-    pub const ALL: [Layout; 13] = [
+    pub const ALL: [Layout; 14] = [
         Layout::WordCells,
         Layout::WebCells,
         Layout::TabRows,
@@ -108,6 +115,7 @@ impl Layout {
         Layout::Html,
         Layout::Boxed,
         Layout::PandocGfm,
+        Layout::PandocPlain,
         Layout::OcrMarkdown,
         Layout::OneLine,
         Layout::CrawlerOneLine,
@@ -116,7 +124,7 @@ impl Layout {
 
     /// The layout's name, as a command line takes it: `word-cells`,
     /// `web-cells`, `tab-rows`, `pipe-rows`, `markdown`, `pipe-cells`, `html`,
-    /// `boxed`, `pandoc-gfm`, `ocr-markdown`, `one-line`, `crawler-one-line`,
+    /// `boxed`, `pandoc-gfm`, `pandoc-plain`, `ocr-markdown`, `one-line`, `crawler-one-line`,
     /// `run-together`.
     pub fn name(self) -> &'static str {
         match self {
@@ -129,6 +137,7 @@ impl Layout {
             Layout::Html => "html",
             Layout::Boxed => "boxed",
             Layout::PandocGfm => "pandoc-gfm",
+            Layout::PandocPlain => "pandoc-plain",
             Layout::OcrMarkdown => "ocr-markdown",
             Layout::OneLine => "one-line",
             Layout::CrawlerOneLine => "crawler-one-line",
@@ -239,6 +248,7 @@ impl Renderer {
             Layout::Html => html::write(&doc, blank),
             Layout::Boxed => boxed::write(&doc, blank),
             Layout::PandocGfm => pandoc::write(&doc, blank),
+            Layout::PandocPlain => pandoc::write_plain(&doc, blank),
             Layout::OcrMarkdown => ocr::write(&doc, blank),
             Layout::OneLine => oneline::write(&doc, false, false, blank),
             Layout::CrawlerOneLine => oneline::write(&doc, true, false, blank),

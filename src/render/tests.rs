@@ -80,9 +80,12 @@ fn blanks_read_back_as_blanks_in_every_mark() {
                 }
                 .unwrap();
                 // where a blank leaves no trace, or only sums split the
-                // figures, a figure may be blank, but never another figure
+                // figures, or an empty cell is only a gap between aligned
+                // columns (which the parser does not place by position), a
+                // figure may be blank, but never another figure
                 let traceless = layout == Layout::RunTogether
-                    || (mark == BlankMark::Empty && !layout.shows_empty_cells());
+                    || (mark == BlankMark::Empty
+                        && (!layout.shows_empty_cells() || layout == Layout::PandocPlain));
                 let wrong: Vec<_> = cells(&back)
                     .into_iter()
                     .zip(cells(&report))

@@ -81,7 +81,8 @@ enum Command {
     Render {
         /// The layout: the renderer's text layouts, HTML, and the layouts
         /// tools print from the HTML page (`boxed`, `pandoc-gfm`,
-        /// `ocr-markdown`, `one-line`, `crawler-one-line`, `run-together`).
+        /// `pandoc-plain`, `ocr-markdown`, `one-line`, `crawler-one-line`,
+        /// `run-together`).
         #[arg(long, short, value_enum, default_value_t = RenderLayout(Layout::TabRows))]
         layout: RenderLayout,
         /// The report file; `-` reads standard input.

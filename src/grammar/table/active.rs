@@ -253,6 +253,11 @@ pub(crate) fn active_table(
         read_column_blocks(ctx, &mut table, found, region, edition, unit);
     }
     for extra in &found.extras {
+        // a simple table's closing rule (`------ ----`) is no row
+        let label = &ctx.doc[extra.label.0..extra.label.1];
+        if label.contains("---") && label.chars().all(|c| c == '-' || c.is_whitespace()) {
+            continue;
+        }
         extras.push(keep_extra(ctx, TableId::Active, extra.label, &extra.cells));
     }
     report_missing_rows(ctx, TableId::Active, &table);
