@@ -15,6 +15,13 @@
 //! box, its text in the box's middle lines; every row is closed by a rule, the
 //! rule's junctions (`┼`, `├`, `┬`, …) where boxes meet; text is set to the
 //! left of its box. A CJK character takes two columns, a box character one.
+//!
+//! These are the rules w3m's output shows, not its code: its own width
+//! allocation differs in detail (it gives some columns a column more than
+//! their widest cell, and lets a table overflow the page rather than wrap
+//! some cells), so the columns of a wide table may be cut otherwise than w3m
+//! would; it also keeps a closing punctuation mark off a line's start, which
+//! this does not.
 
 use super::grid::{Grid, GridCell, rowspans};
 use super::{Doc, value_text};

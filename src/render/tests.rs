@@ -83,9 +83,8 @@ fn blanks_read_back_as_blanks_in_every_mark() {
                 // figures, or an empty cell is only a gap between aligned
                 // columns (which the parser does not place by position), a
                 // figure may be blank, but never another figure
-                let traceless = layout == Layout::RunTogether
-                    || (mark == BlankMark::Empty
-                        && (!layout.shows_empty_cells() || layout == Layout::PandocPlain));
+                let traceless = !layout.reads_back_exactly()
+                    && (layout == Layout::RunTogether || mark == BlankMark::Empty);
                 let wrong: Vec<_> = cells(&back)
                     .into_iter()
                     .zip(cells(&report))
