@@ -187,7 +187,8 @@ fn piece_value(piece: &str, kind: ValueKind, unit: HeaderUnit) -> Option<Value> 
         return None;
     }
     match scalar(piece)? {
-        Scalar::Blank => None,
+        // a blank mark is a cell too: `107/304` may be 107, `/`, 304
+        Scalar::Blank => Some(Value::Blank),
         s => s.typed(kind, unit).ok(),
     }
 }
@@ -478,6 +479,8 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
     let mut same_row: Vec<(i128, usize)> = Vec::new();
     // sign · value of each open term whose row's cuts give its column one value
     let mut single: Vec<Option<i128>> = Vec::new();
+    // whether some cut of each open term's row has a blank mark in its column
+    let mut may_be_blank: Vec<bool> = Vec::new();
     let mut sums = Sums::at(0);
     let mut changed = true;
     let mut rounds = 0;
@@ -491,14 +494,27 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                 if stale {
                     // a term of one value moves every sum alike
                     single.clear();
+                    may_be_blank.clear();
                     single_total = 0;
                     for &(sign, r, c) in open {
+                        may_be_blank
+                            .push(options[r].iter().any(|cut| cut[c].2.integer().is_none()));
                         let values = values_at(&mut values_of, options, r, c);
                         let one = (values.len() == 1).then(|| sign * values[0]);
                         single_total += one.unwrap_or(0);
                         single.push(one);
                     }
                     stale = false;
+                }
+                // a term of another row that may be a blank mark leaves the sum
+                // open (a blank in a sum rules nothing out): this equation
+                // removes no cut of this row
+                if open
+                    .iter()
+                    .zip(&may_be_blank)
+                    .any(|(&(_, r, _), &blank)| r != row && blank)
+                {
+                    continue;
                 }
                 // the sums the other terms can reach: the known cells and the
                 // terms of one value give where they start
@@ -531,14 +547,15 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                 }
                 let before = options[row].len();
                 options[row].retain(|cut| {
+                    // a cut with a blank in the sum is not ruled out by it
                     let Some(mine) = cut[column].2.integer() else {
-                        return false;
+                        return true;
                     };
-                    let own: i128 = same_row
+                    let own: Option<i128> = same_row
                         .iter()
-                        .map(|&(sign, c)| sign * cut[c].2.integer().unwrap_or(0))
+                        .map(|&(sign, c)| cut[c].2.integer().map(|v| sign * v))
                         .sum();
-                    sums.contains(-(my_sign * mine) - own)
+                    own.is_none_or(|own| sums.contains(-(my_sign * mine) - own))
                 });
                 if options[row].len() != before {
                     changed = true;
@@ -587,7 +604,18 @@ mod tests {
         assert_eq!(texts("666", &[Count, Count, Count]), [["6", "6", "6"]]);
         assert_eq!(texts("105", &[Count, Count]), [["10", "5"]]);
         assert!(texts("3960181", &[Count, Change, Count]).len() > 1);
-        assert_eq!(texts("2648-18538", &[Count, Change, Count]).len(), 4);
+        // four cuts with a signed change, and 2648, `-`, 18538
+        assert_eq!(texts("2648-18538", &[Count, Change, Count]).len(), 5);
+        // a blank mark is a cell of its own: two readings, none chosen
+        let both = texts("107/304", &[Count, Change, Count]);
+        assert!(
+            both.contains(&vec!["107".into(), "/".into(), "304".into()]),
+            "{both:?}"
+        );
+        assert!(
+            both.contains(&vec!["10".into(), "7/30".into(), "4".into()]),
+            "{both:?}"
+        );
         assert_eq!(texts("0/00", &[Change, Count]), [["0/0", "0"]]);
         assert_eq!(texts("3257万元", &[Count, Amount]).len(), 3);
     }
