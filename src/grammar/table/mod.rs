@@ -8,12 +8,14 @@ mod collapsed;
 mod columns;
 mod positions;
 mod printed;
+mod reading_order;
 mod review;
 mod scan;
 mod sums;
 
 pub(crate) use active::{active_table, active_votes, scan_active};
 pub(crate) use applications::{applications_table, applications_votes, scan_applications};
+pub(crate) use reading_order::read_uniform_tables;
 pub(crate) use review::review_table;
 
 use self::align::{Aligned, Placement, Unplaced, align};

@@ -1,0 +1,382 @@
+//! Tables whose text does not give each value its cell, read where the values
+//! themselves decide.
+//!
+//! Plain `pdftotext` follows a PDF's text runs, not a table's rows: a row's
+//! values stand beside its label, one a line below it, or among column blocks
+//! further on, blank cells leaving no line. Which cell a value belongs to is
+//! mostly not in the text, and such cells stay blank (the row readers say
+//! why). One case is certain whatever the order: a table whose every cell
+//! shows the same value.
+//!
+//! ```text
+//! figures := every word of a table's text that reads whole as a value
+//! uniform := figures, each the same value v, as many as the table's cells
+//! ```
+//!
+//! A cell gives at most one value (a blank one leaves none, or a mark such as
+//! `/` that is not `v`), and nothing else in a table's text reads whole as a
+//! value, so as many copies of `v` as cells mean that every cell holds `v`:
+//! the order they came in does not matter. Section 三's columns end in their
+//! row's total, and section 四's too, so there a figure other than `0` cannot
+//! fill every cell; plain `pdftotext` mixes sections 三 and 四, so both are
+//! counted together, with the short lines after them (see [`run_on`]).
+
+use crate::grammar::Ctx;
+use crate::grammar::value::{HeaderUnit, Scalar, scalar};
+use crate::model::{
+    ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, Level, ReviewTable, Value,
+    ValueKind,
+};
+
+/// A word of table text that reads whole as a value: its range in the text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Figure {
+    start: usize,
+    end: usize,
+    scalar: Scalar,
+}
+
+/// Every word of `doc[start..end]` (words split at white space and `|`) that
+/// reads whole as a value, blank marks (`/`, `—`, `无`) included.
+///
+/// ```text
+/// figures := (word where scalar(word) | other word)*
+/// ```
+fn figures(doc: &str, (start, end): (usize, usize)) -> Vec<Figure> {
+    let text = &doc[start..end];
+    let mut out = Vec::new();
+    let mut word: Option<usize> = None;
+    let push = |from: usize, to: usize, out: &mut Vec<Figure>| {
+        if let Some(scalar) = scalar(&text[from..to]) {
+            out.push(Figure {
+                start: start + from,
+                end: start + to,
+                scalar,
+            });
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let apart = c.is_whitespace() || c == '|';
+        match (apart, word) {
+            (true, Some(from)) => {
+                push(from, i, &mut out);
+                word = None;
+            }
+            (false, None) => word = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(from) = word {
+        push(from, text.len(), &mut out);
+    }
+    out
+}
+
+/// The value every figure shows, when there are exactly `cells` of them and
+/// all are the same value (not a blank mark).
+///
+/// ```text
+/// uniform := figure{cells}, each the same value v ≠ blank
+/// ```
+fn uniform(figures: &[Figure], cells: usize) -> Option<Scalar> {
+    let first = figures.first()?.scalar;
+    (cells > 0
+        && figures.len() == cells
+        && first != Scalar::Blank
+        && figures.iter().all(|f| f.scalar == first))
+    .then_some(first)
+}
+
+/// The end of the lines from `end` on that may still be table text: plain
+/// `pdftotext` can put the last column blocks of section 四 after the next
+/// heading, among that section's first short lines (`五、存在的主要问题及改进情况`,
+/// `(一)存在的主要问题`, `0`, `结果维 结果纠`, `持`, …). The run stops at the
+/// first line of prose: one longer than [`TABLE_LINE`] characters or with
+/// sentence punctuation.
+///
+/// ```text
+/// run on := (blank line | line of ≤ TABLE_LINE chars without ，。；,;)*
+/// ```
+///
+/// Only the values of those lines are taken, not blank marks (a section
+/// 五 of `无` alone).
+fn run_on(doc: &str, end: usize) -> usize {
+    let mut at = end;
+    for line in doc[end..].split_inclusive('\n') {
+        let text = line.trim();
+        let prose =
+            text.chars().count() > TABLE_LINE || text.contains(['，', '。', '；', ',', ';']);
+        if prose {
+            break;
+        }
+        at += line.len();
+    }
+    at
+}
+
+/// The most characters of a line of table text (a header fragment, a row
+/// label, a heading) that [`run_on`] takes after a table.
+const TABLE_LINE: usize = 20;
+
+/// A cell of one of the tables, with the kind of value it holds and how a
+/// value is typed in it.
+struct Slot<'t> {
+    cell: &'t mut Cell,
+    kind: ValueKind,
+    unit: HeaderUnit,
+}
+
+fn active_slots(table: &mut ActiveTable, edition: Edition) -> Vec<Slot<'_>> {
+    let unit = match edition {
+        Edition::E2019 => HeaderUnit::None,
+        Edition::E2021 => HeaderUnit::WanYuan,
+    };
+    table
+        .rows
+        .iter_mut()
+        .flat_map(|r| r.cells.iter_mut())
+        .map(|(c, cell)| Slot {
+            cell,
+            kind: c.kind(),
+            unit,
+        })
+        .collect()
+}
+
+fn count_slots<'t, R, C>(table: &'t mut crate::model::Table<R, C>) -> Vec<Slot<'t>> {
+    table
+        .rows
+        .iter_mut()
+        .flat_map(|r| r.cells.iter_mut())
+        .map(|(_, cell)| Slot {
+            cell,
+            kind: ValueKind::Count,
+            unit: HeaderUnit::None,
+        })
+        .collect()
+}
+
+/// Fills `slots` with the value every one of `figures` shows, when
+/// [`uniform`] holds, `zero_only` asking that value to be `0` (tables whose
+/// totals are sums of their other cells). Cells read already must show that
+/// value; the others take it, each with the span of a figure no cell has yet,
+/// in text order. Returns whether the cells were filled.
+fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: bool) -> bool {
+    let Some(v) = uniform(figures, slots.len()) else {
+        return false;
+    };
+    let Ok(typed) = slots
+        .iter()
+        .map(|s| v.typed(s.kind, s.unit))
+        .collect::<Result<Vec<Value>, _>>()
+    else {
+        return false;
+    };
+    if zero_only && typed.iter().any(|t| *t != Value::Count(0)) {
+        return false;
+    }
+    if slots
+        .iter()
+        .zip(&typed)
+        .any(|(s, t)| !s.cell.value.is_blank() && s.cell.value != *t)
+    {
+        return false;
+    }
+    if slots.iter().all(|s| !s.cell.value.is_blank()) {
+        return false; // nothing to fill
+    }
+    let taken: Vec<_> = slots.iter().filter_map(|s| s.cell.span).collect();
+    let mut free = figures
+        .iter()
+        .map(|f| ctx.span(f.start, f.end))
+        .filter(|span| !taken.contains(span));
+    for (slot, value) in slots.into_iter().zip(typed) {
+        if slot.cell.value.is_blank() {
+            *slot.cell = Cell {
+                value,
+                span: free.next(),
+            };
+        }
+    }
+    true
+}
+
+/// Fills the tables whose every cell shows the same value, in text that does
+/// not tell which value is whose (see the module documentation): section 二
+/// from `active`, sections 三 and 四 together from `applications` and
+/// `review` (their regions joined). Cells already read are kept (they show
+/// the value too).
+pub(crate) fn read_uniform_tables(
+    ctx: &mut Ctx<'_>,
+    edition: Edition,
+    (active, active_region): (Option<&mut ActiveTable>, Option<(usize, usize)>),
+    (applications, applications_region): (Option<&mut ApplicationsTable>, Option<(usize, usize)>),
+    (review, review_region): (Option<&mut ReviewTable>, Option<(usize, usize)>),
+) {
+    if let (Some(table), Some(region)) = (active, active_region)
+        && fill(
+            ctx,
+            &figures(ctx.doc, region),
+            active_slots(table, edition),
+            false,
+        )
+    {
+        ctx.diag(
+            Level::Info,
+            DiagnosticKind::RowRealigned,
+            "active: the text does not tell which value is whose, but it shows one value as many times as the table has cells: every cell holds it".into(),
+            Some(region),
+        );
+    }
+    let (Some(applications), Some(a)) = (applications, applications_region) else {
+        return;
+    };
+    let mut slots = count_slots(applications);
+    let mut region = a;
+    if let (Some(review), Some(r)) = (review, review_region) {
+        slots.extend(count_slots(review));
+        region = (a.0.min(r.0), a.1.max(r.1));
+    }
+    // after the tables, a blank mark is the next section's text (`无`)
+    let end = run_on(ctx.doc, region.1);
+    let mut found = figures(ctx.doc, region);
+    found.extend(
+        figures(ctx.doc, (region.1, end))
+            .into_iter()
+            .filter(|f| f.scalar != Scalar::Blank),
+    );
+    region.1 = end;
+    if fill(ctx, &found, slots, true) {
+        ctx.diag(
+            Level::Info,
+            DiagnosticKind::RowRealigned,
+            "applications, review_litigation: the text does not tell which value is whose, but it shows 0 as many times as the tables have cells: every cell holds 0".into(),
+            Some(region),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{get, read};
+    use super::{Figure, figures, run_on, uniform};
+    use crate::grammar::value::Scalar;
+
+    fn zero(start: usize) -> Figure {
+        Figure {
+            start,
+            end: start + 1,
+            scalar: Scalar::Integer {
+                value: 0,
+                signed: false,
+                unit: None,
+            },
+        }
+    }
+
+    #[test]
+    fn figures_are_whole_words_that_read_as_values() {
+        let text = "总计\n0 0|1.属于国家\n/\n2019年\n";
+        let found = figures(text, (0, text.len()));
+        let texts: Vec<Scalar> = found.iter().map(|f| f.scalar).collect();
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0], zero(7));
+        assert_eq!(found[1], zero(9));
+        assert_eq!(texts[2], Scalar::Blank);
+    }
+
+    #[test]
+    fn the_table_runs_on_to_the_first_line_of_prose() {
+        let text = "总计\n五、存在的主要问题及改进情况\n(一)存在的主要问题\n0\n\n持\n0\n一是主动公开的意识还不够强。\n0\n";
+        let end = run_on(text, "总计\n".len());
+        assert!(text[..end].ends_with("持\n0\n"));
+    }
+
+    #[test]
+    fn uniform_needs_one_value_as_many_times_as_cells() {
+        let zeros = [zero(0), zero(2), zero(4)];
+        assert!(uniform(&zeros, 3).is_some());
+        assert!(uniform(&zeros, 4).is_none(), "a cell shows nothing");
+        assert!(uniform(&zeros[..2], 3).is_none());
+        let mut mixed = zeros;
+        mixed[1].scalar = Scalar::Blank;
+        assert!(uniform(&mixed, 3).is_none());
+    }
+
+    /// Section 二 of the 2019 edition (22 cells) as plain `pdftotext` gives
+    /// it: labels first, then column blocks, some without their header.
+    fn active_2019(zeros: usize) -> String {
+        let mut text = String::from(
+            "某镇2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n规范性文件\n\
+             第二十条第（五）项\n信息内容\n行政许可\n其他对外管理服务事项\n第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n\
+             第二十条第（八）项\n信息内容\n行政事业性收费\n\n本年新制作数量\n上一年项目数量\n\n",
+        );
+        for _ in 0..zeros {
+            text.push_str("0\n");
+        }
+        text.push_str("第二十条第（九）项\n信息内容\n政府集中采购\n\n采购项目数量\n\n采购总金额\n\n三、收到和处理政府信息公开申请情况\n");
+        text
+    }
+
+    #[test]
+    fn a_table_of_zeros_is_read_whatever_the_order() {
+        let r = read(&active_2019(22));
+        assert_eq!(get(&r, "active.regulations.made"), "0");
+        assert_eq!(get(&r, "active.fees.change"), "0");
+        assert_eq!(get(&r, "active.procurement.amount"), "0");
+    }
+
+    #[test]
+    fn one_value_short_leaves_the_table_blank() {
+        let r = read(&active_2019(21));
+        assert_eq!(get(&r, "active.fees.change"), "");
+        let r = read(&active_2019(23));
+        assert_eq!(get(&r, "active.fees.change"), "");
+    }
+
+    /// Sections 三 and 四 of the 2019 edition (161 and 15 cells) with `n`
+    /// copies of `v` among their labels.
+    fn applications_2019(v: &str, n: usize) -> String {
+        let mut text = String::from(
+            "某镇2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n\
+             一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n三、本年度办理结果\n（一）予以公开\n\
+             （七）总计\n四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果维持\n总计\n",
+        );
+        for _ in 0..n {
+            text.push_str(v);
+            text.push('\n');
+        }
+        text.push_str("五、存在的主要问题及改进情况\n无。\n");
+        text
+    }
+
+    #[test]
+    fn sections_three_and_four_of_zeros_are_read_together() {
+        let r = read(&applications_2019("0", 176));
+        assert_eq!(get(&r, "applications.new_requests.total"), "0");
+        assert_eq!(get(&r, "applications.denied_inquiry.other_org"), "0");
+        assert_eq!(get(&r, "review_litigation.litigation_direct.pending"), "0");
+        let r = read(&applications_2019("0", 175));
+        assert_eq!(get(&r, "applications.new_requests.total"), "");
+        // the last values after the next heading, before its prose
+        let text = applications_2019("0", 170).replace(
+            "五、存在的主要问题及改进情况\n",
+            "五、存在的主要问题及改进情况\n无\n持\n0\n0\n0\n0\n0\n0\n",
+        );
+        let r = read(&text);
+        assert_eq!(
+            get(
+                &r,
+                "review_litigation.litigation_after_reconsideration.total"
+            ),
+            "0"
+        );
+    }
+
+    #[test]
+    fn a_value_other_than_zero_cannot_fill_a_table_of_totals() {
+        let r = read(&applications_2019("1", 176));
+        assert_eq!(get(&r, "applications.new_requests.total"), "");
+        assert_eq!(get(&r, "review_litigation.reconsideration.total"), "");
+    }
+}
