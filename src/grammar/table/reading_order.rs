@@ -10,21 +10,22 @@
 //!
 //! ```text
 //! figures := every word of a table's text that reads whole as a value
-//! uniform := figures, each the same value v, as many as the table's cells
+//! left    := figures − the figures the cells read already were taken from
+//! uniform := left, each the same value v, as many as the cells not read
 //! ```
 //!
 //! A cell gives at most one value (a blank one leaves none, or a mark such as
 //! `/` that is not `v`), and nothing else in a table's text reads whole as a
-//! value, so as many copies of `v` as cells mean that every cell holds `v`:
-//! the order they came in does not matter. Section 三's columns end in their
-//! row's total, and section 四's too, so there a figure other than `0` cannot
-//! fill every cell; plain `pdftotext` mixes sections 三 and 四, so both are
-//! counted together, with the short lines after them (see [`run_on`]).
+//! value, so as many copies of `v` as open cells mean that every one of them
+//! holds `v`: the order they came in does not matter. In sections 三 and 四,
+//! whose totals are sums of the other cells, only `0` is taken so; plain
+//! `pdftotext` mixes the two, so they are counted together, with the short
+//! lines after them (see [`run_on`]).
 
 use crate::grammar::Ctx;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
-    ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, Level, ReviewTable, Value,
+    ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, Level, ReviewTable, Span, Value,
     ValueKind,
 };
 
@@ -156,16 +157,42 @@ fn count_slots<'t, R, C>(table: &'t mut crate::model::Table<R, C>) -> Vec<Slot<'
         .collect()
 }
 
-/// Fills `slots` with the value every one of `figures` shows, when
-/// [`uniform`] holds, `zero_only` asking that value to be `0` (tables whose
-/// totals are sums of their other cells). Cells read already must show that
-/// value; the others take it, each with the span of a figure no cell has yet,
-/// in text order. Returns whether the cells were filled.
+/// Fills the cells of `slots` not read yet (no span) with the value the
+/// figures no read cell was taken from show, when [`uniform`] holds for them
+/// and those cells, `zero_only` asking that value to be `0`. Each cell filled
+/// gets the span of one of those figures, in text order. Returns whether
+/// cells were filled; nothing is filled when a read cell's span is not one
+/// figure's (its figure is not known).
+///
+/// ```text
+/// left    := figures − the figure of each read cell
+/// filled  := uniform(left, cells not read)
+/// ```
 fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: bool) -> bool {
-    let Some(v) = uniform(figures, slots.len()) else {
+    let spans: Vec<Span> = figures.iter().map(|f| ctx.span(f.start, f.end)).collect();
+    let mut taken = vec![false; figures.len()];
+    for span in slots.iter().filter_map(|s| s.cell.span) {
+        match spans.iter().position(|s| *s == span) {
+            Some(i) if !taken[i] => taken[i] = true,
+            _ => return false,
+        }
+    }
+    let left: Vec<(Figure, Span)> = figures
+        .iter()
+        .zip(&spans)
+        .zip(&taken)
+        .filter(|(_, taken)| !**taken)
+        .map(|((f, s), _)| (*f, *s))
+        .collect();
+    let open: Vec<Slot<'_>> = slots
+        .into_iter()
+        .filter(|s| s.cell.span.is_none() && s.cell.value.is_blank())
+        .collect();
+    let figures_left: Vec<Figure> = left.iter().map(|(f, _)| *f).collect();
+    let Some(v) = uniform(&figures_left, open.len()) else {
         return false;
     };
-    let Ok(typed) = slots
+    let Ok(typed) = open
         .iter()
         .map(|s| v.typed(s.kind, s.unit))
         .collect::<Result<Vec<Value>, _>>()
@@ -175,37 +202,19 @@ fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: 
     if zero_only && typed.iter().any(|t| *t != Value::Count(0)) {
         return false;
     }
-    if slots
-        .iter()
-        .zip(&typed)
-        .any(|(s, t)| !s.cell.value.is_blank() && s.cell.value != *t)
-    {
-        return false;
-    }
-    if slots.iter().all(|s| !s.cell.value.is_blank()) {
-        return false; // nothing to fill
-    }
-    let taken: Vec<_> = slots.iter().filter_map(|s| s.cell.span).collect();
-    let mut free = figures
-        .iter()
-        .map(|f| ctx.span(f.start, f.end))
-        .filter(|span| !taken.contains(span));
-    for (slot, value) in slots.into_iter().zip(typed) {
-        if slot.cell.value.is_blank() {
-            *slot.cell = Cell {
-                value,
-                span: free.next(),
-            };
-        }
+    for ((slot, value), (_, span)) in open.into_iter().zip(typed).zip(left) {
+        *slot.cell = Cell {
+            value,
+            span: Some(span),
+        };
     }
     true
 }
 
-/// Fills the tables whose every cell shows the same value, in text that does
-/// not tell which value is whose (see the module documentation): section 二
-/// from `active`, sections 三 and 四 together from `applications` and
-/// `review` (their regions joined). Cells already read are kept (they show
-/// the value too).
+/// Fills the cells not read yet of tables whose other figures all show the
+/// same value, in text that does not tell which value is whose (see the
+/// module documentation): section 二 from `active`, sections 三 and 四
+/// together from `applications` and `review` (their regions joined).
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
@@ -224,7 +233,7 @@ pub(crate) fn read_uniform_tables(
         ctx.diag(
             Level::Info,
             DiagnosticKind::RowRealigned,
-            "active: the text does not tell which value is whose, but it shows one value as many times as the table has cells: every cell holds it".into(),
+            "active: the text does not tell which value is whose, but the figures no cell was read from show one value as many times as cells are left: each of them holds it".into(),
             Some(region),
         );
     }
@@ -250,7 +259,7 @@ pub(crate) fn read_uniform_tables(
         ctx.diag(
             Level::Info,
             DiagnosticKind::RowRealigned,
-            "applications, review_litigation: the text does not tell which value is whose, but it shows 0 as many times as the tables have cells: every cell holds 0".into(),
+            "applications, review_litigation: the text does not tell which value is whose, but the figures no cell was read from show 0 as many times as cells are left: each of them holds 0".into(),
             Some(region),
         );
     }
@@ -324,6 +333,22 @@ mod tests {
         assert_eq!(get(&r, "active.regulations.made"), "0");
         assert_eq!(get(&r, "active.fees.change"), "0");
         assert_eq!(get(&r, "active.procurement.amount"), "0");
+    }
+
+    #[test]
+    fn the_figures_of_cells_read_already_are_left_out() {
+        // `本年新制作数量` with a value per row is read as a column block
+        let text = active_2019(20).replace("本年新制作数量\n", "本年新制作数量\n3\n6\n\n");
+        let r = read(&text);
+        assert_eq!(get(&r, "active.regulations.made"), "3");
+        assert_eq!(get(&r, "active.normative_documents.made"), "6");
+        assert_eq!(get(&r, "active.normative_documents.published"), "0");
+        assert_eq!(get(&r, "active.fees.change"), "0");
+        // another value among the rest: which cell holds it is unknown
+        let text = text.replacen("0\n", "5\n", 1);
+        let r = read(&text);
+        assert_eq!(get(&r, "active.regulations.made"), "3");
+        assert_eq!(get(&r, "active.fees.change"), "");
     }
 
     #[test]
