@@ -10,6 +10,7 @@ mod positions;
 mod printed;
 mod reading_order;
 mod review;
+mod row_bands;
 mod scan;
 mod sums;
 

@@ -22,6 +22,7 @@
 //! `pdftotext` mixes the two, so they are counted together, with the short
 //! lines after them (see [`run_on`]).
 
+use super::row_bands::read_row_bands;
 use crate::grammar::Ctx;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
@@ -31,10 +32,10 @@ use crate::model::{
 
 /// A word of table text that reads whole as a value: its range in the text.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Figure {
-    start: usize,
-    end: usize,
-    scalar: Scalar,
+pub(super) struct Figure {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) scalar: Scalar,
 }
 
 /// Every word of `doc[start..end]` (words split at white space and `|`) that
@@ -43,7 +44,7 @@ struct Figure {
 /// ```text
 /// figures := (word where scalar(word) | other word)*
 /// ```
-fn figures(doc: &str, (start, end): (usize, usize)) -> Vec<Figure> {
+pub(super) fn figures(doc: &str, (start, end): (usize, usize)) -> Vec<Figure> {
     let text = &doc[start..end];
     let mut out = Vec::new();
     let mut word: Option<usize> = None;
@@ -214,7 +215,8 @@ fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: 
 /// Fills the cells not read yet of tables whose other figures all show the
 /// same value, in text that does not tell which value is whose (see the
 /// module documentation): section 二 from `active`, sections 三 and 四
-/// together from `applications` and `review` (their regions joined).
+/// together from `applications` and `review` (their regions joined). Section
+/// 三's figures are first tried as bands of rows (see [`read_row_bands`]).
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
@@ -240,6 +242,13 @@ pub(crate) fn read_uniform_tables(
     let (Some(applications), Some(a)) = (applications, applications_region) else {
         return;
     };
+    if applications
+        .rows
+        .iter()
+        .any(|r| r.cells.iter().any(|(_, c)| c.span.is_none()))
+    {
+        read_row_bands(ctx, applications, edition, a);
+    }
     let mut slots = count_slots(applications);
     let mut region = a;
     if let (Some(review), Some(r)) = (review, review_region) {
