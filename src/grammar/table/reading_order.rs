@@ -22,12 +22,12 @@
 //! `pdftotext` mixes the two, so they are counted together, with the short
 //! lines after them (see [`run_on`]).
 
-use super::row_bands::read_row_bands;
+use super::row_bands::{read_review_bands, read_row_bands};
 use crate::grammar::Ctx;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
-    ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, Level, ReviewTable, Span, Value,
-    ValueKind,
+    ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, Level, ReviewTable, Row, Span,
+    Value, ValueKind,
 };
 
 /// A word of table text that reads whole as a value: its range in the text.
@@ -119,6 +119,12 @@ fn run_on(doc: &str, end: usize) -> usize {
 /// The most characters of a line of table text (a header fragment, a row
 /// label, a heading) that [`run_on`] takes after a table.
 const TABLE_LINE: usize = 20;
+
+/// Whether a table has a cell not read yet.
+fn open<R, C>(rows: &[Row<R, C>]) -> bool {
+    rows.iter()
+        .any(|r| r.cells.iter().any(|(_, c)| c.span.is_none()))
+}
 
 /// A cell of one of the tables, with the kind of value it holds and how a
 /// value is typed in it.
@@ -216,7 +222,8 @@ fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: 
 /// same value, in text that does not tell which value is whose (see the
 /// module documentation): section 二 from `active`, sections 三 and 四
 /// together from `applications` and `review` (their regions joined). Section
-/// 三's figures are first tried as bands of rows (see [`read_row_bands`]).
+/// 三's and section 四's figures are first tried as bands of rows (see
+/// [`read_row_bands`], [`read_review_bands`]).
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
@@ -239,14 +246,16 @@ pub(crate) fn read_uniform_tables(
             Some(region),
         );
     }
+    let mut review = review;
+    if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
+        && open(&table.rows)
+    {
+        read_review_bands(ctx, table, (r.0, run_on(ctx.doc, r.1)));
+    }
     let (Some(applications), Some(a)) = (applications, applications_region) else {
         return;
     };
-    if applications
-        .rows
-        .iter()
-        .any(|r| r.cells.iter().any(|(_, c)| c.span.is_none()))
-    {
+    if open(&applications.rows) {
         read_row_bands(ctx, applications, edition, a);
     }
     let mut slots = count_slots(applications);

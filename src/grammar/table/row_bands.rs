@@ -38,7 +38,8 @@ use super::reading_order::{Figure, figures};
 use crate::grammar::Ctx;
 use crate::grammar::value::Scalar;
 use crate::model::{
-    ApplicantColumn, ApplicationRow, ApplicationsTable, Cell, DiagnosticKind, Edition, Level, Value,
+    ApplicantColumn, ApplicationRow, ApplicationsTable, Cell, DiagnosticKind, Edition, Level,
+    ReviewColumn, ReviewRow, ReviewTable, Table, Value,
 };
 
 /// The most rows a band prints column by column.
@@ -47,48 +48,51 @@ const MOST_BAND_ROWS: usize = 4;
 /// The columns of section 三: six applicant columns and their 总计.
 const COLUMNS: usize = 7;
 
-/// The rows a band of `k` rows starting at row `first` gives, as indices into
-/// the stream: a row's cells in turn (k = 1) or column by column.
-fn band_rows(first: usize, k: usize) -> Vec<Vec<usize>> {
-    let start = first * COLUMNS;
+/// The rows a band of `k` rows of `columns` cells starting at row `first`
+/// gives, as indices into the stream: a row's cells in turn (k = 1) or
+/// column by column.
+fn band_rows(first: usize, k: usize, columns: usize) -> Vec<Vec<usize>> {
+    let start = first * columns;
     (0..k)
-        .map(|r| (0..COLUMNS).map(|c| start + c * k + r).collect())
+        .map(|r| (0..columns).map(|c| start + c * k + r).collect())
         .collect()
 }
 
-/// Whether a row's applicant cells sum to its 总计.
+/// Whether a row's cells before its last sum to the last (its 总计).
 fn row_holds(values: &[u64], row: &[usize]) -> bool {
-    let (total, parts) = row.split_last().expect("seven cells");
+    let Some((total, parts)) = row.split_last() else {
+        return false;
+    };
     parts.iter().map(|&i| values[i]).sum::<u64>() == values[*total]
 }
 
-/// Every way of cutting `values` into bands of rows covering `rows` rows
-/// whose rows each hold (their totals are the sums of their parts), at most
-/// two (enough to tell one way from several). Each way is the stream indices
-/// of each row's cells.
+/// The most cuts into bands looked at: more leave the table blank.
+const MOST_CUTS: usize = 16;
+
+/// Every way of cutting `values` into bands of rows of `columns` cells
+/// covering `rows` rows whose rows each hold (their totals are the sums of
+/// their parts), at most [`MOST_CUTS`] + 1. Each way is the stream indices of
+/// each row's cells.
 ///
 /// ```text
 /// cuts(r) := ε                      when r = rows
 ///          | band(k) at r, cuts(r + k)   for k in 1..=MOST_BAND_ROWS
 /// ```
-fn cuts(values: &[u64], rows: usize) -> Vec<Vec<Vec<usize>>> {
-    if values.len() < rows * COLUMNS {
+fn cuts(values: &[u64], rows: usize, columns: usize) -> Vec<Vec<Vec<usize>>> {
+    if values.len() < rows * columns {
         return Vec::new();
     }
-    // ways[r]: the cuts of rows r.. (at most two), from the last row back
+    // ways[r]: the cuts of rows r.., from the last row back
     let mut ways: Vec<Vec<Vec<Vec<usize>>>> = vec![Vec::new(); rows + 1];
     ways[rows].push(Vec::new());
     for r in (0..rows).rev() {
         let mut found = Vec::new();
         for k in 1..=MOST_BAND_ROWS.min(rows - r) {
-            let band = band_rows(r, k);
+            let band = band_rows(r, k, columns);
             if !band.iter().all(|row| row_holds(values, row)) {
                 continue;
             }
-            for rest in &ways[r + k] {
-                if found.len() == 2 {
-                    break;
-                }
+            for rest in ways[r + k].iter().take(MOST_CUTS + 1 - found.len()) {
                 let mut way = band.clone();
                 way.extend(rest.iter().cloned());
                 found.push(way);
@@ -97,6 +101,16 @@ fn cuts(values: &[u64], rows: usize) -> Vec<Vec<Vec<usize>>> {
         ways[r] = found;
     }
     std::mem::take(&mut ways[0])
+}
+
+/// The cut to read, when every one of `ways` (at most [`MOST_CUTS`]) gives
+/// each cell the same figure.
+fn agreed<'w>(values: &[u64], ways: &'w [Vec<Vec<usize>>]) -> Option<&'w Vec<Vec<usize>>> {
+    let (first, rest) = ways.split_first()?;
+    let figures =
+        |way: &Vec<Vec<usize>>| -> Vec<u64> { way.iter().flatten().map(|&i| values[i]).collect() };
+    let want = figures(first);
+    (ways.len() <= MOST_CUTS && rest.iter().all(|w| figures(w) == want)).then_some(first)
 }
 
 /// Whether the columns of a cut hold: per column, the outcome rows sum to
@@ -143,41 +157,28 @@ fn counts(figures: &[Figure]) -> Vec<u64> {
         .collect()
 }
 
-/// Reads section 三 from the figures of `region` cut into bands of rows, when
-/// exactly one cut holds (see the module documentation). Returns whether the
-/// table was read.
-pub(crate) fn read_row_bands(
-    ctx: &mut Ctx<'_>,
-    table: &mut ApplicationsTable,
-    edition: Edition,
-    region: (usize, usize),
+/// Fills `table`'s rows `rows` (in order) from the figures `found` (their
+/// counts `values`) by the cut `way`, when every cell read already holds the
+/// figure the cut gives it. Returns whether the table was filled.
+fn fill<R: Copy + PartialEq, C: Copy + PartialEq + 'static>(
+    ctx: &Ctx<'_>,
+    table: &mut Table<R, C>,
+    (rows, columns): (&[R], &[C]),
+    (found, values): (&[Figure], &[u64]),
+    way: &[Vec<usize>],
 ) -> bool {
-    let found = figures(ctx.doc, region);
-    let values = counts(&found);
-    let rows = ApplicationRow::rows(edition);
-    let ways = cuts(&values, rows.len());
-    let [way] = ways.as_slice() else {
-        return false;
-    };
-    if !columns_hold(&values, way, edition) {
-        return false;
-    }
-    let cell_of = |i: usize| Cell {
-        value: Value::Count(values[i]),
-        span: Some(ctx.span(found[i].start, found[i].end)),
-    };
-    let cells: Vec<(ApplicationRow, ApplicantColumn, Cell)> = rows
+    let cells: Vec<(R, C, Cell)> = rows
         .iter()
         .zip(way)
-        .flat_map(|(&r, idx)| {
-            ApplicantColumn::ALL
-                .iter()
-                .zip(idx)
-                .map(move |(&c, &i)| (r, c, i))
+        .flat_map(|(&r, idx)| columns.iter().zip(idx).map(move |(&c, &i)| (r, c, i)))
+        .map(|(r, c, i)| {
+            let cell = Cell {
+                value: Value::Count(values[i]),
+                span: Some(ctx.span(found[i].start, found[i].end)),
+            };
+            (r, c, cell)
         })
-        .map(|(r, c, i)| (r, c, cell_of(i)))
         .collect();
-    // a cell read already must agree
     if cells.iter().any(|(r, c, cell)| {
         table
             .cell(*r, *c)
@@ -192,10 +193,76 @@ pub(crate) fn read_row_bands(
             *old = cell;
         }
     }
+    true
+}
+
+/// Reads section 三 from the figures of `region` cut into bands of rows, when
+/// the cuts that hold all give each cell the same figure (see the module
+/// documentation). Returns whether the table was read.
+pub(crate) fn read_row_bands(
+    ctx: &mut Ctx<'_>,
+    table: &mut ApplicationsTable,
+    edition: Edition,
+    region: (usize, usize),
+) -> bool {
+    let found = figures(ctx.doc, region);
+    let values = counts(&found);
+    let rows = ApplicationRow::rows(edition);
+    let ways: Vec<_> = cuts(&values, rows.len(), COLUMNS)
+        .into_iter()
+        .filter(|way| columns_hold(&values, way, edition))
+        .collect();
+    let Some(way) = agreed(&values, &ways) else {
+        return false;
+    };
+    if !fill(
+        ctx,
+        table,
+        (rows, ApplicantColumn::ALL),
+        (&found, &values),
+        way,
+    ) {
+        return false;
+    }
     ctx.diag(
         Level::Info,
         DiagnosticKind::RowRealigned,
-        "applications: the rows' figures follow their labels as bands of rows, each row's cells in turn or a few rows column by column; one cut into bands keeps every row's and every column's sums, and it is read".into(),
+        "applications: the rows' figures follow their labels as bands of rows, each row's cells in turn or a few rows column by column; every cut into bands that keeps every row's and every column's sums gives each cell the same figure, and it is read".into(),
+        Some(region),
+    );
+    true
+}
+
+/// Reads section 四 from the figures of `region` when they are exactly its
+/// fifteen cells, cut into bands of its three rows (行政复议, 未经复议直接起诉,
+/// 复议后起诉) each of whose 总计 is the sum of its other four cells, every
+/// such cut giving each cell the same figure.
+///
+/// ```text
+/// review := figure{15} cut into band(k)… of rows of five, each row's 总计 = Σ the other four
+/// ```
+pub(crate) fn read_review_bands(
+    ctx: &mut Ctx<'_>,
+    table: &mut ReviewTable,
+    region: (usize, usize),
+) -> bool {
+    let found = figures(ctx.doc, region);
+    let values = counts(&found);
+    let (rows, columns) = (ReviewRow::ALL, ReviewColumn::ALL);
+    if found.len() != rows.len() * columns.len() || values.len() != found.len() {
+        return false;
+    }
+    let ways = cuts(&values, rows.len(), columns.len());
+    let Some(way) = agreed(&values, &ways) else {
+        return false;
+    };
+    if !fill(ctx, table, (rows, columns), (&found, &values), way) {
+        return false;
+    }
+    ctx.diag(
+        Level::Info,
+        DiagnosticKind::RowRealigned,
+        "review_litigation: the table's fifteen figures stand apart from its labels; read in their order as its three rows, whose totals are the sums of their other cells".into(),
         Some(region),
     );
     true
@@ -204,12 +271,12 @@ pub(crate) fn read_row_bands(
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{get, read};
-    use super::{COLUMNS, band_rows, cuts};
+    use super::{COLUMNS, agreed, band_rows, cuts};
 
     #[test]
     fn a_band_of_rows_is_read_column_by_column() {
-        assert_eq!(band_rows(0, 1), vec![vec![0, 1, 2, 3, 4, 5, 6]]);
-        let two = band_rows(1, 2);
+        assert_eq!(band_rows(0, 1, COLUMNS), vec![vec![0, 1, 2, 3, 4, 5, 6]]);
+        let two = band_rows(1, 2, COLUMNS);
         assert_eq!(two[0], vec![7, 9, 11, 13, 15, 17, 19]);
         assert_eq!(two[1], vec![8, 10, 12, 14, 16, 18, 20]);
     }
@@ -221,13 +288,16 @@ mod tests {
             1, 2, 0, 0, 0, 0, 3, // one row
             4, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 4, 2, // two rows, column by column
         ];
-        let ways = cuts(&values, 3);
+        let ways = cuts(&values, 3, COLUMNS);
         assert_eq!(ways.len(), 1);
         assert_eq!(ways[0][1], vec![7, 9, 11, 13, 15, 17, 19]);
-        // rows of zeros cut every way: not one cut
-        assert_eq!(cuts(&[0; 3 * COLUMNS], 3).len(), 2);
+        // rows of zeros cut every way, each giving every cell 0
+        let zeros = [0; 3 * COLUMNS];
+        let ways = cuts(&zeros, 3, COLUMNS);
+        assert_eq!(ways.len(), 4);
+        assert!(agreed(&zeros, &ways).is_some());
         // a figure short: no cut
-        assert!(cuts(&values[1..], 3).is_empty());
+        assert!(cuts(&values[1..], 3, COLUMNS).is_empty());
     }
 
     /// Section 三 of the 2019 edition, labels first, then its figures: row
@@ -280,6 +350,38 @@ mod tests {
             ""
         );
         assert_eq!(get(&r, "applications.carried_forward.total"), "");
+    }
+
+    #[test]
+    fn cuts_that_give_other_figures_leave_the_table_blank() {
+        // 0 1 1 / 2 1 3 as rows, or 0 1 1 / 1 2 3 column by column
+        let values = [0, 1, 1, 2, 1, 3];
+        let ways = cuts(&values, 2, 3);
+        assert_eq!(ways.len(), 2);
+        assert!(agreed(&values, &ways).is_none());
+    }
+
+    #[test]
+    fn section_four_apart_from_its_labels_is_read_in_order() {
+        let text = "某局2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n\
+            结 结 其 尚 总\n果 果 他 未 计\n1 0 1 0 2 1 1 0 0 2 0 0 0 1 1\n五、存在的主要问题及改进情况\n无。\n";
+        let r = read(text);
+        assert_eq!(get(&r, "review_litigation.reconsideration.upheld"), "1");
+        assert_eq!(get(&r, "review_litigation.reconsideration.total"), "2");
+        assert_eq!(
+            get(&r, "review_litigation.litigation_direct.corrected"),
+            "1"
+        );
+        assert_eq!(
+            get(
+                &r,
+                "review_litigation.litigation_after_reconsideration.total"
+            ),
+            "1"
+        );
+        // a figure more: which are the table's is unknown
+        let r = read(&text.replace(" 1 1\n五", " 1 1 3\n五"));
+        assert_eq!(get(&r, "review_litigation.reconsideration.upheld"), "");
     }
 
     #[test]
