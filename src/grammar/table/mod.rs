@@ -6,6 +6,7 @@ mod align;
 mod applications;
 mod collapsed;
 mod columns;
+mod label_tails;
 mod positions;
 mod printed;
 mod reading_order;

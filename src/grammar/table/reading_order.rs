@@ -22,6 +22,7 @@
 //! `pdftotext` mixes the two, so they are counted together, with the short
 //! lines after them (see [`run_on`]).
 
+use super::label_tails::read_label_tails;
 use super::row_bands::{read_review_bands, read_row_bands};
 use crate::grammar::Ctx;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
@@ -223,7 +224,8 @@ fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: 
 /// module documentation): section 二 from `active`, sections 三 and 四
 /// together from `applications` and `review` (their regions joined). Section
 /// 三's and section 四's figures are first tried as bands of rows (see
-/// [`read_row_bands`], [`read_review_bands`]).
+/// [`read_row_bands`], [`read_review_bands`]), then section 三's as heads on
+/// the label lines and tails further on (see [`read_label_tails`]).
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
@@ -255,8 +257,8 @@ pub(crate) fn read_uniform_tables(
     let (Some(applications), Some(a)) = (applications, applications_region) else {
         return;
     };
-    if open(&applications.rows) {
-        read_row_bands(ctx, applications, edition, a);
+    if open(&applications.rows) && !read_row_bands(ctx, applications, edition, a) {
+        read_label_tails(ctx, applications, edition, a);
     }
     let mut slots = count_slots(applications);
     let mut region = a;

@@ -43,7 +43,7 @@ use crate::model::{
 };
 
 /// The most rows a band prints column by column.
-const MOST_BAND_ROWS: usize = 4;
+pub(super) const MOST_BAND_ROWS: usize = 4;
 
 /// The columns of section 三: six applicant columns and their 总计.
 const COLUMNS: usize = 7;
@@ -59,7 +59,7 @@ fn band_rows(first: usize, k: usize, columns: usize) -> Vec<Vec<usize>> {
 }
 
 /// Whether a row's cells before its last sum to the last (its 总计).
-fn row_holds(values: &[u64], row: &[usize]) -> bool {
+pub(super) fn row_holds(values: &[u64], row: &[usize]) -> bool {
     let Some((total, parts)) = row.split_last() else {
         return false;
     };
@@ -67,7 +67,7 @@ fn row_holds(values: &[u64], row: &[usize]) -> bool {
 }
 
 /// The most cuts into bands looked at: more leave the table blank.
-const MOST_CUTS: usize = 16;
+pub(super) const MOST_CUTS: usize = 16;
 
 /// Every way of cutting `values` into bands of rows of `columns` cells
 /// covering `rows` rows whose rows each hold (their totals are the sums of
@@ -105,7 +105,10 @@ fn cuts(values: &[u64], rows: usize, columns: usize) -> Vec<Vec<Vec<usize>>> {
 
 /// The cut to read, when every one of `ways` (at most [`MOST_CUTS`]) gives
 /// each cell the same figure.
-fn agreed<'w>(values: &[u64], ways: &'w [Vec<Vec<usize>>]) -> Option<&'w Vec<Vec<usize>>> {
+pub(super) fn agreed<'w>(
+    values: &[u64],
+    ways: &'w [Vec<Vec<usize>>],
+) -> Option<&'w Vec<Vec<usize>>> {
     let (first, rest) = ways.split_first()?;
     let figures =
         |way: &Vec<Vec<usize>>| -> Vec<u64> { way.iter().flatten().map(|&i| values[i]).collect() };
@@ -115,7 +118,7 @@ fn agreed<'w>(values: &[u64], ways: &'w [Vec<Vec<usize>>]) -> Option<&'w Vec<Vec
 
 /// Whether the columns of a cut hold: per column, the outcome rows sum to
 /// (七)总计, and 一 + 二 = (七)总计 + 四.
-fn columns_hold(values: &[u64], way: &[Vec<usize>], edition: Edition) -> bool {
+pub(super) fn columns_hold(values: &[u64], way: &[Vec<usize>], edition: Edition) -> bool {
     use ApplicationRow as R;
     let order = R::rows(edition);
     let at = |row: R, c: usize| -> Option<u64> {
@@ -143,7 +146,7 @@ fn columns_hold(values: &[u64], way: &[Vec<usize>], edition: Edition) -> bool {
 
 /// The counts of a stream of figures, as long as they are counts (whole,
 /// unsigned, without a unit); the first other figure ends it.
-fn counts(figures: &[Figure]) -> Vec<u64> {
+pub(super) fn counts(figures: &[Figure]) -> Vec<u64> {
     figures
         .iter()
         .map_while(|f| match f.scalar {
@@ -160,7 +163,7 @@ fn counts(figures: &[Figure]) -> Vec<u64> {
 /// Fills `table`'s rows `rows` (in order) from the figures `found` (their
 /// counts `values`) by the cut `way`, when every cell read already holds the
 /// figure the cut gives it. Returns whether the table was filled.
-fn fill<R: Copy + PartialEq, C: Copy + PartialEq + 'static>(
+pub(super) fn fill<R: Copy + PartialEq, C: Copy + PartialEq + 'static>(
     ctx: &Ctx<'_>,
     table: &mut Table<R, C>,
     (rows, columns): (&[R], &[C]),
