@@ -13,6 +13,7 @@ mod reading_order;
 mod review;
 mod row_bands;
 mod scan;
+mod shared_columns;
 mod sums;
 
 pub(crate) use active::{active_table, active_votes, scan_active};
