@@ -114,6 +114,18 @@ fn line_around(doc: &str, at: usize) -> (usize, usize) {
 /// that are tried: more leave the table blank.
 const MOST_HEADS: usize = 64;
 
+/// How many ways `k` of `n` can be chosen, at most `MOST_HEADS + 1`.
+fn binomial(n: usize, k: usize) -> usize {
+    let mut out: usize = 1;
+    for i in 0..k.min(n - k.min(n)) {
+        out = out * (n - i) / (i + 1);
+        if out > MOST_HEADS {
+            return MOST_HEADS + 1;
+        }
+    }
+    out
+}
+
 /// The ways `n` lines can go to `rows` rows in order, one row each: the
 /// chosen rows' indices, every combination of `n` of them.
 fn choose(rows: usize, n: usize) -> Vec<Vec<usize>> {
@@ -201,10 +213,10 @@ fn candidate_heads(
             .map(|(_, f)| f)
             .collect();
         let gap = gap_end - r;
-        let choices = choose(gap, between.len());
-        if choices.is_empty() || candidates.len() * choices.len() > MOST_HEADS {
+        if between.len() > gap || candidates.len() * binomial(gap, between.len()) > MOST_HEADS {
             return None;
         }
+        let choices = choose(gap, between.len());
         candidates = candidates
             .iter()
             .flat_map(|c| {
@@ -371,6 +383,9 @@ mod tests {
 
     #[test]
     fn lines_go_to_rows_in_order() {
+        assert_eq!(super::binomial(7, 2), 21);
+        assert_eq!(super::binomial(3, 3), 1);
+        assert_eq!(super::binomial(25, 12), super::MOST_HEADS + 1);
         assert_eq!(choose(3, 2), vec![vec![0, 1], vec![0, 2], vec![1, 2]]);
         assert_eq!(choose(2, 0), vec![Vec::<usize>::new()]);
         assert!(choose(1, 2).is_empty());
