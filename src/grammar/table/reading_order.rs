@@ -25,6 +25,7 @@
 use super::label_tails::read_label_tails;
 use super::row_bands::{read_review_bands, read_row_bands};
 use crate::grammar::Ctx;
+use crate::grammar::label::compact;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
     ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, Level, ReviewTable, Row, Span,
@@ -120,6 +121,46 @@ fn run_on(doc: &str, end: usize) -> usize {
 /// The most characters of a line of table text (a header fragment, a row
 /// label, a heading) that [`run_on`] takes after a table.
 const TABLE_LINE: usize = 20;
+
+/// The header labels of section 三's columns, in the template's order.
+const APPLICANT_LABELS: &[&str] = &[
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+];
+
+/// The header labels of section 四's columns, in the template's order.
+const REVIEW_LABELS: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+
+/// Whether the header labels of `labels` that `doc[start..end]` shows whole
+/// (a line, or a cell between tabs or `|`, without its white space) come in
+/// the template's order, each first seen after the one before it. The
+/// readers by order (bands, tails) take the template's order of columns: a
+/// header that prints them in another order is followed by the row readers
+/// (see [`super::printed`]), and these leave the table alone.
+///
+/// ```text
+/// in order := first(label₀) < first(label₁) < …   over the labels shown whole
+/// ```
+fn labels_in_order(doc: &str, (start, end): (usize, usize), labels: &[&str]) -> bool {
+    let mut first: Vec<Option<usize>> = vec![None; labels.len()];
+    let mut at = start;
+    for cell in doc[start..end].split(['\n', '\t', '|']) {
+        let text = compact(cell);
+        if let Some(i) = labels.iter().position(|l| *l == text)
+            && first[i].is_none()
+        {
+            first[i] = Some(at);
+        }
+        at += cell.len() + 1;
+    }
+    let shown: Vec<usize> = first.into_iter().flatten().collect();
+    shown.windows(2).all(|w| w[0] < w[1])
+}
 
 /// Whether a table has a cell not read yet.
 fn open<R, C>(rows: &[Row<R, C>]) -> bool {
@@ -251,13 +292,17 @@ pub(crate) fn read_uniform_tables(
     let mut review = review;
     if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
         && open(&table.rows)
+        && labels_in_order(ctx.doc, r, REVIEW_LABELS)
     {
         read_review_bands(ctx, table, (r.0, run_on(ctx.doc, r.1)));
     }
     let (Some(applications), Some(a)) = (applications, applications_region) else {
         return;
     };
-    if open(&applications.rows) && !read_row_bands(ctx, applications, edition, a) {
+    if open(&applications.rows)
+        && labels_in_order(ctx.doc, a, APPLICANT_LABELS)
+        && !read_row_bands(ctx, applications, edition, a)
+    {
         read_label_tails(ctx, applications, edition, a);
     }
     let mut slots = count_slots(applications);
@@ -288,7 +333,7 @@ pub(crate) fn read_uniform_tables(
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{get, read};
-    use super::{Figure, figures, run_on, uniform};
+    use super::{Figure, figures, labels_in_order, run_on, uniform};
     use crate::grammar::value::Scalar;
 
     fn zero(start: usize) -> Figure {
@@ -319,6 +364,22 @@ mod tests {
         let text = "总计\n五、存在的主要问题及改进情况\n(一)存在的主要问题\n0\n\n持\n0\n一是主动公开的意识还不够强。\n0\n";
         let end = run_on(text, "总计\n".len());
         assert!(text[..end].ends_with("持\n0\n"));
+    }
+
+    #[test]
+    fn header_labels_shown_whole_must_come_in_order() {
+        let text = "自然人\n商业\n企业\n其他\t总计\n";
+        assert!(labels_in_order(
+            text,
+            (0, text.len()),
+            super::APPLICANT_LABELS
+        ));
+        let text = "自然人\t科研 机构\t商业 企业\n";
+        assert!(!labels_in_order(
+            text,
+            (0, text.len()),
+            super::APPLICANT_LABELS
+        ));
     }
 
     #[test]
