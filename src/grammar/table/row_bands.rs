@@ -1,5 +1,5 @@
-//! Section 三 in plain `pdftotext` text whose labels come first and whose
-//! figures follow in bands of rows.
+//! Sections 三 and 四 in plain `pdftotext` text whose labels come first and
+//! whose figures follow in bands of rows.
 //!
 //! From a PDF LibreOffice made of a table, plain `pdftotext` can write all of
 //! section 三's row labels first and then every figure of the table in the
@@ -23,16 +23,24 @@
 //! table   := band(k₁) band(k₂) … covering every row of the edition, k ≤ MOST_BAND_ROWS
 //! kept    := each row's six applicant cells sum to its 总计, and per column
 //!            Σ outcome rows = (七)总计 and 一 + 二 = (七)总计 + 四
-//! read    := exactly one way of cutting the stream into bands is kept
+//! read    := every kept cut gives each cell the same figure (most often
+//!            there is one kept cut; rows of zeros cut many ways alike)
 //! ```
 //!
 //! A blank cell leaves no figure, and a blank mark (`/`) is no count: either
 //! makes the cut fail (a row then takes a figure of the next, which its total
-//! does not allow, or the column sums break). Two cells of a row read in each
-//! other's place break their columns' sums unless they hold the same figure.
+//! does not allow, or the column sums break). Two cells of one row read in
+//! each other's place break both their columns' sums unless they hold the
+//! same figure. The columns are taken in the template's order, so a header
+//! that prints them in another order leaves the table to the row readers
+//! (see `labels_in_order` in [`super::reading_order`]).
 //! Figures after the table's last band (section 四's, which plain text puts
 //! among section 三's) are left to their own table. A cell read already
 //! must hold the figure the bands give it, or nothing is read.
+//!
+//! Section 四's fifteen cells are read the same way when its text shows
+//! exactly fifteen figures, its three rows each checked by its 总计 (see
+//! [`read_review_bands`]).
 
 use super::reading_order::{Figure, figures};
 use crate::grammar::Ctx;
