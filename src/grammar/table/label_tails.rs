@@ -289,10 +289,11 @@ pub(crate) fn read_label_tails(
     edition: Edition,
     region: (usize, usize),
 ) -> bool {
-    let found: Vec<Figure> = figures(ctx.doc, region);
+    let rows = ApplicationRow::rows(edition);
+    let found: Vec<Figure> = figures(ctx.doc, region, rows.len() * COLUMNS + 1);
     let values = counts(&found);
-    if values.len() != found.len() {
-        return false; // a blank mark or another kind of value
+    if values.len() != found.len() || found.len() > rows.len() * COLUMNS {
+        return false; // a blank mark, another kind of value, or figures past the cells
     }
     // the original range of each figure and of its line
     let spans: Vec<_> = found.iter().map(|f| ctx.span(f.start, f.end)).collect();
@@ -303,7 +304,6 @@ pub(crate) fn read_label_tails(
             ctx.span(s, e)
         })
         .collect();
-    let rows = ApplicationRow::rows(edition);
     let mut used = vec![false; found.len()];
     // per row: where its label starts and its head (figure indices), or
     // `None` for a row whose label was not found

@@ -40,18 +40,29 @@ pub(super) struct Figure {
     pub(super) scalar: Scalar,
 }
 
-/// Every word of `doc[start..end]` (words split at white space and `|`) that
-/// reads whole as a value, blank marks (`/`, `—`, `无`) included.
+/// The first `most` words of `doc[start..end]` (words split at white space
+/// and `|`) that read whole as a value, blank marks (`/`, `—`, `无`)
+/// included. A table has a bounded number of cells, so its readers never
+/// need more than one figure past them.
 ///
 /// ```text
 /// figures := (word where scalar(word) | other word)*
 /// ```
-pub(super) fn figures(doc: &str, (start, end): (usize, usize)) -> Vec<Figure> {
+pub(super) fn figures(doc: &str, region: (usize, usize), most: usize) -> Vec<Figure> {
+    figures_where(doc, region, most, |_| true)
+}
+
+/// As [`figures`], of the values `keep` accepts only.
+fn figures_where(
+    doc: &str,
+    (start, end): (usize, usize),
+    most: usize,
+    keep: impl Fn(&Scalar) -> bool,
+) -> Vec<Figure> {
     let text = &doc[start..end];
     let mut out = Vec::new();
-    let mut word: Option<usize> = None;
     let push = |from: usize, to: usize, out: &mut Vec<Figure>| {
-        if let Some(scalar) = scalar(&text[from..to]) {
+        if let Some(scalar) = scalar(&text[from..to]).filter(|s| keep(s)) {
             out.push(Figure {
                 start: start + from,
                 end: start + to,
@@ -59,19 +70,20 @@ pub(super) fn figures(doc: &str, (start, end): (usize, usize)) -> Vec<Figure> {
             });
         }
     };
-    for (i, c) in text.char_indices() {
-        let apart = c.is_whitespace() || c == '|';
-        match (apart, word) {
-            (true, Some(from)) => {
-                push(from, i, &mut out);
-                word = None;
-            }
-            (false, None) => word = Some(i),
-            _ => {}
+    let ends = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace() || c == '|')
+        .map(|(i, _)| i)
+        .chain([text.len()]);
+    let mut from = 0;
+    for to in ends {
+        if out.len() >= most {
+            break;
         }
-    }
-    if let Some(from) = word {
-        push(from, text.len(), &mut out);
+        if to > from {
+            push(from, to, &mut out);
+        }
+        from = to + text[to..].chars().next().map_or(0, char::len_utf8);
     }
     out
 }
@@ -274,20 +286,17 @@ pub(crate) fn read_uniform_tables(
     (applications, applications_region): (Option<&mut ApplicationsTable>, Option<(usize, usize)>),
     (review, review_region): (Option<&mut ReviewTable>, Option<(usize, usize)>),
 ) {
-    if let (Some(table), Some(region)) = (active, active_region)
-        && fill(
-            ctx,
-            &figures(ctx.doc, region),
-            active_slots(table, edition),
-            false,
-        )
-    {
-        ctx.diag(
+    if let (Some(table), Some(region)) = (active, active_region) {
+        let slots = active_slots(table, edition);
+        let found = figures(ctx.doc, region, slots.len() + 1);
+        if fill(ctx, &found, slots, false) {
+            ctx.diag(
             Level::Info,
             DiagnosticKind::RowRealigned,
             "active: the text does not tell which value is whose, but the figures no cell was read from show one value as many times as cells are left: each of them holds it".into(),
             Some(region),
         );
+        }
     }
     let mut review = review;
     if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
@@ -313,12 +322,14 @@ pub(crate) fn read_uniform_tables(
     }
     // after the tables, a blank mark is the next section's text (`无`)
     let end = run_on(ctx.doc, region.1);
-    let mut found = figures(ctx.doc, region);
-    found.extend(
-        figures(ctx.doc, (region.1, end))
-            .into_iter()
-            .filter(|f| f.scalar != Scalar::Blank),
-    );
+    let most = slots.len() + 1;
+    let mut found = figures(ctx.doc, region, most);
+    found.extend(figures_where(
+        ctx.doc,
+        (region.1, end),
+        most - found.len(),
+        |s| *s != Scalar::Blank,
+    ));
     region.1 = end;
     if fill(ctx, &found, slots, true) {
         ctx.diag(
@@ -351,7 +362,7 @@ mod tests {
     #[test]
     fn figures_are_whole_words_that_read_as_values() {
         let text = "总计\n0 0|1.属于国家\n/\n2019年\n";
-        let found = figures(text, (0, text.len()));
+        let found = figures(text, (0, text.len()), usize::MAX);
         let texts: Vec<Scalar> = found.iter().map(|f| f.scalar).collect();
         assert_eq!(found.len(), 3);
         assert_eq!(found[0], zero(7));

@@ -216,9 +216,9 @@ pub(crate) fn read_row_bands(
     edition: Edition,
     region: (usize, usize),
 ) -> bool {
-    let found = figures(ctx.doc, region);
-    let values = counts(&found);
     let rows = ApplicationRow::rows(edition);
+    let found = figures(ctx.doc, region, rows.len() * COLUMNS);
+    let values = counts(&found);
     let ways: Vec<_> = cuts(&values, rows.len(), COLUMNS)
         .into_iter()
         .filter(|way| columns_hold(&values, way, edition))
@@ -257,9 +257,9 @@ pub(crate) fn read_review_bands(
     table: &mut ReviewTable,
     region: (usize, usize),
 ) -> bool {
-    let found = figures(ctx.doc, region);
-    let values = counts(&found);
     let (rows, columns) = (ReviewRow::ALL, ReviewColumn::ALL);
+    let found = figures(ctx.doc, region, rows.len() * columns.len() + 1);
+    let values = counts(&found);
     if found.len() != rows.len() * columns.len() || values.len() != found.len() {
         return false;
     }
