@@ -258,6 +258,7 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         (active.as_mut(), regions.active),
         (applications.as_mut(), regions.applications),
         (review_litigation.as_mut(), regions.review),
+        &extra_rows,
     );
 
     // a title alone is no report: a portal's listing page names several

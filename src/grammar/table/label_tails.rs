@@ -39,7 +39,7 @@
 //! rest, and the cut moves on by a figure, which the rows' and columns' sums
 //! do not allow. A blank mark (`/`) is no count, and leaves the table blank.
 
-use super::reading_order::{Figure, figures};
+use super::reading_order::{Figure, table_figures};
 use super::row_bands::{MOST_BAND_ROWS, MOST_CUTS, agreed, columns_hold, counts, fill, row_holds};
 use crate::grammar::Ctx;
 use crate::grammar::value::scalar;
@@ -288,9 +288,10 @@ pub(crate) fn read_label_tails(
     table: &mut ApplicationsTable,
     edition: Edition,
     region: (usize, usize),
+    skip: &[Span],
 ) -> bool {
     let rows = ApplicationRow::rows(edition);
-    let found: Vec<Figure> = figures(ctx.doc, region, rows.len() * COLUMNS + 1);
+    let found: Vec<Figure> = table_figures(ctx, region, rows.len() * COLUMNS + 1, skip);
     let values = counts(&found);
     if values.len() != found.len() || found.len() > rows.len() * COLUMNS {
         return false; // a blank mark, another kind of value, or figures past the cells

@@ -16,8 +16,10 @@
 //!
 //! A cell gives at most one value (a blank one leaves none, or a mark such as
 //! `/` that is not `v`), and nothing else in a table's text reads whole as a
-//! value, so as many copies of `v` as open cells mean that every one of them
-//! holds `v`: the order they came in does not matter. In sections 三 and 四,
+//! value once the values of rows the template does not have are left out
+//! (a section 二 with such a row shown without values, which may stand
+//! anywhere, is not read so), so as many copies of `v` as open cells mean
+//! that every one of them holds `v`: the order they came in does not matter. In sections 三 and 四,
 //! whose totals are sums of the other cells, only `0` is taken so; plain
 //! `pdftotext` mixes the two, so they are counted together, with the short
 //! lines after them (see [`run_on`]).
@@ -28,8 +30,8 @@ use crate::grammar::Ctx;
 use crate::grammar::label::compact;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
-    ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, Level, ReviewTable, Row, Span,
-    Value, ValueKind,
+    ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, ExtraRow, Level, ReviewTable,
+    Row, Span, TableId, Value, ValueKind,
 };
 
 /// A word of table text that reads whole as a value: its range in the text.
@@ -40,29 +42,39 @@ pub(super) struct Figure {
     pub(super) scalar: Scalar,
 }
 
+/// As [`figures_where`], leaving out the values of rows the template does
+/// not have (`skip`: their spans), which are no cells of the table.
+pub(super) fn table_figures(
+    ctx: &Ctx<'_>,
+    region: (usize, usize),
+    most: usize,
+    skip: &[Span],
+) -> Vec<Figure> {
+    figures_where(ctx.doc, region, most, |s, e, _| {
+        skip.is_empty() || !skip.contains(&ctx.span(s, e))
+    })
+}
+
 /// The first `most` words of `doc[start..end]` (words split at white space
 /// and `|`) that read whole as a value, blank marks (`/`, `—`, `无`)
-/// included. A table has a bounded number of cells, so its readers never
-/// need more than one figure past them.
+/// included, of those `keep` accepts (by their range and value). A table
+/// has a bounded number of cells, so its readers never need more than one
+/// figure past them.
 ///
 /// ```text
 /// figures := (word where scalar(word) | other word)*
 /// ```
-pub(super) fn figures(doc: &str, region: (usize, usize), most: usize) -> Vec<Figure> {
-    figures_where(doc, region, most, |_| true)
-}
-
-/// As [`figures`], of the values `keep` accepts only.
 fn figures_where(
     doc: &str,
     (start, end): (usize, usize),
     most: usize,
-    keep: impl Fn(&Scalar) -> bool,
+    keep: impl Fn(usize, usize, &Scalar) -> bool,
 ) -> Vec<Figure> {
     let text = &doc[start..end];
     let mut out = Vec::new();
     let push = |from: usize, to: usize, out: &mut Vec<Figure>| {
-        if let Some(scalar) = scalar(&text[from..to]).filter(|s| keep(s)) {
+        if let Some(scalar) = scalar(&text[from..to]).filter(|s| keep(start + from, start + to, s))
+        {
             out.push(Figure {
                 start: start + from,
                 end: start + to,
@@ -285,10 +297,24 @@ pub(crate) fn read_uniform_tables(
     (active, active_region): (Option<&mut ActiveTable>, Option<(usize, usize)>),
     (applications, applications_region): (Option<&mut ApplicationsTable>, Option<(usize, usize)>),
     (review, review_region): (Option<&mut ReviewTable>, Option<(usize, usize)>),
+    extra: &[ExtraRow],
 ) {
-    if let (Some(table), Some(region)) = (active, active_region) {
+    // the values of section 二's rows the template does not have are no
+    // cells; such a row shown without values may have them anywhere. In
+    // sections 三 and 四, whose sums check every reading, the rows kept aside
+    // in plain text are pieces of wrapped labels, and figures after them are
+    // the table's
+    let skip: Vec<Span> = extra
+        .iter()
+        .filter(|r| r.table == TableId::Active)
+        .flat_map(|r| r.values.iter().map(|v| v.span))
+        .collect();
+    let hidden = |id: TableId| extra.iter().any(|r| r.table == id && r.values.is_empty());
+    if let (Some(table), Some(region)) = (active, active_region)
+        && !hidden(TableId::Active)
+    {
         let slots = active_slots(table, edition);
-        let found = figures(ctx.doc, region, slots.len() + 1);
+        let found = table_figures(ctx, region, slots.len() + 1, &skip);
         if fill(ctx, &found, slots, false) {
             ctx.diag(
             Level::Info,
@@ -303,16 +329,16 @@ pub(crate) fn read_uniform_tables(
         && open(&table.rows)
         && labels_in_order(ctx.doc, r, REVIEW_LABELS)
     {
-        read_review_bands(ctx, table, (r.0, run_on(ctx.doc, r.1)));
+        read_review_bands(ctx, table, (r.0, run_on(ctx.doc, r.1)), &skip);
     }
     let (Some(applications), Some(a)) = (applications, applications_region) else {
         return;
     };
     if open(&applications.rows)
         && labels_in_order(ctx.doc, a, APPLICANT_LABELS)
-        && !read_row_bands(ctx, applications, edition, a)
+        && !read_row_bands(ctx, applications, edition, a, &skip)
     {
-        read_label_tails(ctx, applications, edition, a);
+        read_label_tails(ctx, applications, edition, a, &skip);
     }
     let mut slots = count_slots(applications);
     let mut region = a;
@@ -323,12 +349,12 @@ pub(crate) fn read_uniform_tables(
     // after the tables, a blank mark is the next section's text (`无`)
     let end = run_on(ctx.doc, region.1);
     let most = slots.len() + 1;
-    let mut found = figures(ctx.doc, region, most);
+    let mut found = table_figures(ctx, region, most, &skip);
     found.extend(figures_where(
         ctx.doc,
         (region.1, end),
         most - found.len(),
-        |s| *s != Scalar::Blank,
+        |s, e, v| *v != Scalar::Blank && !skip.contains(&ctx.span(s, e)),
     ));
     region.1 = end;
     if fill(ctx, &found, slots, true) {
@@ -344,7 +370,7 @@ pub(crate) fn read_uniform_tables(
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{get, read};
-    use super::{Figure, figures, labels_in_order, run_on, uniform};
+    use super::{Figure, figures_where, labels_in_order, run_on, uniform};
     use crate::grammar::value::Scalar;
 
     fn zero(start: usize) -> Figure {
@@ -362,7 +388,7 @@ mod tests {
     #[test]
     fn figures_are_whole_words_that_read_as_values() {
         let text = "总计\n0 0|1.属于国家\n/\n2019年\n";
-        let found = figures(text, (0, text.len()), usize::MAX);
+        let found = figures_where(text, (0, text.len()), usize::MAX, |_, _, _| true);
         let texts: Vec<Scalar> = found.iter().map(|f| f.scalar).collect();
         assert_eq!(found.len(), 3);
         assert_eq!(found[0], zero(7));
@@ -441,6 +467,19 @@ mod tests {
         let r = read(&text);
         assert_eq!(get(&r, "active.regulations.made"), "3");
         assert_eq!(get(&r, "active.fees.change"), "");
+    }
+
+    #[test]
+    fn the_values_of_a_row_the_template_does_not_have_are_no_cells() {
+        // 21 zeros for 22 cells, and a row of the report's own showing a 0
+        let text = active_2019(21).replace(
+            "第二十条第（九）项",
+            "其他主动公开文件（含以本单位名义正式签发的文件） 0\n第二十条第（九）项",
+        );
+        let r = read(&text);
+        assert!(r.extra_rows.iter().any(|x| !x.values.is_empty()));
+        assert_eq!(get(&r, "active.fees.change"), "");
+        assert_eq!(get(&r, "active.regulations.made"), "");
     }
 
     #[test]

@@ -42,12 +42,12 @@
 //! exactly fifteen figures, its three rows each checked by its 总计 (see
 //! [`read_review_bands`]).
 
-use super::reading_order::{Figure, figures};
+use super::reading_order::{Figure, table_figures};
 use crate::grammar::Ctx;
 use crate::grammar::value::Scalar;
 use crate::model::{
     ApplicantColumn, ApplicationRow, ApplicationsTable, Cell, DiagnosticKind, Edition, Level,
-    ReviewColumn, ReviewRow, ReviewTable, Table, Value,
+    ReviewColumn, ReviewRow, ReviewTable, Span, Table, Value,
 };
 
 /// The most rows a band prints column by column.
@@ -215,9 +215,10 @@ pub(crate) fn read_row_bands(
     table: &mut ApplicationsTable,
     edition: Edition,
     region: (usize, usize),
+    skip: &[Span],
 ) -> bool {
     let rows = ApplicationRow::rows(edition);
-    let found = figures(ctx.doc, region, rows.len() * COLUMNS);
+    let found = table_figures(ctx, region, rows.len() * COLUMNS, skip);
     let values = counts(&found);
     let ways: Vec<_> = cuts(&values, rows.len(), COLUMNS)
         .into_iter()
@@ -256,9 +257,10 @@ pub(crate) fn read_review_bands(
     ctx: &mut Ctx<'_>,
     table: &mut ReviewTable,
     region: (usize, usize),
+    skip: &[Span],
 ) -> bool {
     let (rows, columns) = (ReviewRow::ALL, ReviewColumn::ALL);
-    let found = figures(ctx.doc, region, rows.len() * columns.len() + 1);
+    let found = table_figures(ctx, region, rows.len() * columns.len() + 1, skip);
     let values = counts(&found);
     if found.len() != rows.len() * columns.len() || values.len() != found.len() {
         return false;
