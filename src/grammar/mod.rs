@@ -243,7 +243,7 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
     );
 
     let mut extra_rows = Vec::new();
-    let active = match (&active_found, &active_text) {
+    let mut active = match (&active_found, &active_text) {
         (Some(found), Some((s, e, layout, _))) => {
             let (t, extras) = table::active_table(&mut ctx, found, edition, ((*s, *e), *layout));
             extra_rows.extend(extras);
@@ -251,7 +251,7 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         }
         _ => None,
     };
-    let applications = match (&applications_found, &applications_text) {
+    let mut applications = match (&applications_found, &applications_text) {
         (Some(found), Some((s, e, layout, _))) => {
             let span = ctx.span(*s, *e);
             let (t, extras) = table::applications_table(&mut ctx, found, edition, (span, *layout));
@@ -260,10 +260,19 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         }
         _ => None,
     };
-    let review_litigation = review_text.as_ref().and_then(|(s, e, layout, tokens)| {
+    let mut review_litigation = review_text.as_ref().and_then(|(s, e, layout, tokens)| {
         let span = ctx.span(*s, *e);
         table::review_table(&mut ctx, tokens, *layout, span)
     });
+
+    table::read_uniform_tables(
+        &mut ctx,
+        edition,
+        (active.as_mut(), regions.active),
+        (applications.as_mut(), regions.applications),
+        (review_litigation.as_mut(), regions.review),
+        &extra_rows,
+    );
 
     // a title alone is no report: a portal's listing page names several
     if headings.is_empty()

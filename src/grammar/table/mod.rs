@@ -8,16 +8,21 @@ mod collapsed;
 mod columns;
 mod cut_labels;
 mod cut_values;
+mod label_tails;
 mod positions;
 mod printed;
+mod reading_order;
 mod rejoin;
 mod review;
+mod row_bands;
 mod scan;
+mod shared_columns;
 mod sums;
 
 pub(crate) use active::{active_table, active_votes, scan_active};
 pub(crate) use applications::{applications_table, applications_votes, scan_applications};
 pub(crate) use cut_values::CutCell;
+pub(crate) use reading_order::read_uniform_tables;
 pub(crate) use review::review_table;
 
 use self::align::{Aligned, Placement, Unplaced, align};
