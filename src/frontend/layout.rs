@@ -288,6 +288,8 @@ struct Out {
     map: OffsetMapBuilder,
     /// The end of the source of the text written last: separators map there.
     pos: usize,
+    /// The tables written as tab rows: byte ranges of `text`.
+    tables: Vec<Range<usize>>,
 }
 
 impl Out {
@@ -341,6 +343,7 @@ impl Out {
             return;
         }
         self.pos = self.pos.max(t.at);
+        let start = self.text.len();
         for row in &t.rows {
             for (i, cell) in row.cells.iter().enumerate() {
                 if i > 0 {
@@ -352,6 +355,9 @@ impl Out {
                 }
             }
             self.synth("\n", 0);
+        }
+        if !t.rows.is_empty() {
+            self.tables.push(start..self.text.len());
         }
     }
 
@@ -390,15 +396,40 @@ fn flatten<'b>(blocks: &'b [Block], out: &mut Vec<&'b Frag>) {
 
 /// Writes `blocks` as text, with the map from the text to a source of
 /// `source_len` bytes.
+#[cfg(test)]
 pub(crate) fn render(blocks: &[Block], source_len: usize) -> (String, OffsetMap) {
+    let written = render_tables(blocks, source_len);
+    (written.text, written.map)
+}
+
+/// Text written from blocks: the text, its map to the source, and where the
+/// tables written as tab rows are in it.
+pub(crate) struct Written {
+    /// The text.
+    pub(crate) text: String,
+    /// `text` → the source.
+    pub(crate) map: OffsetMap,
+    /// The tables (not page layout) written as tab rows, one row a line and
+    /// its cells between tabs: byte ranges of `text`, in order. The grammar
+    /// reads them as tab rows without guessing their layout.
+    pub(crate) tables: Vec<Range<usize>>,
+}
+
+/// [`render`], with the byte ranges of the tables written as tab rows.
+pub(crate) fn render_tables(blocks: &[Block], source_len: usize) -> Written {
     let mut out = Out {
         text: String::new(),
         map: OffsetMapBuilder::new(),
         pos: 0,
+        tables: Vec::new(),
     };
     out.blocks(blocks);
     let len = out.text.len();
-    (out.text, out.map.finish(len, source_len))
+    Written {
+        text: out.text,
+        map: out.map.finish(len, source_len),
+        tables: out.tables,
+    }
 }
 
 /// Empties the cells that hold a figure and are merged down (a `.docx`

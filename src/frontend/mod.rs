@@ -92,6 +92,8 @@ pub struct Document {
     to_bytes: Option<OffsetMap>,
     /// Figures merged down over several rows, left out of `text`.
     merged: Vec<layout_or_stub::Merged>,
+    /// The tables the front end wrote as tab rows: byte ranges of `text`.
+    tables: Vec<std::ops::Range<usize>>,
     /// What the decoder noted (a stray byte at the end of UTF-16).
     notes: Vec<Diagnostic>,
     /// The options it is read and parsed with.
@@ -121,10 +123,13 @@ fn html_text(
     decoded: &str,
     strip_chrome: bool,
     limits: &Limits,
-) -> Result<(String, OffsetMap, Vec<layout::Merged>, bool), Error> {
+) -> Result<(layout::Written, Vec<layout::Merged>, bool), Error> {
     let (blocks, merged, dropped_chrome) = html::read_noting(decoded, strip_chrome, limits)?;
-    let (text, map) = layout::render(&blocks, decoded.len());
-    Ok((text, map, merged, dropped_chrome))
+    Ok((
+        layout::render_tables(&blocks, decoded.len()),
+        merged,
+        dropped_chrome,
+    ))
 }
 
 /// What the front ends note, or nothing when there is no front end.
@@ -269,16 +274,17 @@ impl Document {
             #[cfg(feature = "html")]
             {
                 let source = decoded.text.into_owned();
-                let (text, map, merged, dropped_chrome) = html_text(&source, true, limits)?;
+                let (written, merged, dropped_chrome) = html_text(&source, true, limits)?;
                 return Ok(Document {
                     encoding,
-                    to_decoded: Some(map),
+                    to_decoded: Some(written.map),
+                    tables: written.tables,
                     decoded: Some(source),
                     dropped_chrome,
                     to_bytes: decoded.to_bytes,
                     merged,
                     notes: decoded.notes,
-                    ..Document::read_as(Format::Html, text, options)
+                    ..Document::read_as(Format::Html, written.text, options)
                 });
             }
             #[cfg(not(feature = "html"))]
@@ -336,6 +342,7 @@ impl Document {
             dropped_chrome: false,
             to_bytes: None,
             merged: Vec::new(),
+            tables: Vec::new(),
             notes: Vec::new(),
             options: options.clone(),
             pages: None,
@@ -363,12 +370,13 @@ impl Document {
     #[cfg(feature = "pdf")]
     fn from_pdf(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         let read = pdf::read(bytes, &options.limits)?;
-        let (text, map) = layout::render(&read.blocks, read.source.next);
+        let written = layout::render_tables(&read.blocks, read.source.next);
         Ok(Document {
             merged: read.merged,
+            tables: written.tables,
             pages: Some(read.pages),
-            places: Some(Box::new((map, read.source))),
-            ..Document::read_as(Format::Pdf, text, options)
+            places: Some(Box::new((written.map, read.source))),
+            ..Document::read_as(Format::Pdf, written.text, options)
         })
     }
 
@@ -377,10 +385,11 @@ impl Document {
         {
             if docx::is_docx(bytes) {
                 let (blocks, merged) = docx::read(bytes, &options.limits)?;
-                let (text, _) = layout::render(&blocks, 0);
+                let written = layout::render_tables(&blocks, 0);
                 return Ok(Document {
                     merged,
-                    ..Document::read_as(Format::Docx, text, options)
+                    tables: written.tables,
+                    ..Document::read_as(Format::Docx, written.text, options)
                 });
             }
             Err(unsupported(
@@ -489,7 +498,7 @@ impl Document {
     /// document, for a `.docx` or a PDF its text).
     pub fn parse(&self) -> Result<AnnualReport, Error> {
         let result = self
-            .parse_text(&self.text, self.to_decoded.as_ref())
+            .parse_text(&self.text, self.to_decoded.as_ref(), &self.tables)
             .map(|r| self.noted(r, &self.merged));
         #[cfg(feature = "html")]
         if self.format == Format::Html
@@ -501,11 +510,11 @@ impl Document {
         {
             // The report may sit inside what looked like page chrome: read the
             // page again with everything in it, and keep that if it finds more.
-            if let Ok((text, map, merged, _)) = html_text(source, false, &self.options.limits)
-                && text != self.text
+            if let Ok((written, merged, _)) = html_text(source, false, &self.options.limits)
+                && written.text != self.text
             {
                 let again = self
-                    .parse_text(&text, Some(&map))
+                    .parse_text(&written.text, Some(&written.map), &written.tables)
                     .map(|r| self.noted(r, &merged));
                 if let Ok(r) = &again
                     && (r.active.is_some()
@@ -541,11 +550,13 @@ impl Document {
         report
     }
 
-    /// Parses `text`, whose map to the decoded document is `to_decoded`.
+    /// Parses `text`, whose map to the decoded document is `to_decoded` and
+    /// whose byte ranges `tables` are tables the front end wrote as tab rows.
     fn parse_text(
         &self,
         text: &str,
         to_decoded: Option<&OffsetMap>,
+        tables: &[std::ops::Range<usize>],
     ) -> Result<AnnualReport, Error> {
         // the maps are borrowed, not copied: they are the largest part of a
         // document of many short table cells
@@ -563,7 +574,13 @@ impl Document {
             Some(base) => normalize::normalize_mapped(text, base),
             None => normalize::normalize(text),
         };
-        crate::grammar::read(&normalized, text).map_err(|e| self.relocate(e, to_decoded))
+        // the tables in the terms of the spans, as the grammar sees its text
+        let tables: Vec<_> = tables
+            .iter()
+            .map(|t| base.map_or(t.clone(), |m| m.map_range(t.clone())))
+            .collect();
+        crate::grammar::read_with(&normalized, text, &tables)
+            .map_err(|e| self.relocate(e, to_decoded))
     }
 
     /// Moves the position of an error from `text` (read with the map
