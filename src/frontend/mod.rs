@@ -258,15 +258,14 @@ impl Document {
         }
         let utf16 = matches!(decode::bom(bytes), Some((e, _)) if e != encoding_rs::UTF_8);
         let html_bytes = !utf16 && Document::html_sniff(bytes);
-        #[cfg(feature = "html")]
-        let declared = if html_bytes {
-            html::declared_encoding(bytes)
-        } else {
+        let declared = || {
+            #[cfg(feature = "html")]
+            if html_bytes {
+                return html::declared_encoding(bytes);
+            }
             None
         };
-        #[cfg(not(feature = "html"))]
-        let declared = None;
-        let decoded = decode::decode(bytes, declared)?;
+        let decoded = decode::decode_declaring(bytes, declared)?;
         let encoding = Some(decoded.encoding.name());
         let utf16 = utf16 || matches!(decoded.encoding.name(), "UTF-16LE" | "UTF-16BE");
         let is_html = html_bytes || (utf16 && Document::html_sniff(decoded.text.as_bytes()));

@@ -322,18 +322,43 @@ fn attr<'s>(src: &'s str, attrs: &[lex::Attr], name: &str) -> Option<std::borrow
         .map(|a| entities::decode_attribute(&src[a.value.clone()]))
 }
 
+/// Whether a `style` attribute holds `display:none`, white space anywhere
+/// left out and ASCII letters in any case.
+fn displays_none(style: &str) -> bool {
+    const NONE: &[u8] = b"display:none";
+    // the last chars that are not white space, lower-cased (0: not ASCII)
+    let mut window = [0u8; NONE.len()];
+    let mut seen = 0;
+    for c in style.chars().filter(|c| !c.is_whitespace()) {
+        window.copy_within(1.., 0);
+        window[NONE.len() - 1] = if c.is_ascii() {
+            (c as u8).to_ascii_lowercase()
+        } else {
+            0
+        };
+        seen += 1;
+        if seen >= NONE.len() && window == *NONE {
+            return true;
+        }
+    }
+    false
+}
+
 /// A `colspan`/`rowspan` value: leading digits, as browsers read it.
 fn span_value(v: Option<std::borrow::Cow<'_, str>>, default: usize) -> usize {
     let Some(v) = v else {
         return default;
     };
-    let digits: String = v
+    let digits = v
         .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .take(6)
-        .collect();
-    digits.parse().unwrap_or(default)
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .take(6);
+    let mut value = None;
+    for d in digits {
+        value = Some(value.unwrap_or(0) * 10 + usize::from(d - b'0'));
+    }
+    value.unwrap_or(default)
 }
 
 fn is_space(b: u8) -> bool {
@@ -525,15 +550,8 @@ impl Reader<'_> {
         if attr(self.src, attrs, "hidden").is_some() {
             return true;
         }
-        if let Some(style) = attr(self.src, attrs, "style") {
-            let style: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if style.contains("display:none") {
-                return true;
-            }
+        if attr(self.src, attrs, "style").is_some_and(|style| displays_none(&style)) {
+            return true;
         }
         self.strip_chrome && self.is_chrome(name, attrs)
     }

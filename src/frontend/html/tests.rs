@@ -307,3 +307,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn display_none_is_found_through_white_space_and_case() {
+    for style in [
+        "display:none",
+        "color:red; DISPLAY : None",
+        "x:y;display:\tnone;",
+        "d i s p l a y:none",
+    ] {
+        assert!(super::displays_none(style), "{style}");
+    }
+    for style in [
+        "display:block",
+        "display:non",
+        "",
+        "display:nonе",
+        "isplay:none",
+    ] {
+        assert!(!super::displays_none(style), "{style}");
+    }
+}
+
+#[test]
+fn span_values_are_their_leading_digits() {
+    use std::borrow::Cow;
+    let v = |s: &'static str| super::span_value(Some(Cow::Borrowed(s)), 7);
+    assert_eq!(v("3"), 3);
+    assert_eq!(v("  12px"), 12);
+    assert_eq!(v("1234567"), 123456);
+    assert_eq!(v("x2"), 7);
+    assert_eq!(v(""), 7);
+    assert_eq!(super::span_value(None, 1), 1);
+}
