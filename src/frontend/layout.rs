@@ -101,8 +101,20 @@ impl Frag {
             if len == COPY && last.len == COPY && last.src + (at - last.at) == src {
                 return;
             }
+        } else {
+            // most lines (a table cell) are one piece: no spare room for more
+            self.pieces.reserve_exact(1);
         }
         self.pieces.push(Piece { at, src, len });
+    }
+
+    /// Appends `s` to the text: the first time with no spare room (most
+    /// lines, a table cell's, are written in one piece).
+    fn push_text(&mut self, s: &str) {
+        if self.text.capacity() == 0 {
+            self.text.reserve_exact(s.len());
+        }
+        self.text.push_str(s);
     }
 
     /// Writes the pending white space, if `next` is not the start of the line.
@@ -131,7 +143,7 @@ impl Frag {
         };
         self.settle(first);
         self.piece(src, COPY);
-        self.text.push_str(s);
+        self.push_text(s);
     }
 
     /// Appends `s`, which stands for the source range `src` (an entity).
@@ -141,7 +153,7 @@ impl Frag {
         };
         self.settle(first);
         self.piece(src.start, src.end - src.start);
-        self.text.push_str(s);
+        self.push_text(s);
     }
 
     /// Collapsible white space at `src` (HTML): one space at most, none at the
@@ -364,17 +376,34 @@ impl Out {
     /// The lines of a cell joined into one, nested content flattened.
     fn cell(&mut self, blocks: &[Block]) {
         let mut last: Option<char> = None;
-        let mut lines = Vec::new();
-        flatten(blocks, &mut lines);
-        for f in lines {
-            let Some(first) = f.text.chars().next() else {
-                continue;
-            };
-            if last.is_some_and(|l| l.is_ascii_alphanumeric()) && first.is_ascii_alphanumeric() {
-                self.synth(" ", 0);
+        self.cell_lines(blocks, &mut last);
+    }
+
+    /// The lines of `blocks` in document order written on the line of a
+    /// cell; `last` is the last char written.
+    fn cell_lines(&mut self, blocks: &[Block], last: &mut Option<char>) {
+        for b in blocks {
+            match b {
+                Block::Line(f) => {
+                    let Some(first) = f.text.chars().next() else {
+                        continue;
+                    };
+                    if last.is_some_and(|l| l.is_ascii_alphanumeric())
+                        && first.is_ascii_alphanumeric()
+                    {
+                        self.synth(" ", 0);
+                    }
+                    self.frag(f);
+                    *last = f.text.chars().next_back();
+                }
+                Block::Table(t) => {
+                    for cell in t.rows.iter().flat_map(|r| &r.cells) {
+                        if let Cell::Content { blocks, .. } = cell {
+                            self.cell_lines(blocks, last);
+                        }
+                    }
+                }
             }
-            self.frag(f);
-            last = f.text.chars().next_back();
         }
     }
 }

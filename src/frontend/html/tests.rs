@@ -176,6 +176,17 @@ fn declared_encodings() {
     );
     assert_eq!(declared_encoding(b"<body><meta charset=gbk>"), None);
     assert_eq!(declared_encoding(b"plain text"), None);
+    // GB18030 bytes around the tags, a BOM before the XML declaration
+    let (title, _, _) = encoding_rs::GB18030.encode("<title>政府信息公开</title><p>年度报告");
+    let mut page = title.into_owned();
+    page.extend_from_slice(b"<meta charset=\"gb18030\">");
+    assert_eq!(declared_encoding(&page), Some(encoding_rs::GB18030));
+    page.splice(0..0, b"<\xd5\xfe<meta charset=big5>".iter().copied());
+    assert_eq!(declared_encoding(&page), Some(encoding_rs::BIG5));
+    assert_eq!(
+        declared_encoding(b"\xef\xbb\xbf \n<?xml version='1.0' encoding='GBK'?>"),
+        Some(gbk)
+    );
 }
 
 #[test]
