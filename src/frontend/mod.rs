@@ -25,6 +25,8 @@ mod layout;
 mod markup;
 #[cfg(feature = "pdf")]
 mod pdf;
+#[cfg(feature = "docx")]
+mod wordxml;
 
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{AnnualReport, Diagnostic, DiagnosticKind, Level};
