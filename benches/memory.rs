@@ -1,6 +1,6 @@
 //! Peak memory of each front end per byte of input, and allocations per
 //! document, measured with a counting allocator: `parse_bytes` on every fixture of tests/fixtures/{gb18030,html,
-//! docx} (text, HTML, `.docx`), and on tables of many short cells, the worst
+//! docx,pdf} (text, HTML, `.docx`, the PDFs that parse), and on tables of many short cells, the worst
 //! case per byte. For a `.docx` the bytes counted are those of its inflated
 //! `word/document.xml`. First, `parse` of the report text of
 //! tests/fixtures/{seeds,written} and of the crawler text of
@@ -153,6 +153,15 @@ fn main() {
     report(
         ".docx (fixtures, per XML byte)",
         &fixtures::bytes("docx", "docx"),
+        &defaults,
+    );
+    #[cfg(feature = "pdf")]
+    report(
+        "PDF (fixtures that parse)",
+        &fixtures::bytes("pdf", "pdf")
+            .into_iter()
+            .filter(|f| xxgk::parse_bytes(f).is_ok())
+            .collect::<Vec<_>>(),
         &defaults,
     );
     let rows = if full { 200_000 } else { 5_000 };

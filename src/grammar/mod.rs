@@ -189,6 +189,19 @@ fn not_a_report(original: &str) -> Error {
 
 /// Reads a report from its normalized text; `original` is the text given by the user.
 pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Error> {
+    read_with(norm, original, &[])
+}
+
+/// [`read`] for the text of a document front end that wrote tables itself:
+/// `tab_tables` are where (in the terms of the report's spans) it wrote a
+/// table as tab rows, one row a line and its cells between tabs. A table
+/// region that overlaps one is read as [`tokens::Layout::TabRows`], its cell
+/// boundaries certain, without guessing its layout from the text.
+pub(crate) fn read_with(
+    norm: &Normalized,
+    original: &str,
+    tab_tables: &[std::ops::Range<usize>],
+) -> Result<AnnualReport, Error> {
     // a report squeezed onto one line is read with its line breaks given back,
     // OCR markdown made plain; both keep every byte offset
     let relined = reline::reline(&norm.text);
@@ -216,7 +229,15 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
     let regions = regions(doc, &headings);
     let prepare = |r: Option<(usize, usize)>| {
         r.map(|(s, e)| {
-            let layout = detect(doc, s, e);
+            let span = norm.original_range(s..e);
+            let written = tab_tables
+                .iter()
+                .any(|t| t.start < span.end && span.start < t.end);
+            let layout = if written {
+                tokens::Layout::TabRows
+            } else {
+                detect(doc, s, e)
+            };
             (s, e, layout, tokenize_normalized(doc, norm, s, e, layout))
         })
     };
