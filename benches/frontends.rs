@@ -1,11 +1,19 @@
-//! Throughput of the front ends on the fixtures: `parse_bytes` on every HTML
-//! page, `.docx`, GB18030 text and PDF of tests/fixtures/{html,docx,gb18030,pdf},
-//! and the UTF-8 originals of the GB18030 texts for comparison. The PDFs are
-//! measured twice, in bytes (MB/s) and in pages (pages/s).
+//! Throughput of the front ends on the fixtures, each beside the text parse
+//! of the same reports and `from_utf8` in the same run: `parse_bytes` on
+//! every HTML page, `.docx`, GB18030 text and PDF of
+//! tests/fixtures/{html,docx,gb18030,pdf}; `parse` of the text each of them
+//! reads as ([`xxgk::Document::text`], the same reports as text); and
+//! `str::from_utf8` over the bytes of those texts, the floor of any pass over
+//! them. Every row counts the bytes of the documents as given, so their MB/s
+//! compare as times: `parse_bytes` over `parse (same texts)` is what the
+//! front end costs on top of the text parse. The PDFs are measured in pages
+//! (pages/s) too.
 //!
 //! ```text
 //! cargo bench --bench frontends
 //! ```
+//!
+//! Allocations per document are counted by `benches/memory.rs`.
 
 use std::hint::black_box;
 
@@ -14,30 +22,55 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 #[path = "../tests/support/fixtures.rs"]
 mod fixtures;
 
+/// Benches `parse_bytes` on `files`, `parse` on the texts they read as, and
+/// `from_utf8` over those texts, each with the throughput of `files`' bytes.
+fn front_end(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    files: &[Vec<u8>],
+) {
+    let texts: Vec<String> = files
+        .iter()
+        .map(|f| {
+            xxgk::Document::from_bytes(f)
+                .expect("a fixture reads")
+                .text()
+                .to_string()
+        })
+        .collect();
+    let bytes: usize = files.iter().map(Vec::len).sum();
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(format!("{name}: parse_bytes"), |b| {
+        b.iter(|| {
+            for f in files {
+                black_box(xxgk::parse_bytes(black_box(f)).ok());
+            }
+        });
+    });
+    group.bench_function(format!("{name}: parse (same texts)"), |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(xxgk::parse(black_box(t)).ok());
+            }
+        });
+    });
+    group.bench_function(format!("{name}: from_utf8 (same texts)"), |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(std::str::from_utf8(black_box(t.as_bytes())).is_ok());
+            }
+        });
+    });
+}
+
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("frontends");
     for (name, dir, ext) in [
         ("html", "html", "html"),
         ("docx", "docx", "docx"),
         ("gb18030", "gb18030", "txt"),
-        ("utf8 (same texts)", "gb18030", "txt"),
     ] {
-        let mut files = fixtures::bytes(dir, ext);
-        if name.starts_with("utf8") {
-            files = files
-                .iter()
-                .map(|b| encoding_rs::GB18030.decode(b).0.into_owned().into_bytes())
-                .collect();
-        }
-        let bytes: usize = files.iter().map(Vec::len).sum();
-        group.throughput(Throughput::Bytes(bytes as u64));
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                for f in &files {
-                    black_box(xxgk::parse_bytes(black_box(f)).ok());
-                }
-            });
-        });
+        front_end(&mut group, name, &fixtures::bytes(dir, ext));
     }
     #[cfg(feature = "pdf")]
     {
@@ -46,24 +79,19 @@ fn bench(c: &mut Criterion) {
             .into_iter()
             .filter(|f| xxgk::parse_bytes(f).is_ok())
             .collect();
-        let bytes: usize = files.iter().map(Vec::len).sum();
+        front_end(&mut group, "pdf", &files);
         let pages: usize = files
             .iter()
             .filter_map(|f| xxgk::Document::from_bytes(f).ok()?.pages())
             .sum();
-        for (name, throughput) in [
-            ("pdf (bytes)", Throughput::Bytes(bytes as u64)),
-            ("pdf (pages)", Throughput::Elements(pages as u64)),
-        ] {
-            group.throughput(throughput);
-            group.bench_function(name, |b| {
-                b.iter(|| {
-                    for f in &files {
-                        black_box(xxgk::parse_bytes(black_box(f)).ok());
-                    }
-                });
+        group.throughput(Throughput::Elements(pages as u64));
+        group.bench_function("pdf: parse_bytes (pages)", |b| {
+            b.iter(|| {
+                for f in &files {
+                    black_box(xxgk::parse_bytes(black_box(f)).ok());
+                }
             });
-        }
+        });
     }
     group.finish();
 }

@@ -1,8 +1,13 @@
 //! Peak memory of each front end per byte of input, and allocations per
 //! document, measured with a counting allocator: `parse_bytes` on every fixture of tests/fixtures/{gb18030,html,
-//! docx} (text, HTML, `.docx`), and on tables of many short cells, the worst
+//! docx,pdf} (text, HTML, `.docx`, the PDFs that parse), and on tables of many short cells, the worst
 //! case per byte. For a `.docx` the bytes counted are those of its inflated
-//! `word/document.xml`.
+//! `word/document.xml`. First, `parse` of the report text of
+//! tests/fixtures/{seeds,written} and of the crawler text of
+//! tests/fixtures/crawler: allocations and bytes asked for per report, and
+//! its MB/s beside `str::from_utf8` over the same bytes in the same run (with
+//! the counting allocator in place: `cargo bench --bench parse -- corpus`
+//! times without it).
 //!
 //! ```text
 //! cargo bench --bench memory
@@ -13,6 +18,7 @@
 //! 100 000 rows (both with the limits on cells and input lifted), and says
 //! how long they took.
 
+use std::hint::black_box;
 use std::time::Instant;
 
 #[path = "../tests/support/counting.rs"]
@@ -62,8 +68,70 @@ fn report(name: &str, docs: &[Vec<u8>], options: &xxgk::Options) {
     );
 }
 
+/// The `.txt` fixtures of the folders `dirs`, as text.
+fn texts(dirs: &[&str]) -> Vec<String> {
+    dirs.iter()
+        .flat_map(|dir| fixtures::bytes(dir, "txt"))
+        .map(|b| String::from_utf8(b).expect("a UTF-8 text fixture"))
+        .collect()
+}
+
+/// MB/s of `f`, a pass over `bytes` bytes, run for about `seconds` (once at
+/// least).
+fn throughput(bytes: usize, seconds: f64, mut f: impl FnMut()) -> f64 {
+    let start = Instant::now();
+    let mut rounds = 0u32;
+    while rounds == 0 || start.elapsed().as_secs_f64() < seconds {
+        f();
+        rounds += 1;
+    }
+    bytes as f64 * f64::from(rounds) / start.elapsed().as_secs_f64() / 1e6
+}
+
+/// Prints the allocations per report of `parse` over `texts` (their number
+/// and the bytes asked for), and its MB/s beside `str::from_utf8` over the
+/// same bytes, each run for about `seconds`.
+fn text_report(name: &str, texts: &[String], seconds: f64) {
+    let (mut count, mut asked) = (0, 0);
+    for text in texts {
+        let (n, b) = counting::allocations(|| xxgk::parse(text));
+        count += n;
+        asked += b;
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let parse = throughput(bytes, seconds, || {
+        for text in texts {
+            black_box(xxgk::parse(black_box(text)).ok());
+        }
+    });
+    let utf8 = throughput(bytes, seconds, || {
+        for text in texts {
+            black_box(std::str::from_utf8(black_box(text.as_bytes())).is_ok());
+        }
+    });
+    let per = texts.len().max(1) as u64;
+    println!(
+        "{name:<34} {:>3} inputs {:>11} bytes  allocations/input {:>7} ({:>9} bytes, {:.1} per input byte)  parse {:.0} MB/s, from_utf8 {:.0} MB/s: {:.1}× its time",
+        texts.len(),
+        bytes,
+        count / per,
+        asked / per,
+        asked as f64 / bytes as f64,
+        parse,
+        utf8,
+        utf8 / parse
+    );
+}
+
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
+    let seconds = if full { 2.0 } else { 0.1 };
+    text_report(
+        "text (seeds, written; parse)",
+        &texts(&["seeds", "written"]),
+        seconds,
+    );
+    text_report("crawler text (parse)", &texts(&["crawler"]), seconds);
     let defaults = xxgk::Options::default();
     let cells = xxgk::Options::new().limits(
         xxgk::Limits::default()
@@ -85,6 +153,15 @@ fn main() {
     report(
         ".docx (fixtures, per XML byte)",
         &fixtures::bytes("docx", "docx"),
+        &defaults,
+    );
+    #[cfg(feature = "pdf")]
+    report(
+        "PDF (fixtures that parse)",
+        &fixtures::bytes("pdf", "pdf")
+            .into_iter()
+            .filter(|f| xxgk::parse_bytes(f).is_ok())
+            .collect::<Vec<_>>(),
         &defaults,
     );
     let rows = if full { 200_000 } else { 5_000 };

@@ -1,9 +1,12 @@
-//! Parse throughput on every text fixture and on the whole corpus, beside a
-//! plain `unicode-normalization` NFKC pass over the same texts as reference,
-//! and on hostile inputs made to be slow.
+//! Parse throughput on every text fixture and on the corpus, beside
+//! `str::from_utf8` over the same bytes (and, for the corpus, a plain
+//! `unicode-normalization` NFKC pass) as reference, and on hostile inputs
+//! made to be slow. The corpus is measured as the report text of the seeds
+//! and written fixtures, and apart as crawler text (cells run together).
 //!
 //! ```text
 //! cargo bench --bench parse
+//! cargo bench --bench parse -- --warm-up-time 1 --measurement-time 2 corpus
 //! ```
 
 use std::hint::black_box;
@@ -42,29 +45,41 @@ fn parse(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("parse", name), text, |b, t| {
             b.iter(|| xxgk::parse(black_box(t)))
         });
-        group.bench_with_input(BenchmarkId::new("nfkc", name), text, |b, t| {
-            b.iter(|| black_box(t).nfkc().collect::<String>())
+        group.bench_with_input(BenchmarkId::new("from_utf8", name), text, |b, t| {
+            b.iter(|| std::str::from_utf8(black_box(t.as_bytes())).is_ok())
         });
     }
     group.finish();
 
-    let total: usize = texts.iter().map(|(_, t)| t.len()).sum();
     let mut group = c.benchmark_group("corpus");
-    group.throughput(Throughput::Bytes(total as u64));
-    group.bench_function("parse", |b| {
-        b.iter(|| {
-            for (_, t) in &texts {
-                black_box(xxgk::parse(black_box(t)).ok());
-            }
-        })
-    });
-    group.bench_function("nfkc", |b| {
-        b.iter(|| {
-            for (_, t) in &texts {
-                black_box(black_box(t).nfkc().collect::<String>());
-            }
-        })
-    });
+    let (crawler, text): (Vec<_>, Vec<_>) = texts
+        .iter()
+        .partition(|(name, _)| name.starts_with("crawler/"));
+    for (part, texts) in [("text", text), ("crawler", crawler)] {
+        let total: usize = texts.iter().map(|(_, t)| t.len()).sum();
+        group.throughput(Throughput::Bytes(total as u64));
+        group.bench_function(BenchmarkId::new("parse", part), |b| {
+            b.iter(|| {
+                for (_, t) in &texts {
+                    black_box(xxgk::parse(black_box(t)).ok());
+                }
+            })
+        });
+        group.bench_function(BenchmarkId::new("from_utf8", part), |b| {
+            b.iter(|| {
+                for (_, t) in &texts {
+                    black_box(std::str::from_utf8(black_box(t.as_bytes())).is_ok());
+                }
+            })
+        });
+        group.bench_function(BenchmarkId::new("nfkc", part), |b| {
+            b.iter(|| {
+                for (_, t) in &texts {
+                    black_box(black_box(t).nfkc().collect::<String>());
+                }
+            })
+        });
+    }
     group.finish();
 
     let mut group = c.benchmark_group("hostile");

@@ -5,7 +5,9 @@
 //! ```
 //!
 //! LAYOUT is one of `word-cells`, `web-cells`, `tab-rows`, `pipe-rows`,
-//! `markdown`, `pipe-cells`, `html` (the default). FILE may be anything
+//! `markdown`, `pipe-cells`, `html` (the default), `boxed`, `pandoc-gfm`,
+//! `pandoc-plain`, `ocr-markdown`, `one-line`, `crawler-one-line`,
+//! `run-together` (see [`xxgk::render::Layout`]). FILE may be anything
 //! [`xxgk::parse_bytes`] reads. Each `--blank KEY` (a cell key of `CELLS.md`)
 //! empties that cell before the report is written, for reports with blank
 //! cells in known places. The rendered report goes to stdout; a file that

@@ -86,7 +86,7 @@
 //! ## Cargo features
 //!
 //! - `html` (default): HTML pages and fragments in [`parse_bytes`].
-//! - `docx` (default): Word `.docx` in [`parse_bytes`] (adds `zip` and `quick-xml`).
+//! - `docx` (default): Word `.docx` in [`parse_bytes`] (adds `zip`).
 //!
 //! Without them, [`parse_bytes`] still reads text in every encoding above and
 //! refuses HTML and `.docx` with [`ErrorKind::UnsupportedFormat`].

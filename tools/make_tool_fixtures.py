@@ -6,6 +6,7 @@ Run from the repository root:
 
     python3 tools/make_tool_fixtures.py --install   # apt-get, pip and npm first
     python3 tools/make_tool_fixtures.py             # the tools already installed
+    python3 tools/make_tool_fixtures.py --only html2text-debian   # one folder
 
 `--install` runs `apt-get update` and installs the Debian packages w3m, lynx,
 html2text, pandoc, poppler-utils, libreoffice-writer-nogui, chromium and
@@ -45,7 +46,10 @@ with it):
 The tools get the pages as UTF-8 (a page in GBK is re-encoded and its charset
 declaration changed), since some of them do not read a page's declared charset.
 Where a tool leaves no trace of a blank cell and no sum decides which one it
-was, the folder's README says so and the truth keeps the cell blank.
+was, the folder's README says so and the truth keeps the cell blank: for
+lynx and inscriptis, only where the tool prints the same text for a twin page
+whose empty cell moved among the figures of its row, the table's sums
+kept (`TWINS`).
 """
 
 import json
@@ -55,6 +59,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import template  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIX = os.path.join(ROOT, "tests", "fixtures")
@@ -173,7 +180,20 @@ def sources(tmp):
     return out
 
 
+def only():
+    """The one tool folder to write (`--only TOOL`), or None for all."""
+    if "--only" in sys.argv:
+        return sys.argv[sys.argv.index("--only") + 1]
+    return None
+
+
+def wanted(tool):
+    return only() in (None, tool)
+
+
 def write(tool, name, ext, text, truth, how):
+    if not wanted(tool):
+        return
     d = os.path.join(OUT, tool)
     os.makedirs(d, exist_ok=True)
     path = os.path.join(d, name + ext)
@@ -258,6 +278,205 @@ def without_lost_rows(name, text, truth):
     return t
 
 
+# Cells a text tool may print no trace of: each entry is a row of a source
+# (its label cell's text, or None for section 四's one data row), one of its
+# empty cells, and the cells it is moved to to make a twin page (the figures
+# between them shift by one cell, so the row's figures stay in their order).
+# Where a tool prints the twin as it prints the page, no reader of that text
+# can tell the two apart: the cells whose figures differ between them are
+# lost in that tool's text, and its truth keeps them blank. A twin is used
+# only when it keeps every sum the tables state (`sums_hold`), so the sums
+# cannot tell them apart either.
+TWINS = {
+    "render_w2019_web": [
+        ("行政处罚", "active.penalty.change",
+         ["active.penalty.last_year", "active.penalty.decisions"]),
+        ("8.属于行政查询事项", "applications.denied_inquiry.research_institution",
+         ["applications.denied_inquiry.commercial_enterprise"]),
+        ("1.信访举报投诉类申请", "applications.rejected_petition.other_org",
+         ["applications.rejected_petition.legal_service_org"]),
+        (None, "review_litigation.litigation_direct.corrected",
+         ["review_litigation.litigation_direct." + c
+          for c in ("upheld", "other", "pending", "total")]),
+    ],
+    "render_w2021_tabs": [
+        ("行政规范性文件", "active.normative_documents.repealed",
+         ["active.normative_documents.issued", "active.normative_documents.in_force"]),
+    ],
+}
+
+
+def row_keys(truth, key):
+    """The keys of the cells of `key`'s row, in the template's order (all of
+    section 四 for its one data row)."""
+    prefix = "review_litigation." if key.startswith("review_litigation.") else key.rsplit(".", 1)[0] + "."
+    return [k for k in truth["cells"] if k.startswith(prefix)]
+
+
+TD = re.compile(r"<td\b[^>]*>(.*?)</td>", re.S)
+
+
+def twin(html, truth, label, empty, to):
+    """The page and its cells' figures with the empty cell `empty` of the row
+    moved to the place of `to`."""
+    rows = list(re.finditer(r"<tr\b.*?</tr>", html, re.S))
+    if label is None:
+        after = html.rindex("复议后起诉")
+        row = next(r for r in rows if r.start() > after and "结果维持" not in r.group(0))
+    else:
+        row = next(r for r in rows if re.search(r">\s*" + re.escape(label) + r"\s*<", r.group(0)))
+    cells = list(TD.finditer(row.group(0)))
+    keys = row_keys(truth, empty)
+    # the row's figures are its last cells, in the template's order
+    cells = cells[len(cells) - len(keys):]
+    order = list(range(len(keys)))
+    i, j = keys.index(empty), keys.index(to)
+    order.insert(j, order.pop(i))
+    text = row.group(0)
+    out, last = [], 0
+    for cell, source in zip(cells, order):
+        out += [text[last:cell.start(1)], cells[source].group(1)]
+        last = cell.end(1)
+    text = "".join(out) + text[last:]
+    figures = dict(truth["cells"])
+    for k, source in zip(keys, order):
+        figures[k] = truth["cells"][keys[source]]
+    return html[:row.start()] + text + html[row.end():], figures
+
+
+def sums_hold(cells):
+    """True when every sum the tables state holds where all its terms are
+    figures: section 三's row totals, outcome total and 一+二=三+四, section
+    四's three groups (section 二 states none)."""
+    def holds(parts, total):
+        terms = [cells.get(k) for k in parts + [total]]
+        return any(t is None for t in terms) or sum(terms[:-1]) == terms[-1]
+    rows = []
+    for k in cells:
+        if k.startswith("applications.") and k.rsplit(".", 1)[0] not in rows:
+            rows.append(k.rsplit(".", 1)[0])
+    columns = [k.rsplit(".", 1)[1] for k in cells if k.startswith(rows[0] + ".")] if rows else []
+    ok = all(holds([f"{r}.{c}" for c in columns[:-1]], f"{r}.{columns[-1]}") for r in rows)
+    if rows:
+        a = "applications."
+        outcome = rows[rows.index(a + "carried_over") + 1:rows.index(a + "outcome_total")]
+        for c in columns:
+            ok &= holds([f"{r}.{c}" for r in outcome], f"{a}outcome_total.{c}")
+            new, old = cells.get(f"{a}new_requests.{c}"), cells.get(f"{a}carried_over.{c}")
+            done, left = cells.get(f"{a}outcome_total.{c}"), cells.get(f"{a}carried_forward.{c}")
+            if None not in (new, old, done, left):
+                ok &= new + old == done + left
+    for g in ("reconsideration", "litigation_direct", "litigation_after_reconsideration"):
+        g = "review_litigation." + g
+        if g + ".total" in cells:
+            ok &= holds([f"{g}.{c}" for c in ("upheld", "corrected", "other", "pending")],
+                        g + ".total")
+    return ok
+
+
+def without_twin_cells(name, html_path, truth, tools):
+    """The truth of each tool's text, the cells of `TWINS` it prints no
+    trace of made blank. `tools` maps a tool to the function that prints a
+    page file."""
+    html = open(html_path, encoding="utf-8").read()
+    out = {}
+    for tool, dump in tools.items():
+        t = json.loads(json.dumps(truth))
+        printed = dump(html_path) if TWINS.get(name) else None
+        lost = []
+        for label, empty, targets in TWINS.get(name, []):
+            assert truth["cells"][empty] is None, f"{name}: {empty} is not empty"
+            for to in targets:
+                page, figures = twin(html, truth, label, empty, to)
+                assert sums_hold(figures), f"{name}: moving {empty} to {to} breaks a sum"
+                with tempfile.NamedTemporaryFile("w", suffix=".html", encoding="utf-8",
+                                                 delete=False) as f:
+                    f.write(page)
+                same = dump(f.name) == printed
+                os.remove(f.name)
+                if same:
+                    for k, v in figures.items():
+                        if v != truth["cells"][k] and truth["cells"][k] is not None \
+                                and k not in lost:
+                            t["cells"][k] = None
+                            lost.append(k)
+        if lost:
+            t["lost"] = ("the tool prints the same text when an empty cell of their row "
+                         "is moved among them: " + ", ".join(lost))
+        out[tool] = t
+    return out
+
+
+# Section 二's parts, by the item of 第二十条 their caption names, and the
+# printed labels of their rows in either edition, from the template
+# (`tools/template.py`), for reading Debian html2text's tables.
+def _active_parts():
+    parts = {}
+    for ed in template.EDITIONS:
+        for caption, _, rows in template.active_parts(ed):
+            item = re.search(r"第（(.+)）项", caption).group(1)
+            part = parts.setdefault(item, {})
+            for row in rows:
+                labels = part.setdefault(row["key"], [])
+                if row["printed"] not in labels:
+                    labels.append(row["printed"])
+    return {item: list(rows.items()) for item, rows in parts.items()}
+
+
+ACTIVE_PARTS = _active_parts()
+# a cell that holds a figure, a blank mark or nothing, once its `_` fill is off
+CLEAN_CELL = re.compile(r"[+-]?\d+(\.\d+)?(万元|万|元|件|项|个|条|次)?|/|-|—|无|")
+
+
+def without_written_over(text, truth):
+    """The truth of Debian html2text's text: section 二 has no sums, so a
+    figure whose cell html2text wrote over (the second line of a wrapped
+    label written into the cells after it: `|14\ufffd\ufffd\ufffd|`, `|3罚___|`) has
+    no certain reading there, and is kept blank. The cells are found in the
+    text itself: under each `第二十条第（X）项` caption, a row whose first cell
+    begins one of the part's labels (the next one in template order), its
+    cells one per column of the truth's row; a row with another number of
+    cells is left as it is."""
+    t = json.loads(json.dumps(truth))
+    start, end = text.find("二、主动公开"), text.find("三、收到和处理")
+    if start < 0 or end < 0:
+        return truth
+    lost = []
+    rows = []  # (part, cells) in order
+    part = None
+    for line in text[start:end].splitlines():
+        cells = [c.strip().strip("_").strip() for c in line.strip().split("|")[1:-1]]
+        m = re.search(r"第二十条第[（(]([一二三四五六七八九十]+)[)）]项", line)
+        if m:
+            part = m.group(1)
+        elif part and cells:
+            rows.append((part, cells))
+    columns = {}
+    for k in t["cells"]:
+        if k.startswith("active."):
+            _, row, column = k.split(".")
+            columns.setdefault(row, []).append(column)
+    taken = set()
+    for part, cells in rows:
+        label = cells[0].replace("\ufffd", "")
+        row = next((key for key, labels in ACTIVE_PARTS.get(part, [])
+                    if key not in taken and label
+                    and any(l.startswith(label) for l in labels)), None)
+        if row is None or row not in columns:
+            continue
+        taken.add(row)
+        if len(cells) - 1 != len(columns[row]):
+            continue
+        for column, cell in zip(columns[row], cells[1:]):
+            key = f"active.{row}.{column}"
+            if not CLEAN_CELL.fullmatch(cell) and t["cells"][key] is not None:
+                t["cells"][key] = None
+                lost.append(key)
+    if lost:
+        t["lost"] = "section 二 cells html2text wrote over: " + ", ".join(lost)
+    return t
+
+
 def out_of(cmd, **kw):
     # Debian's html2text measures cells in bytes and cuts characters apart:
     # the broken bytes are kept as U+FFFD
@@ -294,14 +513,15 @@ def main():
         print(f"{k}: {x}")
     if os.path.isdir(OUT):
         for entry in os.listdir(OUT):
-            if os.path.isdir(os.path.join(OUT, entry)):
+            if os.path.isdir(os.path.join(OUT, entry)) and wanted(entry):
                 for n in os.listdir(os.path.join(OUT, entry)):
                     if n != "README.md":
                         os.remove(os.path.join(OUT, entry, n))
     os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, "VERSIONS"), "w", encoding="utf-8") as f:
-        for k, x in v.items():
-            f.write(f"{k}: {x}\n")
+    if only() is None:
+        with open(os.path.join(OUT, "VERSIONS"), "w", encoding="utf-8") as f:
+            for k, x in v.items():
+                f.write(f"{k}: {x}\n")
 
     import html2text as h2t
     from inscriptis import get_text
@@ -315,15 +535,22 @@ def main():
                           "-O", "UTF-8", path]), truth, "w3m -dump -cols 120")
             lynx = ["lynx", "-dump", "-width=120", "-assume_charset=utf-8",
                     "-display_charset=utf-8"]
-            write("lynx", name, ".txt", out_of(lynx + [path]), truth, "lynx -dump -width=120")
-            write("lynx-nolist", name, ".txt", out_of(lynx + ["-nolist", path]), truth,
-                  "lynx -dump -nolist -width=120")
-            write("html2text-debian", name, ".txt",
-                  out_of(["/usr/bin/html2text", "-utf8", "-width", "120", path]), truth,
+            twinned = without_twin_cells(name, path, truth, {
+                "lynx": lambda p: out_of(lynx + [p]),
+                "lynx-nolist": lambda p: out_of(lynx + ["-nolist", p]),
+                "inscriptis": lambda p: get_text(open(p, encoding="utf-8").read()),
+            })
+            write("lynx", name, ".txt", out_of(lynx + [path]), twinned["lynx"],
+                  "lynx -dump -width=120")
+            write("lynx-nolist", name, ".txt", out_of(lynx + ["-nolist", path]),
+                  twinned["lynx-nolist"], "lynx -dump -nolist -width=120")
+            out = out_of(["/usr/bin/html2text", "-utf8", "-width", "120", path])
+            write("html2text-debian", name, ".txt", out, without_written_over(out, truth),
                   "html2text -utf8 -width 120 (Debian)")
             write("html2text-python", name, ".md", h2t.html2text(text), truth,
                   "html2text.html2text(page) (Python)")
-            write("inscriptis", name, ".txt", get_text(text), truth, "inscriptis.get_text(page)")
+            write("inscriptis", name, ".txt", get_text(text), twinned["inscriptis"],
+                  "inscriptis.get_text(page)")
             for fmt in ("plain", "markdown", "gfm"):
                 ext = ".txt" if fmt == "plain" else ".md"
                 out = out_of(["pandoc", "-f", "html", "-t", fmt, path])
@@ -340,6 +567,11 @@ def main():
                 write(f"pandoc-{fmt}", f"docx_{name}", ext, out,
                       without_lost_tables(out, truth) if fmt == "plain" else truth,
                       f"pandoc -f docx -t {fmt}")
+        if not any(wanted(t) for t in ("chromium-innertext", "chromium-pdftotext",
+                                       "chromium-pdftotext-layout", "libreoffice-pdftotext",
+                                       "libreoffice-pdftotext-layout")):
+            print(f"written: {OUT}/{only()}")
+            return
         # Chromium: innerText and print to PDF
         js = os.path.join(tmp, "chromium.js")
         open(js, "w").write(CHROMIUM_JS)

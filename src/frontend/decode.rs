@@ -43,10 +43,21 @@ pub(crate) fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
 
 /// Decodes `bytes`. `declared` is what the document says of itself (an HTML
 /// `<meta charset>`), used when the bytes are not UTF-8.
+#[cfg(test)]
 pub(crate) fn decode<'a>(
     bytes: &'a [u8],
     declared: Option<&'static Encoding>,
 ) -> Result<Decoded<'a>, Error> {
+    decode_declaring(bytes, || declared)
+}
+
+/// [`decode`], asking `declared` what the document says of itself only when
+/// the bytes are not UTF-8 (finding the declaration of a page means reading
+/// its head).
+pub(crate) fn decode_declaring(
+    bytes: &[u8],
+    declared: impl FnOnce() -> Option<&'static Encoding>,
+) -> Result<Decoded<'_>, Error> {
     match bom(bytes) {
         Some((enc, _)) if enc == UTF_8 => {
             return match std::str::from_utf8(bytes) {
@@ -82,7 +93,7 @@ pub(crate) fn decode<'a>(
     }
     // A declaration of UTF-8 (or UTF-16, which a page read as bytes cannot
     // be) is wrong here: the bytes are not UTF-8. Detect instead.
-    let declared = declared.filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE);
+    let declared = declared().filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE);
     if declared.is_none()
         && let Ok(d) = decode_with(bytes, GB18030, 0)
         && DOMAIN_WORDS.iter().any(|w| d.text.contains(w))
@@ -166,6 +177,15 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(SNIFF) & !1];
     if sample.len() < 4 {
         return None;
+    }
+    if !sample.contains(&0) {
+        // No zero byte, so no ASCII in UTF-16: only the words could make it
+        // UTF-16, and of them only 政府 and 信息 (开 is U+5F00), whose
+        // UTF-16 in either byte order is not UTF-8 where it stands.
+        let utf8 = std::str::from_utf8(sample).map_or_else(|e| e.error_len().is_none(), |_| true);
+        if utf8 {
+            return None;
+        }
     }
     let zeros = |parity: usize| {
         sample
@@ -296,27 +316,34 @@ fn utf16_map(text: &str, skip: usize, total: usize) -> OffsetMap {
 /// line up with that structure (then the generic map is built).
 fn gb18030_map(text: &str, bytes: &[u8]) -> Option<OffsetMap> {
     let mut b = OffsetMapBuilder::new();
-    let mut i = 0;
-    let mut chars = text.char_indices();
+    let t = text.as_bytes();
+    let (mut i, mut at) = (0, 0);
     while i < bytes.len() {
-        let (at, c) = chars.next()?;
-        let lead = bytes[i];
-        let len = match lead {
+        // a run of ASCII bytes is itself, one stretch of the map
+        let run = bytes[i..]
+            .iter()
+            .position(|&c| c >= 0x80)
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            if t.get(at..at + run)? != &bytes[i..i + run] {
+                return None;
+            }
+            b.copied(at, i);
+            at += run;
+            i += run;
+            continue;
+        }
+        let c = text.get(at..)?.chars().next()?;
+        let len = match bytes[i] {
             0x81..=0xFE if bytes.get(i + 1).is_some_and(|n| (0x30..=0x39).contains(n)) => 4,
             0x81..=0xFE => 2,
             _ => 1,
         };
-        if lead < 0x80 {
-            if c as u32 != u32::from(lead) {
-                return None;
-            }
-            b.copied(at, i);
-        } else {
-            b.replaced(at, i..(i + len).min(bytes.len()));
-        }
+        b.replaced(at, i..(i + len).min(bytes.len()));
+        at += c.len_utf8();
         i += len;
     }
-    if chars.next().is_some() {
+    if at != text.len() {
         return None;
     }
     Some(b.finish(text.len(), bytes.len()))
@@ -495,6 +522,24 @@ mod tests {
             let d = decode(&bytes, None).unwrap();
             assert_eq!((d.text.as_ref(), d.notes.len()), (report, 1));
         }
+    }
+
+    #[test]
+    fn utf16_without_a_zero_byte_is_told_by_its_words() {
+        // no ASCII, no char with a zero byte: only 政府 or 信息 tell
+        for (little, enc) in [(true, UTF_16LE), (false, UTF_16BE)] {
+            for text in ["某镇政府报告", "某镇信息报告"] {
+                let bytes = utf16(text, little);
+                assert!(!bytes.contains(&0));
+                let d = decode(&bytes, None).unwrap();
+                assert_eq!((d.text.as_ref(), d.encoding), (text, enc));
+            }
+        }
+        // UTF-8 and GB18030 without zero bytes stay what they are
+        let d = decode("某镇政府信息公开工作年度报告".as_bytes(), None).unwrap();
+        assert_eq!(d.encoding, UTF_8);
+        let bytes = gb("某镇政府信息公开工作年度报告");
+        assert_eq!(decode(&bytes, None).unwrap().encoding, GB18030);
     }
 
     #[test]

@@ -19,10 +19,8 @@
 
 use std::io::Read;
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
-
 use super::layout::{self, Block, Frag};
+use super::wordxml::{self, Event, Reader};
 use crate::error::{Error, ErrorKind};
 use crate::options::{Limit, Limits};
 
@@ -98,19 +96,22 @@ struct Doc {
 
 /// Elements whose content is skipped: properties, deleted text, field
 /// instructions, the fallback of alternate content.
-const SKIPPED: &[&str] = &[
-    "pPr",
-    "rPr",
-    "sectPr",
-    "tblPr",
-    "tblGrid",
-    "tblPrEx",
-    "del",
-    "delText",
-    "instrText",
-    "Fallback",
-    "moveFrom",
-];
+fn skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "pPr"
+            | "rPr"
+            | "sectPr"
+            | "tblPr"
+            | "tblGrid"
+            | "tblPrEx"
+            | "del"
+            | "delText"
+            | "instrText"
+            | "Fallback"
+            | "moveFrom"
+    )
+}
 
 impl Doc {
     /// Counts `n` more cells in the innermost open table; false (and the
@@ -152,10 +153,9 @@ impl Doc {
         }
     }
 
-    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
-        let local = e.local_name();
-        let name: &str = local.as_ref();
-        if SKIPPED.contains(&name) {
+    /// A start tag: its local name and its attributes.
+    fn start(&mut self, name: &str, attrs: &str, empty: bool) {
+        if skipped(name) {
             if !empty {
                 self.skip += 1;
             }
@@ -187,7 +187,9 @@ impl Doc {
                 }
             }
             "gridBefore" => {
-                let n = val(e).and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
+                let n = val(attrs)
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .unwrap_or(0);
                 let n = n.min(64);
                 if self.count_cells(n)
                     && let Some(row) = self.tables.last_mut().and_then(|t| t.last_mut())
@@ -209,11 +211,13 @@ impl Doc {
                 self.cells.push(in_row);
             }
             "gridSpan" if self.in_cell() => {
-                let n = val(e).and_then(|v| v.parse::<usize>().ok()).unwrap_or(1);
+                let n = val(attrs)
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .unwrap_or(1);
                 self.top().span = n.clamp(1, 1000);
             }
             "vMerge" if self.in_cell() => {
-                let restart = val(e).is_some_and(|v| v == "restart");
+                let restart = val(attrs).is_some_and(|v| v == "restart");
                 self.top().continuation = !restart;
             }
             _ => {}
@@ -221,7 +225,7 @@ impl Doc {
     }
 
     fn end(&mut self, name: &str) {
-        if SKIPPED.contains(&name) {
+        if skipped(name) {
             self.skip = self.skip.saturating_sub(1);
             return;
         }
@@ -265,16 +269,13 @@ impl Doc {
 }
 
 /// The `w:val` attribute.
-fn val(e: &BytesStart<'_>) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == "val")
-        .map(|a| a.value.into_owned())
+fn val(attrs: &str) -> Option<&str> {
+    wordxml::attribute(attrs, "val")
 }
 
 /// Reads the XML of `word/document.xml`.
 fn read_xml(xml: &str, limits: &Limits) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
-    let mut reader = Reader::from_str(xml);
+    let mut reader = Reader::new(xml);
     let mut doc = Doc {
         containers: vec![Container::default()],
         tables: Vec::new(),
@@ -287,34 +288,17 @@ fn read_xml(xml: &str, limits: &Limits) -> Result<(Vec<Block>, Vec<layout::Merge
         cells: Vec::new(),
     };
     loop {
-        let event = reader.read_event().map_err(|e| {
+        let event = reader.next_event().map_err(|e| {
             damaged(format!(
                 "word/document.xml is not well-formed XML at byte {}: {e}",
-                reader.error_position()
+                e.at
             ))
         })?;
         match event {
-            Event::Start(e) => doc.start(&e, false),
-            Event::Empty(e) => doc.start(&e, true),
-            Event::End(e) => doc.end(e.local_name().as_ref()),
-            Event::Text(t) if doc.in_text => {
-                let text = t.xml10_content();
-                doc.push_text(&text);
-            }
-            Event::CData(t) if doc.in_text => {
-                let text = t.xml10_content();
-                doc.push_text(&text);
-            }
-            Event::GeneralRef(r) if doc.in_text => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => quick_xml::escape::resolve_predefined_entity(&r)
-                        .and_then(|s| s.chars().next()),
-                };
-                if let Some(c) = c {
-                    doc.push_text(c.encode_utf8(&mut [0; 4]));
-                }
-            }
+            Event::Start { name, attrs, empty } => doc.start(wordxml::local(name), attrs, empty),
+            Event::End(name) => doc.end(wordxml::local(name)),
+            Event::Text(t) if doc.in_text => wordxml::text(t, &mut |s| doc.push_text(s)),
+            Event::CData(t) if doc.in_text => wordxml::lines(t, &mut |s| doc.push_text(s)),
             Event::Eof => break,
             _ => {}
         }

@@ -101,8 +101,20 @@ impl Frag {
             if len == COPY && last.len == COPY && last.src + (at - last.at) == src {
                 return;
             }
+        } else {
+            // most lines (a table cell) are one piece: no spare room for more
+            self.pieces.reserve_exact(1);
         }
         self.pieces.push(Piece { at, src, len });
+    }
+
+    /// Appends `s` to the text: the first time with no spare room (most
+    /// lines, a table cell's, are written in one piece).
+    fn push_text(&mut self, s: &str) {
+        if self.text.capacity() == 0 {
+            self.text.reserve_exact(s.len());
+        }
+        self.text.push_str(s);
     }
 
     /// Writes the pending white space, if `next` is not the start of the line.
@@ -131,7 +143,7 @@ impl Frag {
         };
         self.settle(first);
         self.piece(src, COPY);
-        self.text.push_str(s);
+        self.push_text(s);
     }
 
     /// Appends `s`, which stands for the source range `src` (an entity).
@@ -141,7 +153,7 @@ impl Frag {
         };
         self.settle(first);
         self.piece(src.start, src.end - src.start);
-        self.text.push_str(s);
+        self.push_text(s);
     }
 
     /// Collapsible white space at `src` (HTML): one space at most, none at the
@@ -288,6 +300,8 @@ struct Out {
     map: OffsetMapBuilder,
     /// The end of the source of the text written last: separators map there.
     pos: usize,
+    /// The tables written as tab rows: byte ranges of `text`.
+    tables: Vec<Range<usize>>,
 }
 
 impl Out {
@@ -341,6 +355,7 @@ impl Out {
             return;
         }
         self.pos = self.pos.max(t.at);
+        let start = self.text.len();
         for row in &t.rows {
             for (i, cell) in row.cells.iter().enumerate() {
                 if i > 0 {
@@ -353,22 +368,42 @@ impl Out {
             }
             self.synth("\n", 0);
         }
+        if !t.rows.is_empty() {
+            self.tables.push(start..self.text.len());
+        }
     }
 
     /// The lines of a cell joined into one, nested content flattened.
     fn cell(&mut self, blocks: &[Block]) {
         let mut last: Option<char> = None;
-        let mut lines = Vec::new();
-        flatten(blocks, &mut lines);
-        for f in lines {
-            let Some(first) = f.text.chars().next() else {
-                continue;
-            };
-            if last.is_some_and(|l| l.is_ascii_alphanumeric()) && first.is_ascii_alphanumeric() {
-                self.synth(" ", 0);
+        self.cell_lines(blocks, &mut last);
+    }
+
+    /// The lines of `blocks` in document order written on the line of a
+    /// cell; `last` is the last char written.
+    fn cell_lines(&mut self, blocks: &[Block], last: &mut Option<char>) {
+        for b in blocks {
+            match b {
+                Block::Line(f) => {
+                    let Some(first) = f.text.chars().next() else {
+                        continue;
+                    };
+                    if last.is_some_and(|l| l.is_ascii_alphanumeric())
+                        && first.is_ascii_alphanumeric()
+                    {
+                        self.synth(" ", 0);
+                    }
+                    self.frag(f);
+                    *last = f.text.chars().next_back();
+                }
+                Block::Table(t) => {
+                    for cell in t.rows.iter().flat_map(|r| &r.cells) {
+                        if let Cell::Content { blocks, .. } = cell {
+                            self.cell_lines(blocks, last);
+                        }
+                    }
+                }
             }
-            self.frag(f);
-            last = f.text.chars().next_back();
         }
     }
 }
@@ -390,15 +425,40 @@ fn flatten<'b>(blocks: &'b [Block], out: &mut Vec<&'b Frag>) {
 
 /// Writes `blocks` as text, with the map from the text to a source of
 /// `source_len` bytes.
+#[cfg(test)]
 pub(crate) fn render(blocks: &[Block], source_len: usize) -> (String, OffsetMap) {
+    let written = render_tables(blocks, source_len);
+    (written.text, written.map)
+}
+
+/// Text written from blocks: the text, its map to the source, and where the
+/// tables written as tab rows are in it.
+pub(crate) struct Written {
+    /// The text.
+    pub(crate) text: String,
+    /// `text` → the source.
+    pub(crate) map: OffsetMap,
+    /// The tables (not page layout) written as tab rows, one row a line and
+    /// its cells between tabs: byte ranges of `text`, in order. The grammar
+    /// reads them as tab rows without guessing their layout.
+    pub(crate) tables: Vec<Range<usize>>,
+}
+
+/// [`render`], with the byte ranges of the tables written as tab rows.
+pub(crate) fn render_tables(blocks: &[Block], source_len: usize) -> Written {
     let mut out = Out {
         text: String::new(),
         map: OffsetMapBuilder::new(),
         pos: 0,
+        tables: Vec::new(),
     };
     out.blocks(blocks);
     let len = out.text.len();
-    (out.text, out.map.finish(len, source_len))
+    Written {
+        text: out.text,
+        map: out.map.finish(len, source_len),
+        tables: out.tables,
+    }
 }
 
 /// Empties the cells that hold a figure and are merged down (a `.docx`

@@ -257,12 +257,12 @@ pub(crate) fn read_tables(
             }
         };
         let Some(end) = end else { break };
-        let (table_text, table_map, _, _) = super::html_text(&text[start..end], false, limits)?;
+        let (table, _, _) = super::html_text(&text[start..end], false, limits)?;
         map.copied(out.len(), copied_from);
         out.push_str(&text[copied_from..start]);
         out.push('\n');
-        map.append(out.len(), &table_map, start);
-        out.push_str(&table_text);
+        map.append(out.len(), &table.map, start);
+        out.push_str(&table.text);
         map.copied(out.len(), end);
         copied_from = end;
         i = end;

@@ -25,6 +25,8 @@ mod layout;
 mod markup;
 #[cfg(feature = "pdf")]
 mod pdf;
+#[cfg(feature = "docx")]
+mod wordxml;
 
 use crate::error::{Error, ErrorKind, Position};
 use crate::model::{AnnualReport, Diagnostic, DiagnosticKind, Level};
@@ -92,6 +94,8 @@ pub struct Document {
     to_bytes: Option<OffsetMap>,
     /// Figures merged down over several rows, left out of `text`.
     merged: Vec<layout_or_stub::Merged>,
+    /// The tables the front end wrote as tab rows: byte ranges of `text`.
+    tables: Vec<std::ops::Range<usize>>,
     /// What the decoder noted (a stray byte at the end of UTF-16).
     notes: Vec<Diagnostic>,
     /// The options it is read and parsed with.
@@ -121,10 +125,13 @@ fn html_text(
     decoded: &str,
     strip_chrome: bool,
     limits: &Limits,
-) -> Result<(String, OffsetMap, Vec<layout::Merged>, bool), Error> {
+) -> Result<(layout::Written, Vec<layout::Merged>, bool), Error> {
     let (blocks, merged, dropped_chrome) = html::read_noting(decoded, strip_chrome, limits)?;
-    let (text, map) = layout::render(&blocks, decoded.len());
-    Ok((text, map, merged, dropped_chrome))
+    Ok((
+        layout::render_tables(&blocks, decoded.len()),
+        merged,
+        dropped_chrome,
+    ))
 }
 
 /// What the front ends note, or nothing when there is no front end.
@@ -253,15 +260,14 @@ impl Document {
         }
         let utf16 = matches!(decode::bom(bytes), Some((e, _)) if e != encoding_rs::UTF_8);
         let html_bytes = !utf16 && Document::html_sniff(bytes);
-        #[cfg(feature = "html")]
-        let declared = if html_bytes {
-            html::declared_encoding(bytes)
-        } else {
+        let declared = || {
+            #[cfg(feature = "html")]
+            if html_bytes {
+                return html::declared_encoding(bytes);
+            }
             None
         };
-        #[cfg(not(feature = "html"))]
-        let declared = None;
-        let decoded = decode::decode(bytes, declared)?;
+        let decoded = decode::decode_declaring(bytes, declared)?;
         let encoding = Some(decoded.encoding.name());
         let utf16 = utf16 || matches!(decoded.encoding.name(), "UTF-16LE" | "UTF-16BE");
         let is_html = html_bytes || (utf16 && Document::html_sniff(decoded.text.as_bytes()));
@@ -269,16 +275,17 @@ impl Document {
             #[cfg(feature = "html")]
             {
                 let source = decoded.text.into_owned();
-                let (text, map, merged, dropped_chrome) = html_text(&source, true, limits)?;
+                let (written, merged, dropped_chrome) = html_text(&source, true, limits)?;
                 return Ok(Document {
                     encoding,
-                    to_decoded: Some(map),
+                    to_decoded: Some(written.map),
+                    tables: written.tables,
                     decoded: Some(source),
                     dropped_chrome,
                     to_bytes: decoded.to_bytes,
                     merged,
                     notes: decoded.notes,
-                    ..Document::read_as(Format::Html, text, options)
+                    ..Document::read_as(Format::Html, written.text, options)
                 });
             }
             #[cfg(not(feature = "html"))]
@@ -336,6 +343,7 @@ impl Document {
             dropped_chrome: false,
             to_bytes: None,
             merged: Vec::new(),
+            tables: Vec::new(),
             notes: Vec::new(),
             options: options.clone(),
             pages: None,
@@ -363,12 +371,13 @@ impl Document {
     #[cfg(feature = "pdf")]
     fn from_pdf(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         let read = pdf::read(bytes, &options.limits)?;
-        let (text, map) = layout::render(&read.blocks, read.source.next);
+        let written = layout::render_tables(&read.blocks, read.source.next);
         Ok(Document {
             merged: read.merged,
+            tables: written.tables,
             pages: Some(read.pages),
-            places: Some(Box::new((map, read.source))),
-            ..Document::read_as(Format::Pdf, text, options)
+            places: Some(Box::new((written.map, read.source))),
+            ..Document::read_as(Format::Pdf, written.text, options)
         })
     }
 
@@ -377,10 +386,11 @@ impl Document {
         {
             if docx::is_docx(bytes) {
                 let (blocks, merged) = docx::read(bytes, &options.limits)?;
-                let (text, _) = layout::render(&blocks, 0);
+                let written = layout::render_tables(&blocks, 0);
                 return Ok(Document {
                     merged,
-                    ..Document::read_as(Format::Docx, text, options)
+                    tables: written.tables,
+                    ..Document::read_as(Format::Docx, written.text, options)
                 });
             }
             Err(unsupported(
@@ -489,7 +499,7 @@ impl Document {
     /// document, for a `.docx` or a PDF its text).
     pub fn parse(&self) -> Result<AnnualReport, Error> {
         let result = self
-            .parse_text(&self.text, self.to_decoded.as_ref())
+            .parse_text(&self.text, self.to_decoded.as_ref(), &self.tables)
             .map(|r| self.noted(r, &self.merged));
         #[cfg(feature = "html")]
         if self.format == Format::Html
@@ -501,11 +511,11 @@ impl Document {
         {
             // The report may sit inside what looked like page chrome: read the
             // page again with everything in it, and keep that if it finds more.
-            if let Ok((text, map, merged, _)) = html_text(source, false, &self.options.limits)
-                && text != self.text
+            if let Ok((written, merged, _)) = html_text(source, false, &self.options.limits)
+                && written.text != self.text
             {
                 let again = self
-                    .parse_text(&text, Some(&map))
+                    .parse_text(&written.text, Some(&written.map), &written.tables)
                     .map(|r| self.noted(r, &merged));
                 if let Ok(r) = &again
                     && (r.active.is_some()
@@ -541,11 +551,13 @@ impl Document {
         report
     }
 
-    /// Parses `text`, whose map to the decoded document is `to_decoded`.
+    /// Parses `text`, whose map to the decoded document is `to_decoded` and
+    /// whose byte ranges `tables` are tables the front end wrote as tab rows.
     fn parse_text(
         &self,
         text: &str,
         to_decoded: Option<&OffsetMap>,
+        tables: &[std::ops::Range<usize>],
     ) -> Result<AnnualReport, Error> {
         // the maps are borrowed, not copied: they are the largest part of a
         // document of many short table cells
@@ -563,7 +575,13 @@ impl Document {
             Some(base) => normalize::normalize_mapped(text, base),
             None => normalize::normalize(text),
         };
-        crate::grammar::read(&normalized, text).map_err(|e| self.relocate(e, to_decoded))
+        // the tables in the terms of the spans, as the grammar sees its text
+        let tables: Vec<_> = tables
+            .iter()
+            .map(|t| base.map_or(t.clone(), |m| m.map_range(t.clone())))
+            .collect();
+        crate::grammar::read_with(&normalized, text, &tables)
+            .map_err(|e| self.relocate(e, to_decoded))
     }
 
     /// Moves the position of an error from `text` (read with the map

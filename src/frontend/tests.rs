@@ -50,3 +50,35 @@ fn binary_data_is_refused_as_such_not_as_an_encoding_error() {
         ErrorKind::UnsupportedFormat { .. }
     ));
 }
+
+/// A report's HTML with rows of empty cells at the end of every table: each
+/// becomes a line of tabs alone, so many that the text by itself would read
+/// as a browser's `innerText` table (cells between lines of tabs).
+#[cfg(feature = "html")]
+fn with_empty_rows(page: &str, rows: usize) -> String {
+    page.replace(
+        "</table>",
+        &format!(
+            "{}</table>",
+            "<tr><td></td><td></td><td></td></tr>".repeat(rows)
+        ),
+    )
+}
+
+#[cfg(feature = "html")]
+#[test]
+fn html_tables_are_read_as_the_tab_rows_they_were_written_as() {
+    let page = include_str!("../../tests/fixtures/html/001_1bf17e5d24045e7c.html");
+    let padded = with_empty_rows(page, 40);
+    let doc = Document::from_bytes(padded.as_bytes()).unwrap();
+    assert_eq!(doc.tables.len(), 3, "{:?}", doc.tables);
+    for t in &doc.tables {
+        assert!(doc.text()[t.clone()].ends_with("\t\t\n"));
+    }
+    let cells = |r: &AnnualReport| r.cells().collect::<Vec<_>>();
+    let expected = cells(&parse_bytes(page.as_bytes()).unwrap());
+    assert_eq!(cells(&doc.parse().unwrap()), expected);
+    // the same text without what the front end knows guesses another layout
+    let guessed = crate::parse(doc.text()).unwrap();
+    assert_ne!(cells(&guessed), expected);
+}

@@ -38,7 +38,10 @@ pub(crate) fn compact_onto(out: &mut String, text: &str) {
 }
 
 fn chinese_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// An ordinal prefix: `一、`, `(三)`, `(三)、`, `1.`, `1、`, `(1)`.
@@ -183,9 +186,23 @@ struct Chars {
 
 /// A table's labels, prepared once: `(key, forms)` entries, each form written
 /// as the template writes it (ordinals and all).
+///
+/// The forms are indexed so that a probe is compared only with those that can
+/// fit it: an exact match, an annotation and a truncation all begin with the
+/// probe's first character, and a typo is at most two characters longer or
+/// shorter than the probe.
 pub(crate) struct Labels<K> {
     forms: Vec<Form<K>>,
+    /// The forms by the first character of their core, in table order; sorted
+    /// by that character.
+    by_first: Vec<(char, Vec<usize>)>,
+    /// `by_length[n]`: the forms of `n` characters that admit a typo (five or
+    /// more), in table order.
+    by_length: Vec<Vec<usize>>,
 }
+
+/// The widest difference in characters between a typo and its label.
+const MAX_TYPO_LENGTH_DIFFERENCE: usize = 2;
 
 fn digit_count(s: &str) -> usize {
     s.bytes().filter(u8::is_ascii_digit).count()
@@ -213,14 +230,43 @@ impl<K: Copy + PartialEq> Labels<K> {
                     }
                 })
             })
-            .collect();
-        Labels { forms }
+            .collect::<Vec<Form<K>>>();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        let mut by_length: Vec<Vec<usize>> = Vec::new();
+        for (i, form) in forms.iter().enumerate() {
+            if let Some(&first) = form.chars.first() {
+                match by_first.binary_search_by_key(&first, |e| e.0) {
+                    Ok(at) => by_first[at].1.push(i),
+                    Err(at) => by_first.insert(at, (first, vec![i])),
+                }
+            }
+            let n = form.chars.len();
+            if typo_allowance(n) > 0 {
+                if by_length.len() <= n {
+                    by_length.resize_with(n + 1, Vec::new);
+                }
+                by_length[n].push(i);
+            }
+        }
+        Labels {
+            forms,
+            by_first,
+            by_length,
+        }
+    }
+
+    /// The forms whose core begins with `first`, in table order.
+    fn starting_with(&self, first: Option<char>) -> &[usize] {
+        first
+            .and_then(|c| self.by_first.binary_search_by_key(&c, |e| e.0).ok())
+            .map_or(&[], |at| &self.by_first[at].1)
     }
 
     /// True when the compact label is one of the forms exactly (ordinals aside).
     pub(crate) fn is_exact(&self, probe: &Probe<'_>) -> bool {
-        self.forms
+        self.starting_with(probe.core.chars().next())
             .iter()
+            .map(|&i| &self.forms[i])
             .any(|f| f.core == probe.core && f.numbered_as(probe))
     }
 
@@ -241,15 +287,33 @@ impl<K: Copy + PartialEq> Labels<K> {
                 *tie = false;
             }
         };
-        let forms = || self.forms.iter().filter(|f| f.numbered_as(probe));
-        for form in forms().filter(|f| f.core == text) {
-            consider(&mut best, &mut tie, form.key, Fit::Exact);
+        // the outcome does not depend on the order the forms are considered in:
+        // the best fit wins, and two keys at it are a tie
+        let first = text.chars().next();
+        let same_first = self.starting_with(first);
+        let numbered = |&i: &usize| Some(&self.forms[i]).filter(|f| f.numbered_as(probe));
+        for form in same_first.iter().filter_map(numbered) {
+            if form.core == text {
+                consider(&mut best, &mut tie, form.key, Fit::Exact);
+            }
         }
         if best.is_none() {
             let n_text = text.chars().count();
             let digits = digit_count(text);
             let mut text_chars = Chars::default();
-            for form in forms() {
+            // a typo may begin with another character: the forms of about the
+            // probe's length that do not begin as it does
+            let lengths = n_text.saturating_sub(MAX_TYPO_LENGTH_DIFFERENCE)
+                ..=(n_text + MAX_TYPO_LENGTH_DIFFERENCE)
+                    .min(self.by_length.len().saturating_sub(1));
+            let near_length = self
+                .by_length
+                .get(lengths)
+                .unwrap_or(&[])
+                .iter()
+                .flatten()
+                .filter(|&&i| self.forms[i].chars.first().copied() != first);
+            for form in same_first.iter().chain(near_length).filter_map(numbered) {
                 if let Some(fit) = fuzzy_fit(text, n_text, &mut text_chars, digits, form) {
                     consider(&mut best, &mut tie, form.key, fit);
                 }
@@ -273,7 +337,9 @@ impl<K: Copy + PartialEq> Labels<K> {
             let Some(before) = reach[i].clone() else {
                 continue;
             };
-            for form in &self.forms {
+            // a form that reads on from `i` begins with the character there
+            let here = self.starting_with(compact[i..].chars().next());
+            for form in here.iter().map(|&j| &self.forms[j]) {
                 let end = i + form.core.len();
                 if compact[i..].starts_with(form.core.as_str()) && reach[end].is_none() {
                     let mut keys = before.clone();
@@ -309,11 +375,7 @@ fn fuzzy_fit<K>(
     if n_text >= 4 && n_text < n_form && n_text * 5 >= n_form * 3 && form.core.starts_with(text) {
         return Some(Fit::Truncated);
     }
-    let allowed = match n_form {
-        0..=4 => 0,
-        5..=11 => 1,
-        _ => 2,
-    };
+    let allowed = typo_allowance(n_form);
     if allowed == 0 || n_text.abs_diff(n_form) > allowed || digits != form.digits {
         return None;
     }
@@ -326,6 +388,15 @@ fn fuzzy_fit<K>(
         return None;
     }
     within_distance(&text_chars.chars, &form.chars, allowed).then_some(Fit::Typo)
+}
+
+/// The characters a typo of a label of `n` characters may differ by.
+fn typo_allowance(n: usize) -> usize {
+    match n {
+        0..=4 => 0,
+        5..=11 => 1,
+        _ => MAX_TYPO_LENGTH_DIFFERENCE,
+    }
 }
 
 /// The bag distance of two sorted character lists: the larger of the numbers

@@ -29,12 +29,22 @@ pub(crate) struct Ctx<'a> {
     pub(crate) doc: &'a str,
     norm: &'a Normalized,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Where in the offset map the last span was found: spans asked for in
+    /// text order are mapped in one sweep of it.
+    span_hint: std::cell::Cell<usize>,
+    /// The cells left blank because the tool that printed them cut them apart.
+    pub(crate) cut_cells: Vec<table::CutCell>,
+    /// The cells printed blank: table, row index and column index (see `table::cut_values`).
+    pub(crate) blank_cells: Vec<(crate::model::TableId, usize, usize)>,
 }
 
 impl Ctx<'_> {
     /// The original span of a normalized byte range.
     pub(crate) fn span(&self, start: usize, end: usize) -> Span {
-        self.norm.original_range(start..end).into()
+        let mut hint = self.span_hint.get();
+        let range = self.norm.original_range_from(&mut hint, start..end);
+        self.span_hint.set(hint);
+        range.into()
     }
 
     pub(crate) fn diag(
@@ -179,6 +189,19 @@ fn not_a_report(original: &str) -> Error {
 
 /// Reads a report from its normalized text; `original` is the text given by the user.
 pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Error> {
+    read_with(norm, original, &[])
+}
+
+/// [`read`] for the text of a document front end that wrote tables itself:
+/// `tab_tables` are where (in the terms of the report's spans) it wrote a
+/// table as tab rows, one row a line and its cells between tabs. A table
+/// region that overlaps one is read as [`tokens::Layout::TabRows`], its cell
+/// boundaries certain, without guessing its layout from the text.
+pub(crate) fn read_with(
+    norm: &Normalized,
+    original: &str,
+    tab_tables: &[std::ops::Range<usize>],
+) -> Result<AnnualReport, Error> {
     // a report squeezed onto one line is read with its line breaks given back,
     // OCR markdown made plain; both keep every byte offset
     let relined = reline::reline(&norm.text);
@@ -189,6 +212,9 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         doc,
         norm,
         diagnostics: Vec::new(),
+        span_hint: std::cell::Cell::new(usize::MAX),
+        cut_cells: Vec::new(),
+        blank_cells: Vec::new(),
     };
     let headings = heading::find(doc);
     let limit = headings.first().map_or(doc.len(), |h| h.start);
@@ -203,7 +229,15 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
     let regions = regions(doc, &headings);
     let prepare = |r: Option<(usize, usize)>| {
         r.map(|(s, e)| {
-            let layout = detect(doc, s, e);
+            let span = norm.original_range(s..e);
+            let written = tab_tables
+                .iter()
+                .any(|t| t.start < span.end && span.start < t.end);
+            let layout = if written {
+                tokens::Layout::TabRows
+            } else {
+                detect(doc, s, e)
+            };
             (s, e, layout, tokenize_normalized(doc, norm, s, e, layout))
         })
     };
@@ -230,7 +264,7 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
     );
 
     let mut extra_rows = Vec::new();
-    let active = match (&active_found, &active_text) {
+    let mut active = match (&active_found, &active_text) {
         (Some(found), Some((s, e, layout, _))) => {
             let (t, extras) = table::active_table(&mut ctx, found, edition, ((*s, *e), *layout));
             extra_rows.extend(extras);
@@ -238,7 +272,7 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         }
         _ => None,
     };
-    let applications = match (&applications_found, &applications_text) {
+    let mut applications = match (&applications_found, &applications_text) {
         (Some(found), Some((s, e, layout, _))) => {
             let span = ctx.span(*s, *e);
             let (t, extras) = table::applications_table(&mut ctx, found, edition, (span, *layout));
@@ -247,10 +281,19 @@ pub(crate) fn read(norm: &Normalized, original: &str) -> Result<AnnualReport, Er
         }
         _ => None,
     };
-    let review_litigation = review_text.as_ref().and_then(|(s, e, layout, tokens)| {
+    let mut review_litigation = review_text.as_ref().and_then(|(s, e, layout, tokens)| {
         let span = ctx.span(*s, *e);
         table::review_table(&mut ctx, tokens, *layout, span)
     });
+
+    table::read_uniform_tables(
+        &mut ctx,
+        edition,
+        (active.as_mut(), regions.active),
+        (applications.as_mut(), regions.applications),
+        (review_litigation.as_mut(), regions.review),
+        &extra_rows,
+    );
 
     // a title alone is no report: a portal's listing page names several
     if headings.is_empty()

@@ -15,8 +15,10 @@ use super::value::{Scalar, scalar};
 use crate::normalize::Normalized;
 
 mod boxed;
+mod filled;
 
 pub(crate) use boxed::unspanned;
+pub(crate) use filled::may_be;
 
 /// How a table's text is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,26 +242,6 @@ fn cell(doc: &str, s: usize, e: usize, row_start: bool) -> Token {
         row_start,
         at: None,
     }
-}
-
-/// A cell of a pipe table drawn by a text tool that fills cells with `_`
-/// (Debian's `html2text`): the fill goes, and so does the U+FFFD such a tool
-/// leaves where it cut a character apart, after text (`规范性文\u{fffd}`); a
-/// value with such a mark (`22\u{fffd}`) stays text, never a figure.
-///
-/// ```text
-/// filled_cell = "_"* text "\u{fffd}"* "_"*
-/// ```
-fn filled_cell(doc: &str, s: usize, e: usize, row_start: bool) -> Token {
-    let (s, e) = trimmed(doc, s, e);
-    let inner = doc[s..e].trim_matches('_');
-    let lead = doc[s..e].len() - doc[s..e].trim_start_matches('_').len();
-    let (s, e) = trimmed(doc, s + lead, s + lead + inner.len());
-    let text = doc[s..e].trim_end_matches('\u{fffd}');
-    if text.len() < e - s && scalar(text).is_none() {
-        return cell(doc, s, s + text.len(), row_start);
-    }
-    cell(doc, s, e, row_start)
 }
 
 fn dashes(i: &str) -> IResult<&str, &str> {
@@ -586,6 +568,11 @@ fn tokenize_with(
     let mut row_pending = true;
     let mut pages = Pages::default();
     let mut separated = false;
+    // a pipe table that shows characters cut apart (see [`filled`])
+    let cuts = matches!(
+        layout,
+        Layout::PipeRows | Layout::Markdown | Layout::PipeCells
+    ) && doc[start..end].contains('\u{fffd}');
     // a table drawn between rules of dashes (`------ ----`, pandoc's plain
     // and markdown tables) is laid out for a terminal, not a PDF's grid
     let wide = layout == Layout::Lines
@@ -685,6 +672,7 @@ fn tokenize_with(
                 // cell (markdown, pipe cells), nor is the text after a closing one
                 let mut first = starts_row;
                 let mut prev = t_start;
+                let row_from = out.len();
                 let skip_first = body.starts_with('|') && layout != Layout::PipeRows;
                 let pipes = body.match_indices('|').map(|(i, _)| t_start + i);
                 for (n, b) in pipes.chain([t_end]).enumerate() {
@@ -693,8 +681,12 @@ fn tokenize_with(
                     if (n == 0 && skip_first) || (b == t_end && body.ends_with('|')) {
                         continue;
                     }
-                    out.push(filled_cell(doc, field.0, field.1, first));
+                    out.push(filled::filled_cell(doc, field.0, field.1, first, cuts));
                     first = false;
+                }
+                if cuts {
+                    let overflow = body.starts_with('|') && !body.ends_with('|');
+                    filled::settle_row(doc, &mut out, row_from, overflow);
                 }
             }
         }

@@ -5,7 +5,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::tag;
-use nom::character::complete::{char, digit1, one_of};
+use nom::character::complete::{char, digit1, one_of, space0};
 use nom::combinator::{all_consuming, map, map_res, opt, recognize, value};
 use nom::multi::many1;
 use nom::sequence::{pair, preceded, separated_pair};
@@ -40,6 +40,11 @@ pub(crate) enum Scalar {
     Words { net: i128 },
     /// `a/b`, seen as `0/0` in 本年增/减.
     Split { added: u64, removed: u64 },
+    /// A value a text tool cut apart, its cell overwritten after its first
+    /// `digits` digits (`22\u{fffd}`, `8一`; `digits` 0 for a cell of broken
+    /// bytes alone): never a figure by itself, the figure printed starts with
+    /// `prefix` (see `tokens::filled`).
+    Cut { prefix: u64, digits: u8 },
 }
 
 fn blank(i: &str) -> IResult<&str, Scalar> {
@@ -91,7 +96,8 @@ fn number(i: &str) -> IResult<&str, Scalar> {
     let sign = opt(one_of("+-"));
     let body = pair(digits, opt(preceded(char('.'), digit1)));
     map_res(
-        (sign, body, opt(preceded(opt(char(' ')), unit))),
+        // `pdftotext -layout` may set the unit a few columns on (`57   万元`)
+        (sign, body, opt(preceded(space0, unit))),
         |(sign, (int, frac), unit)| -> Result<Scalar, ()> {
             let negative = sign == Some('-');
             match frac {
@@ -186,6 +192,9 @@ impl Scalar {
     pub(crate) fn typed(self, kind: ValueKind, header: HeaderUnit) -> Result<Value, &'static str> {
         match (kind, self) {
             (_, Scalar::Blank) => Ok(Value::Blank),
+            (_, Scalar::Cut { .. }) => {
+                Err("the tool that printed it cut the cell apart: not a figure by itself")
+            }
             (
                 ValueKind::Count,
                 Scalar::Integer {
@@ -361,6 +370,10 @@ mod tests {
         );
         assert_eq!(
             amt("57 万元", HeaderUnit::None),
+            ("57".into(), AmountUnit::WanYuan)
+        );
+        assert_eq!(
+            amt("57   万元", HeaderUnit::None),
             ("57".into(), AmountUnit::WanYuan)
         );
         assert!(

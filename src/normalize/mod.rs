@@ -71,13 +71,27 @@ impl Normalized {
     /// range, so a range covering the normalized text of one original char
     /// covers that whole original char. An empty range stays empty.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let mut hint = usize::MAX;
+        self.original_range_from(&mut hint, range)
+    }
+
+    /// [`Normalized::original_range`] with a search hint into the offset map,
+    /// updated to the piece found: ranges asked for in text order are mapped
+    /// in one sweep of the map (the result does not depend on the hint).
+    pub(crate) fn original_range_from(
+        &self,
+        hint: &mut usize,
+        range: Range<usize>,
+    ) -> Range<usize> {
         if range.end <= range.start {
-            let at = self.original_offset(range.start);
+            let at = self
+                .map
+                .map_from(hint, self.text.floor_char_boundary(range.start));
             return at..at;
         }
         let start = self.text.floor_char_boundary(range.start);
         let end = self.text.ceil_char_boundary(range.end);
-        self.map.map_range(start..end)
+        self.map.map_range_from(hint, start..end)
     }
 }
 

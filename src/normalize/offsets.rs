@@ -108,7 +108,7 @@ impl OffsetMap {
     }
 
     /// [`OffsetMap::map`] with a search hint, updated to the piece found.
-    fn map_from(&self, hint: &mut usize, offset: usize) -> usize {
+    pub(crate) fn map_from(&self, hint: &mut usize, offset: usize) -> usize {
         if offset >= self.len {
             return self.source_len;
         }
@@ -130,7 +130,7 @@ impl OffsetMap {
     }
 
     /// [`OffsetMap::map_range`] with a search hint, updated to the piece found.
-    fn map_range_from(&self, hint: &mut usize, range: Range<usize>) -> Range<usize> {
+    pub(crate) fn map_range_from(&self, hint: &mut usize, range: Range<usize>) -> Range<usize> {
         let start = self.map_from(hint, range.start);
         let end = range.end.min(self.len);
         if end <= range.start {

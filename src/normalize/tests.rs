@@ -465,3 +465,26 @@ fn display_width_is_two_for_cjk_and_full_width_only() {
     assert_eq!(display_width('“'), 1);
     assert_eq!(display_width('5'), 1);
 }
+
+proptest! {
+    /// A range maps to the same original range whatever the search hint, in
+    /// text order as in any other.
+    #[test]
+    fn ranges_map_the_same_with_any_hint(
+        input in "[a-c１２３ﾃﾞ　\u{200B}\r\n（）]{0,40}",
+        ranges in proptest::collection::vec((0usize..130, 0usize..130), 0..30),
+        start_hint in 0usize..200,
+    ) {
+        let n = normalize(&input);
+        let len = n.text.len();
+        let mut hint = start_hint;
+        let mut sorted = ranges.clone();
+        sorted.sort_unstable();
+        for (a, b) in ranges.iter().chain(&sorted) {
+            let (a, b) = (a.min(&len), b.min(&len));
+            let (s, e) = (*a.min(b), *a.max(b));
+            prop_assert_eq!(n.original_range_from(&mut hint, s..e), n.original_range(s..e));
+            prop_assert_eq!(n.original_range_from(&mut hint, e..e), n.original_range(e..e));
+        }
+    }
+}

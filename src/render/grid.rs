@@ -185,6 +185,43 @@ fn push_extras(grid: &mut Grid, id: TableId, extras: &[ExtraRow]) {
     }
 }
 
+/// For every cell of the grid, how many rows it covers: one, plus the
+/// [`GridCell::Merged`] cells below it that start in the same grid column.
+pub(super) fn rowspans(grid: &Grid) -> Vec<Vec<usize>> {
+    // the grid column each cell starts in
+    let starts: Vec<Vec<usize>> = grid
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .scan(0, |col, cell| {
+                    let start = *col;
+                    *col += cell.span();
+                    Some(start)
+                })
+                .collect()
+        })
+        .collect();
+    let merged_at = |r: usize, col: usize| {
+        grid.rows[r]
+            .iter()
+            .zip(&starts[r])
+            .any(|(cell, &s)| s == col && matches!(cell, GridCell::Merged { .. }))
+    };
+    (0..grid.rows.len())
+        .map(|r| {
+            starts[r]
+                .iter()
+                .map(|&col| {
+                    1 + (r + 1..grid.rows.len())
+                        .take_while(|&below| merged_at(below, col))
+                        .count()
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The grids of a report's tables, by section number (2, 3, 4).
 pub(super) fn of_report(report: &AnnualReport) -> [Option<Grid>; 3] {
     let e = report.edition;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::grid::{Grid, GridCell};
+use super::grid::{Grid, GridCell, rowspans};
 use super::{Doc, value_text};
 
 fn escape(text: &str) -> String {
@@ -18,43 +18,6 @@ fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// For every cell of the grid, how many rows it covers: one, plus the
-/// [`GridCell::Merged`] cells below it that start in the same grid column.
-fn rowspans(grid: &Grid) -> Vec<Vec<usize>> {
-    // the grid column each cell starts in
-    let starts: Vec<Vec<usize>> = grid
-        .rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .scan(0, |col, cell| {
-                    let start = *col;
-                    *col += cell.span();
-                    Some(start)
-                })
-                .collect()
-        })
-        .collect();
-    let merged_at = |r: usize, col: usize| {
-        grid.rows[r]
-            .iter()
-            .zip(&starts[r])
-            .any(|(cell, &s)| s == col && matches!(cell, GridCell::Merged { .. }))
-    };
-    (0..grid.rows.len())
-        .map(|r| {
-            starts[r]
-                .iter()
-                .map(|&col| {
-                    1 + (r + 1..grid.rows.len())
-                        .take_while(|&below| merged_at(below, col))
-                        .count()
-                })
-                .collect()
-        })
-        .collect()
 }
 
 fn table(grid: &Grid, blank: &str, out: &mut String) {

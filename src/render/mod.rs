@@ -8,7 +8,13 @@
 //! the three tables with every label of the report's edition, merged cells and
 //! the report's extra rows (after the template's rows of their table).
 //! [`crate::parse_bytes`] reads every layout back to the same cells
-//! ([`crate::parse`] every layout but [`Layout::Html`]).
+//! ([`crate::parse`] every layout but [`Layout::Html`]), but for blank cells
+//! written as nothing where the layout leaves an empty cell no trace
+//! ([`Layout::shows_empty_cells`]), for the figures of
+//! [`Layout::RunTogether`] that the table's sums cannot tell apart, and for
+//! the rows of [`Layout::PandocPlain`] with an empty cell, a gap between
+//! aligned columns, that the table's sums do not place (left blank, with a
+//! diagnostic).
 //!
 //! ```
 //! use xxgk::render::{Layout, render};
@@ -20,7 +26,7 @@
 //! let key: CellKey = "applications.granted.natural_person".parse()?;
 //! report.set(key, Value::Count(7));
 //!
-//! for layout in Layout::ALL {
+//! for layout in Layout::ALL.into_iter().filter(|l| l.reads_back_exactly()) {
 //!     let text = render(&report, layout);
 //!     let back = xxgk::parse_bytes(text.as_bytes())?;
 //!     assert_eq!(back.value(key), Value::Count(7));
@@ -29,10 +35,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod boxed;
 mod grid;
 mod html;
 #[cfg(test)]
 mod keys;
+mod ocr;
+mod oneline;
+mod pandoc;
 mod template;
 mod text;
 
@@ -61,11 +71,41 @@ pub enum Layout {
     PipeCells,
     /// An HTML page, the tables as `<table>` with `rowspan` and `colspan`.
     Html,
+    /// The HTML page as `w3m -dump -cols 120` prints it: paragraphs wrapped
+    /// at 120 columns, tables drawn with box characters (`┌─┬─┐`, cells
+    /// between `│`), long cells wrapped inside their boxes, a merged cell one
+    /// box with its text in the middle.
+    Boxed,
+    /// The HTML page as `pandoc -t gfm` writes it: headings as `**…**`, pipe
+    /// tables under an empty header row, merged cells padded with empty cells
+    /// to the grid, the columns aligned.
+    PandocGfm,
+    /// The HTML page as `pandoc -t plain` writes it: headings as paragraphs,
+    /// each table a simple table between two lines of dashes, its cells in
+    /// columns aligned with spaces, merged cells padded to the grid.
+    PandocPlain,
+    /// Markdown as OCR tools print a scanned report: each group of table rows
+    /// its own small pipe table under generic headers (`| 类别 | 数据1 | … |
+    /// 总计 |`), group labels and captions as `###` headings, the merged
+    /// header cells as an empty table (`| - | - |`).
+    OcrMarkdown,
+    /// The page's text ([`Layout::TabRows`]) squeezed onto one line by
+    /// `' '.join(text.split())`, as crawler exports leave it: an empty cell
+    /// leaves no trace.
+    OneLine,
+    /// [`Layout::OneLine`] after a crawler's metadata header on lines of its
+    /// own: `标题: …`, `发布时间: …`, `==== 正文 ====`.
+    CrawlerOneLine,
+    /// One line with every table row's cells run together, as crawlers that
+    /// drop the cells' borders give them (`行政许可3960181`), rows and
+    /// paragraphs separated by a space: only the table's sums tell the
+    /// figures apart, and an empty cell leaves no trace.
+    RunTogether,
 }
 
 impl Layout {
     /// Every layout.
-    pub const ALL: [Layout; 7] = [
+    pub const ALL: [Layout; 14] = [
         Layout::WordCells,
         Layout::WebCells,
         Layout::TabRows,
@@ -73,10 +113,19 @@ impl Layout {
         Layout::Markdown,
         Layout::PipeCells,
         Layout::Html,
+        Layout::Boxed,
+        Layout::PandocGfm,
+        Layout::PandocPlain,
+        Layout::OcrMarkdown,
+        Layout::OneLine,
+        Layout::CrawlerOneLine,
+        Layout::RunTogether,
     ];
 
     /// The layout's name, as a command line takes it: `word-cells`,
-    /// `web-cells`, `tab-rows`, `pipe-rows`, `markdown`, `pipe-cells`, `html`.
+    /// `web-cells`, `tab-rows`, `pipe-rows`, `markdown`, `pipe-cells`, `html`,
+    /// `boxed`, `pandoc-gfm`, `pandoc-plain`, `ocr-markdown`, `one-line`, `crawler-one-line`,
+    /// `run-together`.
     pub fn name(self) -> &'static str {
         match self {
             Layout::WordCells => "word-cells",
@@ -86,7 +135,34 @@ impl Layout {
             Layout::Markdown => "markdown",
             Layout::PipeCells => "pipe-cells",
             Layout::Html => "html",
+            Layout::Boxed => "boxed",
+            Layout::PandocGfm => "pandoc-gfm",
+            Layout::PandocPlain => "pandoc-plain",
+            Layout::OcrMarkdown => "ocr-markdown",
+            Layout::OneLine => "one-line",
+            Layout::CrawlerOneLine => "crawler-one-line",
+            Layout::RunTogether => "run-together",
         }
+    }
+
+    /// True for the layouts [`crate::parse_bytes`] reads back to exactly the
+    /// cells written, blank cells written as nothing ([`BlankMark::Empty`])
+    /// included: every layout but the one-line ones (an empty cell leaves no
+    /// trace there; run together, only the sums tell figures apart) and
+    /// [`Layout::PandocPlain`] (a row with an empty cell, a gap between
+    /// aligned columns, is left blank unless the table's sums place it).
+    pub fn reads_back_exactly(self) -> bool {
+        self.shows_empty_cells() && self != Layout::PandocPlain
+    }
+
+    /// False for the layouts where a cell written as nothing
+    /// ([`BlankMark::Empty`]) leaves no trace: the one-line layouts, where
+    /// `行政许可\t\t60` is squeezed to `行政许可 60`.
+    pub fn shows_empty_cells(self) -> bool {
+        !matches!(
+            self,
+            Layout::OneLine | Layout::CrawlerOneLine | Layout::RunTogether
+        )
     }
 
     /// True for the layouts that give each table cell a line of its own.
@@ -180,6 +256,13 @@ impl Renderer {
         let blank = self.blank.text(self.layout);
         match self.layout {
             Layout::Html => html::write(&doc, blank),
+            Layout::Boxed => boxed::write(&doc, blank),
+            Layout::PandocGfm => pandoc::write(&doc, blank),
+            Layout::PandocPlain => pandoc::write_plain(&doc, blank),
+            Layout::OcrMarkdown => ocr::write(&doc, blank),
+            Layout::OneLine => oneline::write(&doc, false, false, blank),
+            Layout::CrawlerOneLine => oneline::write(&doc, true, false, blank),
+            Layout::RunTogether => oneline::write(&doc, false, true, blank),
             layout => text::write(&doc, layout, blank),
         }
     }
@@ -219,6 +302,8 @@ struct Doc {
     title: String,
     /// Lines between the title and the first heading (the publication date).
     lead: Vec<String>,
+    /// The publication date, `2023-01-18`.
+    published: Option<String>,
     sections: Vec<Part>,
 }
 
@@ -285,6 +370,7 @@ impl Doc {
         Doc {
             title,
             lead,
+            published: report.published.map(|d| d.to_string()),
             sections,
         }
     }

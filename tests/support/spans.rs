@@ -110,7 +110,8 @@ fn table_spans<R, C>(span: Span, rows: &[xxgk::Row<R, C>]) -> Vec<Span> {
     std::iter::once(span).chain(labels).chain(cells).collect()
 }
 
-/// A report rendered in each layout reads back to the same cells: the text
+/// A report rendered in each layout that reads back exactly
+/// (`Layout::reads_back_exactly`) reads back to the same cells: the text
 /// layouts with `parse` (`parse_bytes` would take text that quotes HTML tags
 /// for an HTML page), the HTML page with `parse_bytes`.
 ///
@@ -135,7 +136,7 @@ pub fn round_trip(report: &AnnualReport) {
         return;
     }
     let cells: Vec<(CellKey, Value)> = report.cells().collect();
-    for layout in Layout::ALL {
+    for layout in Layout::ALL.into_iter().filter(|l| l.reads_back_exactly()) {
         let text = render(report, layout);
         let back = match layout {
             Layout::Html => xxgk::parse_bytes(text.as_bytes()),

@@ -79,7 +79,10 @@ enum Command {
     Export(export::ExportArgs),
     /// Writes a report's figures back out as report text in one of the layouts.
     Render {
-        /// The layout.
+        /// The layout: the renderer's text layouts, HTML, and the layouts
+        /// tools print from the HTML page (`boxed`, `pandoc-gfm`,
+        /// `pandoc-plain`, `ocr-markdown`, `one-line`, `crawler-one-line`,
+        /// `run-together`).
         #[arg(long, short, value_enum, default_value_t = RenderLayout(Layout::TabRows))]
         layout: RenderLayout,
         /// The report file; `-` reads standard input.

@@ -71,6 +71,9 @@ pub(crate) struct Lexer<'a> {
     /// After the start tag of a raw text element: its name (`None` for
     /// `plaintext`, which runs to the end).
     raw: Option<Option<&'static str>>,
+    /// The attributes of a start tag read before, given back
+    /// ([`Lexer::recycle`]): their memory holds the next tag's.
+    spare: Vec<Attr>,
 }
 
 fn is_space(b: u8) -> bool {
@@ -83,7 +86,15 @@ impl<'a> Lexer<'a> {
             src,
             pos: 0,
             raw: None,
+            spare: Vec::new(),
         }
+    }
+
+    /// Gives back the attributes of a start tag once read, so that the next
+    /// start tag does not allocate its own.
+    pub(crate) fn recycle(&mut self, mut attrs: Vec<Attr>) {
+        attrs.clear();
+        self.spare = attrs;
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -250,7 +261,7 @@ impl Iterator for Lexer<'_> {
                 Some(c) if c.is_ascii_alphabetic() => {
                     let name_end = self.name_end(start + 1);
                     let name_bytes = &b[start + 1..name_end];
-                    let mut attrs = Vec::new();
+                    let mut attrs = std::mem::take(&mut self.spare);
                     let Some((end, self_closing)) = self.attributes(name_end, &mut attrs) else {
                         self.pos = b.len();
                         return None;

@@ -288,8 +288,8 @@ pub(crate) fn read_noting(
         error: None,
         dropped_chrome: false,
     };
-    let lexer = Lexer::new(src);
-    for token in lexer {
+    let mut lexer = Lexer::new(src);
+    while let Some(token) = lexer.next() {
         match token {
             Token::Text(range) => r.text(range.start, range.end),
             Token::Raw(_) => {}
@@ -298,7 +298,10 @@ pub(crate) fn read_noting(
                 attrs,
                 self_closing,
                 span,
-            } => r.start(name, &attrs, self_closing, span.start),
+            } => {
+                r.start(name, &attrs, self_closing, span.start);
+                lexer.recycle(attrs);
+            }
             Token::End { name, .. } => r.end(name),
         }
         if let Some(e) = r.error.take() {
@@ -322,18 +325,43 @@ fn attr<'s>(src: &'s str, attrs: &[lex::Attr], name: &str) -> Option<std::borrow
         .map(|a| entities::decode_attribute(&src[a.value.clone()]))
 }
 
+/// Whether a `style` attribute holds `display:none`, white space anywhere
+/// left out and ASCII letters in any case.
+fn displays_none(style: &str) -> bool {
+    const NONE: &[u8] = b"display:none";
+    // the last chars that are not white space, lower-cased (0: not ASCII)
+    let mut window = [0u8; NONE.len()];
+    let mut seen = 0;
+    for c in style.chars().filter(|c| !c.is_whitespace()) {
+        window.copy_within(1.., 0);
+        window[NONE.len() - 1] = if c.is_ascii() {
+            (c as u8).to_ascii_lowercase()
+        } else {
+            0
+        };
+        seen += 1;
+        if c == 'e' && seen >= NONE.len() && window == *NONE {
+            return true;
+        }
+    }
+    false
+}
+
 /// A `colspan`/`rowspan` value: leading digits, as browsers read it.
 fn span_value(v: Option<std::borrow::Cow<'_, str>>, default: usize) -> usize {
     let Some(v) = v else {
         return default;
     };
-    let digits: String = v
+    let digits = v
         .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .take(6)
-        .collect();
-    digits.parse().unwrap_or(default)
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .take(6);
+    let mut value = None;
+    for d in digits {
+        value = Some(value.unwrap_or(0) * 10 + usize::from(d - b'0'));
+    }
+    value.unwrap_or(default)
 }
 
 fn is_space(b: u8) -> bool {
@@ -354,6 +382,10 @@ impl Reader<'_> {
         if !c.line.is_empty() {
             let mut line = std::mem::take(&mut c.line);
             line.shrink();
+            if c.blocks.capacity() == 0 {
+                // a cell's content is mostly one line
+                c.blocks.reserve_exact(1);
+            }
             c.blocks.push(Block::Line(line));
         }
     }
@@ -525,15 +557,8 @@ impl Reader<'_> {
         if attr(self.src, attrs, "hidden").is_some() {
             return true;
         }
-        if let Some(style) = attr(self.src, attrs, "style") {
-            let style: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if style.contains("display:none") {
-                return true;
-            }
+        if attr(self.src, attrs, "style").is_some_and(|style| displays_none(&style)) {
+            return true;
         }
         self.strip_chrome && self.is_chrome(name, attrs)
     }
@@ -551,11 +576,22 @@ impl Reader<'_> {
         {
             return true;
         }
-        ["class", "id", "role"].iter().any(|a| {
-            attr(self.src, attrs, a).is_some_and(|v| {
-                v.split_ascii_whitespace()
-                    .any(|w| CHROME_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
-            })
+        // the first `class`, `id` and `role` (as `attr` finds them), in one pass
+        let mut seen = [false; 3];
+        attrs.iter().any(|a| {
+            let name = &self.src[a.name.clone()];
+            let Some(k) = ["class", "id", "role"]
+                .iter()
+                .position(|n| n.eq_ignore_ascii_case(name))
+            else {
+                return false;
+            };
+            if std::mem::replace(&mut seen[k], true) {
+                return false;
+            }
+            entities::decode_attribute(&self.src[a.value.clone()])
+                .split_ascii_whitespace()
+                .any(|w| CHROME_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
         })
     }
 
@@ -957,9 +993,32 @@ fn is_markdown(head: &[u8]) -> bool {
 /// "Content-Type" content="…; charset=…">` or an XML declaration, in the
 /// first 16 KiB (before `<body>`).
 pub(crate) fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(16 * 1024)]);
-    let trimmed = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if let Some(decl) = trimmed.strip_prefix("<?xml")
+    let head = &bytes[..bytes.len().min(16 * 1024)];
+    // Tags, names and the XML declaration are ASCII: the head is read with
+    // every other byte masked (the same tokens at the same offsets as its
+    // lossy decoding, at a fraction of the cost), and attribute values are
+    // taken from the bytes themselves.
+    let masked: String = head
+        .iter()
+        .map(|&b| if b.is_ascii() { char::from(b) } else { '\u{1}' })
+        .collect();
+    let value = |range: std::ops::Range<usize>| -> String {
+        entities::decode_attribute(&String::from_utf8_lossy(&head[range])).into_owned()
+    };
+    let mut lead = 0;
+    loop {
+        if head[lead..].starts_with("\u{feff}".as_bytes()) {
+            lead += 3;
+        } else if head
+            .get(lead)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            lead += 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(decl) = masked[lead..].strip_prefix("<?xml")
         && let Some(end) = decl.find("?>")
         && let Some(at) = decl[..end].find("encoding")
     {
@@ -974,18 +1033,24 @@ pub(crate) fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
             return Some(e);
         }
     }
-    let src: &str = &head;
+    let src: &str = &masked;
+    let find = |attrs: &[lex::Attr], name: &str| {
+        attrs
+            .iter()
+            .find(|a| src[a.name.clone()].eq_ignore_ascii_case(name))
+            .map(|a| value(a.value.clone()))
+    };
     for token in Lexer::new(src) {
         match token {
             Token::Start { name, attrs, .. } if name == META => {
-                if let Some(cs) = attr(src, &attrs, "charset")
+                if let Some(cs) = find(&attrs, "charset")
                     && let Some(e) = Encoding::for_label(cs.trim().as_bytes())
                 {
                     return Some(e);
                 }
-                let equiv = attr(src, &attrs, "http-equiv");
+                let equiv = find(&attrs, "http-equiv");
                 if equiv.is_some_and(|v| v.trim().eq_ignore_ascii_case("content-type"))
-                    && let Some(content) = attr(src, &attrs, "content")
+                    && let Some(content) = find(&attrs, "content")
                 {
                     let lower = content.to_ascii_lowercase();
                     if let Some(at) = lower.find("charset") {

@@ -176,6 +176,17 @@ fn declared_encodings() {
     );
     assert_eq!(declared_encoding(b"<body><meta charset=gbk>"), None);
     assert_eq!(declared_encoding(b"plain text"), None);
+    // GB18030 bytes around the tags, a BOM before the XML declaration
+    let (title, _, _) = encoding_rs::GB18030.encode("<title>政府信息公开</title><p>年度报告");
+    let mut page = title.into_owned();
+    page.extend_from_slice(b"<meta charset=\"gb18030\">");
+    assert_eq!(declared_encoding(&page), Some(encoding_rs::GB18030));
+    page.splice(0..0, b"<\xd5\xfe<meta charset=big5>".iter().copied());
+    assert_eq!(declared_encoding(&page), Some(encoding_rs::BIG5));
+    assert_eq!(
+        declared_encoding(b"\xef\xbb\xbf \n<?xml version='1.0' encoding='GBK'?>"),
+        Some(gbk)
+    );
 }
 
 #[test]
@@ -306,4 +317,37 @@ proptest! {
             prop_assert!((col..16).all(|c| live(c).is_none()));
         }
     }
+}
+
+#[test]
+fn display_none_is_found_through_white_space_and_case() {
+    for style in [
+        "display:none",
+        "color:red; DISPLAY : None",
+        "x:y;display:\tnone;",
+        "d i s p l a y:none",
+    ] {
+        assert!(super::displays_none(style), "{style}");
+    }
+    for style in [
+        "display:block",
+        "display:non",
+        "",
+        "display:nonе",
+        "isplay:none",
+    ] {
+        assert!(!super::displays_none(style), "{style}");
+    }
+}
+
+#[test]
+fn span_values_are_their_leading_digits() {
+    use std::borrow::Cow;
+    let v = |s: &'static str| super::span_value(Some(Cow::Borrowed(s)), 7);
+    assert_eq!(v("3"), 3);
+    assert_eq!(v("  12px"), 12);
+    assert_eq!(v("1234567"), 123456);
+    assert_eq!(v("x2"), 7);
+    assert_eq!(v(""), 7);
+    assert_eq!(super::span_value(None, 1), 1);
 }

@@ -172,7 +172,15 @@ fn follow_printed_headers(
 
 /// Reads section 二's cells.
 pub(crate) fn scan_active(doc: &str, tokens: &[Token], layout: Layout) -> Scan<ActiveRow> {
-    scan(doc, tokens, layout, classify)
+    let mut found = scan(doc, tokens, layout, classify);
+    super::cut_labels::read_cut_labels(
+        doc,
+        (tokens, layout),
+        &mut found,
+        &ROWS,
+        super::cut_labels::in_section_2_part,
+    );
+    found
 }
 
 /// Edition votes: `(2019, 2021)` from the header cells and the rows only one edition has.
@@ -244,7 +252,20 @@ pub(crate) fn active_table(
             continue;
         }
         let kinds: Vec<_> = columns.iter().map(|c| c.kind()).collect();
-        match cuts(&ctx.doc[s..e], &kinds, unit) {
+        let mut options = cuts(&ctx.doc[s..e], &kinds, unit);
+        // a blank mark the label ends in may be the run's first cell
+        // (`其他对外管理服务事项—0/10`): its cuts count too (and a run with
+        // no cut of its own stays blank)
+        let mark = ctx.doc[..s]
+            .chars()
+            .next_back()
+            .filter(|&c| "-—–/无".contains(c));
+        if let (Some(m), Some(o)) = (mark, options.as_mut().filter(|o| !o.is_empty()))
+            && let Some(wider) = cuts(&ctx.doc[s - m.len_utf8()..e], &kinds, unit)
+        {
+            o.extend(wider);
+        }
+        match options {
             Some(options) if options.len() == 1 => {
                 fill_cut(ctx, &mut table, row.key, columns, s, &options[0]);
             }
@@ -261,6 +282,11 @@ pub(crate) fn active_table(
         read_column_blocks(ctx, &mut table, found, region, edition, unit);
     }
     for extra in &found.extras {
+        // a simple table's closing rule (`------ ----`) is no row
+        let label = &ctx.doc[extra.label.0..extra.label.1];
+        if label.contains("---") && label.chars().all(|c| c == '-' || c.is_whitespace()) {
+            continue;
+        }
         extras.push(keep_extra(ctx, TableId::Active, extra.label, &extra.cells));
     }
     report_missing_rows(ctx, TableId::Active, &table);

@@ -159,6 +159,13 @@ pub(crate) fn scan_applications(
     layout: Layout,
 ) -> Scan<ApplicationRow> {
     let mut found = scan(doc, tokens, layout, classify);
+    super::cut_labels::read_cut_labels(
+        doc,
+        (tokens, layout),
+        &mut found,
+        &ROWS,
+        super::cut_labels::after_in_section_3,
+    );
     // `（六）其他处理` is a data row in 2019 and the group of three rows in 2021:
     // with no cells of its own and the 2021 rows present, it is the group.
     if found.rows.iter().any(|r| SPLIT_OTHER.contains(&r.key)) {
@@ -187,6 +194,15 @@ pub(crate) fn applications_table(
     edition: Edition,
     (span, layout): (Span, Layout),
 ) -> (ApplicationsTable, Vec<ExtraRow>) {
+    let columns = ApplicantColumn::ALL.len();
+    let name = |text: &str| match classify(text, true) {
+        Some((Class::Row(key), Fit::Exact)) => Some(Some(key)),
+        Some((_, Fit::Exact)) => Some(None),
+        _ => None,
+    };
+    let rejoined = super::rejoin::rejoin(ctx.doc, found, columns);
+    let rejoined = super::rejoin::assemble(ctx.doc, &rejoined, columns, &name);
+    let found = &rejoined;
     let mut table = ApplicationsTable::blank_for(edition, span);
     let mut extras = Vec::new();
     let mut unplaced_rows = Vec::new();
@@ -221,6 +237,7 @@ pub(crate) fn applications_table(
     // before the printed header's order is followed: the sums treat the five
     // columns of 法人或其他组织 alike, and the order moves the placed rows too
     super::sums::place_short_rows(ctx, &mut table, edition, unplaced_rows);
+    super::cut_values::decide_applications(ctx, &mut table, edition);
     follow_printed_header(ctx, &mut table, found, edition);
     read_collapsed(ctx, &mut table, found, edition);
     let guessed = short_rows(ctx.doc, found, edition, layout);

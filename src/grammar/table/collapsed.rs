@@ -145,10 +145,19 @@ impl SumSearch<'_, '_> {
         }
         // leave one digit for each later part
         let longest = rest.len().saturating_sub(parts - 1).min(18);
-        for len in 1..=longest {
-            let Some(value) = count_piece(&rest[..len]) else {
+        // the piece's value, one digit more at each length (18 digits fit a
+        // u64)
+        let mut value = 0u64;
+        for (len, digit) in rest
+            .bytes()
+            .take(longest)
+            .enumerate()
+            .map(|(i, d)| (i + 1, d))
+        {
+            if (len > 1 && rest.starts_with('0')) || !digit.is_ascii_digit() {
                 break; // a leading zero: only `0` itself is a count
-            };
+            }
+            value = value * 10 + u64::from(digit - b'0');
             if value > left {
                 break; // longer pieces are larger still
             }
@@ -178,7 +187,8 @@ fn piece_value(piece: &str, kind: ValueKind, unit: HeaderUnit) -> Option<Value> 
         return None;
     }
     match scalar(piece)? {
-        Scalar::Blank => None,
+        // a blank mark is a cell too: `107/304` may be 107, `/`, 304
+        Scalar::Blank => Some(Value::Blank),
         s => s.typed(kind, unit).ok(),
     }
 }
@@ -261,59 +271,273 @@ pub(crate) enum Term {
     },
 }
 
+/// The largest set of partial sums tracked for one equation.
+const MAX_SUMS: usize = 4096;
+/// The widest window of integers a set of sums is kept as bits over; a wider
+/// one is kept as a sorted list.
+const MAX_SUM_BITS: usize = 1 << 14;
+
+/// The sums some terms of an equation can reach: bits over a window of
+/// integers while the window is narrow, a sorted list without repeats beyond.
+#[derive(Debug, Clone, PartialEq)]
+enum Sums {
+    /// Bit `i` of `words` (bit `i % 64` of word `i / 64`) stands for `base + i`;
+    /// no bit at or past `width` is set.
+    Bits {
+        base: i128,
+        width: usize,
+        words: Vec<u64>,
+    },
+    Sorted(Vec<i128>),
+}
+
+impl Sums {
+    /// The set holding only `x`.
+    fn at(x: i128) -> Sums {
+        Sums::Bits {
+            base: x,
+            width: 1,
+            words: vec![1],
+        }
+    }
+
+    /// Makes the set hold only `x`, keeping its room.
+    fn reset(&mut self, x: i128) {
+        match self {
+            Sums::Bits { base, width, words } => {
+                *base = x;
+                *width = 1;
+                words.clear();
+                words.push(1);
+            }
+            Sums::Sorted(_) => *self = Sums::at(x),
+        }
+    }
+
+    /// True when the set holds more than `n` sums.
+    fn more_than(&self, n: usize) -> bool {
+        match self {
+            // no more sums than bits
+            Sums::Bits { width, .. } if *width <= n => false,
+            _ => self.len() > n,
+        }
+    }
+
+    /// How many sums the set holds.
+    fn len(&self) -> usize {
+        match self {
+            Sums::Bits { words, .. } => words.iter().map(|w| w.count_ones() as usize).sum(),
+            Sums::Sorted(list) => list.len(),
+        }
+    }
+
+    /// True when the set holds `x`.
+    fn contains(&self, x: i128) -> bool {
+        match self {
+            Sums::Bits { base, width, words } => usize::try_from(x - base)
+                .ok()
+                .filter(|&i| i < *width)
+                .is_some_and(|i| words[i / 64] >> (i % 64) & 1 == 1),
+            Sums::Sorted(list) => list.binary_search(&x).is_ok(),
+        }
+    }
+
+    /// The sums as a sorted list.
+    fn to_sorted(&self) -> Vec<i128> {
+        match self {
+            Sums::Bits { base, words, .. } => words
+                .iter()
+                .enumerate()
+                .flat_map(|(k, &w)| {
+                    (0..64)
+                        .filter(move |b| w >> b & 1 == 1)
+                        .map(move |b| base + (k * 64 + b) as i128)
+                })
+                .collect(),
+            Sums::Sorted(list) => list.clone(),
+        }
+    }
+
+    /// `{ s + sign · v }` for every sum `s` and every `v` of `values` (sorted,
+    /// without repeats); `scratch` is room for the next sums.
+    fn add(&mut self, sign: i128, values: &[i128], scratch: &mut Scratch) {
+        let (Some(&lo), Some(&hi)) = (values.first(), values.last()) else {
+            *self = Sums::Sorted(Vec::new());
+            return;
+        };
+        if let Sums::Bits { base, width, words } = self {
+            if lo == hi {
+                // one value moves every sum alike
+                *base += sign * lo;
+                return;
+            }
+            let spread = usize::try_from(hi - lo).ok();
+            match spread.and_then(|d| d.checked_add(*width)) {
+                Some(new_width) if new_width <= MAX_SUM_BITS => {
+                    let out = &mut scratch.words;
+                    out.clear();
+                    out.resize(new_width.div_ceil(64), 0);
+                    for &v in values {
+                        // each shift is at most `spread`: it fits
+                        let shift =
+                            usize::try_from(if sign > 0 { v - lo } else { hi - v }).unwrap_or(0);
+                        or_shifted(out, words, shift);
+                    }
+                    *base += if sign > 0 { lo } else { -hi };
+                    *width = new_width;
+                    std::mem::swap(words, out);
+                    return;
+                }
+                _ => *self = Sums::Sorted(self.to_sorted()),
+            }
+        }
+        let Sums::Sorted(sums) = self else {
+            unreachable!("the bits were turned into a list")
+        };
+        let next = &mut scratch.sums;
+        next.clear();
+        next.extend(
+            sums.iter()
+                .flat_map(|s| values.iter().map(move |v| s + sign * v)),
+        );
+        next.sort_unstable();
+        next.dedup();
+        std::mem::swap(sums, next);
+    }
+}
+
+/// Room reused from one [`Sums::add`] to the next.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<u64>,
+    sums: Vec<i128>,
+}
+
+/// `out |= words << shift`, bits shifted past the end of `out` dropped.
+fn or_shifted(out: &mut [u64], words: &[u64], shift: usize) {
+    let (skip, bits) = (shift / 64, shift % 64);
+    for (k, &w) in words.iter().enumerate() {
+        let Some(slot) = out.get_mut(k + skip) else {
+            break;
+        };
+        *slot |= w << bits;
+        if bits > 0
+            && let Some(slot) = out.get_mut(k + skip + 1)
+        {
+            *slot |= w >> (64 - bits);
+        }
+    }
+}
+
+/// The values column `column` of a row's cuts takes, sorted and without
+/// repeats.
+fn column_values(cuts: &[Cut], column: usize) -> Vec<i128> {
+    let mut values: Vec<i128> = cuts
+        .iter()
+        .filter_map(|cut| cut[column].2.integer())
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    values
+}
+
+/// An open term of an equation with its side: `(sign, row, column)`, the sign
+/// 1 on the left and −1 on the right.
+type SignedOpen = (i128, usize, usize);
+
 /// Removes the cuts of the collapsed rows that no choice in the other rows can
 /// complete, for equations `Σ left = Σ right`. `options[r]` are row `r`'s cuts.
 pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<Term>)]) {
-    /// The largest set of partial sums tracked for one equation.
-    const MAX_SUMS: usize = 4096;
+    if options.is_empty() {
+        return; // no open term: nothing to remove
+    }
+    // each equation as `known + Σ sign · open = 0`: the known cells add up
+    // to one number, and the open ones are (sign, row, column)
+    let equations: Vec<(i128, Vec<SignedOpen>)> = equations
+        .iter()
+        .filter(|(left, right)| !left.iter().chain(right).any(|t| matches!(t, Term::Blank)))
+        .map(|(left, right)| {
+            let signed = left
+                .iter()
+                .map(|t| (1, t))
+                .chain(right.iter().map(|t| (-1, t)));
+            let mut known = 0;
+            let mut open = Vec::new();
+            for (sign, t) in signed {
+                match *t {
+                    Term::Known(v) => known += sign * v,
+                    Term::Open { row, column } => open.push((sign, row, column)),
+                    Term::Blank => unreachable!("equations with blanks are left out"),
+                }
+            }
+            (known, open)
+        })
+        .collect();
+    // the values of each row's columns, made again once the row loses cuts
+    let mut values_of: Vec<Vec<Option<Vec<i128>>>> = vec![Vec::new(); options.len()];
+    let mut scratch = Scratch::default();
+    let mut same_row: Vec<(i128, usize)> = Vec::new();
+    // sign · value of each open term whose row's cuts give its column one value
+    let mut single: Vec<Option<i128>> = Vec::new();
+    // whether some cut of each open term's row has a blank mark in its column
+    let mut may_be_blank: Vec<bool> = Vec::new();
+    let mut sums = Sums::at(0);
     let mut changed = true;
     let mut rounds = 0;
     while changed && rounds < 64 {
         changed = false;
         rounds += 1;
-        for (left, right) in equations {
-            if left.iter().chain(right).any(|t| matches!(t, Term::Blank)) {
-                continue; // a blank takes no part in a sum
-            }
-            let terms: Vec<(i128, &Term)> = left
-                .iter()
-                .map(|t| (1, t))
-                .chain(right.iter().map(|t| (-1, t)))
-                .collect();
-            for (k, &(_, target)) in terms.iter().enumerate() {
-                let Term::Open { row, column } = *target else {
+        for (known, open) in &equations {
+            let mut stale = true;
+            let mut single_total = 0;
+            for (k, &(my_sign, row, column)) in open.iter().enumerate() {
+                if stale {
+                    // a term of one value moves every sum alike
+                    single.clear();
+                    may_be_blank.clear();
+                    single_total = 0;
+                    for &(sign, r, c) in open {
+                        may_be_blank
+                            .push(options[r].iter().any(|cut| cut[c].2.integer().is_none()));
+                        let values = values_at(&mut values_of, options, r, c);
+                        let one = (values.len() == 1).then(|| sign * values[0]);
+                        single_total += one.unwrap_or(0);
+                        single.push(one);
+                    }
+                    stale = false;
+                }
+                // a term of another row that may be a blank mark leaves the sum
+                // open (a blank in a sum rules nothing out): this equation
+                // removes no cut of this row
+                if open
+                    .iter()
+                    .zip(&may_be_blank)
+                    .any(|(&(_, r, _), &blank)| r != row && blank)
+                {
                     continue;
-                };
-                // the sums the other terms can reach, sorted and without repeats
-                let mut sums: Vec<i128> = vec![0];
-                let mut values: Vec<i128> = Vec::new();
-                let mut next: Vec<i128> = Vec::new();
+                }
+                // the sums the other terms can reach: the known cells and the
+                // terms of one value give where they start
+                same_row.clear();
+                let mut start = known + single_total;
+                for (j, &(sign, r, c)) in open.iter().enumerate() {
+                    if r == row {
+                        // the target itself, and the same row twice: handled
+                        // through the target's own cut below
+                        start -= single[j].unwrap_or(0);
+                        if j != k {
+                            same_row.push((sign, c));
+                        }
+                    }
+                }
+                sums.reset(start);
                 let mut too_many = false;
-                for (j, &(sign, t)) in terms.iter().enumerate() {
-                    if j == k {
+                for (j, &(sign, r, c)) in open.iter().enumerate() {
+                    if r == row || single[j].is_some() {
                         continue;
                     }
-                    values.clear();
-                    match *t {
-                        Term::Known(v) => values.push(v),
-                        // the same row twice: handled through the target's own cut below
-                        Term::Open { row: r, .. } if r == row => continue,
-                        Term::Open { row: r, column: c } => {
-                            values.extend(options[r].iter().filter_map(|cut| cut[c].2.integer()))
-                        }
-                        Term::Blank => unreachable!("equations with blanks are skipped"),
-                    }
-                    values.sort_unstable();
-                    values.dedup();
-                    next.clear();
-                    next.extend(
-                        sums.iter()
-                            .flat_map(|s| values.iter().map(move |v| s + sign * v)),
-                    );
-                    next.sort_unstable();
-                    next.dedup();
-                    std::mem::swap(&mut sums, &mut next);
-                    if sums.len() > MAX_SUMS {
+                    sums.add(sign, values_at(&mut values_of, options, r, c), &mut scratch);
+                    if sums.more_than(MAX_SUMS) {
                         too_many = true;
                         break;
                     }
@@ -321,31 +545,40 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                 if too_many {
                     continue;
                 }
-                let my_sign = terms[k].0;
-                let same_row: Vec<(i128, usize)> = terms
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != k)
-                    .filter_map(|(_, &(sign, t))| match *t {
-                        Term::Open { row: r, column: c } if r == row => Some((sign, c)),
-                        _ => None,
-                    })
-                    .collect();
                 let before = options[row].len();
                 options[row].retain(|cut| {
+                    // a cut with a blank in the sum is not ruled out by it
                     let Some(mine) = cut[column].2.integer() else {
-                        return false;
+                        return true;
                     };
-                    let own: i128 = same_row
+                    let own: Option<i128> = same_row
                         .iter()
-                        .map(|&(sign, c)| sign * cut[c].2.integer().unwrap_or(0))
+                        .map(|&(sign, c)| cut[c].2.integer().map(|v| sign * v))
                         .sum();
-                    sums.binary_search(&(-(my_sign * mine) - own)).is_ok()
+                    own.is_none_or(|own| sums.contains(-(my_sign * mine) - own))
                 });
-                changed |= options[row].len() != before;
+                if options[row].len() != before {
+                    changed = true;
+                    stale = true;
+                    values_of[row].clear();
+                }
             }
         }
     }
+}
+
+/// The values of column `c` of row `r`'s cuts, from `values_of` or made there.
+fn values_at<'v>(
+    values_of: &'v mut [Vec<Option<Vec<i128>>>],
+    options: &[Vec<Cut>],
+    r: usize,
+    c: usize,
+) -> &'v [i128] {
+    let row_values = &mut values_of[r];
+    if row_values.len() <= c {
+        row_values.resize(c + 1, None);
+    }
+    row_values[c].get_or_insert_with(|| column_values(&options[r], c))
 }
 
 #[cfg(test)]
@@ -371,7 +604,18 @@ mod tests {
         assert_eq!(texts("666", &[Count, Count, Count]), [["6", "6", "6"]]);
         assert_eq!(texts("105", &[Count, Count]), [["10", "5"]]);
         assert!(texts("3960181", &[Count, Change, Count]).len() > 1);
-        assert_eq!(texts("2648-18538", &[Count, Change, Count]).len(), 4);
+        // four cuts with a signed change, and 2648, `-`, 18538
+        assert_eq!(texts("2648-18538", &[Count, Change, Count]).len(), 5);
+        // a blank mark is a cell of its own: two readings, none chosen
+        let both = texts("107/304", &[Count, Change, Count]);
+        assert!(
+            both.contains(&vec!["107".into(), "/".into(), "304".into()]),
+            "{both:?}"
+        );
+        assert!(
+            both.contains(&vec!["10".into(), "7/30".into(), "4".into()]),
+            "{both:?}"
+        );
         assert_eq!(texts("0/00", &[Change, Count]), [["0/0", "0"]]);
         assert_eq!(texts("3257万元", &[Count, Amount]).len(), 3);
     }
@@ -437,6 +681,56 @@ mod tests {
     fn long_runs_are_not_split() {
         assert!(cuts(&"1".repeat(200), &[ValueKind::Count; 7], HeaderUnit::None).is_none());
         assert!(cuts(&"1".repeat(60), &[ValueKind::Count; 15], HeaderUnit::None).is_none());
+    }
+
+    proptest::proptest! {
+        /// Sums kept as bits hold what sums kept as a sorted list hold, past
+        /// the width where the bits give way to the list too.
+        #[test]
+        fn sums_as_bits_equal_sums_as_a_list(
+            steps in proptest::collection::vec(
+                (proptest::bool::ANY, proptest::collection::btree_set(-3000i128..3000, 1..6)),
+                1..8,
+            ),
+            probes in proptest::collection::vec(-20_000i128..20_000, 0..40),
+        ) {
+            let mut bits = Sums::at(0);
+            let mut list = Sums::Sorted(vec![0]);
+            let mut next = Scratch::default();
+            for (plus, values) in &steps {
+                let values: Vec<i128> = values.iter().copied().collect();
+                let sign = if *plus { 1 } else { -1 };
+                bits.add(sign, &values, &mut next);
+                list.add(sign, &values, &mut next);
+                proptest::prop_assert_eq!(bits.to_sorted(), list.to_sorted());
+                proptest::prop_assert_eq!(bits.len(), list.len());
+                for n in [0, 1, 10, 4096] {
+                    proptest::prop_assert_eq!(bits.more_than(n), list.len() > n);
+                }
+            }
+            for x in probes {
+                proptest::prop_assert_eq!(bits.contains(x), list.contains(x));
+            }
+        }
+    }
+
+    #[test]
+    fn wide_sums_give_way_to_a_list() {
+        let mut sums = Sums::at(0);
+        let mut next = Scratch::default();
+        sums.add(1, &[0, 5], &mut next);
+        sums.add(-1, &[1, 2], &mut next);
+        assert!(matches!(sums, Sums::Bits { .. }));
+        assert_eq!(sums.to_sorted(), [-2, -1, 3, 4]);
+        sums.add(1, &[0, 1_000_000], &mut next);
+        assert!(matches!(sums, Sums::Sorted(_)));
+        assert_eq!(
+            sums.to_sorted(),
+            [-2, -1, 3, 4, 999_998, 999_999, 1_000_003, 1_000_004]
+        );
+        assert!(sums.contains(999_999) && !sums.contains(0));
+        sums.add(1, &[], &mut next);
+        assert_eq!(sums.len(), 0);
     }
 
     #[test]

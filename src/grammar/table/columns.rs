@@ -141,6 +141,7 @@ pub(crate) fn read_column_blocks(
             Some((s, e)),
         );
     }
+    super::shared_columns::read_shared_columns(ctx, table, found, (start, end), edition, unit);
 }
 
 #[cfg(test)]

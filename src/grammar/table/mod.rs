@@ -6,14 +6,23 @@ mod align;
 mod applications;
 mod collapsed;
 mod columns;
+mod cut_labels;
+mod cut_values;
+mod label_tails;
 mod positions;
 mod printed;
+mod reading_order;
+mod rejoin;
 mod review;
+mod row_bands;
 mod scan;
+mod shared_columns;
 mod sums;
 
 pub(crate) use active::{active_table, active_votes, scan_active};
 pub(crate) use applications::{applications_table, applications_votes, scan_applications};
+pub(crate) use cut_values::CutCell;
+pub(crate) use reading_order::read_uniform_tables;
 pub(crate) use review::review_table;
 
 use self::align::{Aligned, Placement, Unplaced, align};
@@ -22,7 +31,7 @@ use self::scan::{FoundRow, Scan};
 use super::Ctx;
 use super::label::Fit;
 use super::tokens::Token;
-use super::value::HeaderUnit;
+use super::value::{HeaderUnit, Scalar};
 use crate::model::{
     Cell, Diagnostic, DiagnosticKind, ExtraRow, ExtraValue, Level, Table, TableId, Value, ValueKind,
 };
@@ -109,8 +118,10 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     kind: impl Fn(C) -> ValueKind,
     unit: HeaderUnit,
 ) -> Option<Diagnostic> {
-    let label_text = ctx.doc[found.label.0..found.label.1].to_string();
-    let row = table.rows.iter_mut().find(|r| r.key == found.key)?;
+    let doc = ctx.doc;
+    let label_text = &doc[found.label.0..found.label.1];
+    let row_index = table.rows.iter().position(|r| r.key == found.key)?;
+    let row = &mut table.rows[row_index];
     if row.label_span.is_some() {
         ctx.diag(
             Level::Warning,
@@ -242,7 +253,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             });
         }
     };
-    for (&column, slot) in columns.iter().zip(placement) {
+    for (column_index, (&column, slot)) in columns.iter().zip(placement).enumerate() {
         let Some(token) = slot.map(|i| &found.cells[i]) else {
             continue;
         };
@@ -251,7 +262,10 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             .map(|s| s.typed(kind(column), unit))
             .unwrap_or(Err("not a value"));
         let cell = match value {
-            Ok(Value::Blank) => blank_cell(ctx, token),
+            Ok(Value::Blank) => {
+                ctx.blank_cells.push((id, row_index, column_index));
+                blank_cell(ctx, token)
+            }
             Ok(value) => Cell {
                 value,
                 span: Some(ctx.span(token.start, token.end)),
@@ -267,6 +281,17 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                     ),
                     Some((token.start, token.end)),
                 );
+                if let Some(Scalar::Cut { prefix, digits }) = token.scalar {
+                    ctx.cut_cells.push(CutCell {
+                        table: id,
+                        row: row_index,
+                        column: column_index,
+                        prefix,
+                        digits,
+                        at: (token.start, token.end),
+                        diagnostic: ctx.diagnostics.len() - 1,
+                    });
+                }
                 Cell::BLANK
             }
         };

@@ -12,6 +12,11 @@
 //! - the header cells naming the columns, in the same part of the table and on
 //!   the same page.
 //!
+//! Text laid out for a terminal gives the same kind of anchors: header words
+//! one space apart (lynx) are one word a column, and a header laid out cell by
+//! cell on one grid from the first column (inscriptis) names the row's first
+//! columns by their order ([`grid_anchors`]).
+//!
 //! A row is placed only when every value in it falls under exactly one column,
 //! in the columns' order; otherwise none of its cells is placed (the caller
 //! leaves them blank and says why). Positions drift between pages and after
@@ -101,6 +106,45 @@ pub(crate) fn row_anchors(cells: &[Token], columns: usize, page: u32) -> Option<
     Some(places.iter().map(|p| (p.start, p.end)).collect())
 }
 
+/// The words of a header cell with the place of each: a cell whose text has
+/// words one space apart (`结果维持 结果纠正 其他结果`, as lynx lays out a header
+/// row whose labels fit their columns) is one word a column, each starting at
+/// its own character column. The words are split only where the cell covers
+/// one column per character (text laid out for a terminal may give a CJK
+/// character two); otherwise the cell is one word.
+///
+/// ```text
+/// header cell := word (' ' word)*      each word at start + characters before it
+/// ```
+fn words_of<'d>(doc: &'d str, token: &Token) -> Vec<(&'d str, Place)> {
+    let Some(at) = token.at else {
+        return Vec::new();
+    };
+    let text = token.text(doc);
+    let one_per_char = usize::try_from(at.end - at.start).ok() == Some(text.chars().count());
+    if !one_per_char || !text.contains(' ') {
+        return vec![(text, at)];
+    }
+    let mut out = Vec::new();
+    let mut column = at.start;
+    for word in text.split(' ') {
+        let width = u32::try_from(word.chars().count()).unwrap_or(u32::MAX);
+        if !word.is_empty() {
+            let end = column.saturating_add(width);
+            out.push((
+                word,
+                Place {
+                    start: column,
+                    end,
+                    ..at
+                },
+            ));
+        }
+        column = column.saturating_add(width).saturating_add(1);
+    }
+    out
+}
+
 /// The anchors the header cells on `page` give: `labels[c]` names column `c`
 /// (its alternatives). A header cell names a column when its text is one of
 /// the column's labels or, being two characters or more, starts one (PDF text
@@ -125,11 +169,11 @@ pub(crate) fn header_anchors(
         }
     }
     let mut named: Vec<Vec<Place>> = vec![Vec::new(); groups.len()];
-    for token in header {
-        let Some(at) = token.at.filter(|p| p.page == page) else {
+    for (text, at) in header.iter().flat_map(|t| words_of(doc, t)) {
+        if at.page != page {
             continue;
-        };
-        let text = compact(token.text(doc));
+        }
+        let text = compact(text);
         let names = |label: &&str| {
             *label == text || (text.chars().nth(1).is_some() && label.starts_with(text.as_str()))
         };
@@ -153,6 +197,75 @@ pub(crate) fn header_anchors(
     let set: Vec<Anchor> = anchors.iter().flatten().copied().collect();
     if set.windows(2).any(|w| w[1].0 < w[0].1) {
         return vec![None; labels.len()];
+    }
+    anchors
+}
+
+/// The anchors of a row laid out cell by cell under a header laid out the
+/// same way, as inscriptis prints a table: every line of the table starts at
+/// the same column and puts its `k`-th cell at the `k`-th column of one grid,
+/// whatever cells of the lines above it span. Section 四's header then shows
+/// its second level (`结果维持 … 总计 结果维持 … 总计`, ten labels) from the
+/// first column, under the first level, so its labels name the row's first
+/// columns by their order, not by what stands above them.
+///
+/// ```text
+/// label line  := header words on one line of the row's page, one of them a
+///                column's label
+/// grid        := label lines ≥ 2, each starting where the row's first cell
+///                starts, the k-th words of any two at the same column
+/// anchors     := the k-th word of the longest label line for column k,
+///                when it is a label of column k (k < its words)
+/// ```
+///
+/// No anchors (all `None`) when the header is not laid out so.
+pub(crate) fn grid_anchors(
+    doc: &str,
+    header: &[Token],
+    labels: &[&[&str]],
+    cells: &[Token],
+) -> Vec<Option<Anchor>> {
+    let mut anchors = vec![None; labels.len()];
+    let Some(first) = places(cells).and_then(|p| p.first().copied()) else {
+        return anchors;
+    };
+    let names = |c: usize, text: &str| labels.get(c).is_some_and(|l| l.contains(&text));
+    let mut lines: Vec<(u32, Vec<(String, Place)>)> = Vec::new();
+    for (text, at) in header.iter().flat_map(|t| words_of(doc, t)) {
+        if at.page != first.page {
+            continue;
+        }
+        let word = (compact(text), at);
+        match lines.iter_mut().find(|(l, _)| *l == at.line) {
+            Some((_, words)) => words.push(word),
+            None => lines.push((at.line, vec![word])),
+        }
+    }
+    lines.retain(|(_, words)| {
+        words
+            .iter()
+            .any(|(w, _)| (0..labels.len()).any(|c| names(c, w)))
+    });
+    for (_, words) in &mut lines {
+        words.sort_by_key(|(_, p)| p.start);
+    }
+    let Some(longest) = lines.iter().map(|(_, w)| w).max_by_key(|w| w.len()) else {
+        return anchors;
+    };
+    let grid = lines.len() >= 2
+        && longest.len() <= labels.len()
+        && lines.iter().all(|(_, words)| {
+            words.first().is_some_and(|(_, p)| p.start == first.start)
+                && words
+                    .iter()
+                    .zip(longest)
+                    .all(|((_, a), (_, b))| a.start == b.start)
+        })
+        && longest.iter().enumerate().all(|(c, (w, _))| names(c, w));
+    if grid {
+        for (anchor, (_, p)) in anchors.iter_mut().zip(longest) {
+            *anchor = Some((p.start, p.end));
+        }
     }
     anchors
 }
@@ -191,6 +304,33 @@ pub(crate) fn place(
         placement[column] = Some(i);
     }
     Ok(placement)
+}
+
+/// Places `cells` on a grid whose first columns have anchors (see
+/// [`grid_anchors`]): the values under the anchors as [`place`] does, and the
+/// values after the last anchor in the columns after it, in order, when they
+/// are as many as those columns. When they are not, those columns are left
+/// out of the placement and their values counted in the second item: which
+/// of those columns they belong to is not shown.
+pub(crate) fn place_on_grid(
+    doc: &str,
+    cells: &[Token],
+    anchors: &[Option<Anchor>],
+) -> Result<(Placement, usize), Unplaced> {
+    let places = places(cells).ok_or(Unplaced::NoPositions)?;
+    let anchored = anchors.iter().take_while(|a| a.is_some()).count();
+    let Some(Some((_, edge))) = anchored.checked_sub(1).map(|c| anchors[c]) else {
+        return Err(Unplaced::NoAnchors);
+    };
+    let under = places.iter().take_while(|p| p.start < edge).count();
+    let mut placement = place(doc, &cells[..under], &anchors[..anchored])?;
+    let after = cells.len() - under;
+    if after == anchors.len() - anchored {
+        placement.extend((under..cells.len()).map(Some));
+        return Ok((placement, 0));
+    }
+    placement.resize(anchors.len(), None);
+    Ok((placement, after))
 }
 
 /// A total column and the columns it sums (section 三's 总计, section 四's three 总计).
@@ -369,6 +509,88 @@ mod tests {
             &vec![None, None, None, Some(0)],
             &totals
         ));
+    }
+
+    #[test]
+    fn header_words_one_space_apart_name_a_column_each() {
+        // lynx lays out a header row whose labels fit their columns with one
+        // space between them; the values below sit under each label's start
+        let doc = line(&[(3, "结果维持 结果纠正 总计"), (30, "总计")])
+            + &line(&[(3, "1"), (17, "1"), (30, "0")]);
+        let doc = doc.as_str();
+        let l = lines(doc);
+        let labels: [&[&str]; 4] = [&["结果维持"], &["结果纠正"], &["总计"], &["总计"]];
+        let anchors = header_anchors(doc, &l[0], &labels, 0);
+        assert_eq!(
+            anchors,
+            [Some((3, 7)), Some((8, 12)), Some((13, 15)), Some((30, 32))]
+        );
+        let cells = &l[1];
+        let p = place(doc, cells, &anchors);
+        assert!(matches!(p, Err(Unplaced::Between { hits: 0, .. })), "{p:?}");
+        let doc = line(&[(3, "结果维持 结果纠正 总计"), (30, "总计")])
+            + &line(&[(3, "1"), (13, "1"), (30, "0")]);
+        let l = lines(&doc);
+        let p = place(&doc, &l[1], &anchors).unwrap();
+        assert_eq!(texts(&doc, &l[1], &p), ["1", "", "1", "0"]);
+    }
+
+    /// The labels of a row of two groups of two parts and their total.
+    const GRID_LABELS: [&[&str]; 6] = [
+        &["维持"],
+        &["纠正"],
+        &["总计"],
+        &["维持"],
+        &["纠正"],
+        &["总计"],
+    ];
+
+    #[test]
+    fn a_header_laid_out_cell_by_cell_anchors_the_first_columns() {
+        // each line from the first column: the second line's labels stand
+        // under the first's, naming the row's first columns by their order
+        let doc = line(&[(0, "维持"), (6, "纠正"), (12, "总计"), (18, "甲组")])
+            + &line(&[
+                (0, "维持"),
+                (6, "纠正"),
+                (12, "总计"),
+                (18, "维持"),
+                (24, "纠正"),
+            ])
+            + &line(&[(0, "1"), (12, "1"), (18, "2"), (24, "0"), (30, "2")]);
+        let doc = doc.as_str();
+        let l = lines(doc);
+        let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
+        let cells = &l[2];
+        let anchors = grid_anchors(doc, &header, &GRID_LABELS, cells);
+        assert_eq!(
+            anchors,
+            [
+                Some((0, 2)),
+                Some((6, 8)),
+                Some((12, 14)),
+                Some((18, 20)),
+                Some((24, 26)),
+                None
+            ]
+        );
+        let (p, after) = place_on_grid(doc, cells, &anchors).unwrap();
+        assert_eq!(texts(doc, cells, &p), ["1", "", "1", "2", "0", "2"]);
+        assert_eq!(after, 0);
+        // two values after the last anchor for one column: left out
+        let doc2 = doc.replace("0     2\n", "0     2  7\n");
+        let l = lines(&doc2);
+        let (p, after) = place_on_grid(&doc2, &l[2], &anchors).unwrap();
+        assert_eq!(texts(&doc2, &l[2], &p), ["1", "", "1", "2", "0", ""]);
+        assert_eq!(after, 2);
+        // a line starting elsewhere (labels over their own columns): no grid
+        let doc = line(&[(0, "维持"), (6, "纠正"), (12, "总计")])
+            + &line(&[(18, "维持"), (24, "纠正"), (30, "总计")])
+            + &line(&[(0, "1"), (12, "1"), (18, "2"), (30, "2")]);
+        let l = lines(&doc);
+        let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
+        let anchors = grid_anchors(&doc, &header, &GRID_LABELS, &l[2]);
+        assert!(anchors.iter().all(Option::is_none), "{anchors:?}");
     }
 
     #[test]

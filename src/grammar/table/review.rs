@@ -4,6 +4,7 @@ use super::align::{Aligned, Placement, align};
 use super::collapsed::{cuts, keep_summing};
 use super::positions;
 use super::scan::{Class, Vote, cells_end, scan};
+use super::sums;
 use crate::grammar::Ctx;
 use crate::template;
 use std::sync::LazyLock;
@@ -181,7 +182,17 @@ pub(crate) fn review_table(
             placement
         }
         Err(why) => match by_position(ctx.doc, &tokens[..start], cells) {
-            Ok(placement) => {
+            Ok((placement, unplaced)) => {
+                if unplaced > 0 {
+                    ctx.diag(
+                        Level::Warning,
+                        DiagnosticKind::RowAmbiguous,
+                        format!(
+                            "review_litigation: {unplaced} values after the header's last label are left blank: the header does not show which of the columns after it they belong to"
+                        ),
+                        cells.first().map(|t| (t.start, t.end)),
+                    );
+                }
                 ctx.diag(
                     Level::Info,
                     DiagnosticKind::RowRealigned,
@@ -197,16 +208,20 @@ pub(crate) fn review_table(
                 let also = by_position.map_or(String::new(), |p| {
                     format!(", and they cannot be placed by position: {}", p.describe())
                 });
-                ctx.diag(
-                    Level::Warning,
-                    DiagnosticKind::RowAmbiguous,
-                    format!(
-                        "review_litigation: cells left blank: {}{also}",
-                        why.describe()
-                    ),
-                    cells.first().map(|t| (t.start, t.end)),
-                );
-                return Some(table);
+                if let Some(placement) = by_groups(ctx, cells, &why.describe(), &also) {
+                    placement
+                } else {
+                    ctx.diag(
+                        Level::Warning,
+                        DiagnosticKind::RowAmbiguous,
+                        format!(
+                            "review_litigation: cells left blank: {}{also}",
+                            why.describe()
+                        ),
+                        cells.first().map(|t| (t.start, t.end)),
+                    );
+                    return Some(table);
+                }
             }
         },
     };
@@ -262,22 +277,73 @@ const HEADER_LABELS_BY_COLUMN: [&[&str]; CELLS] = {
 };
 
 /// Places the row's cells by where they sit under the header (PDF text whose
-/// blank cells left no trace), keeping the three groups' totals. `Err(None)`
-/// when the cells carry no positions.
+/// blank cells left no trace), keeping the three groups' totals, with the
+/// number of values after a header laid out cell by cell whose columns are
+/// not shown (left out of the placement). `Err(None)` when the cells carry no
+/// positions.
 fn by_position(
     doc: &str,
     before: &[Token],
     cells: &[Token],
-) -> Result<Placement, Option<positions::Unplaced>> {
+) -> Result<(Placement, usize), Option<positions::Unplaced>> {
     let page = positions::page_of(cells).ok_or(None)?;
     let header: Vec<Token> = before.iter().filter(|t| t.is_text()).cloned().collect();
     let anchors = positions::header_anchors(doc, &header, &HEADER_LABELS_BY_COLUMN, page);
-    let placement = positions::place(doc, cells, &anchors).map_err(Some)?;
+    let placement = if anchors.iter().all(Option::is_none) {
+        // a header laid out cell by cell from the first column (inscriptis)
+        let anchors = positions::grid_anchors(doc, &header, &HEADER_LABELS_BY_COLUMN, cells);
+        positions::place_on_grid(doc, cells, &anchors).map_err(Some)?
+    } else {
+        (positions::place(doc, cells, &anchors).map_err(Some)?, 0)
+    };
     let totals = GROUPS.map(|(parts, total)| (parts, total));
-    if !positions::totals_hold(cells, &placement, &totals) {
+    if !positions::totals_hold(cells, &placement.0, &totals) {
         return Err(Some(positions::Unplaced::Totals));
     }
     Ok(placement)
+}
+
+/// Places the row by its three groups' totals when its cells are fewer than
+/// the columns and no position places them (see [`sums::place_by_groups`]),
+/// saying so; `None` when the totals settle no cell. `why` and `also` say
+/// why the row was not placed otherwise.
+fn by_groups(ctx: &mut Ctx<'_>, cells: &[Token], why: &str, also: &str) -> Option<Placement> {
+    let values: Vec<Value> = cells
+        .iter()
+        .map(|t| t.scalar?.typed(ValueKind::Count, HeaderUnit::None).ok())
+        .collect::<Option<_>>()?;
+    let (placement, unsure) = sums::place_by_groups(&values, CELLS, &GROUPS)?;
+    if placement.iter().all(Option::is_none) {
+        return None;
+    }
+    let keys: Vec<String> = ReviewRow::ALL
+        .iter()
+        .flat_map(|&r| ReviewColumn::ALL.iter().map(move |&c| format!("{r}.{c}")))
+        .collect();
+    let head = format!(
+        "review_litigation: {why}{also}; the groups' totals place them",
+        why = why.trim_end_matches('.')
+    );
+    let (level, kind, message) = if unsure.is_empty() {
+        (Level::Info, DiagnosticKind::RowRealigned, head)
+    } else {
+        let unsure: Vec<&str> = unsure.iter().map(|&c| keys[c].as_str()).collect();
+        (
+            Level::Warning,
+            DiagnosticKind::RowAmbiguous,
+            format!(
+                "{head}, but cells {} are left blank: their groups do not add up with every cell known under every placement that keeps the totals",
+                unsure.join(", ")
+            ),
+        )
+    };
+    ctx.diag(
+        level,
+        kind,
+        message,
+        cells.first().map(|t| (t.start, t.end)),
+    );
+    Some(placement)
 }
 
 /// Reads the row when its fifteen cells ran together (`000000000000000`): split

@@ -22,8 +22,10 @@
 //!
 //! The same sums place a row that shows one cell fewer than the columns
 //! (text whose empty cells leave no trace, as lynx and inscriptis print a
-//! table): see [`place_short_rows`].
+//! table): see [`place_short_rows`]; and section 四's row by its three groups'
+//! totals: see [`place_by_groups`].
 
+use super::align::Placement;
 use super::scan::FoundRow;
 use crate::grammar::Ctx;
 use crate::grammar::value::HeaderUnit;
@@ -285,6 +287,91 @@ fn settled(
         .unwrap_or_default()
 }
 
+/// A total column and the columns it sums, by column index.
+pub(crate) type Group<'a> = (&'a [usize], usize);
+
+/// Places a row that shows one cell fewer than its `columns` (text whose
+/// empty cells leave no line of their own, as lynx and inscriptis print
+/// section 四's row) by its groups' totals: the cells keep their order, so a
+/// placement is the column the missing cell is in.
+///
+/// ```text
+/// short row   := cell{columns − 1}             (value or blank mark each)
+/// placement   := blank column b ∈ 0..columns, the cells in the others in order
+/// kept        := every placement under which each group's parts can sum to
+///                its total, a blank term being an unknown count ≥ 0
+/// placed cell := a column that holds the same cell under every kept
+///                placement, in a group whose every term is that same figure
+///                under all of them and whose parts add up to its total
+/// ```
+///
+/// A group with the blank cell in it, or whose cells differ between kept
+/// placements, is left out: a blank total bounds nothing, so only a group
+/// that adds up with every term known confirms where its cells are (the
+/// sums of a report that does not add up place nothing by chance). Returns
+/// the placement of the confirmed columns (`None` for the others) and the
+/// columns left out, or `None` when no placement is kept or a cell is not a
+/// count.
+pub(crate) fn place_by_groups(
+    cells: &[Value],
+    columns: usize,
+    groups: &[Group<'_>],
+) -> Option<(Placement, Vec<usize>)> {
+    if cells.len() + 1 != columns {
+        return None;
+    }
+    let counts: Vec<Option<i128>> = cells
+        .iter()
+        .map(|v| match v {
+            Value::Blank => Some(None),
+            v => v.integer().map(Some),
+        })
+        .collect::<Option<_>>()?;
+    let mut seen: Option<Vec<Settled>> = None;
+    for blank in 0..columns {
+        let value = |c: usize| cell_under(c, blank).and_then(|i| counts[i]);
+        let holds = groups.iter().all(|&(parts, total)| {
+            let left: Vec<_> = parts.iter().map(|&c| value(c)).collect();
+            can_hold(&left, &[value(total)])
+        });
+        if !holds {
+            continue;
+        }
+        let now = (0..columns).map(|c| cell_under(c, blank).map_or(Settled::Blank, Settled::Cell));
+        match &mut seen {
+            None => seen = Some(now.collect()),
+            Some(seen) => {
+                for (s, n) in seen.iter_mut().zip(now) {
+                    if *s != n {
+                        *s = Settled::Unsure;
+                    }
+                }
+            }
+        }
+    }
+    let seen = seen?;
+    let figure = |c: usize| match seen[c] {
+        Settled::Cell(i) => counts[i],
+        _ => None,
+    };
+    let mut placement: Placement = vec![None; columns];
+    for &(parts, total) in groups {
+        let terms: Option<Vec<i128>> = parts.iter().map(|&c| figure(c)).collect();
+        let confirmed = terms
+            .zip(figure(total))
+            .is_some_and(|(parts, total)| parts.iter().sum::<i128>() == total);
+        if confirmed {
+            for &c in parts.iter().chain([&total]) {
+                if let Settled::Cell(i) = seen[c] {
+                    placement[c] = Some(i);
+                }
+            }
+        }
+    }
+    let unsure = (0..columns).filter(|&c| placement[c].is_none()).collect();
+    Some((placement, unsure))
+}
+
 /// Blanks the suspect rows of section 三 that break one of its sums;
 /// `guessed` are the rows whose placement was a guess.
 pub(crate) fn check_applications(
@@ -356,6 +443,7 @@ pub(crate) fn check_applications(
 mod tests {
     use super::super::test_support::{get, read};
     use super::can_hold;
+    use crate::model::Value;
 
     #[test]
     fn a_blank_term_bounds_the_other_side() {
@@ -367,6 +455,46 @@ mod tests {
         assert!(!can_hold(&[Some(6), None], &[Some(5)]));
         assert!(!can_hold(&[Some(5)], &[Some(6), None]));
         assert!(can_hold(&[Some(9), None], &[Some(1), None]));
+    }
+
+    /// `place_by_groups` over counts (`None` a blank mark) of a row of two
+    /// groups of two parts and their total.
+    fn by_groups(cells: &[Option<u64>]) -> Option<(Vec<Option<usize>>, Vec<usize>)> {
+        let values: Vec<Value> = cells
+            .iter()
+            .map(|c| c.map_or(Value::Blank, Value::Count))
+            .collect();
+        super::place_by_groups(&values, 6, &[(&[0, 1], 2), (&[3, 4], 5)])
+    }
+
+    #[test]
+    fn the_groups_totals_place_a_short_row() {
+        // `2 1 3 4 4`: the blank cell can only be in the second group (in
+        // the first, `3 4 4` would break the second's total); which of its
+        // columns stays open, a blank total being any count
+        let (placement, unsure) =
+            by_groups(&[Some(2), Some(1), Some(3), Some(4), Some(4)]).unwrap();
+        assert_eq!(placement, [Some(0), Some(1), Some(2), None, None, None]);
+        assert_eq!(unsure, [3, 4, 5]);
+        // `2 1 3 5 4`: parts 5 and 4 fit no total of 4 or 5: the blank cell
+        // is the second group's total, which confirms nothing of its parts
+        let (placement, unsure) =
+            by_groups(&[Some(2), Some(1), Some(3), Some(5), Some(4)]).unwrap();
+        assert_eq!(placement, [Some(0), Some(1), Some(2), None, None, None]);
+        assert_eq!(unsure, [3, 4, 5]);
+        // a group with a blank mark in it does not add up with every term
+        // known: nothing is placed
+        let (placement, _) = by_groups(&[None, Some(1), Some(1), Some(4), Some(4)]).unwrap();
+        assert!(placement.iter().all(Option::is_none), "{placement:?}");
+        // two cells short: not placed
+        assert_eq!(by_groups(&[Some(2), Some(1), Some(3), Some(4)]), None);
+        // no placement keeps the totals
+        assert_eq!(
+            by_groups(&[Some(9), Some(1), Some(3), Some(5), Some(1)]),
+            None
+        );
+        // a row as long as the columns is not short
+        assert_eq!(by_groups(&[Some(1); 6]), None);
     }
 
     const LYNX: &str = include_str!("../../../tests/fixtures/tools/lynx/render_w2019_web.txt");
@@ -413,6 +541,27 @@ mod tests {
         assert!(r.diagnostics.iter().any(|d| d.message.starts_with(
             "applications.granted: the row shows 6 cells for 7 columns; its blank cell is put in commercial_enterprise"
         )));
+    }
+
+    #[test]
+    fn section_four_s_short_row_is_placed_by_its_groups_totals() {
+        // lynx prints `2 1 0 1 4 1 1 1 3 1 1 0 0 2` for fifteen columns: only
+        // with the blank cell in the second group do the other two hold
+        let r = read(LYNX);
+        let row = "review_litigation";
+        assert_eq!(get(&r, &format!("{row}.reconsideration.upheld")), "2");
+        assert_eq!(get(&r, &format!("{row}.reconsideration.total")), "4");
+        assert_eq!(
+            get(&r, &format!("{row}.litigation_after_reconsideration.total")),
+            "2"
+        );
+        for column in ["upheld", "corrected", "total"] {
+            assert_eq!(get(&r, &format!("{row}.litigation_direct.{column}")), "");
+        }
+        assert!(r.diagnostics.iter().any(|d| {
+            d.message
+                .contains("the groups' totals place them, but cells litigation_direct.upheld")
+        }));
     }
 
     const REPORT: &str = include_str!("../../../tests/fixtures/written/w2021_tabs.txt");

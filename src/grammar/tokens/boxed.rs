@@ -91,7 +91,11 @@ fn is_rule(c: char) -> bool {
 
 /// True for a line that carries cell text between vertical borders.
 pub(super) fn is_box_line(line: &str) -> bool {
-    line.contains(['│', '┃', '║'])
+    // │ ┃ ║ are E2 94 82, E2 94 83 and E2 95 91 in UTF-8, and E2 only ever
+    // starts a character: the bytes are compared, no character decoded
+    line.as_bytes()
+        .windows(3)
+        .any(|w| matches!(w, [0xE2, 0x94, 0x82 | 0x83] | [0xE2, 0x95, 0x91]))
 }
 
 /// A rule line of an ASCII grid table (pandoc's grid tables):
@@ -402,6 +406,18 @@ pub(super) fn tokenize(
 #[cfg(test)]
 mod tests {
     use super::super::{Layout, detect, tokenize as all_tokens};
+    use super::is_box_line;
+
+    proptest::proptest! {
+        /// Comparing bytes finds a box character exactly where looking for
+        /// the characters does.
+        #[test]
+        fn box_lines_by_bytes_are_box_lines_by_characters(
+            line in "[a │┃║┄┅═╬╡┼─丨\u{2501}\u{2550}\u{2552}]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(is_box_line(&line), line.contains(['│', '┃', '║']));
+        }
+    }
 
     fn cells(doc: &str) -> Vec<(String, bool)> {
         assert_eq!(detect(doc, 0, doc.len()), Layout::Boxed);

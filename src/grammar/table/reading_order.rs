@@ -1,0 +1,538 @@
+//! Tables whose text does not give each value its cell, read where the values
+//! themselves decide.
+//!
+//! Plain `pdftotext` follows a PDF's text runs, not a table's rows: a row's
+//! values stand beside its label, one a line below it, or among column blocks
+//! further on, blank cells leaving no line. Which cell a value belongs to is
+//! mostly not in the text, and such cells stay blank (the row readers say
+//! why). One case is certain whatever the order: a table whose every cell
+//! shows the same value.
+//!
+//! ```text
+//! figures := every word of a table's text that reads whole as a value
+//! left    := figures − the figures the cells read already were taken from
+//! uniform := left, each the same value v, as many as the cells not read
+//! ```
+//!
+//! A cell gives at most one value (a blank one leaves none, or a mark such as
+//! `/` that is not `v`), and nothing else in a table's text reads whole as a
+//! value once the values of rows the template does not have are left out
+//! (a section 二 with such a row shown without values, which may stand
+//! anywhere, is not read so), so as many copies of `v` as open cells mean
+//! that every one of them holds `v`: the order they came in does not matter. In sections 三 and 四,
+//! whose totals are sums of the other cells, only `0` is taken so; plain
+//! `pdftotext` mixes the two, so they are counted together, with the short
+//! lines after them (see [`run_on`]).
+
+use super::label_tails::read_label_tails;
+use super::row_bands::{read_review_bands, read_row_bands};
+use crate::grammar::Ctx;
+use crate::grammar::label::compact;
+use crate::grammar::value::{HeaderUnit, Scalar, scalar};
+use crate::model::{
+    ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, ExtraRow, Level, ReviewTable,
+    Row, Span, TableId, Value, ValueKind,
+};
+
+/// A word of table text that reads whole as a value: its range in the text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Figure {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) scalar: Scalar,
+}
+
+/// As [`figures_where`], leaving out the values of rows the template does
+/// not have (`skip`: their spans), which are no cells of the table.
+pub(super) fn table_figures(
+    ctx: &Ctx<'_>,
+    region: (usize, usize),
+    most: usize,
+    skip: &[Span],
+) -> Vec<Figure> {
+    figures_where(ctx.doc, region, most, |s, e, _| {
+        skip.is_empty() || !skip.contains(&ctx.span(s, e))
+    })
+}
+
+/// The first `most` words of `doc[start..end]` (words split at white space
+/// and `|`) that read whole as a value, blank marks (`/`, `—`, `无`)
+/// included, of those `keep` accepts (by their range and value). A table
+/// has a bounded number of cells, so its readers never need more than one
+/// figure past them.
+///
+/// ```text
+/// figures := (word where scalar(word) | other word)*
+/// ```
+fn figures_where(
+    doc: &str,
+    (start, end): (usize, usize),
+    most: usize,
+    keep: impl Fn(usize, usize, &Scalar) -> bool,
+) -> Vec<Figure> {
+    let text = &doc[start..end];
+    let mut out = Vec::new();
+    let push = |from: usize, to: usize, out: &mut Vec<Figure>| {
+        if let Some(scalar) = scalar(&text[from..to]).filter(|s| keep(start + from, start + to, s))
+        {
+            out.push(Figure {
+                start: start + from,
+                end: start + to,
+                scalar,
+            });
+        }
+    };
+    let ends = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace() || c == '|')
+        .map(|(i, _)| i)
+        .chain([text.len()]);
+    let mut from = 0;
+    for to in ends {
+        if out.len() >= most {
+            break;
+        }
+        if to > from {
+            push(from, to, &mut out);
+        }
+        from = to + text[to..].chars().next().map_or(0, char::len_utf8);
+    }
+    out
+}
+
+/// The value every figure shows, when there are exactly `cells` of them and
+/// all are the same value (not a blank mark).
+///
+/// ```text
+/// uniform := figure{cells}, each the same value v ≠ blank
+/// ```
+fn uniform(figures: &[Figure], cells: usize) -> Option<Scalar> {
+    let first = figures.first()?.scalar;
+    (cells > 0
+        && figures.len() == cells
+        && first != Scalar::Blank
+        && figures.iter().all(|f| f.scalar == first))
+    .then_some(first)
+}
+
+/// The end of the lines from `end` on that may still be table text: plain
+/// `pdftotext` can put the last column blocks of section 四 after the next
+/// heading, among that section's first short lines (`五、存在的主要问题及改进情况`,
+/// `(一)存在的主要问题`, `0`, `结果维 结果纠`, `持`, …). The run stops at the
+/// first line of prose: one longer than [`TABLE_LINE`] characters or with
+/// sentence punctuation.
+///
+/// ```text
+/// run on := (blank line | line of ≤ TABLE_LINE chars without ，。；,;)*
+/// ```
+///
+/// Only the values of those lines are taken, not blank marks (a section
+/// 五 of `无` alone).
+fn run_on(doc: &str, end: usize) -> usize {
+    let mut at = end;
+    for line in doc[end..].split_inclusive('\n') {
+        let text = line.trim();
+        let prose =
+            text.chars().count() > TABLE_LINE || text.contains(['，', '。', '；', ',', ';']);
+        if prose {
+            break;
+        }
+        at += line.len();
+    }
+    at
+}
+
+/// The most characters of a line of table text (a header fragment, a row
+/// label, a heading) that [`run_on`] takes after a table.
+const TABLE_LINE: usize = 20;
+
+/// The header labels of section 三's columns, in the template's order.
+const APPLICANT_LABELS: &[&str] = &[
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+];
+
+/// The header labels of section 四's columns, in the template's order.
+const REVIEW_LABELS: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+
+/// Whether the header labels of `labels` that `doc[start..end]` shows whole
+/// (a line, or a cell between tabs or `|`, without its white space) come in
+/// the template's order, each first seen after the one before it. The
+/// readers by order (bands, tails) take the template's order of columns: a
+/// header that prints them in another order is followed by the row readers
+/// (see [`super::printed`]), and these leave the table alone.
+///
+/// ```text
+/// in order := first(label₀) < first(label₁) < …   over the labels shown whole
+/// ```
+fn labels_in_order(doc: &str, (start, end): (usize, usize), labels: &[&str]) -> bool {
+    let mut first: Vec<Option<usize>> = vec![None; labels.len()];
+    let mut at = start;
+    for cell in doc[start..end].split(['\n', '\t', '|']) {
+        let text = compact(cell);
+        if let Some(i) = labels.iter().position(|l| *l == text)
+            && first[i].is_none()
+        {
+            first[i] = Some(at);
+        }
+        at += cell.len() + 1;
+    }
+    let shown: Vec<usize> = first.into_iter().flatten().collect();
+    shown.windows(2).all(|w| w[0] < w[1])
+}
+
+/// Whether a table has a cell not read yet.
+fn open<R, C>(rows: &[Row<R, C>]) -> bool {
+    rows.iter()
+        .any(|r| r.cells.iter().any(|(_, c)| c.span.is_none()))
+}
+
+/// A cell of one of the tables, with the kind of value it holds and how a
+/// value is typed in it.
+struct Slot<'t> {
+    cell: &'t mut Cell,
+    kind: ValueKind,
+    unit: HeaderUnit,
+}
+
+fn active_slots(table: &mut ActiveTable, edition: Edition) -> Vec<Slot<'_>> {
+    let unit = match edition {
+        Edition::E2019 => HeaderUnit::None,
+        Edition::E2021 => HeaderUnit::WanYuan,
+    };
+    table
+        .rows
+        .iter_mut()
+        .flat_map(|r| r.cells.iter_mut())
+        .map(|(c, cell)| Slot {
+            cell,
+            kind: c.kind(),
+            unit,
+        })
+        .collect()
+}
+
+fn count_slots<'t, R, C>(table: &'t mut crate::model::Table<R, C>) -> Vec<Slot<'t>> {
+    table
+        .rows
+        .iter_mut()
+        .flat_map(|r| r.cells.iter_mut())
+        .map(|(_, cell)| Slot {
+            cell,
+            kind: ValueKind::Count,
+            unit: HeaderUnit::None,
+        })
+        .collect()
+}
+
+/// Fills the cells of `slots` not read yet (no span) with the value the
+/// figures no read cell was taken from show, when [`uniform`] holds for them
+/// and those cells, `zero_only` asking that value to be `0`. Each cell filled
+/// gets the span of one of those figures, in text order. Returns whether
+/// cells were filled; nothing is filled when a read cell's span is not one
+/// figure's (its figure is not known).
+///
+/// ```text
+/// left    := figures − the figure of each read cell
+/// filled  := uniform(left, cells not read)
+/// ```
+fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: bool) -> bool {
+    let spans: Vec<Span> = figures.iter().map(|f| ctx.span(f.start, f.end)).collect();
+    let mut taken = vec![false; figures.len()];
+    for span in slots.iter().filter_map(|s| s.cell.span) {
+        match spans.iter().position(|s| *s == span) {
+            Some(i) if !taken[i] => taken[i] = true,
+            _ => return false,
+        }
+    }
+    let left: Vec<(Figure, Span)> = figures
+        .iter()
+        .zip(&spans)
+        .zip(&taken)
+        .filter(|(_, taken)| !**taken)
+        .map(|((f, s), _)| (*f, *s))
+        .collect();
+    let open: Vec<Slot<'_>> = slots
+        .into_iter()
+        .filter(|s| s.cell.span.is_none() && s.cell.value.is_blank())
+        .collect();
+    let figures_left: Vec<Figure> = left.iter().map(|(f, _)| *f).collect();
+    let Some(v) = uniform(&figures_left, open.len()) else {
+        return false;
+    };
+    let Ok(typed) = open
+        .iter()
+        .map(|s| v.typed(s.kind, s.unit))
+        .collect::<Result<Vec<Value>, _>>()
+    else {
+        return false;
+    };
+    if zero_only && typed.iter().any(|t| *t != Value::Count(0)) {
+        return false;
+    }
+    for ((slot, value), (_, span)) in open.into_iter().zip(typed).zip(left) {
+        *slot.cell = Cell {
+            value,
+            span: Some(span),
+        };
+    }
+    true
+}
+
+/// Fills the cells not read yet of tables whose other figures all show the
+/// same value, in text that does not tell which value is whose (see the
+/// module documentation): section 二 from `active`, sections 三 and 四
+/// together from `applications` and `review` (their regions joined). Section
+/// 三's and section 四's figures are first tried as bands of rows (see
+/// [`read_row_bands`], [`read_review_bands`]), then section 三's as heads on
+/// the label lines and tails further on (see [`read_label_tails`]).
+pub(crate) fn read_uniform_tables(
+    ctx: &mut Ctx<'_>,
+    edition: Edition,
+    (active, active_region): (Option<&mut ActiveTable>, Option<(usize, usize)>),
+    (applications, applications_region): (Option<&mut ApplicationsTable>, Option<(usize, usize)>),
+    (review, review_region): (Option<&mut ReviewTable>, Option<(usize, usize)>),
+    extra: &[ExtraRow],
+) {
+    // the values of section 二's rows the template does not have are no
+    // cells; such a row shown without values may have them anywhere. In
+    // sections 三 and 四, whose sums check every reading, the rows kept aside
+    // in plain text are pieces of wrapped labels, and figures after them are
+    // the table's
+    let skip: Vec<Span> = extra
+        .iter()
+        .filter(|r| r.table == TableId::Active)
+        .flat_map(|r| r.values.iter().map(|v| v.span))
+        .collect();
+    let hidden = |id: TableId| extra.iter().any(|r| r.table == id && r.values.is_empty());
+    if let (Some(table), Some(region)) = (active, active_region)
+        && !hidden(TableId::Active)
+    {
+        let slots = active_slots(table, edition);
+        let found = table_figures(ctx, region, slots.len() + 1, &skip);
+        if fill(ctx, &found, slots, false) {
+            ctx.diag(
+            Level::Info,
+            DiagnosticKind::RowRealigned,
+            "active: the text does not tell which value is whose, but the figures no cell was read from show one value as many times as cells are left: each of them holds it".into(),
+            Some(region),
+        );
+        }
+    }
+    let mut review = review;
+    if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
+        && open(&table.rows)
+        && labels_in_order(ctx.doc, r, REVIEW_LABELS)
+    {
+        read_review_bands(ctx, table, (r.0, run_on(ctx.doc, r.1)), &skip);
+    }
+    let (Some(applications), Some(a)) = (applications, applications_region) else {
+        return;
+    };
+    if open(&applications.rows)
+        && labels_in_order(ctx.doc, a, APPLICANT_LABELS)
+        && !read_row_bands(ctx, applications, edition, a, &skip)
+    {
+        read_label_tails(ctx, applications, edition, a, &skip);
+    }
+    let mut slots = count_slots(applications);
+    let mut region = a;
+    if let (Some(review), Some(r)) = (review, review_region) {
+        slots.extend(count_slots(review));
+        region = (a.0.min(r.0), a.1.max(r.1));
+    }
+    // after the tables, a blank mark is the next section's text (`无`)
+    let end = run_on(ctx.doc, region.1);
+    let most = slots.len() + 1;
+    let mut found = table_figures(ctx, region, most, &skip);
+    found.extend(figures_where(
+        ctx.doc,
+        (region.1, end),
+        most - found.len(),
+        |s, e, v| *v != Scalar::Blank && !skip.contains(&ctx.span(s, e)),
+    ));
+    region.1 = end;
+    if fill(ctx, &found, slots, true) {
+        ctx.diag(
+            Level::Info,
+            DiagnosticKind::RowRealigned,
+            "applications, review_litigation: the text does not tell which value is whose, but the figures no cell was read from show 0 as many times as cells are left: each of them holds 0".into(),
+            Some(region),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{get, read};
+    use super::{Figure, figures_where, labels_in_order, run_on, uniform};
+    use crate::grammar::value::Scalar;
+
+    fn zero(start: usize) -> Figure {
+        Figure {
+            start,
+            end: start + 1,
+            scalar: Scalar::Integer {
+                value: 0,
+                signed: false,
+                unit: None,
+            },
+        }
+    }
+
+    #[test]
+    fn figures_are_whole_words_that_read_as_values() {
+        let text = "总计\n0 0|1.属于国家\n/\n2019年\n";
+        let found = figures_where(text, (0, text.len()), usize::MAX, |_, _, _| true);
+        let texts: Vec<Scalar> = found.iter().map(|f| f.scalar).collect();
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0], zero(7));
+        assert_eq!(found[1], zero(9));
+        assert_eq!(texts[2], Scalar::Blank);
+    }
+
+    #[test]
+    fn the_table_runs_on_to_the_first_line_of_prose() {
+        let text = "总计\n五、存在的主要问题及改进情况\n(一)存在的主要问题\n0\n\n持\n0\n一是主动公开的意识还不够强。\n0\n";
+        let end = run_on(text, "总计\n".len());
+        assert!(text[..end].ends_with("持\n0\n"));
+    }
+
+    #[test]
+    fn header_labels_shown_whole_must_come_in_order() {
+        let text = "自然人\n商业\n企业\n其他\t总计\n";
+        assert!(labels_in_order(
+            text,
+            (0, text.len()),
+            super::APPLICANT_LABELS
+        ));
+        let text = "自然人\t科研 机构\t商业 企业\n";
+        assert!(!labels_in_order(
+            text,
+            (0, text.len()),
+            super::APPLICANT_LABELS
+        ));
+    }
+
+    #[test]
+    fn uniform_needs_one_value_as_many_times_as_cells() {
+        let zeros = [zero(0), zero(2), zero(4)];
+        assert!(uniform(&zeros, 3).is_some());
+        assert!(uniform(&zeros, 4).is_none(), "a cell shows nothing");
+        assert!(uniform(&zeros[..2], 3).is_none());
+        let mut mixed = zeros;
+        mixed[1].scalar = Scalar::Blank;
+        assert!(uniform(&mixed, 3).is_none());
+    }
+
+    /// Section 二 of the 2019 edition (22 cells) as plain `pdftotext` gives
+    /// it: labels first, then column blocks, some without their header.
+    fn active_2019(zeros: usize) -> String {
+        let mut text = String::from(
+            "某镇2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n规范性文件\n\
+             第二十条第（五）项\n信息内容\n行政许可\n其他对外管理服务事项\n第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n\
+             第二十条第（八）项\n信息内容\n行政事业性收费\n\n本年新制作数量\n上一年项目数量\n\n",
+        );
+        for _ in 0..zeros {
+            text.push_str("0\n");
+        }
+        text.push_str("第二十条第（九）项\n信息内容\n政府集中采购\n\n采购项目数量\n\n采购总金额\n\n三、收到和处理政府信息公开申请情况\n");
+        text
+    }
+
+    #[test]
+    fn a_table_of_zeros_is_read_whatever_the_order() {
+        let r = read(&active_2019(22));
+        assert_eq!(get(&r, "active.regulations.made"), "0");
+        assert_eq!(get(&r, "active.fees.change"), "0");
+        assert_eq!(get(&r, "active.procurement.amount"), "0");
+    }
+
+    #[test]
+    fn the_figures_of_cells_read_already_are_left_out() {
+        // `本年新制作数量` with a value per row is read as a column block
+        let text = active_2019(20).replace("本年新制作数量\n", "本年新制作数量\n3\n6\n\n");
+        let r = read(&text);
+        assert_eq!(get(&r, "active.regulations.made"), "3");
+        assert_eq!(get(&r, "active.normative_documents.made"), "6");
+        assert_eq!(get(&r, "active.normative_documents.published"), "0");
+        assert_eq!(get(&r, "active.fees.change"), "0");
+        // another value among the rest: which cell holds it is unknown
+        let text = text.replacen("0\n", "5\n", 1);
+        let r = read(&text);
+        assert_eq!(get(&r, "active.regulations.made"), "3");
+        assert_eq!(get(&r, "active.fees.change"), "");
+    }
+
+    #[test]
+    fn the_values_of_a_row_the_template_does_not_have_are_no_cells() {
+        // 21 zeros for 22 cells, and a row of the report's own showing a 0
+        let text = active_2019(21).replace(
+            "第二十条第（九）项",
+            "其他主动公开文件（含以本单位名义正式签发的文件） 0\n第二十条第（九）项",
+        );
+        let r = read(&text);
+        assert!(r.extra_rows.iter().any(|x| !x.values.is_empty()));
+        assert_eq!(get(&r, "active.fees.change"), "");
+        assert_eq!(get(&r, "active.regulations.made"), "");
+    }
+
+    #[test]
+    fn one_value_short_leaves_the_table_blank() {
+        let r = read(&active_2019(21));
+        assert_eq!(get(&r, "active.fees.change"), "");
+        let r = read(&active_2019(23));
+        assert_eq!(get(&r, "active.fees.change"), "");
+    }
+
+    /// Sections 三 and 四 of the 2019 edition (161 and 15 cells) with `n`
+    /// copies of `v` among their labels.
+    fn applications_2019(v: &str, n: usize) -> String {
+        let mut text = String::from(
+            "某镇2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n\
+             一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n三、本年度办理结果\n（一）予以公开\n\
+             （七）总计\n四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果维持\n总计\n",
+        );
+        for _ in 0..n {
+            text.push_str(v);
+            text.push('\n');
+        }
+        text.push_str("五、存在的主要问题及改进情况\n无。\n");
+        text
+    }
+
+    #[test]
+    fn sections_three_and_four_of_zeros_are_read_together() {
+        let r = read(&applications_2019("0", 176));
+        assert_eq!(get(&r, "applications.new_requests.total"), "0");
+        assert_eq!(get(&r, "applications.denied_inquiry.other_org"), "0");
+        assert_eq!(get(&r, "review_litigation.litigation_direct.pending"), "0");
+        let r = read(&applications_2019("0", 175));
+        assert_eq!(get(&r, "applications.new_requests.total"), "");
+        // the last values after the next heading, before its prose
+        let text = applications_2019("0", 170).replace(
+            "五、存在的主要问题及改进情况\n",
+            "五、存在的主要问题及改进情况\n无\n持\n0\n0\n0\n0\n0\n0\n",
+        );
+        let r = read(&text);
+        assert_eq!(
+            get(
+                &r,
+                "review_litigation.litigation_after_reconsideration.total"
+            ),
+            "0"
+        );
+    }
+
+    #[test]
+    fn a_value_other_than_zero_cannot_fill_a_table_of_totals() {
+        let r = read(&applications_2019("1", 176));
+        assert_eq!(get(&r, "applications.new_requests.total"), "");
+        assert_eq!(get(&r, "review_litigation.reconsideration.total"), "");
+    }
+}

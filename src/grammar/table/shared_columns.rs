@@ -1,0 +1,198 @@
+//! Section 二's columns whose header several parts share, in plain
+//! `pdftotext` output that gives the table column by column.
+//!
+//! `上一年项目数量`, `本年增/减` and `处理决定数量` (2019) and `本年处理决定数量`
+//! (2021) head a column of each of the parts (五), (六) and (八) (those that
+//! have it), so a block below one of them could be any part's (see
+//! [`super::columns`] for the headers of one part). They are read only when
+//! the text shows each such header once per part, in the parts' order, every
+//! one with exactly as many values right below it as its part has rows:
+//!
+//! ```text
+//! shared  := (header value{rows of part k})  for each part k in order, and no other header
+//! ```
+//!
+//! A block with one value more or less (a blank cell, or a value of another
+//! block come early: `上一年项目数量`, `上一年项目数量`, `12`, `1`, `0`, `0`)
+//! leaves every block of that header unread.
+
+use super::scan::Scan;
+use crate::grammar::Ctx;
+use crate::grammar::label::compact;
+use crate::grammar::tokens::lines;
+use crate::grammar::value::{HeaderUnit, Scalar, scalar};
+use crate::model::{
+    ActiveColumn as C, ActiveRow as R, ActiveTable, Cell, DiagnosticKind, Edition, Level,
+};
+
+/// A header several parts of section 二 share, with those parts' rows.
+struct Shared {
+    edition: Edition,
+    header: &'static str,
+    column: C,
+    parts: &'static [&'static [R]],
+}
+
+const ITEMS: &[R] = &[R::Licensing, R::OtherServices];
+const ENFORCEMENT: &[R] = &[R::Penalty, R::Coercion];
+
+const SHARED: &[Shared] = &[
+    Shared {
+        edition: Edition::E2019,
+        header: "上一年项目数量",
+        column: C::LastYear,
+        parts: &[ITEMS, ENFORCEMENT, &[R::Fees]],
+    },
+    Shared {
+        edition: Edition::E2019,
+        header: "本年增/减",
+        column: C::Change,
+        parts: &[ITEMS, ENFORCEMENT, &[R::Fees]],
+    },
+    Shared {
+        edition: Edition::E2019,
+        header: "处理决定数量",
+        column: C::Decisions,
+        parts: &[ITEMS, ENFORCEMENT],
+    },
+    Shared {
+        edition: Edition::E2021,
+        header: "本年处理决定数量",
+        column: C::Decisions,
+        parts: &[&[R::Licensing], ENFORCEMENT],
+    },
+];
+
+/// The values on the lines right after line `i` of `all`, up to a line that
+/// is no value (or a new page), at most `most`.
+fn block_below(
+    doc: &str,
+    all: &[(usize, usize)],
+    i: usize,
+    most: usize,
+) -> Vec<(usize, usize, Scalar)> {
+    all[i + 1..]
+        .iter()
+        .map_while(|&(s, e)| {
+            let line = &doc[s..e];
+            if line.starts_with('\u{c}') {
+                return None;
+            }
+            let text = line.trim();
+            let value = scalar(text).filter(|v| *v != Scalar::Blank)?;
+            let lead = line.len() - line.trim_start().len();
+            Some((s + lead, s + lead + text.len(), value))
+        })
+        .take(most)
+        .collect()
+}
+
+/// Fills the columns of section 二 under headers its parts share, in
+/// `doc[start..end]`, when the text shows them as the module documentation
+/// says; `found` tells which rows' labels stood alone.
+pub(crate) fn read_shared_columns(
+    ctx: &mut Ctx<'_>,
+    table: &mut ActiveTable,
+    found: &Scan<R>,
+    (start, end): (usize, usize),
+    edition: Edition,
+    unit: HeaderUnit,
+) {
+    let doc = ctx.doc;
+    let all: Vec<(usize, usize)> = lines(doc, start, end).collect();
+    let bare = |row: R| {
+        found
+            .rows
+            .iter()
+            .find(|r| r.key == row)
+            .is_some_and(|r| r.cells.is_empty() && r.collapsed.is_none())
+    };
+    for shared in SHARED.iter().filter(|s| s.edition == edition) {
+        if !shared.parts.iter().flat_map(|p| p.iter()).all(|&r| bare(r)) {
+            continue;
+        }
+        let headers: Vec<usize> = (0..all.len())
+            .filter(|&i| compact(&doc[all[i].0..all[i].1]) == shared.header)
+            .collect();
+        if headers.len() != shared.parts.len() {
+            continue;
+        }
+        let blocks: Vec<_> = headers
+            .iter()
+            .zip(shared.parts)
+            .map(|(&i, part)| block_below(doc, &all, i, part.len() + 1))
+            .collect();
+        if blocks
+            .iter()
+            .zip(shared.parts)
+            .any(|(b, p)| b.len() != p.len())
+        {
+            continue;
+        }
+        let Some(typed) = blocks
+            .iter()
+            .flatten()
+            .map(|&(s, e, v)| Some((s, e, v.typed(shared.column.kind(), unit).ok()?)))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        let rows = shared.parts.iter().flat_map(|p| p.iter());
+        for (&row, (s, e, value)) in rows.zip(typed) {
+            let span = Some(ctx.span(s, e));
+            if let Some(cell) = table.cell_mut(row, shared.column)
+                && cell.span.is_none()
+            {
+                *cell = Cell { value, span };
+            }
+        }
+        ctx.diag(
+            Level::Info,
+            DiagnosticKind::RowRealigned,
+            format!(
+                "active: the column `{}` is read from the text below its header, shown once per part in the parts' order with one cell per row",
+                shared.column
+            ),
+            Some((all[headers[0]].0, all[headers[0]].1)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{get, read};
+
+    const HEAD: &str = "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n规范性文件\n\
+        第二十条第（五）项\n信息内容\n行政许可\n其他对外管理服务事项\n第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n\
+        第二十条第（八）项\n信息内容\n行政事业性收费\n第二十条第（九）项\n信息内容\n\n";
+
+    #[test]
+    fn a_header_shown_once_per_part_is_read_part_by_part() {
+        let text = format!(
+            "{HEAD}上一年项目数量\n21\n36\n\n本年增/减\n19\n2\n\n处理决定数量\n40\n215\n\n上一年项目数量\n12\n3\n\n本年增/减\n0\n0\n\n\
+             处理决定数量\n9\n2\n\n上一年项目数量\n4\n\n本年增/减\n-3\n\n三、收到和处理政府信息公开申请情况\n"
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.licensing.last_year"), "21");
+        assert_eq!(get(&r, "active.other_services.decisions"), "215");
+        assert_eq!(get(&r, "active.coercion.last_year"), "3");
+        assert_eq!(get(&r, "active.penalty.decisions"), "9");
+        assert_eq!(get(&r, "active.fees.last_year"), "4");
+        assert_eq!(get(&r, "active.fees.change"), "-3");
+    }
+
+    #[test]
+    fn a_block_of_another_length_leaves_the_header_unread() {
+        // the first 上一年项目数量 shows nothing, the second four values
+        let text = format!(
+            "{HEAD}上一年项目数量\n上一年项目数量\n12\n1\n0\n0\n本年增/减\n0\n0\n处理决定数量\n0\n0\n本年增/减\n0\n0\n处理决定数量\n0\n0\n\
+             上一年项目数量\n0\n本年增/减\n0\n\n三、收到和处理政府信息公开申请情况\n"
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.penalty.last_year"), "");
+        assert_eq!(get(&r, "active.licensing.last_year"), "");
+        // the other shared headers are shown part by part
+        assert_eq!(get(&r, "active.penalty.change"), "0");
+        assert_eq!(get(&r, "active.other_services.decisions"), "0");
+    }
+}
