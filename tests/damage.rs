@@ -489,6 +489,16 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
         "tools/chromium-pdftotext/page_w2021_markdown.txt",
         &[Kind::DeleteFigure, Kind::RunTogether],
     ),
+    // DeleteLabelLine line 49 "处理决定数量": active.other_services.change = 15, truth 3
+    (
+        "tools/chromium-pdftotext/render_w2019_web.txt",
+        &[Kind::DeleteLabelLine],
+    ),
+    // DeleteLabelLine line 33 "\u{c}规章": active.normative_documents.repealed = 14, truth blank
+    (
+        "tools/chromium-pdftotext/render_w2021_tabs.txt",
+        &[Kind::DeleteLabelLine],
+    ),
     // DeleteFigure line 44 "21": active.licensing.last_year = 19, truth 21
     (
         "tools/chromium-pdftotext-layout/page_w2019_indented.txt",
