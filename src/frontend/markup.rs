@@ -75,7 +75,8 @@ fn copied_rest(
 /// The text without its attribute spans, and the map of its offsets to `text`;
 /// `None` when there are none.
 pub(crate) fn strip_spans(text: &str) -> Option<(String, OffsetMap)> {
-    if !text.contains("]{") {
+    // a search for the byte `]` first: most texts hold none
+    if !text.contains(']') || !text.contains("]{") {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -118,6 +119,11 @@ pub(crate) fn strip_spans(text: &str) -> Option<(String, OffsetMap)> {
 /// line = "#"{1,6} " " text | "**" text "**" | text
 /// ```
 pub(crate) fn strip_line_marks(text: &str) -> Option<(String, OffsetMap)> {
+    // every mark holds a `#` or a `*`: a search for those bytes first spares
+    // the walk over the lines of a text that has none
+    if !text.contains('#') && !text.contains('*') {
+        return None;
+    }
     let marked = text.split('\n').any(|line| {
         let t = line.trim_start();
         t.starts_with("**") || t.starts_with('#')
@@ -222,10 +228,11 @@ pub(crate) fn read_tables(
     text: &str,
     limits: &Limits,
 ) -> Result<Option<(String, OffsetMap)>, Error> {
-    let has_table = text
-        .as_bytes()
-        .windows(6)
-        .any(|w| w[0] == b'<' && w[1..].eq_ignore_ascii_case(b"table"));
+    let has_table = text.match_indices('<').any(|(at, _)| {
+        text.as_bytes()
+            .get(at + 1..at + 6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"table"))
+    });
     if !has_table {
         return Ok(None);
     }

@@ -513,6 +513,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn keywords_are_found_where_a_walk_over_the_characters_finds_them() {
+        let mut doc = String::from(
+            "网站地址：http://x.gov.cn 邮政编码100000 邮编 mail:a@b 统计时限统计期\n发布日期2021年",
+        );
+        // past the head, and a tail of its own
+        doc.push_str(&"填充文字".repeat(CONTACT_HEAD / 12 + 10));
+        doc.push_str("地址：某路1号 电话：1234 信箱 成文日期");
+        let found = Keywords::find(&doc).hits;
+        let head_end = floor_boundary(&doc, CONTACT_HEAD);
+        let tail_start = floor_boundary(&doc, doc.len().saturating_sub(CONTACT_TAIL)).max(head_end);
+        let mut walked = Vec::new();
+        for (at, _) in doc.char_indices() {
+            if at < head_end || at >= tail_start {
+                for key in KEYWORDS {
+                    if doc[at..].starts_with(key) {
+                        walked.push((at, *key));
+                    }
+                }
+            }
+        }
+        assert_eq!(found, walked);
+        assert!(found.iter().any(|&(_, k)| k == "网站地址"));
+        assert!(found.iter().any(|&(_, k)| k == "成文日期"));
+        assert!(
+            !found
+                .iter()
+                .any(|&(at, _)| at >= head_end && at < tail_start)
+        );
+    }
+
+    #[test]
     fn a_breadcrumb_is_not_the_title() {
         let doc = "首页 > 政务公开 > 政府信息公开年报\n来源：本站\n某县统计局2021年政府信息公开工作年度报告\n一、总体情况\n";
         let t = title(doc, doc.len()).unwrap();

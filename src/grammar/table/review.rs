@@ -67,24 +67,24 @@ static HEADER_LABELS: LazyLock<Labels<Class<ReviewRow>>> = LazyLock::new(|| Labe
 
 /// The characters of the result columns' labels: PDF text may break them into
 /// pieces (`结果 结果 其他 尚未 总` over `维持 纠正 结果 审结 计`, or one
-/// character per line).
-static HEADER_CHARS: LazyLock<String> = LazyLock::new(|| {
-    let mut chars = String::new();
-    for c in template::REVIEW_COLUMNS
+/// character per line). Sorted, each once, for a binary search per character.
+static HEADER_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut chars: Vec<char> = template::REVIEW_COLUMNS
         .iter()
         .flat_map(|c| c.label.forms)
         .flat_map(|f| f.chars())
-    {
-        if !chars.contains(c) {
-            chars.push(c);
-        }
-    }
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
     chars
 });
 
 fn classify(compact: &str, _started: bool) -> Option<(Class<ReviewRow>, Fit)> {
-    let probe = Probe::new(compact);
-    if !compact.is_empty() && compact.chars().all(|c| HEADER_CHARS.contains(c)) {
+    if !compact.is_empty()
+        && compact
+            .chars()
+            .all(|c| HEADER_CHARS.binary_search(&c).is_ok())
+    {
         let last = compact.ends_with("总计") || compact.ends_with('计');
         return Some((
             Class::Header {
@@ -94,7 +94,7 @@ fn classify(compact: &str, _started: bool) -> Option<(Class<ReviewRow>, Fit)> {
             Fit::Exact,
         ));
     }
-    HEADER_LABELS.best(&probe).or_else(|| {
+    HEADER_LABELS.best(&Probe::new(compact)).or_else(|| {
         // header cells run together, as crawlers leave them
         let keys = HEADER_LABELS.concatenation(compact)?;
         Some((*keys.last()?, Fit::Exact))
