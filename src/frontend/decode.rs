@@ -333,15 +333,33 @@ fn gb18030_map(text: &str, bytes: &[u8]) -> Option<OffsetMap> {
             i += run;
             continue;
         }
-        let c = text.get(at..)?.chars().next()?;
-        let len = match bytes[i] {
-            0x81..=0xFE if bytes.get(i + 1).is_some_and(|n| (0x30..=0x39).contains(n)) => 4,
-            0x81..=0xFE => 2,
-            _ => 1,
-        };
-        b.replaced(at, i..(i + len).min(bytes.len()));
-        at += c.len_utf8();
-        i += len;
+        // a run of sequences of one length that became chars of one width
+        // is one piece of the map
+        let (start, source) = (at, i);
+        let mut kind = None;
+        let mut n = 0;
+        while i < bytes.len() && bytes[i] >= 0x80 {
+            let c = text.get(at..)?.chars().next()?;
+            let len = match bytes[i] {
+                0x81..=0xFE if bytes.get(i + 1).is_some_and(|n| (0x30..=0x39).contains(n)) => 4,
+                0x81..=0xFE => 2,
+                _ => 1,
+            }
+            .min(bytes.len() - i);
+            let this = (len, c.len_utf8());
+            if kind.is_some_and(|k| k != this) {
+                break;
+            }
+            kind = Some(this);
+            n += 1;
+            at += this.1;
+            i += len;
+        }
+        match kind {
+            Some((len, _)) if n == 1 => b.replaced(start, source..source + len),
+            Some((len, width)) => b.run(start, source, len, width),
+            None => return None,
+        }
     }
     if at != text.len() {
         return None;

@@ -488,36 +488,51 @@ pub(crate) fn leave_out_merged_figures(
     // of their first continuation. A continuation belongs to the cell above
     // it that starts in the same grid column, through an unbroken chain of
     // cells starting in that column: `origin` maps each column of the row
-    // above to the start of its chain, so each cell is looked at once.
+    // above to the start of its chain (sorted by column, as the cells of a
+    // row are), so each cell is looked at once; `slot` holds, for each cell
+    // (rows laid end to end), its entry in `covered`.
     let mut covered: Vec<((usize, usize), usize)> = Vec::new();
-    let mut index: std::collections::HashMap<(usize, usize), usize> =
-        std::collections::HashMap::new();
-    let mut origin: std::collections::HashMap<usize, (usize, usize)> =
-        std::collections::HashMap::new();
+    let row_base: Vec<usize> = rows
+        .iter()
+        .scan(0, |at, row| {
+            let base = *at;
+            *at += row.len();
+            Some(base)
+        })
+        .collect();
+    let mut slot = vec![usize::MAX; rows.iter().map(Vec::len).sum()];
+    let mut origin: Vec<(usize, (usize, usize))> = Vec::new();
+    let mut next: Vec<(usize, (usize, usize))> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
-        let mut next = std::collections::HashMap::with_capacity(row.len());
+        next.clear();
         for (i, (cell, _)) in row.iter().enumerate() {
             let col = starts[r][i];
             let o = match cell {
                 Cell::Content { .. } => Some((r, i)),
-                Cell::Continuation => origin.get(&col).copied(),
+                Cell::Continuation => origin
+                    .binary_search_by_key(&col, |&(c, _)| c)
+                    .ok()
+                    .map(|k| origin[k].1),
             };
             if let Cell::Continuation = cell
                 && let Some(o) = o
             {
-                match index.get(&o) {
-                    Some(&k) => covered[k].1 += 1,
-                    None => {
-                        index.insert(o, covered.len());
-                        covered.push((o, 2));
-                    }
+                let at = &mut slot[row_base[o.0] + o.1];
+                if *at == usize::MAX {
+                    *at = covered.len();
+                    covered.push((o, 2));
+                } else {
+                    covered[*at].1 += 1;
                 }
             }
-            if let Some(o) = o {
-                next.entry(col).or_insert(o);
+            // the first cell to start in a column stands for it
+            if let Some(o) = o
+                && next.last().is_none_or(|&(c, _)| c != col)
+            {
+                next.push((col, o));
             }
         }
-        origin = next;
+        std::mem::swap(&mut origin, &mut next);
     }
     for ((r, j), n) in covered {
         if let Cell::Content { blocks, .. } = &mut rows[r][j].0

@@ -8,7 +8,14 @@
 //! - a *replacement* piece stands for the source bytes `orig..orig + orig_len`
 //!   as a whole (an NFKC expansion, `\r\n` → `\n`, an HTML entity, ...): every
 //!   offset in it maps to `orig`, and a range ending in it ends at
-//!   `orig + orig_len`.
+//!   `orig + orig_len`;
+//! - a *run* piece is a row of replacements of equal widths: `n` derived
+//!   chars of `width` bytes each stand for `n` source sequences of `step`
+//!   bytes each (GB18030 decoded to UTF-8: two bytes became three, char by
+//!   char). Offset `n` in the piece maps to the start of the source of its
+//!   char, `orig + (n - norm) / width * step`, and a range ending in it ends
+//!   at the end of the source of its last char. It maps exactly as one
+//!   replacement piece per char would, in one piece.
 //!
 //! Source bytes that no piece covers were deleted. Offsets past the last
 //! piece (the end of the derived text) map to the end of the source.
@@ -18,6 +25,21 @@ use std::ops::Range;
 /// `orig_len` of an identity piece.
 const IDENTITY: usize = usize::MAX;
 
+/// The bit of `orig_len` that marks a run piece; its low 16 bits hold the
+/// run's source `step` (bits 0–7) and derived `width` (bits 8–15).
+const RUN: usize = 1 << (usize::BITS - 1);
+
+/// What a piece does, decoded from its `orig_len`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A verbatim copy.
+    Identity,
+    /// The source bytes `orig..orig + len` as a whole.
+    Replaced(usize),
+    /// Chars of `width` derived bytes, each for `step` source bytes.
+    Run { step: usize, width: usize },
+}
+
 /// One stretch of the derived text, see the module documentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Piece {
@@ -25,13 +47,46 @@ struct Piece {
     norm: usize,
     /// Start of its source in the source text.
     orig: usize,
-    /// Length of the source of a replacement piece, [`IDENTITY`] for a copy.
+    /// Length of the source of a replacement piece, [`IDENTITY`] for a copy,
+    /// [`RUN`] with the step and width for a run (see [`Piece::kind`]).
     orig_len: usize,
 }
 
 impl Piece {
     fn is_identity(&self) -> bool {
         self.orig_len == IDENTITY
+    }
+
+    fn kind(&self) -> Kind {
+        if self.orig_len == IDENTITY {
+            Kind::Identity
+        } else if self.orig_len & RUN != 0 {
+            Kind::Run {
+                step: self.orig_len & 0xFF,
+                width: (self.orig_len >> 8) & 0xFF,
+            }
+        } else {
+            Kind::Replaced(self.orig_len)
+        }
+    }
+
+    /// Source offset of the derived offset `offset` of this piece.
+    fn source_start(&self, offset: usize) -> usize {
+        match self.kind() {
+            Kind::Identity => self.orig + (offset - self.norm),
+            Kind::Replaced(_) => self.orig,
+            Kind::Run { step, width } => self.orig + (offset - self.norm) / width * step,
+        }
+    }
+
+    /// Source end of a derived range ending at `end` in this piece
+    /// (`self.norm < end`).
+    fn source_end(&self, end: usize) -> usize {
+        match self.kind() {
+            Kind::Identity => self.orig + (end - self.norm),
+            Kind::Replaced(len) => self.orig + len,
+            Kind::Run { step, width } => self.orig + ((end - 1 - self.norm) / width + 1) * step,
+        }
     }
 }
 
@@ -113,12 +168,7 @@ impl OffsetMap {
             return self.source_len;
         }
         *hint = self.piece_index_from(*hint, offset);
-        let p = self.pieces[*hint];
-        if p.is_identity() {
-            p.orig + (offset - p.norm)
-        } else {
-            p.orig
-        }
+        self.pieces[*hint].source_start(offset)
     }
 
     /// Source range of a derived range: the start maps as in [`OffsetMap::map`],
@@ -137,12 +187,7 @@ impl OffsetMap {
             return start..start;
         }
         *hint = self.piece_index_from(*hint, end - 1);
-        let p = self.pieces[*hint];
-        let source_end = if p.is_identity() {
-            p.orig + (end - p.norm)
-        } else {
-            p.orig + p.orig_len
-        };
+        let source_end = self.pieces[*hint].source_end(end);
         start..source_end.max(start)
     }
 
@@ -158,10 +203,22 @@ impl OffsetMap {
             if p.norm == end {
                 continue;
             }
-            if !p.is_identity() {
-                let r = base.map_range_from(&mut k, p.orig..p.orig + p.orig_len);
-                out.replaced(p.norm, r);
-                continue;
+            match p.kind() {
+                Kind::Identity => {}
+                Kind::Replaced(len) => {
+                    let r = base.map_range_from(&mut k, p.orig..p.orig + len);
+                    out.replaced(p.norm, r);
+                    continue;
+                }
+                Kind::Run { step, width } => {
+                    // each char of the run stands for its own source
+                    let mut src = p.orig;
+                    for at in (p.norm..end).step_by(width) {
+                        out.replaced(at, base.map_range_from(&mut k, src..src + step));
+                        src += step;
+                    }
+                    continue;
+                }
             }
             // A copied stretch: follow it through the pieces of `base`.
             let (m0, m1) = (p.orig, p.orig + (end - p.norm));
@@ -172,10 +229,24 @@ impl OffsetMap {
             while let Some(q) = base.pieces.get(k).filter(|q| q.norm < m1) {
                 let lo = q.norm.max(m0);
                 let at = p.norm + (lo - m0);
-                if q.is_identity() {
-                    out.copied(at, q.orig + (lo - q.norm));
-                } else {
-                    out.replaced(at, q.orig..q.orig + q.orig_len);
+                match q.kind() {
+                    Kind::Identity => out.copied(at, q.orig + (lo - q.norm)),
+                    Kind::Replaced(len) => out.replaced(at, q.orig..q.orig + len),
+                    Kind::Run { step, width } => {
+                        let into = (lo - q.norm) % width;
+                        if into == 0 {
+                            out.run(at, q.source_start(lo), step, width);
+                        } else {
+                            // the stretch starts inside a char of the run:
+                            // that char whole, then the run from the next
+                            let c = q.source_start(lo);
+                            out.replaced(at, c..c + step);
+                            let next = lo + (width - into);
+                            if next < base.piece_end(k).min(m1) {
+                                out.run(at + (next - lo), c + step, step, width);
+                            }
+                        }
+                    }
                 }
                 k += 1;
             }
@@ -247,15 +318,33 @@ impl OffsetMapBuilder {
         });
     }
 
+    /// From derived offset `at` on, the text is a run of chars of `width`
+    /// bytes each, char `i` standing for the `step` source bytes from
+    /// `source + i * step` on (`step` and `width` from 1 to 255).
+    pub(crate) fn run(&mut self, at: usize, source: usize, step: usize, width: usize) {
+        debug_assert!(
+            (1..=0xFF).contains(&step) && (1..=0xFF).contains(&width),
+            "run step and width must fit a byte"
+        );
+        self.drop_empty(at);
+        self.pieces.push(Piece {
+            norm: at,
+            orig: source,
+            orig_len: RUN | (width << 8) | step,
+        });
+    }
+
     /// From derived offset `at` on, the text is the text `map` derives from
     /// the source bytes starting at `base` (the map of a part of the source).
     #[cfg_attr(not(feature = "html"), allow(dead_code))]
     pub(crate) fn append(&mut self, at: usize, map: &OffsetMap, base: usize) {
         for p in &map.pieces {
-            if p.is_identity() {
-                self.copied(at + p.norm, base + p.orig);
-            } else {
-                self.replaced(at + p.norm, base + p.orig..base + p.orig + p.orig_len);
+            match p.kind() {
+                Kind::Identity => self.copied(at + p.norm, base + p.orig),
+                Kind::Replaced(len) => {
+                    self.replaced(at + p.norm, base + p.orig..base + p.orig + len)
+                }
+                Kind::Run { step, width } => self.run(at + p.norm, base + p.orig, step, width),
             }
         }
     }
@@ -353,5 +442,74 @@ mod tests {
         }
         assert_eq!(m.map_range(0..1), 3..9);
         assert_eq!(m.map(2), 14);
+    }
+
+    /// `部门12` as GB18030 (two bytes a char) decoded to UTF-8, three ways:
+    /// one replacement piece per char, a run, and a run the builder gets
+    /// through `append`.
+    fn gb_maps() -> [OffsetMap; 3] {
+        let mut each = OffsetMapBuilder::new();
+        each.replaced(0, 0..2);
+        each.replaced(3, 2..4);
+        each.copied(6, 4);
+        let mut run = OffsetMapBuilder::new();
+        run.run(0, 0, 2, 3);
+        run.copied(6, 4);
+        let run = run.finish(8, 6);
+        let mut appended = OffsetMapBuilder::new();
+        appended.append(0, &run, 0);
+        [each.finish(8, 6), run, appended.finish(8, 6)]
+    }
+
+    /// Every offset and range of `a` and `b` maps the same.
+    fn same_mapping(a: &OffsetMap, b: &OffsetMap) {
+        assert_eq!(a.len, b.len);
+        for n in 0..=a.len + 1 {
+            assert_eq!(a.map(n), b.map(n), "offset {n}");
+            for e in n..=a.len + 1 {
+                assert_eq!(a.map_range(n..e), b.map_range(n..e), "{n}..{e}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_maps_as_a_piece_per_char() {
+        let [each, run, appended] = gb_maps();
+        assert_eq!(run.pieces.len(), 2);
+        same_mapping(&each, &run);
+        same_mapping(&each, &appended);
+        assert_eq!(run.map(3), 2);
+        assert_eq!(run.map(4), 2);
+        assert_eq!(run.map_range(0..4), 0..4);
+        assert_eq!(run.map_range(3..8), 2..6);
+    }
+
+    #[test]
+    fn compose_through_and_over_runs() {
+        let [each, run, _] = gb_maps();
+        // over the run: text copied from the middle of a char on, and a
+        // replacement over a char and a half
+        let mut b = OffsetMapBuilder::new();
+        b.copied(0, 1);
+        b.replaced(4, 5..8);
+        let top = b.finish(5, 8);
+        same_mapping(&top.compose(&each), &top.compose(&run));
+        let mut b = OffsetMapBuilder::new();
+        b.replaced(0, 0..4);
+        b.copied(1, 4);
+        let top = b.finish(5, 8);
+        same_mapping(&top.compose(&each), &top.compose(&run));
+        // the run on top: each char followed into the map below
+        let base = entity_map();
+        let mut b = OffsetMapBuilder::new();
+        b.run(0, 0, 1, 2);
+        b.copied(4, 2);
+        let top = b.finish(5, 3);
+        let mut b = OffsetMapBuilder::new();
+        b.replaced(0, 0..1);
+        b.replaced(2, 1..2);
+        b.copied(4, 2);
+        let top_each = b.finish(5, 3);
+        same_mapping(&top.compose(&base), &top_each.compose(&base));
     }
 }

@@ -353,7 +353,8 @@ fn biased_string() -> impl Strategy<Value = String> {
 
 /// A front end: `(char, op)` pairs give a document and a text extracted from
 /// it, with its map (op 0-1: copied; 2: dropped; 3: written as `<c>` in the
-/// document).
+/// document; 4: each char written twice in the document, a run piece per
+/// stretch of chars of one width, as a decoder maps two-byte sequences).
 fn front_end(parts: &[(String, u8)]) -> (String, String, OffsetMap) {
     let (mut doc, mut text, mut b) = (String::new(), String::new(), OffsetMapBuilder::new());
     for (s, op) in parts {
@@ -364,6 +365,18 @@ fn front_end(parts: &[(String, u8)]) -> (String, String, OffsetMap) {
                 doc.push_str(s);
             }
             2 => doc.push_str(s),
+            4 => {
+                let mut width = 0;
+                for c in s.chars() {
+                    if c.len_utf8() != width {
+                        width = c.len_utf8();
+                        b.run(text.len(), doc.len(), 2 * width, width);
+                    }
+                    text.push(c);
+                    doc.push(c);
+                    doc.push(c);
+                }
+            }
             _ => {
                 b.replaced(text.len(), doc.len()..doc.len() + s.len() + 2);
                 text.push_str(s);
@@ -436,7 +449,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
     #[test]
-    fn normalize_mapped_composes(parts in prop::collection::vec((biased_string(), 0u8..4), 0..6)) {
+    fn normalize_mapped_composes(parts in prop::collection::vec((biased_string(), 0u8..5), 0..6)) {
         let (doc, text, base) = front_end(&parts);
         let plain = normalize(&text);
         let n = normalize_mapped(&text, &base);

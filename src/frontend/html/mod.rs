@@ -998,10 +998,11 @@ pub(crate) fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     // every other byte masked (the same tokens at the same offsets as its
     // lossy decoding, at a fraction of the cost), and attribute values are
     // taken from the bytes themselves.
-    let masked: String = head
+    let masked: Vec<u8> = head
         .iter()
-        .map(|&b| if b.is_ascii() { char::from(b) } else { '\u{1}' })
+        .map(|&b| if b.is_ascii() { b } else { 1 })
         .collect();
+    let masked = String::from_utf8(masked).unwrap_or_default();
     let value = |range: std::ops::Range<usize>| -> String {
         entities::decode_attribute(&String::from_utf8_lossy(&head[range])).into_owned()
     };
