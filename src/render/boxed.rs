@@ -147,15 +147,36 @@ fn column_widths(cells: &[Placed], columns: usize) -> Vec<usize> {
             }
         }
     }
+    // a column is never narrower than the longest ASCII word of its cells
+    // (a figure): w3m breaks lines between words only, and lets a table
+    // overflow the page rather than cut a number apart
+    let mut floor = vec![1; columns];
+    for c in cells.iter().filter(|c| c.span == 1) {
+        let longest = c
+            .text
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        floor[c.col] = floor[c.col].max(longest);
+    }
     // narrow the widest columns until the table fits: borders take one
     // column each, one more than there are columns
     while widths.iter().sum::<usize>() + columns + 1 > PAGE {
-        let top = widths.iter().copied().max().unwrap_or(0);
+        let top = widths
+            .iter()
+            .zip(&floor)
+            .filter(|(w, f)| w > f)
+            .map(|(w, _)| *w)
+            .max()
+            .unwrap_or(0);
         if top <= 2 {
             break;
         }
-        for w in widths.iter_mut().filter(|w| **w == top) {
-            *w -= 1;
+        for (w, f) in widths.iter_mut().zip(&floor) {
+            if *w == top && *w > *f {
+                *w -= 1;
+            }
         }
     }
     widths
@@ -347,6 +368,21 @@ mod tests {
         assert_eq!(wrap("ab 12", 4), ["ab", "12"]);
         assert_eq!(wrap("123456", 4), ["1234", "56"]);
         assert_eq!(wrap("", 3), [""]);
+    }
+
+    #[test]
+    fn a_figure_is_never_cut_apart_to_fit_the_page() {
+        let cells: Vec<Placed> = (0..15)
+            .map(|col| Placed {
+                row: 0,
+                col,
+                span: 1,
+                rowspan: 1,
+                text: "1000000".into(),
+            })
+            .collect();
+        // fifteen columns of seven and sixteen borders: 121 > 120
+        assert_eq!(column_widths(&cells, 15), vec![7; 15]);
     }
 
     #[test]
