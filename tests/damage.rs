@@ -454,26 +454,10 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
         "oneline/oneline_written_w2021_markdown_header.txt",
         &[Kind::DeleteFigure, Kind::RunTogether],
     ),
-    // RunTogether line 51 "32                                     57": active.procurement.items = 3257, truth 32
-    (
-        "pdftext/000_9adbf800e6ecf4be_layout.txt",
-        &[Kind::RunTogether],
-    ),
-    // RunTogether line 81 "6                 6": active.normative_documents.published = 66, truth 6
-    (
-        "pdftext/001_1bf17e5d24045e7c_layout.txt",
-        &[Kind::RunTogether],
-    ),
     // DeleteFigure line 38 "3": active.normative_documents.published = 17, truth 3
-    (
-        "pdftext/w2019_tabs_layout.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
+    ("pdftext/w2019_tabs_layout.txt", &[Kind::DeleteFigure]),
     // DeleteFigure line 40 "2": active.regulations.repealed = 63, truth 2
-    (
-        "pdftext/w2021_tabs_layout.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
+    ("pdftext/w2021_tabs_layout.txt", &[Kind::DeleteFigure]),
     // DeleteFigure line 53 "21": active.licensing.last_year = 19, truth 21
     (
         "tools/chromium-pdftotext/page_w2019_indented.txt",
@@ -517,146 +501,67 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
     // DeleteFigure line 28 "2": active.normative_documents.published = 9, truth 2
     (
         "tools/chromium-pdftotext-layout/render_w2019_web.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // RunTogether line 37 "14           88": active.normative_documents.issued = 1488, truth 14
-    (
-        "tools/chromium-pdftotext-layout/render_w2021_tabs.txt",
-        &[Kind::RunTogether],
+        &[Kind::DeleteFigure],
     ),
     // DeleteFigure line 27 "5": active.normative_documents.published = 23, truth 5
     (
         "tools/inscriptis/page_w2019_indented.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
+        &[Kind::DeleteFigure],
     ),
     // DeleteFigure line 44 "3": active.normative_documents.published = 17, truth 3
     (
         "tools/inscriptis/page_w2019_tabs.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // RunTogether line 25 "1       21": active.regulations.repealed = 121, truth 1
-    (
-        "tools/inscriptis/page_w2021_markdown.txt",
-        &[Kind::RunTogether],
+        &[Kind::DeleteFigure],
     ),
     // DeleteFigure line 37 "2": active.normative_documents.published = 9, truth 2
     (
         "tools/inscriptis/render_w2019_web.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // RunTogether line 43 "2       63": active.regulations.repealed = 263, truth 2
-    (
-        "tools/inscriptis/render_w2021_tabs.txt",
-        &[Kind::RunTogether],
+        &[Kind::DeleteFigure],
     ),
     // DeleteFigure line 36 "5": active.normative_documents.published = 23, truth 5
     (
         "tools/libreoffice-pdftotext-layout/docx_w2019_indented.txt",
-        &[Kind::DeleteFigure, Kind::DeleteLine, Kind::RunTogether],
-    ),
-    // RunTogether line 35 "1             21": active.regulations.repealed = 121, truth 1
-    (
-        "tools/libreoffice-pdftotext-layout/docx_w2021_markdown.txt",
-        &[Kind::RunTogether],
+        &[Kind::DeleteFigure, Kind::DeleteLine],
     ),
     // DeleteFigure line 46 "1": active.normative_documents.repealed = 12, truth 1
     (
         "tools/libreoffice-pdftotext-layout/docx_w2021_web.txt",
-        &[Kind::DeleteFigure, Kind::DeleteLine, Kind::RunTogether],
+        &[Kind::DeleteFigure, Kind::DeleteLine],
     ),
     // DeleteFigure line 47 "3": active.normative_documents.published = 17, truth 3
-    (
-        "tools/lynx/page_w2019_tabs.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
+    ("tools/lynx/page_w2019_tabs.txt", &[Kind::DeleteFigure]),
     // DeleteFigure line 47 "3": active.normative_documents.published = 17, truth 3
     (
         "tools/lynx-nolist/page_w2019_tabs.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // DeleteFigure line 25 "23": active.normative_documents.total_public = 5, truth 23
-    (
-        "tools/pandoc-gfm/docx_w2019_indented.md",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // DeleteFigure line 24 "3": active.regulations.issued = 1, truth 3
-    (
-        "tools/pandoc-gfm/docx_w2021_markdown.md",
         &[Kind::DeleteFigure],
-    ),
-    // DeleteFigure line 36 "3": active.normative_documents.issued = 1, truth 3
-    ("tools/pandoc-gfm/docx_w2021_web.md", &[Kind::DeleteFigure]),
-    // DeleteFigure line 78 "17": active.normative_documents.total_public = 3, truth 17
-    (
-        "tools/pandoc-gfm/page_w2019_tabs.md",
-        &[Kind::DeleteFigure, Kind::RunTogether],
     ),
     // DeleteFigure line 28 "5": active.normative_documents.published = 23, truth 5
     (
         "tools/pandoc-markdown/docx_w2019_indented.md",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // RunTogether line 26 "1                       21": active.regulations.repealed = 121, truth 1
-    (
-        "tools/pandoc-markdown/docx_w2021_markdown.md",
-        &[Kind::RunTogether],
-    ),
-    // RunTogether line 39 "1                       12": active.normative_documents.repealed = 112, truth 1
-    (
-        "tools/pandoc-markdown/docx_w2021_web.md",
-        &[Kind::RunTogether],
+        &[Kind::DeleteFigure],
     ),
     // DeleteFigure line 35 "2": active.normative_documents.published = 9, truth 2
     (
         "tools/pandoc-markdown/render_w2019_web.md",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // RunTogether line 42 "2              63": active.regulations.repealed = 263, truth 2
-    (
-        "tools/pandoc-markdown/render_w2021_tabs.md",
-        &[Kind::RunTogether],
+        &[Kind::DeleteFigure],
     ),
     // DeleteFigure line 28 "5": active.normative_documents.published = 23, truth 5
     (
         "tools/pandoc-plain/docx_w2019_indented.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
+        &[Kind::DeleteFigure],
     ),
-    // RunTogether line 26 "1                       21": active.regulations.repealed = 121, truth 1
-    (
-        "tools/pandoc-plain/docx_w2021_markdown.txt",
-        &[Kind::RunTogether],
-    ),
-    // RunTogether line 39 "1                       12": active.normative_documents.repealed = 112, truth 1
-    (
-        "tools/pandoc-plain/docx_w2021_web.txt",
-        &[Kind::RunTogether],
-    ),
-    // DeleteFigure line 38 "36": active.other_services.last_year = 2, truth 36
+    // RunTogether line 38 "36              | 2": active.other_services.last_year = 362, truth 36
     (
         "tools/pandoc-plain/page_w2019_indented.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // RunTogether line 24 "1              21": active.regulations.repealed = 121, truth 1
-    (
-        "tools/pandoc-plain/page_w2021_markdown.txt",
         &[Kind::RunTogether],
     ),
     // DeleteFigure line 35 "2": active.normative_documents.published = 9, truth 2
     (
         "tools/pandoc-plain/render_w2019_web.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
+        &[Kind::DeleteFigure],
     ),
-    // RunTogether line 42 "2              63": active.regulations.repealed = 263, truth 2
-    (
-        "tools/pandoc-plain/render_w2021_tabs.txt",
-        &[Kind::RunTogether],
-    ),
-    // DeleteFigure line 49 "21": active.licensing.last_year = 19, truth 21
-    ("tools/w3m/page_w2019_indented.txt", &[Kind::DeleteFigure]),
     // DeleteFigure line 101 "4": applications.partially_granted.natural_person = 1, truth blank
     ("tools/w3m/page_w2019_tabs.txt", &[Kind::DeleteFigure]),
-    // DeleteFigure line 37 "11": active.normative_documents.issued = 5, truth 11
-    ("tools/w3m/page_w2021_markdown.txt", &[Kind::DeleteFigure]),
     // DeleteFigure line 86 "16": applications.granted.natural_person = 1, truth 16
     (
         "written/w2021_cellpipes.txt",

@@ -134,8 +134,12 @@ pub enum Kind {
     /// header line); not a line of markup (`<td …`), whose loss changes the
     /// markup rather than the text.
     DeleteLabelLine,
-    /// Two figures next to each other run into one, where a tab, spaces or
-    /// one pipe separates them.
+    /// Two figures next to each other run into one, where a separator a
+    /// reader sees stands between them: a tab or one pipe (with any spaces),
+    /// or one space. A run of several spaces is left alone: in text whose
+    /// columns are aligned by spaces, `32      57` run into `3257` is a text
+    /// that truly says `3257` under the first column and nothing under the
+    /// second, which no reader can tell from the undamaged truth.
     RunTogether,
     /// An empty line inserted between two lines, one of them with a figure.
     InsertEmptyLine,
@@ -316,7 +320,8 @@ pub fn damages(text: &str, kinds: &[Kind]) -> Vec<Damage> {
                         let plain = gap
                             .chars()
                             .all(|c| c == '\t' || c == '|' || c.is_whitespace());
-                        if plain && hard <= 1 {
+                        let one_space = gap.chars().count() == 1 && !gap.contains('\n');
+                        if plain && (hard == 1 || (hard == 0 && one_space)) {
                             let edited = format!(
                                 "{}{}{}",
                                 &content[..pair[0].1],
@@ -444,6 +449,21 @@ pub fn check(text: &str, truth: &Truth) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_run_together_across_a_separator_a_reader_sees() {
+        let joined = |line: &str| {
+            damages(line, &[Kind::RunTogether])
+                .into_iter()
+                .map(|d| d.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(joined("row 1 2"), ["row 12"]);
+        assert_eq!(joined("row\t1\t2"), ["row\t12"]);
+        assert_eq!(joined("| row | 1 | 2 |"), ["| row | 12 |"]);
+        // aligned by a run of spaces: `12` would truly sit under one column
+        assert!(joined("row     1     2").is_empty());
+    }
 
     #[test]
     fn a_figure_is_deleted_with_one_separator() {

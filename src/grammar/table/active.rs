@@ -231,6 +231,17 @@ pub(crate) fn active_table(
             same_columns: &same_columns,
             totals: &[],
         };
+        // a row that lost a cell of its grid is read from its cells with text
+        // (see [`super::align::lost_a_cell`])
+        let kept;
+        let row = if super::align::lost_a_cell(&row.cells, columns.len(), row.trailing) {
+            let mut with_text = row.clone();
+            with_text.cells.retain(|t| !t.is_empty());
+            kept = with_text;
+            &kept
+        } else {
+            row
+        };
         if let Some(unplaced) = fill_row(
             ctx,
             &mut table,

@@ -136,6 +136,45 @@ pub(crate) fn align(
     Err(Unplaced::Ambiguous { cells: m, columns })
 }
 
+/// Whether a row of a table without sums (section 二) shows a grid of empty
+/// cells that no longer fits it, so that a cell of it was lost and its empty
+/// cells cannot be told from its blank ones:
+///
+/// ```text
+/// lost = (cell{columns} where the header's trailing empties end it empty)
+///      | (empty+ … empty-kept-inside … where only dropping the leading empties lines it up)
+/// ```
+///
+/// The header shows `t` empty cells after its last column and the row has
+/// just as many cells as columns, its last `t` empty: those are the grid's
+/// filler, and a value is missing (`| 31 | 21 | |` under three columns and a
+/// filler). Or the row has more cells than columns and lines up only by
+/// dropping empty cells before its values while an empty cell stays inside:
+/// the grid has fillers between its cells, and the one kept may be one too
+/// (`|  |  | 1 |  | 21 |  |`, a cell of `|  | 3 |  | 1 |  | 21 |  |` lost).
+/// Such a row is read from its cells with text only (by what they are or
+/// where they sit), never by counting the empty ones.
+pub(crate) fn lost_a_cell(cells: &[Token], columns: usize, trailing: Option<usize>) -> bool {
+    let m = cells.len();
+    if m == columns {
+        return trailing
+            .filter(|&t| t > 0 && t <= m)
+            .is_some_and(|t| cells[m - t..].iter().all(Token::is_empty));
+    }
+    if m < columns || cells.iter().all(Token::is_blank) {
+        return false;
+    }
+    let extra = m - columns;
+    let blank_run = |range: std::ops::Range<usize>| cells[range].iter().all(Token::is_empty);
+    let lined_up: Vec<usize> = (0..=extra)
+        .filter(|&left| blank_run(0..left) && blank_run(m - (extra - left)..m))
+        .collect();
+    !lined_up.is_empty()
+        && lined_up
+            .iter()
+            .all(|&left| left > 0 && (0..columns).any(|c| cells[left + c].is_empty()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,5 +265,27 @@ mod tests {
             align(&row(&["1", "2", "3", "4"]), 3, None),
             Err(Unplaced::TooMany { .. })
         ));
+    }
+
+    #[test]
+    fn a_row_short_of_its_grid_lost_a_cell() {
+        // `| 31 | 21 | |` under a header with one trailing filler: a value lost
+        assert!(lost_a_cell(&row(&["31", "21", ""]), 3, Some(1)));
+        // the same row with its filler, or under a header without one, is whole
+        assert!(!lost_a_cell(&row(&["3", "1", "21", ""]), 3, Some(1)));
+        assert!(!lost_a_cell(&row(&["31", "21", ""]), 3, Some(0)));
+        assert!(!lost_a_cell(&row(&["31", "21", ""]), 3, None));
+        // `|  |  | 1 |  | 21 |  |`: fillers before the values and one kept inside
+        assert!(lost_a_cell(&row(&["", "", "1", "", "21", ""]), 3, None));
+        // the whole grid `|  | 3 |  | 1 |  | 21 |  |` lines up by no trimming
+        assert!(!lost_a_cell(
+            &row(&["", "3", "", "1", "", "21", ""]),
+            3,
+            None
+        ));
+        // a trailing filler dropped, a blank kept inside: no filler before the values
+        assert!(!lost_a_cell(&row(&["3", "", "21", ""]), 3, None));
+        // fillers before the values, none kept inside
+        assert!(!lost_a_cell(&row(&["", "3", "1", "21"]), 3, None));
     }
 }
