@@ -648,8 +648,6 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
     ),
     // DeleteFigure line 49 "21": active.licensing.last_year = 19, truth 21
     ("tools/w3m/page_w2019_indented.txt", &[Kind::DeleteFigure]),
-    // DeleteFigure line 101 "4": applications.partially_granted.natural_person = 1, truth blank
-    ("tools/w3m/page_w2019_tabs.txt", &[Kind::DeleteFigure]),
     // DeleteFigure line 37 "11": active.normative_documents.issued = 5, truth 11
     ("tools/w3m/page_w2021_markdown.txt", &[Kind::DeleteFigure]),
 ];
