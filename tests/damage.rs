@@ -477,7 +477,7 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
     // DeleteLabelLine line 109 "办理结果 （二）部分公开（区分处理的，只计这一": applications.granted.legal_service_org = 4, truth 1
     (
         "tools/chromium-pdftotext/page_w2019_tabs.txt",
-        &[Kind::DeleteLabelLine, Kind::RunTogether],
+        &[Kind::DeleteLabelLine],
     ),
     // DeleteFigure line 26 "3": active.regulations.issued = 1, truth 3
     (
