@@ -266,9 +266,6 @@ fn short_rows(
     edition: Edition,
     layout: Layout,
 ) -> Vec<ApplicationRow> {
-    if layout == Layout::PipeCells {
-        return short_cell_rows(found, edition);
-    }
     if layout == Layout::Boxed {
         return short_boxed_rows(doc, found, edition);
     }
@@ -298,36 +295,6 @@ fn short_rows(
     rows.into_iter()
         .filter(|&(_, (n, after))| n < widest && after < widest_after)
         .map(|(r, _)| r.key)
-        .collect()
-}
-
-/// The rows of text with one cell a line (each ending ` |`, an empty cell a
-/// bare `|`) that have lost a cell: a deleted figure or line leaves no empty
-/// cell in its place, so such a row shows fewer cells, up to its last value,
-/// than the table's widest row, and the columns its cells were put in are a
-/// guess.
-///
-/// ```text
-/// width   = the row's cells up to its last one that is not blank
-/// short   = width < the widest width of the table's rows
-/// ```
-fn short_cell_rows(found: &Scan<ApplicationRow>, edition: Edition) -> Vec<ApplicationRow> {
-    let width = |cells: &[Token]| {
-        cells
-            .iter()
-            .rposition(|t| !t.is_blank())
-            .map_or(0, |i| i + 1)
-    };
-    let rows: Vec<_> = found
-        .rows
-        .iter()
-        .filter(|r| r.collapsed.is_none() && r.key.in_edition(edition))
-        .map(|r| (r.key, width(&r.cells)))
-        .collect();
-    let widest = rows.iter().map(|&(_, w)| w).max().unwrap_or(0);
-    rows.into_iter()
-        .filter(|&(_, w)| w > 0 && w < widest)
-        .map(|(key, _)| key)
         .collect()
 }
 
@@ -488,30 +455,6 @@ fn read_collapsed(
 mod tests {
     use super::super::test_support::{get, read};
     use super::{Class, R, classify};
-
-    #[test]
-    fn a_row_one_cell_a_line_that_lost_a_figure_is_left_blank() {
-        // `16 |`, the first cell of （一）予以公开, deleted: its six cells left
-        // could stand in any six of the seven columns
-        let text = include_str!("../../../tests/fixtures/written/w2021_cellpipes.txt");
-        let whole = read(text);
-        assert_eq!(get(&whole, "applications.granted.natural_person"), "16");
-        let label = "（一）予以公开 |\n";
-        let at = text.find(label).expect("the row") + label.len();
-        assert!(text[at..].starts_with("16 |\n"));
-        let damaged = format!("{}{}", &text[..at], &text[at + "16 |\n".len()..]);
-        let r = read(&damaged);
-        for column in [
-            "natural_person",
-            "commercial_enterprise",
-            "other_org",
-            "total",
-        ] {
-            assert_eq!(get(&r, &format!("applications.granted.{column}")), "");
-        }
-        // the other rows keep their figures
-        assert_eq!(get(&r, "applications.partially_granted.total"), "12");
-    }
 
     #[test]
     fn a_boxed_row_that_lost_a_figure_is_left_blank() {
