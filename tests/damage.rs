@@ -466,7 +466,7 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
     // DeleteLabelLine line 109 "办理结果 （二）部分公开（区分处理的，只计这一": applications.granted.legal_service_org = 4, truth 1
     (
         "tools/chromium-pdftotext/page_w2019_tabs.txt",
-        &[Kind::DeleteLabelLine, Kind::RunTogether],
+        &[Kind::DeleteLabelLine],
     ),
     // DeleteFigure line 26 "3": active.regulations.issued = 1, truth 3
     (
@@ -560,8 +560,6 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
         "tools/pandoc-plain/render_w2019_web.txt",
         &[Kind::DeleteFigure],
     ),
-    // DeleteFigure line 101 "4": applications.partially_granted.natural_person = 1, truth blank
-    ("tools/w3m/page_w2019_tabs.txt", &[Kind::DeleteFigure]),
     // DeleteFigure line 86 "16": applications.granted.natural_person = 1, truth 16
     (
         "written/w2021_cellpipes.txt",

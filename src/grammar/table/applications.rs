@@ -266,6 +266,9 @@ fn short_rows(
     edition: Edition,
     layout: Layout,
 ) -> Vec<ApplicationRow> {
+    if layout == Layout::Boxed {
+        return short_boxed_rows(doc, found, edition);
+    }
     // the character between a line's cells, in the layouts with one row a line
     let separator = match layout {
         Layout::TabRows => "\t",
@@ -292,6 +295,38 @@ fn short_rows(
     rows.into_iter()
         .filter(|&(_, (n, after))| n < widest && after < widest_after)
         .map(|(r, _)| r.key)
+        .collect()
+}
+
+/// The rows of a box-drawn table (`│ 17 │ 4 │`) that have lost a cell: a
+/// deleted figure takes its cell's rule with it, so the first line of the
+/// row's label shows fewer rules after the label than the widest row's.
+/// (A wrapped label's later lines keep their rules; the first line is the
+/// one a row's values stand on.)
+///
+/// ```text
+/// rules = the `│` after the label's start, on the label's first line
+/// short = rules < the most rules of the table's rows
+/// ```
+fn short_boxed_rows(
+    doc: &str,
+    found: &Scan<ApplicationRow>,
+    edition: Edition,
+) -> Vec<ApplicationRow> {
+    let rules = |start: usize| {
+        let end = doc[start..].find('\n').map_or(doc.len(), |i| start + i);
+        doc[start..end].matches('│').count()
+    };
+    let rows: Vec<_> = found
+        .rows
+        .iter()
+        .filter(|r| r.collapsed.is_none() && r.key.in_edition(edition))
+        .map(|r| (r.key, rules(r.label.0)))
+        .collect();
+    let most = rows.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    rows.into_iter()
+        .filter(|&(_, n)| n < most)
+        .map(|(key, _)| key)
         .collect()
 }
 
@@ -418,7 +453,27 @@ fn read_collapsed(
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{get, read};
     use super::{Class, R, classify};
+
+    #[test]
+    fn a_boxed_row_that_lost_a_figure_is_left_blank() {
+        // w3m's box of （二）部分公开 with its `4` and the rule before it
+        // deleted: the five cells left could stand in any five columns
+        let text = include_str!("../../../tests/fixtures/tools/w3m/page_w2019_tabs.txt");
+        let row = "applications.partially_granted";
+        assert_eq!(
+            get(&read(text), &format!("{row}.commercial_enterprise")),
+            "4"
+        );
+        let cells = "│      │ 4      │        │";
+        assert_eq!(text.matches(cells).count(), 1);
+        let r = read(&text.replace(cells, "│      │        │"));
+        for column in ["natural_person", "research_institution", "total"] {
+            assert_eq!(get(&r, &format!("{row}.{column}")), "");
+        }
+        assert_eq!(get(&r, "applications.granted.total"), "31");
+    }
 
     #[test]
     fn a_label_with_an_ordinal_is_no_header_label() {

@@ -152,6 +152,7 @@ pub(crate) fn place_short_rows(
         .iter()
         .enumerate()
         .filter_map(|(i, (found, _))| Some((i, typed(found)?)))
+        .filter(|(_, values)| !may_be_run_together(values))
         .collect();
     let mut placed: Vec<(usize, Vec<Settled>)> = Vec::new();
     if !short.is_empty() && short.len() <= MOST_SHORT_ROWS {
@@ -216,6 +217,44 @@ pub(crate) fn place_short_rows(
         };
         ctx.diag(level, kind, message, Some(found.label));
     }
+}
+
+/// Whether a row one cell short may as well be a whole row with two of its
+/// figures run together (`1 2` → `12`): one of its values, cut in two counts,
+/// gives seven cells whose six applicant columns add up to the total. Such a
+/// row has two readings the sums cannot tell apart, so it is not placed.
+///
+/// ```text
+/// run together := value v of the row, v = a ‖ b (a, b counts, no leading 0),
+///                 and Σ the six applicant cells of (… a, b …) = the seventh
+/// ```
+fn may_be_run_together(values: &[Value]) -> bool {
+    let Some(counts) = values
+        .iter()
+        .map(Value::integer)
+        .collect::<Option<Vec<i128>>>()
+    else {
+        return false;
+    };
+    let count = |piece: &str| {
+        (piece == "0" || !piece.starts_with('0'))
+            .then(|| piece.parse::<i128>().ok())
+            .flatten()
+    };
+    (0..counts.len()).any(|k| {
+        let digits = counts[k].to_string();
+        (1..digits.len()).any(|cut| {
+            let (Some(a), Some(b)) = (count(&digits[..cut]), count(&digits[cut..])) else {
+                return false;
+            };
+            let mut whole = counts[..k].to_vec();
+            whole.extend([a, b]);
+            whole.extend(&counts[k + 1..]);
+            whole
+                .split_last()
+                .is_some_and(|(total, parts)| parts.iter().sum::<i128>() == *total)
+        })
+    })
 }
 
 /// What a column of a short row holds under every kept combination.
@@ -444,6 +483,17 @@ mod tests {
     use super::super::test_support::{get, read};
     use super::can_hold;
     use crate::model::Value;
+
+    #[test]
+    fn a_short_row_that_adds_up_cut_in_two_may_be_run_together() {
+        let row = |v: &[u64]| -> Vec<Value> { v.iter().map(|&n| Value::Count(n)).collect() };
+        // `1 2 1 1 1 1 7` with `1 2` run together
+        assert!(super::may_be_run_together(&row(&[12, 1, 1, 1, 1, 7])));
+        // no cut of any value makes the six add up to the seventh
+        assert!(!super::may_be_run_together(&row(&[3, 1, 1, 1, 1, 7])));
+        // `05` is no count: `10 5` is no reading of `105`
+        assert!(!super::may_be_run_together(&row(&[105, 1, 1, 1, 1, 5])));
+    }
 
     #[test]
     fn a_blank_term_bounds_the_other_side() {
