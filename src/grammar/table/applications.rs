@@ -202,7 +202,7 @@ pub(crate) fn applications_table(
     };
     let rejoined = super::rejoin::rejoin(ctx.doc, found, columns);
     let rejoined = super::rejoin::assemble(ctx.doc, &rejoined, columns, &name);
-    let found = &rejoined;
+    let found: &Scan<ApplicationRow> = &rejoined;
     let mut table = ApplicationsTable::blank_for(edition, span);
     let mut extras = Vec::new();
     let mut unplaced_rows = Vec::new();

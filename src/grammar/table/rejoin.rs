@@ -88,17 +88,29 @@ fn total_holds(cells: &[Token]) -> bool {
 /// The scan with the rows whose values are split over their label's lines
 /// rejoined (see the module documentation), and the pieces they took out of
 /// its extras. `columns` is the number of the table's columns.
-pub(crate) fn rejoin<K: Copy>(doc: &str, scan: &Scan<K>, columns: usize) -> Scan<K> {
-    let mut out = scan.clone();
-    let mut taken: Vec<usize> = Vec::new();
+pub(crate) fn rejoin<'s, K: Copy>(
+    doc: &str,
+    scan: &'s Scan<K>,
+    columns: usize,
+) -> std::borrow::Cow<'s, Scan<K>> {
     let mut starts: Vec<usize> = scan.rows.iter().map(|r| r.label.0).collect();
     starts.sort_unstable();
-    for row in &mut out.rows {
-        let Some(pieces) = pieces_of(doc, row, &scan.extras, &starts, columns) else {
-            continue;
-        };
+    let pieces: Vec<(usize, Vec<usize>)> = scan
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(r, row)| Some((r, pieces_of(doc, row, &scan.extras, &starts, columns)?)))
+        .collect();
+    if pieces.is_empty() {
+        return std::borrow::Cow::Borrowed(scan); // nothing to rejoin: no copy
+    }
+    let mut out = scan.clone();
+    let mut taken: Vec<usize> = Vec::new();
+    for (r, pieces) in pieces {
         for &i in &pieces {
-            row.cells.extend(scan.extras[i].cells.iter().cloned());
+            out.rows[r]
+                .cells
+                .extend(scan.extras[i].cells.iter().cloned());
         }
         taken.extend(pieces);
     }
@@ -107,7 +119,7 @@ pub(crate) fn rejoin<K: Copy>(doc: &str, scan: &Scan<K>, columns: usize) -> Scan
         i += 1;
         !taken.contains(&(i - 1))
     });
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// The extras (by index) that `row` takes as the pieces of its label, when
@@ -208,29 +220,37 @@ pub(crate) type Name<'a, K> = &'a dyn Fn(&str) -> Option<Option<K>>;
 ///              lines' values are as many as the columns (adding up to the
 ///              row total) or one fewer
 /// ```
-pub(crate) fn assemble<K: Copy + PartialEq>(
+pub(crate) fn assemble<'s, K: Copy + PartialEq>(
     doc: &str,
-    scan: &Scan<K>,
+    scan: &'s Scan<K>,
     columns: usize,
     name: Name<'_, K>,
-) -> Scan<K> {
-    let mut out = scan.clone();
+) -> std::borrow::Cow<'s, Scan<K>> {
+    // the scan is copied only once a row is assembled
+    let mut out: Option<Scan<K>> = None;
     let mut taken: Vec<usize> = Vec::new();
+    let places = line_and_page(doc, &scan.extras);
     let mut start = 0;
     while start < scan.extras.len() {
+        let rows = &out.as_ref().unwrap_or(scan).rows;
         let found = (2..=MOST_LABEL_LINES).find_map(|k| {
             let run = scan.extras.get(start..start + k)?;
-            let key = named_row(doc, run, name)?;
+            let count: usize = run.iter().map(|e| e.cells.len()).sum();
+            if count + 1 != columns && count != columns {
+                return None; // cannot fit, whatever the labels name
+            }
+            let key = named_row(doc, run, &places[start..start + k], name)?;
             let cells: Vec<Token> = run.iter().flat_map(|e| e.cells.iter().cloned()).collect();
             let fits =
                 cells.len() + 1 == columns || (cells.len() == columns && total_holds(&cells));
-            let new = !out.rows.iter().any(|r| r.key == key);
+            let new = !rows.iter().any(|r| r.key == key);
             (fits && new).then_some((k, key, cells))
         });
         let Some((k, key, cells)) = found else {
             start += 1;
             continue;
         };
+        let out = out.get_or_insert_with(|| scan.clone());
         let label = (
             scan.extras[start].label.0,
             scan.extras[start + k - 1].label.1,
@@ -258,32 +278,52 @@ pub(crate) fn assemble<K: Copy + PartialEq>(
         taken.extend(start..start + k);
         start += k;
     }
+    let Some(mut out) = out else {
+        return std::borrow::Cow::Borrowed(scan); // nothing assembled: no copy
+    };
     let mut i = 0;
     out.extras.retain(|_| {
         i += 1;
         !taken.contains(&(i - 1))
     });
-    out
+    std::borrow::Cow::Owned(out)
+}
+
+/// The line and the page (counted by form feeds) each extra's label starts
+/// on, in one sweep of the text in the order of the labels.
+fn line_and_page(doc: &str, extras: &[FoundExtra]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..extras.len()).collect();
+    order.sort_by_key(|&i| extras[i].label.0);
+    let mut places = vec![(0, 0); extras.len()];
+    let (mut at, mut line, mut page) = (0, 0, 0);
+    for i in order {
+        let to = extras[i].label.0;
+        for b in doc.as_bytes()[at..to].iter() {
+            match b {
+                b'\n' => line += 1,
+                0x0c => page += 1,
+                _ => {}
+            }
+        }
+        at = to;
+        places[i] = (line, page);
+    }
+    places
 }
 
 /// The row that the labels of `run`, consecutive lines of one page, name in
 /// exactly one way (see [`assemble`]).
-fn named_row<K: Copy + PartialEq>(doc: &str, run: &[FoundExtra], name: Name<'_, K>) -> Option<K> {
-    let lines: Vec<u32> = run
-        .iter()
-        .map(|e| {
-            let before = &doc[..e.label.0];
-            u32::try_from(before.matches('\n').count()).ok()
-        })
-        .collect::<Option<_>>()?;
-    if lines.windows(2).any(|w| w[1] != w[0] + 1) {
-        return None;
-    }
-    let pages = run
-        .iter()
-        .map(|e| doc[..e.label.0].matches('\u{c}').count())
-        .collect::<Vec<_>>();
-    if pages.windows(2).any(|w| w[0] != w[1]) {
+fn named_row<K: Copy + PartialEq>(
+    doc: &str,
+    run: &[FoundExtra],
+    places: &[(usize, usize)],
+    name: Name<'_, K>,
+) -> Option<K> {
+    // consecutive lines of one page
+    if places
+        .windows(2)
+        .any(|w| w[1].0 != w[0].0 + 1 || w[1].1 != w[0].1)
+    {
         return None;
     }
     let words: Vec<String> = run
