@@ -1,7 +1,7 @@
 //! Section 三's table: applicant-type columns × outcome rows, in both editions.
 
 use super::collapsed::{Term, cuts_with_total, propagate};
-use super::scan::{Class, Scan, Vote, scan};
+use super::scan::{Class, Scan, Vote, header_classes, scan};
 use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
 };
@@ -79,22 +79,7 @@ pub(super) static HEADERS: LazyLock<Vec<(Class<ApplicationRow>, &'static [&'stat
         let last = template::APPLICANT_COLUMNS
             .last()
             .expect("section 三 has columns");
-        vec![
-            (
-                Class::Header {
-                    last: false,
-                    vote: Vote::Neither,
-                },
-                HEADER_FORMS.as_slice(),
-            ),
-            (
-                Class::Header {
-                    last: true,
-                    vote: Vote::Neither,
-                },
-                last.label.forms,
-            ),
-        ]
+        header_classes(HEADER_FORMS.as_slice(), last.label.forms)
     });
 
 /// The header label of each column of [`ApplicantColumn::ALL`], in order.

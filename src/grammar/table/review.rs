@@ -3,7 +3,7 @@
 use super::align::{Aligned, Placement, align};
 use super::collapsed::{cuts, keep_summing};
 use super::positions;
-use super::scan::{Class, Vote, cells_end, scan};
+use super::scan::{Class, Vote, cells_end, header_classes, scan};
 use super::sums;
 use crate::grammar::Ctx;
 use crate::template;
@@ -45,22 +45,7 @@ pub(super) static HEADERS: LazyLock<Vec<(Class<ReviewRow>, &'static [&'static st
         let last = template::REVIEW_COLUMNS
             .last()
             .expect("section 四 has columns");
-        vec![
-            (
-                Class::Header {
-                    last: false,
-                    vote: Vote::Neither,
-                },
-                HEADER_FORMS.as_slice(),
-            ),
-            (
-                Class::Header {
-                    last: true,
-                    vote: Vote::Neither,
-                },
-                last.label.forms,
-            ),
-        ]
+        header_classes(HEADER_FORMS.as_slice(), last.label.forms)
     });
 
 static HEADER_LABELS: LazyLock<Labels<Class<ReviewRow>>> = LazyLock::new(|| Labels::new(&HEADERS));

@@ -28,6 +28,19 @@ pub(crate) enum Vote {
     E2021,
 }
 
+/// The header classes of a table whose header cells speak for neither
+/// edition: its header cells' forms, and its last column's (总计) marked.
+pub(crate) fn header_classes<K>(
+    forms: &'static [&'static str],
+    last: &'static [&'static str],
+) -> Vec<(Class<K>, &'static [&'static str])> {
+    let header = |last| Class::Header {
+        last,
+        vote: Vote::Neither,
+    };
+    vec![(header(false), forms), (header(true), last)]
+}
+
 /// A row found in the text.
 #[derive(Debug, Clone)]
 pub(crate) struct FoundRow<K> {
