@@ -429,11 +429,6 @@ fn spread(all: Vec<Damage>, n: usize) -> Vec<Damage> {
 /// cells, runs of spaces read as columns, values placed by counting); an
 /// entry goes when its fix lands.
 const KNOWN_WRONG: &[(&str, &[Kind])] = &[
-    // DeleteFigure line 86 "16": applications.granted.natural_person = 1, truth 16
-    (
-        "gb18030/w2021_cellpipes.txt",
-        &[Kind::DeleteFigure, Kind::DeleteLine],
-    ),
     // DeleteFigure line 1 "0": active.normative_documents.total_public = 0, truth blank
     (
         "oneline/oneline_seeds_000_9adbf800e6ecf4be.txt",
@@ -442,16 +437,6 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
     // DeleteFigure line 5 "0": active.normative_documents.total_public = 0, truth blank
     (
         "oneline/oneline_seeds_000_9adbf800e6ecf4be_header.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // DeleteFigure line 1 "3": active.regulations.issued = 1, truth 3
-    (
-        "oneline/oneline_written_w2021_markdown.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // DeleteFigure line 5 "3": active.regulations.issued = 1, truth 3
-    (
-        "oneline/oneline_written_w2021_markdown_header.txt",
         &[Kind::DeleteFigure, Kind::RunTogether],
     ),
     // DeleteFigure line 38 "3": active.normative_documents.published = 17, truth 3
@@ -559,11 +544,6 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
     (
         "tools/pandoc-plain/render_w2019_web.txt",
         &[Kind::DeleteFigure],
-    ),
-    // DeleteFigure line 86 "16": applications.granted.natural_person = 1, truth 16
-    (
-        "written/w2021_cellpipes.txt",
-        &[Kind::DeleteFigure, Kind::DeleteLine],
     ),
 ];
 

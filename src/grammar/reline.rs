@@ -13,6 +13,10 @@
 //! Its separator row tells how many columns it has, `n`; the header row is the
 //! `n + 1` pipes before the separator, and each row after it the next `n + 1`
 //! pipes, so the rows are cut apart exactly, empty cells (`| |`) included.
+//! A row that lost a pipe (a figure deleted with it, two figures run
+//! together) throws the count off for every row after it: the rows are then
+//! counted back from the table's end as well, and the damaged row, one cell
+//! short, is what lies between (see [`resync`]).
 //! Inside a row the spaces stay (a cell may hold one). Other pipe-separated
 //! text (`a | b |` rows, no separator) cannot be cut into rows once squeezed:
 //! such a line is left alone.
@@ -78,6 +82,170 @@ fn heading_cell(line: &[u8], from: usize, to: usize) -> Option<usize> {
     None
 }
 
+/// The rows after a table's separator row (ending at `sep_end`), each the
+/// next `n + 1` pipes, as the pipes that open and close them: as long as a
+/// space and a pipe follow a row. A row with fewer cells than the
+/// separator's, then the next section's heading, ends before the heading,
+/// and so does the table.
+fn counted_rows(line: &[u8], sep_end: usize, n: usize) -> Vec<(usize, usize)> {
+    let mut rows = Vec::new();
+    let mut end = sep_end;
+    while end + 2 < line.len() && line[end + 1] == b' ' && line[end + 2] == b'|' {
+        let open = end + 2;
+        let Some(close) = pipe_after(line, open, n + 1) else {
+            break;
+        };
+        if let Some(cut) = heading_cell(line, open, close) {
+            rows.push((open, cut));
+            break;
+        }
+        rows.push((open, close));
+        end = close;
+    }
+    rows
+}
+
+/// Whether `segment`, the bytes between two pipes, is a table cell: text
+/// between spaces (` 12 `, ` 行政许可 `, ` ` for an empty cell) that is no
+/// section heading.
+fn is_cell(segment: &[u8]) -> bool {
+    segment.first() == Some(&b' ')
+        && segment.last() == Some(&b' ')
+        && std::str::from_utf8(segment)
+            .is_ok_and(|s| super::heading::heading_line(s.trim()).is_none())
+}
+
+/// The last pipe of the run of cells from the pipe `from` on: where text
+/// that is no cell follows (`|---|`, a heading, the text after the line's
+/// last pipe).
+fn cells_end(line: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(next) = line[at + 1..].iter().position(|&b| b == b'|') {
+        if !is_cell(&line[at + 1..at + 1 + next]) {
+            break;
+        }
+        at += 1 + next;
+    }
+    at
+}
+
+/// The rows of a table counted back from its last pipe `last`, each `n + 1`
+/// pipes, last row first: as long as a row starts right after the
+/// separator row (ending at `sep_end`) or after a pipe and a space.
+fn rows_back(line: &[u8], (sep_end, n): (usize, usize), last: usize) -> Vec<(usize, usize)> {
+    let mut rows = Vec::new();
+    let mut close = last;
+    while close > sep_end {
+        // the n-th pipe before `close`
+        let Some(open) = line[sep_end + 1..close]
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, b)| **b == b'|')
+            .nth(n - 1)
+            .map(|(k, _)| sep_end + 1 + k)
+        else {
+            break;
+        };
+        let after_separator = open == sep_end + 2;
+        let after_row = open > sep_end + 2 && line[open - 1] == b' ' && line[open - 2] == b'|';
+        if !(after_separator || after_row) {
+            break;
+        }
+        rows.push((open, close));
+        if after_separator {
+            break;
+        }
+        close = open - 2;
+    }
+    rows
+}
+
+/// Whether the rows line up as a table's rows do: every row that holds a
+/// figure starts its figures in the same column, after its label columns.
+/// A row cut one cell off (`| （二）部分公开 | | 2 |`, its first empty cell
+/// counted into the row before) starts its figures a column early. (A row
+/// whose first figure cell is blank breaks it too: such a table is left as
+/// counted.)
+///
+/// ```text
+/// lined up := one column holds the first figure of every row with a figure
+/// ```
+fn lined_up(line: &[u8], rows: &[(usize, usize)]) -> bool {
+    let mut first_figure = None;
+    for &(open, close) in rows {
+        let Ok(row) = std::str::from_utf8(&line[open + 1..close]) else {
+            return false;
+        };
+        let kinds: Vec<Option<super::value::Scalar>> = row
+            .split('|')
+            .map(|c| super::value::scalar(c.trim()))
+            .collect();
+        let Some(figure) = kinds
+            .iter()
+            .position(|k| k.is_some_and(|k| k != super::value::Scalar::Blank))
+        else {
+            continue;
+        };
+        if *first_figure.get_or_insert(figure) != figure {
+            return false;
+        }
+    }
+    true
+}
+
+/// The rows of a table that lost one pipe (a figure deleted with its pipe,
+/// two figures run together): counted from the separator on, every row after
+/// the damaged one is cut one cell off, and the count ends the table early.
+/// The rows counted back from the end of the table's run of cells are right
+/// after the damaged row, those counted from the separator before it; the
+/// damaged row is what lies between, one cell short, as its own line.
+///
+/// ```text
+/// table   := counted{k} short counted-back{j}     (each row n + 1 pipes, short n)
+/// reading := the one (k, j) whose rows line up (see `lined_up`)
+/// ```
+///
+/// `None`, and the rows stay as counted, when the count reaches the end of
+/// the run of cells, or when no reading or more than one fits.
+fn resync(
+    line: &[u8],
+    (sep_end, n): (usize, usize),
+    forward: &[(usize, usize)],
+) -> Option<(Vec<(usize, usize)>, usize)> {
+    let last = cells_end(line, sep_end);
+    if forward.last().map_or(sep_end, |r| r.1) == last {
+        return None;
+    }
+    let pipes = |a: usize, b: usize| line[a..=b].iter().filter(|&&c| c == b'|').count();
+    // a row cut at a heading is short already: not counted right
+    let full = forward
+        .iter()
+        .take_while(|&&(a, b)| pipes(a, b) == n + 1)
+        .count();
+    let back = rows_back(line, (sep_end, n), last);
+    let mut found = None;
+    for keep in 0..=full {
+        let open = forward[..keep].last().map_or(sep_end, |r| r.1) + 2;
+        for j in 0..=back.len() {
+            let close = if j == 0 { last } else { back[j - 1].0 - 2 };
+            if close <= open || line.get(open) != Some(&b'|') || pipes(open, close) != n {
+                continue;
+            }
+            let mut rows = forward[..keep].to_vec();
+            rows.push((open, close));
+            rows.extend(back[..j].iter().rev());
+            if lined_up(line, &rows) {
+                if found.is_some() {
+                    return None; // two readings
+                }
+                found = Some(rows);
+            }
+        }
+    }
+    found.map(|rows| (rows, last))
+}
+
 /// The markdown tables of a squeezed line: the byte ranges they cover, and
 /// the spaces between their rows.
 fn markdown_tables(line: &[u8]) -> (Vec<(usize, usize)>, Vec<usize>) {
@@ -111,20 +279,10 @@ fn markdown_tables(line: &[u8]) -> (Vec<(usize, usize)>, Vec<usize>) {
             }
             None => i,
         };
-        let mut end = sep_end;
-        while end + 2 < line.len() && line[end + 1] == b' ' && line[end + 2] == b'|' {
-            let Some(row_end) = pipe_after(line, end + 2, n + 1) else {
-                break;
-            };
-            breaks.push(end + 1);
-            // a row with fewer cells than the separator's, then the next
-            // section's heading: the table ends before the heading
-            if let Some(cut) = heading_cell(line, end + 2, row_end) {
-                end = cut;
-                break;
-            }
-            end = row_end;
-        }
+        let forward = counted_rows(line, sep_end, n);
+        let end = forward.last().map_or(sep_end, |r| r.1);
+        let (rows, end) = resync(line, (sep_end, n), &forward).unwrap_or((forward, end));
+        breaks.extend(rows.iter().map(|&(open, _)| open - 1));
         if end + 1 < line.len() && line[end + 1] == b' ' {
             breaks.push(end + 1);
         }
@@ -216,5 +374,45 @@ mod tests {
         );
         let (tables, _) = markdown_tables(b"a | x | y | |---|---| | 1 | 2 | b");
         assert_eq!(tables, [(2, 31)]);
+    }
+
+    /// The squeezed line of `table` in a report, cut into rows.
+    fn relined(table: &str) -> String {
+        let doc = format!(
+            "{} {table} 三、收到和处理政府信息公开申请情况 正文",
+            squeezed_report()
+        );
+        let out = reline(&doc).expect("squeezed");
+        assert_eq!(out.len(), doc.len());
+        let start = out.find("| 信息内容").expect("the table");
+        let end = out.rfind("三、收到").expect("the heading");
+        out[start..end].to_string()
+    }
+
+    #[test]
+    fn a_row_that_lost_a_cell_is_a_line_of_its_own() {
+        let head = "| 第二十条第（一）项 | | | | |---|---|---|---| | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |";
+        let whole = format!(
+            "{head} | 规章 | 3 | 1 | 21 | | 行政规范性文件 | 11 | 5 | 64 | | 其他 | 2 | 0 | 9 |"
+        );
+        let rows = "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 3 | 1 | 21 |\n| 行政规范性文件 | 11 | 5 | 64 |\n| 其他 | 2 | 0 | 9 |\n";
+        assert_eq!(relined(&whole), rows);
+        // `3` deleted, or run into the `1` after it: counted from the
+        // separator, the row would end at the next row's first pipe and the
+        // table there; the rows after it are counted back from its end
+        for damaged in ["| 规章 | 1 | 21 |", "| 规章 | 31 | 21 |"] {
+            let text = whole.replace("| 规章 | 3 | 1 | 21 |", damaged);
+            assert_eq!(
+                relined(&text),
+                rows.replace("| 规章 | 3 | 1 | 21 |", damaged),
+                "{damaged}"
+            );
+        }
+        // the middle row's `5` deleted
+        let text = whole.replace("| 11 | 5 | 64 |", "| 11 | 64 |");
+        assert_eq!(
+            relined(&text),
+            rows.replace("| 11 | 5 | 64 |", "| 11 | 64 |")
+        );
     }
 }

@@ -187,7 +187,13 @@ pub(crate) fn applications_table(
     };
     let rejoined = super::rejoin::rejoin(ctx.doc, found, columns);
     let rejoined = super::rejoin::assemble(ctx.doc, &rejoined, columns, &name);
-    let found: &Scan<ApplicationRow> = &rejoined;
+    let unfilled;
+    let found: &Scan<ApplicationRow> = if layout == Layout::PipeCells {
+        unfilled = without_fillers(&rejoined);
+        &unfilled
+    } else {
+        &rejoined
+    };
     let mut table = ApplicationsTable::blank_for(edition, span);
     let mut extras = Vec::new();
     let mut unplaced_rows = Vec::new();
@@ -237,6 +243,50 @@ pub(crate) fn applications_table(
     }
     report_missing_rows(ctx, TableId::Applications, &table);
     (table, extras)
+}
+
+/// The scan of one-cell-a-line pipe text (`16 |`, a bare `|` an empty cell)
+/// with the fillers that end its rows taken off. Such text prints an empty
+/// cell for each merged label cell over the next row (`（二）部分公开` under
+/// `三、本年度办理结果`, `2.其他法律…` under it and `（三）不予公开`), so the
+/// empty cells between a row's last figure and the next row's label are
+/// those fillers, and only the empty cells before them are the row's own
+/// blank cells. Left in, they would line up a row that lost a figure
+/// (`1 | 6 | 2 | 1 | 4 | 30 | |`, `16` deleted) with the seven columns, its
+/// filler taken for its total; without them the row shows six cells for
+/// seven, and the table's sums place it or leave it blank (see
+/// [`super::sums::place_short_rows`]).
+///
+/// ```text
+/// fillers(P) := the groups P and the row R after it both sit in (outermost
+///               first, as long as they agree); 0 when an extra row or no row
+///               follows P
+/// cells(P)   := P's cells less min(fillers(P), the empty cells ending them)
+/// ```
+fn without_fillers(found: &Scan<ApplicationRow>) -> Scan<ApplicationRow> {
+    let mut out = found.clone();
+    let mut order: Vec<usize> = (0..out.rows.len()).collect();
+    order.sort_by_key(|&i| out.rows[i].label.0);
+    for (k, &i) in order.iter().enumerate() {
+        let Some(&next) = order.get(k + 1) else {
+            continue;
+        };
+        let (row, after) = (&out.rows[i], &out.rows[next]);
+        let between = row.label.1..after.label.0;
+        if found.extras.iter().any(|e| between.contains(&e.label.0)) {
+            continue;
+        }
+        let groups = |key: ApplicationRow| template::application_row(key).groups;
+        let fillers = groups(row.key)
+            .iter()
+            .zip(groups(after.key))
+            .take_while(|(a, b)| a == b)
+            .count();
+        let empty = row.cells.iter().rev().take_while(|t| t.is_empty()).count();
+        let cells = &mut out.rows[i].cells;
+        cells.truncate(cells.len() - fillers.min(empty));
+    }
+    out
 }
 
 /// The rows of tab- or pipe-separated text that have lost a cell (deleted, or run into
@@ -458,6 +508,40 @@ mod tests {
             assert_eq!(get(&r, &format!("{row}.{column}")), "");
         }
         assert_eq!(get(&r, "applications.granted.total"), "31");
+    }
+
+    const CELL_PIPES: &str = include_str!("../../../tests/fixtures/written/w2021_cellpipes.txt");
+
+    #[test]
+    fn a_pipe_cells_row_that_lost_a_figure_is_not_read_with_its_filler() {
+        // （一）予以公开 `16 | 1 | 6 | 2 | 1 | 4 | 30 |` and the one filler of
+        // （二） under 三、本年度办理结果, its `16` deleted: the sums put the
+        // blank cell in 自然人 and nowhere else
+        let row = "applications.granted";
+        let cells = "（一）予以公开 |\n16 |\n1 |\n6 |";
+        assert_eq!(CELL_PIPES.matches(cells).count(), 1);
+        let r = read(&CELL_PIPES.replacen(cells, "（一）予以公开 |\n1 |\n6 |", 1));
+        assert_eq!(get(&r, &format!("{row}.natural_person")), "");
+        assert_eq!(get(&r, &format!("{row}.commercial_enterprise")), "1");
+        assert_eq!(get(&r, &format!("{row}.other_org")), "4");
+        assert_eq!(get(&r, &format!("{row}.total")), "30");
+        assert!(r.diagnostics.iter().any(|d| {
+            d.message
+                .starts_with("applications.granted: the row shows 6 cells for 7 columns")
+        }));
+        // 2.其他法律行政法规禁止公开 ends in two fillers (三、本年度办理结果 and
+        // （三）不予公开 over the next row): with its total deleted they are not
+        // its total and its 其他
+        let cells = "1 |\n2 |\n13 |\n|\n|\n3.危及";
+        assert_eq!(CELL_PIPES.matches(cells).count(), 1);
+        let r = read(&CELL_PIPES.replacen(cells, "1 |\n2 |\n|\n|\n3.危及", 1));
+        let row = "applications.denied_prohibited_by_law";
+        assert_eq!(get(&r, &format!("{row}.other_org")), "2");
+        assert_eq!(get(&r, &format!("{row}.total")), "");
+        // undamaged, every row is read whole
+        let r = read(CELL_PIPES);
+        assert_eq!(get(&r, "applications.granted.natural_person"), "16");
+        assert_eq!(get(&r, &format!("{row}.total")), "13");
     }
 
     #[test]
