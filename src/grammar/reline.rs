@@ -161,37 +161,41 @@ fn rows_back(line: &[u8], (sep_end, n): (usize, usize), last: usize) -> Vec<(usi
     rows
 }
 
-/// Whether the rows line up as a table's rows do: every row that holds a
-/// figure starts its figures in the same column, after its label columns.
-/// A row cut one cell off (`| （二）部分公开 | | 2 |`, its first empty cell
-/// counted into the row before) starts its figures a column early. (A row
-/// whose first figure cell is blank breaks it too: such a table is left as
-/// counted.)
-///
-/// ```text
-/// lined up := one column holds the first figure of every row with a figure
-/// ```
-fn lined_up(line: &[u8], rows: &[(usize, usize)]) -> bool {
-    let mut first_figure = None;
-    for &(open, close) in rows {
-        let Ok(row) = std::str::from_utf8(&line[open + 1..close]) else {
-            return false;
-        };
-        let kinds: Vec<Option<super::value::Scalar>> = row
-            .split('|')
-            .map(|c| super::value::scalar(c.trim()))
-            .collect();
-        let Some(figure) = kinds
-            .iter()
-            .position(|k| k.is_some_and(|k| k != super::value::Scalar::Blank))
-        else {
-            continue;
-        };
-        if *first_figure.get_or_insert(figure) != figure {
-            return false;
+/// The column of the first figure of the row between the pipes `open` and
+/// `close`, `None` when it holds none.
+fn first_figure(line: &[u8], (open, close): (usize, usize)) -> Option<usize> {
+    // pipes are ASCII: the bytes between two of them are whole characters
+    let row = std::str::from_utf8(&line[open + 1..close]).ok()?;
+    row.split('|')
+        .map(|c| super::value::scalar(c.trim()))
+        .position(|k| k.is_some_and(|k| k != super::value::Scalar::Blank))
+}
+
+/// The one column that holds the first figure of every row with a figure
+/// (`Some(None)` when none holds one), or `None` when two rows disagree.
+/// Rows line up so in a table, after its label columns; a row cut one cell
+/// off (`| （二）部分公开 | | 2 |`, its first empty cell counted into the row
+/// before) starts its figures a column early.
+fn same_column(columns: impl IntoIterator<Item = Option<usize>>) -> Option<Option<usize>> {
+    let mut out = None;
+    for column in columns.into_iter().flatten() {
+        if *out.get_or_insert(column) != column {
+            return None;
         }
     }
-    true
+    Some(out)
+}
+
+/// [`same_column`] of the first `k` rows, for every `k`.
+fn same_column_prefixes(line: &[u8], rows: &[(usize, usize)]) -> Vec<Option<Option<usize>>> {
+    let mut out = Vec::with_capacity(rows.len() + 1);
+    let mut so_far = Some(None);
+    out.push(so_far);
+    for &row in rows {
+        so_far = so_far.and_then(|c| same_column([c, first_figure(line, row)]));
+        out.push(so_far);
+    }
+    out
 }
 
 /// The rows of a table that lost one pipe (a figure deleted with its pipe,
@@ -203,11 +207,13 @@ fn lined_up(line: &[u8], rows: &[(usize, usize)]) -> bool {
 ///
 /// ```text
 /// table   := counted{k} short counted-back{j}     (each row n + 1 pipes, short n)
-/// reading := the one (k, j) whose rows line up (see `lined_up`)
+/// reading := the one (k, j) under which one column holds the first figure
+///            of every row with a figure (see `same_column`)
 /// ```
 ///
 /// `None`, and the rows stay as counted, when the count reaches the end of
-/// the run of cells, or when no reading or more than one fits.
+/// the run of cells, or when no reading or more than one fits (a table
+/// whose first figure cell is blank in a row fits none).
 fn resync(
     line: &[u8],
     (sep_end, n): (usize, usize),
@@ -224,23 +230,37 @@ fn resync(
         .take_while(|&&(a, b)| pipes(a, b) == n + 1)
         .count();
     let back = rows_back(line, (sep_end, n), last);
+    let ahead = same_column_prefixes(line, &forward[..full]);
+    let behind = same_column_prefixes(line, &back);
     let mut found = None;
     for keep in 0..=full {
         let open = forward[..keep].last().map_or(sep_end, |r| r.1) + 2;
-        for j in 0..=back.len() {
-            let close = if j == 0 { last } else { back[j - 1].0 - 2 };
-            if close <= open || line.get(open) != Some(&b'|') || pipes(open, close) != n {
-                continue;
+        if line.get(open) != Some(&b'|') {
+            continue;
+        }
+        // the short row: n pipes, then the end or a row counted back
+        let Some(close) = pipe_after(line, open, n).filter(|&c| c > open) else {
+            continue;
+        };
+        let Some(j) = (close == last).then_some(0).or_else(|| {
+            // the rows counted back stand last first: their pipes descend
+            back.binary_search_by(|r| (close + 2).cmp(&r.0))
+                .ok()
+                .map(|i| i + 1)
+        }) else {
+            continue;
+        };
+        let lined_up = ahead[keep]
+            .zip(behind[j])
+            .and_then(|(a, b)| same_column([a, first_figure(line, (open, close)), b]));
+        if lined_up.is_some() {
+            if found.is_some() {
+                return None; // two readings
             }
             let mut rows = forward[..keep].to_vec();
             rows.push((open, close));
             rows.extend(back[..j].iter().rev());
-            if lined_up(line, &rows) {
-                if found.is_some() {
-                    return None; // two readings
-                }
-                found = Some(rows);
-            }
+            found = Some(rows);
         }
     }
     found.map(|rows| (rows, last))
