@@ -3,6 +3,8 @@
 //! A cell is first read as a [`Scalar`] (what is written, whatever the column),
 //! then typed by its column's [`ValueKind`] with [`Scalar::typed`].
 
+use std::borrow::Cow;
+
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::{char, digit1, one_of, space0};
@@ -66,8 +68,13 @@ fn blank(i: &str) -> IResult<&str, Scalar> {
     .parse(i)
 }
 
-/// Digits, with `,` thousands separators allowed only in groups of three.
-fn digits(i: &str) -> IResult<&str, String> {
+/// Digits, with `,` thousands separators allowed only in groups of three;
+/// the digits without their separators (borrowed when there are none).
+///
+/// ```text
+/// digits := digit+ ("," digit digit digit)+ | digit+
+/// ```
+fn digits(i: &str) -> IResult<&str, Cow<'_, str>> {
     let grouped = recognize(pair(
         digit1,
         many1(preceded(
@@ -75,7 +82,14 @@ fn digits(i: &str) -> IResult<&str, String> {
             nom::bytes::complete::take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
         )),
     ));
-    map(alt((grouped, digit1)), |s: &str| s.replace(',', "")).parse(i)
+    map(alt((grouped, digit1)), |s: &str| {
+        if s.contains(',') {
+            Cow::Owned(s.replace(',', ""))
+        } else {
+            Cow::Borrowed(s)
+        }
+    })
+    .parse(i)
 }
 
 fn unit(i: &str) -> IResult<&str, Unit> {

@@ -27,7 +27,7 @@
 use super::label_tails::read_label_tails;
 use super::row_bands::{read_review_bands, read_row_bands};
 use crate::grammar::Ctx;
-use crate::grammar::label::compact;
+use crate::grammar::label::compacted;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
     ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, ExtraRow, Level, ReviewTable,
@@ -174,7 +174,7 @@ fn labels_in_order(doc: &str, (start, end): (usize, usize), labels: &[&str]) -> 
     let mut first: Vec<Option<usize>> = vec![None; labels.len()];
     let mut at = start;
     for cell in doc[start..end].split(['\n', '\t', '|']) {
-        let text = compact(cell);
+        let text = compacted(cell);
         if let Some(i) = labels.iter().position(|l| *l == text)
             && first[i].is_none()
         {
