@@ -65,7 +65,12 @@ pub(crate) fn heading_line(line: &str) -> Option<(SectionKind, &str)> {
     if rest.is_empty() || rest.chars().count() > MAX_HEADING_CHARS || rest.contains('\t') {
         return None;
     }
-    let compact: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    // most headings hold no inner white space: they are read as written
+    let compact: std::borrow::Cow<'_, str> = if rest.contains(char::is_whitespace) {
+        rest.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        rest.into()
+    };
     kind_of(number, &compact).map(|k| (k, text.trim_matches('*')))
 }
 

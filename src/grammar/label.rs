@@ -11,13 +11,18 @@ use nom::{IResult, Parser};
 
 /// The text with every white-space character removed and a trailing `:` dropped.
 pub(crate) fn compact(text: &str) -> String {
-    // most labels hold no white space: every white-space character is ASCII
-    // or starts with one of the bytes C2, E1, E2 and E3
+    compacted(text).into_owned()
+}
+
+/// [`compact`] borrowing `text` when it holds no white space (most labels).
+pub(crate) fn compacted(text: &str) -> std::borrow::Cow<'_, str> {
+    // every white-space character is ASCII or starts with one of the bytes
+    // C2, E1, E2 and E3
     if !text
         .bytes()
         .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3))
     {
-        return text.trim_end_matches(':').to_string();
+        return text.trim_end_matches(':').into();
     }
     let mut out = String::with_capacity(text.len());
     for piece in text.split(char::is_whitespace) {
@@ -26,7 +31,7 @@ pub(crate) fn compact(text: &str) -> String {
     while out.ends_with(':') {
         out.pop();
     }
-    out
+    out.into()
 }
 
 /// Appends [`compact`] of `text` to `out`.
@@ -460,6 +465,11 @@ mod tests {
         assert_eq!(compact("(一)予以公开::"), "(一)予以公开");
         assert_eq!(compact("合计"), "合计");
         assert_eq!(compact(""), "");
+        assert!(matches!(
+            compacted("合计::"),
+            std::borrow::Cow::Borrowed("合计")
+        ));
+        assert!(matches!(compacted("合 计"), std::borrow::Cow::Owned(_)));
         let mut joined = String::from("本年新收:");
         compact_onto(&mut joined, " 政府 信息::");
         compact_onto(&mut joined, ":");

@@ -312,6 +312,35 @@ const KEYWORDS: &[&str] = &[
     "统计区间",
 ];
 
+/// The first character of a keyword of [`KEYWORDS`] other than `mail` whose
+/// UTF-8 bytes are `bytes`.
+fn keyword_start(bytes: [u8; 3]) -> Option<char> {
+    Some(match bytes {
+        [0xE5, 0x9C, 0xB0] => '地',
+        [0xE9, 0x82, 0xAE] => '邮',
+        [0xE7, 0x94, 0xB5] => '电',
+        [0xE4, 0xBF, 0xA1] => '信',
+        [0xE7, 0xBD, 0x91] => '网',
+        [0xE5, 0x8F, 0x91] => '发',
+        [0xE6, 0x88, 0x90] => '成',
+        [0xE7, 0xBB, 0x9F] => '统',
+        _ => return None,
+    })
+}
+
+/// Bit `b & 0x3F` is set for the second byte `b` of each character
+/// [`keyword_start`] knows.
+const KEYWORD_SECOND_BYTES: u64 = {
+    let mut bits = 0u64;
+    let seconds = [0x9Cu8, 0x82, 0x94, 0xBF, 0xBD, 0x8F, 0x88, 0xBB];
+    let mut i = 0;
+    while i < seconds.len() {
+        bits |= 1 << (seconds[i] & 0x3F);
+        i += 1;
+    }
+    bits
+};
+
 /// Where each of [`KEYWORDS`] stands in the opening of a report (and its close,
 /// for a long one), found in one pass.
 pub(crate) struct Keywords<'d> {
@@ -331,23 +360,19 @@ impl<'d> Keywords<'d> {
             let mut at = range.start;
             while at < range.end {
                 let b = bytes[at];
-                let width = match b {
-                    0..=0x7F => 1,
-                    0xC0..=0xDF => 2,
-                    0xE0..=0xEF => 3,
-                    _ => 4,
-                };
-                let first = match (b, bytes.get(at + 1), bytes.get(at + 2)) {
-                    (b'm', _, _) => Some('m'),
-                    (0xE5, Some(0x9C), Some(0xB0)) => Some('地'),
-                    (0xE9, Some(0x82), Some(0xAE)) => Some('邮'),
-                    (0xE7, Some(0x94), Some(0xB5)) => Some('电'),
-                    (0xE4, Some(0xBF), Some(0xA1)) => Some('信'),
-                    (0xE7, Some(0xBD), Some(0x91)) => Some('网'),
-                    (0xE5, Some(0x8F), Some(0x91)) => Some('发'),
-                    (0xE6, Some(0x88), Some(0x90)) => Some('成'),
-                    (0xE7, Some(0xBB), Some(0x9F)) => Some('统'),
-                    _ => None,
+                let (first, width) = match b {
+                    0..=0x7F => ((b == b'm').then_some('m'), 1),
+                    0xC0..=0xDF => (None, 2),
+                    0xE0..=0xEF => {
+                        // a character of three bytes (each of 地 … 统 is one),
+                        // looked at whole only when its second byte is one of theirs
+                        let second = bytes[at + 1];
+                        let first = (KEYWORD_SECOND_BYTES >> (second & 0x3F) & 1 == 1)
+                            .then(|| keyword_start([b, second, bytes[at + 2]]))
+                            .flatten();
+                        (first, 3)
+                    }
+                    _ => (None, 4),
                 };
                 if let Some(first) = first {
                     for key in KEYWORDS.iter().filter(|k| k.starts_with(first)) {

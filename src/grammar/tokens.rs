@@ -283,6 +283,15 @@ fn page_mark(i: &str) -> IResult<&str, ()> {
 
 /// True for a line that is page furniture rather than table text.
 fn is_page_furniture(line: &str) -> bool {
+    // it starts with `-`, with one of the first bytes of — – ― ─ 第 (E2,
+    // E7), or with white space to trim (ASCII, or a character starting C2,
+    // E1, E2 or E3)
+    if !matches!(
+        line.as_bytes().first(),
+        Some(b'-' | b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3 | 0xE7)
+    ) {
+        return false;
+    }
     let line = line.trim();
     line.starts_with(['-', '—', '–', '―', '─', '第']) && page_mark(line).is_ok()
 }
@@ -581,9 +590,11 @@ fn tokenize_with(
     let width = Width { wide, norm };
     // the cells of a line without separators, one buffer for every line
     let mut line_words = Vec::new();
+    // without a form feed every line is on the first page
+    let paged = doc.as_bytes()[start..end].contains(&0x0c);
     for (number, (s, e)) in lines(doc, start, end).enumerate() {
         let line = &doc[s..e];
-        let page = pages.of(line);
+        let page = if paged { pages.of(line) } else { 0 };
         let line_number = u32::try_from(number).unwrap_or(u32::MAX);
         let body = line.trim_ascii();
         if body.chars().all(char::is_whitespace) {

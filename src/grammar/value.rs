@@ -3,6 +3,8 @@
 //! A cell is first read as a [`Scalar`] (what is written, whatever the column),
 //! then typed by its column's [`ValueKind`] with [`Scalar::typed`].
 
+use std::borrow::Cow;
+
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::{char, digit1, one_of, space0};
@@ -66,8 +68,13 @@ fn blank(i: &str) -> IResult<&str, Scalar> {
     .parse(i)
 }
 
-/// Digits, with `,` thousands separators allowed only in groups of three.
-fn digits(i: &str) -> IResult<&str, String> {
+/// Digits, with `,` thousands separators allowed only in groups of three;
+/// the digits without their separators (borrowed when there are none).
+///
+/// ```text
+/// digits := digit+ ("," digit digit digit)+ | digit+
+/// ```
+fn digits(i: &str) -> IResult<&str, Cow<'_, str>> {
     let grouped = recognize(pair(
         digit1,
         many1(preceded(
@@ -75,7 +82,14 @@ fn digits(i: &str) -> IResult<&str, String> {
             nom::bytes::complete::take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
         )),
     ));
-    map(alt((grouped, digit1)), |s: &str| s.replace(',', "")).parse(i)
+    map(alt((grouped, digit1)), |s: &str| {
+        if s.contains(',') {
+            Cow::Owned(s.replace(',', ""))
+        } else {
+            Cow::Borrowed(s)
+        }
+    })
+    .parse(i)
 }
 
 fn unit(i: &str) -> IResult<&str, Unit> {
@@ -149,6 +163,39 @@ fn split(i: &str) -> IResult<&str, Scalar> {
     .parse(i)
 }
 
+/// A character that [`scalar`]'s readings take: digits, separators, signs,
+/// the blank marks, the words of a change and the units (the only ones
+/// `split`, `words`, `number` and `blank` accept).
+fn value_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            ',' | '.'
+                | '/'
+                | '+'
+                | '-'
+                | '\\'
+                | ' '
+                | '\t'
+                | '—'
+                | '―'
+                | '–'
+                | '无'
+                | '增'
+                | '加'
+                | '新'
+                | '减'
+                | '少'
+                | '万'
+                | '元'
+                | '件'
+                | '个'
+                | '项'
+                | '条'
+                | '次'
+        )
+}
+
 /// Reads a whole cell (already trimmed) as a scalar; `None` when it is not a value.
 pub(crate) fn scalar(cell: &str) -> Option<Scalar> {
     // the common cases first, without the combinators: plain digits, and text
@@ -162,6 +209,13 @@ pub(crate) fn scalar(cell: &str) -> Option<Scalar> {
             unit: None,
         });
     }
+    // a blank mark alone (no digit: none of the other readings fits it)
+    if matches!(
+        cell,
+        "——" | "—" | "--" | "-" | "/" | "\\" | "无" | "―" | "–"
+    ) {
+        return Some(Scalar::Blank);
+    }
     let Some(first) = cell.chars().next() else {
         return Some(Scalar::Blank);
     };
@@ -173,7 +227,20 @@ pub(crate) fn scalar(cell: &str) -> Option<Scalar> {
     {
         return None;
     }
-    // Inner spaces between a number and its unit are allowed (`57 万元`); none elsewhere.
+    // a character no reading below takes: not a value (`2020年`, `新收`)
+    if !cell.chars().all(value_char) {
+        return None;
+    }
+    readings(cell)
+}
+
+/// The readings of a cell as a value, tried in turn; the whole cell must be read.
+/// Inner spaces between a number and its unit are allowed (`57 万元`); none elsewhere.
+///
+/// ```text
+/// readings := split | words | number | blank
+/// ```
+fn readings(cell: &str) -> Option<Scalar> {
     all_consuming(alt((split, words, number, blank)))
         .parse(cell)
         .ok()
@@ -284,6 +351,17 @@ mod tests {
         scalar(text)
             .ok_or("no scalar")?
             .typed(kind, HeaderUnit::None)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_cell_with_a_character_no_reading_takes_is_no_value(
+            cell in "[0-9,./+\\-\\\\ \t—―–无增加新减少万元件个项条次年a。]{1,8}"
+        ) {
+            if !cell.chars().all(value_char) {
+                proptest::prop_assert_eq!(readings(&cell), None);
+            }
+        }
     }
 
     #[test]

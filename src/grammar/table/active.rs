@@ -216,6 +216,8 @@ pub(crate) fn active_table(
         Edition::E2019 => HeaderUnit::None,
         Edition::E2021 => HeaderUnit::WanYuan,
     };
+    // the header labels of a row's columns, one buffer for all rows
+    let mut labels: Vec<&[&str]> = Vec::new();
     for row in &found.rows {
         let columns = row.key.columns(edition);
         if columns.is_empty() {
@@ -223,7 +225,8 @@ pub(crate) fn active_table(
             extras.push(keep_extra(ctx, TableId::Active, row.label, &row.cells));
             continue;
         }
-        let labels: Vec<&[&str]> = columns.iter().map(|&c| header_labels(c)).collect();
+        labels.clear();
+        labels.extend(columns.iter().map(|&c| header_labels(c)));
         let same_columns = |k: ActiveRow| k.columns(edition) == columns;
         let by_position = ByPosition {
             scan: found,

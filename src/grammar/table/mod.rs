@@ -155,7 +155,16 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             Some(found.label),
         );
     }
-    let placement = match align(&found.cells, columns.len(), found.trailing) {
+    // a row with a cell for each column, not all of them blank, is placed as
+    // it stands (what `align` says of it: `Aligned::Direct`), with no
+    // placement built for it
+    let direct = found.cells.len() == columns.len() && !found.cells.iter().all(Token::is_blank);
+    let aligned = if direct {
+        Ok(Aligned::Direct(Vec::new()))
+    } else {
+        align(&found.cells, columns.len(), found.trailing)
+    };
+    let placement = match aligned {
         Ok(Aligned::Empty) if found.cells.is_empty() => {
             ctx.diag(
                 Level::Info,
@@ -253,7 +262,12 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             });
         }
     };
-    for (column_index, (&column, slot)) in columns.iter().zip(placement).enumerate() {
+    for (column_index, &column) in columns.iter().enumerate() {
+        let slot = if direct {
+            Some(column_index)
+        } else {
+            placement.get(column_index).copied().flatten()
+        };
         let Some(token) = slot.map(|i| &found.cells[i]) else {
             continue;
         };

@@ -12,7 +12,7 @@
 //! order, as before.
 
 use crate::grammar::Ctx;
-use crate::grammar::label::compact;
+use crate::grammar::label::compacted;
 use crate::grammar::tokens::Token;
 use crate::model::{Cell, DiagnosticKind, Level, Table, TableId};
 
@@ -30,9 +30,9 @@ pub(crate) enum Order {
 /// The order in which `header` prints the labels of the columns (`labels[c]`
 /// are the forms of column `c`'s label).
 pub(crate) fn order(doc: &str, header: &[Token], labels: &[&[&str]]) -> Order {
-    let texts: Vec<String> = header
+    let texts: Vec<_> = header
         .iter()
-        .map(|t| compact(&doc[t.start..t.end]))
+        .map(|t| compacted(&doc[t.start..t.end]))
         .collect();
     let mut at: Vec<Option<usize>> = Vec::with_capacity(labels.len());
     let mut once = true;
@@ -40,7 +40,7 @@ pub(crate) fn order(doc: &str, header: &[Token], labels: &[&[&str]]) -> Order {
         let mut hits = texts
             .iter()
             .enumerate()
-            .filter(|(_, t)| forms.contains(&t.as_str()))
+            .filter(|&(_, t)| forms.contains(&&**t))
             .map(|(i, _)| i);
         let first = hits.next();
         if hits.next().is_some() {

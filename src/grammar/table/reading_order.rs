@@ -27,7 +27,7 @@
 use super::label_tails::read_label_tails;
 use super::row_bands::{read_review_bands, read_row_bands};
 use crate::grammar::Ctx;
-use crate::grammar::label::compact;
+use crate::grammar::label::compacted;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
     ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, ExtraRow, Level, ReviewTable,
@@ -82,20 +82,35 @@ fn figures_where(
             });
         }
     };
-    let ends = text
-        .char_indices()
-        .filter(|&(_, c)| c.is_whitespace() || c == '|')
-        .map(|(i, _)| i)
-        .chain([text.len()]);
-    let mut from = 0;
-    for to in ends {
-        if out.len() >= most {
-            break;
+    // a byte at a time: every white-space character is ASCII or starts with
+    // one of the bytes C2, E1, E2 and E3
+    let bytes = text.as_bytes();
+    let (mut from, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (width, separates) = match bytes[at] {
+            b'\t'..=b'\r' | b' ' | b'|' => (1, true),
+            0..=0x7F => (1, false),
+            0xC2 | 0xE1..=0xE3 => text[at..]
+                .chars()
+                .next()
+                .map_or((1, false), |c| (c.len_utf8(), c.is_whitespace())),
+            0xC0..=0xDF => (2, false),
+            0xE0..=0xEF => (3, false),
+            _ => (4, false),
+        };
+        if separates {
+            if out.len() >= most {
+                return out;
+            }
+            if at > from {
+                push(from, at, &mut out);
+            }
+            from = at + width;
         }
-        if to > from {
-            push(from, to, &mut out);
-        }
-        from = to + text[to..].chars().next().map_or(0, char::len_utf8);
+        at += width;
+    }
+    if out.len() < most && bytes.len() > from {
+        push(from, bytes.len(), &mut out);
     }
     out
 }
@@ -174,7 +189,7 @@ fn labels_in_order(doc: &str, (start, end): (usize, usize), labels: &[&str]) -> 
     let mut first: Vec<Option<usize>> = vec![None; labels.len()];
     let mut at = start;
     for cell in doc[start..end].split(['\n', '\t', '|']) {
-        let text = compact(cell);
+        let text = compacted(cell);
         if let Some(i) = labels.iter().position(|l| *l == text)
             && first[i].is_none()
         {
@@ -230,6 +245,14 @@ fn count_slots<'t, R, C>(table: &'t mut crate::model::Table<R, C>) -> Vec<Slot<'
         .collect()
 }
 
+/// Whether a cell of `slots` is not read yet (no span, blank): one that
+/// [`fill`] may fill.
+fn any_open(slots: &[Slot<'_>]) -> bool {
+    slots
+        .iter()
+        .any(|s| s.cell.span.is_none() && s.cell.value.is_blank())
+}
+
 /// Fills the cells of `slots` not read yet (no span) with the value the
 /// figures no read cell was taken from show, when [`uniform`] holds for them
 /// and those cells, `zero_only` asking that value to be `0`. Each cell filled
@@ -242,10 +265,23 @@ fn count_slots<'t, R, C>(table: &'t mut crate::model::Table<R, C>) -> Vec<Slot<'
 /// filled  := uniform(left, cells not read)
 /// ```
 fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: bool) -> bool {
+    if !any_open(&slots) {
+        return false; // no cell to fill: no span is mapped
+    }
     let spans: Vec<Span> = figures.iter().map(|f| ctx.span(f.start, f.end)).collect();
     let mut taken = vec![false; figures.len()];
+    // figures in text order have their spans in order: a read cell's figure
+    // is found by a binary search then
+    let sorted = spans.is_sorted_by_key(|s| (s.start, s.end));
+    let figure_of = |span: Span| {
+        if !sorted {
+            return spans.iter().position(|s| *s == span);
+        }
+        let i = spans.partition_point(|s| (s.start, s.end) < (span.start, span.end));
+        (spans.get(i) == Some(&span)).then_some(i)
+    };
     for span in slots.iter().filter_map(|s| s.cell.span) {
-        match spans.iter().position(|s| *s == span) {
+        match figure_of(span) {
             Some(i) if !taken[i] => taken[i] = true,
             _ => return false,
         }
@@ -314,7 +350,11 @@ pub(crate) fn read_uniform_tables(
         && !hidden(TableId::Active)
     {
         let slots = active_slots(table, edition);
-        let found = table_figures(ctx, region, slots.len() + 1, &skip);
+        let found = if any_open(&slots) {
+            table_figures(ctx, region, slots.len() + 1, &skip)
+        } else {
+            Vec::new() // nothing to fill: no figure is looked for
+        };
         if fill(ctx, &found, slots, false) {
             ctx.diag(
             Level::Info,
@@ -345,6 +385,9 @@ pub(crate) fn read_uniform_tables(
     if let (Some(review), Some(r)) = (review, review_region) {
         slots.extend(count_slots(review));
         region = (a.0.min(r.0), a.1.max(r.1));
+    }
+    if !any_open(&slots) {
+        return; // nothing to fill: no figure is looked for
     }
     // after the tables, a blank mark is the next section's text (`无`)
     let end = run_on(ctx.doc, region.1);
@@ -394,6 +437,22 @@ mod tests {
         assert_eq!(found[0], zero(7));
         assert_eq!(found[1], zero(9));
         assert_eq!(texts[2], Scalar::Blank);
+    }
+
+    #[test]
+    fn words_end_at_every_white_space_character_and_pipe() {
+        let text =
+            "1\u{3000}2\u{a0}3|4\u{2028}无 规章\t5\u{85}6\u{1680}7\u{202f}8\u{b}——\u{2003}x9 ";
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .filter(|w| !w.is_empty() && crate::grammar::value::scalar(w).is_some())
+            .collect();
+        assert_eq!(words.len(), 10);
+        for most in [usize::MAX, 3] {
+            let found = figures_where(text, (0, text.len()), most, |_, _, _| true);
+            let found: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+            assert_eq!(found, words[..words.len().min(most)]);
+        }
     }
 
     #[test]

@@ -35,6 +35,18 @@ const BROKEN: char = '\u{fffd}';
 /// ```
 pub(super) fn filled_cell(doc: &str, s: usize, e: usize, row_start: bool, cuts: bool) -> Token {
     let (s, e) = trimmed(doc, s, e);
+    let field = &doc[s..e];
+    // most cells: no fill around them, nothing cut (what the steps below
+    // leave of such a cell is the cell as it stands)
+    if !cuts && !field.starts_with('_') && !field.ends_with(['_', BROKEN]) {
+        return Token {
+            start: s,
+            end: e,
+            scalar: scalar(field),
+            row_start,
+            at: None,
+        };
+    }
     let inner = doc[s..e].trim_matches('_');
     let lead = doc[s..e].len() - doc[s..e].trim_start_matches('_').len();
     let (s, e) = trimmed(doc, s + lead, s + lead + inner.len());
@@ -189,6 +201,31 @@ mod tests {
     fn read(text: &str, cuts: bool) -> (String, Option<Scalar>) {
         let t = filled_cell(text, 0, text.len(), false, cuts);
         (text[t.start..t.end].to_string(), t.scalar)
+    }
+
+    #[test]
+    fn a_cell_without_fill_is_the_cell_as_it_stands() {
+        for text in [
+            "",
+            "  ",
+            " 12 ",
+            "\u{3000}规章\u{3000}",
+            "_1",
+            "1_",
+            "a\u{fffd}",
+            "/\u{fffd}",
+        ] {
+            for cuts in [false, true] {
+                let t = filled_cell(text, 0, text.len(), true, cuts);
+                let plain =
+                    !cuts && !text.trim().starts_with('_') && !text.trim().ends_with(['_', BROKEN]);
+                if plain {
+                    assert_eq!(t, cell(text, 0, text.len(), true), "{text:?}");
+                }
+            }
+        }
+        assert_eq!(read("_1", false).1, scalar("1"));
+        assert_eq!(read("1_", false).1, scalar("1"));
     }
 
     #[test]
