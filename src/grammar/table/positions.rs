@@ -53,6 +53,9 @@ pub(crate) enum Unplaced {
     OutOfOrder,
     /// Placed so, the values would not keep the table's totals.
     Totals,
+    /// The row shows fewer values than columns, each one space after the text
+    /// before it (see [`packed`]), and no totals check where they sit.
+    Packed,
 }
 
 impl Unplaced {
@@ -70,6 +73,7 @@ impl Unplaced {
             }
             Unplaced::OutOfOrder => "the values do not sit under the columns in order".into(),
             Unplaced::Totals => "placed so, the values would not add up to their totals".into(),
+            Unplaced::Packed => "its values stand one space after the text before each, where the text packs them, so where they sit says nothing of their columns, and no totals check them".into(),
         }
     }
 }
@@ -268,6 +272,30 @@ pub(crate) fn grid_anchors(
         }
     }
     anchors
+}
+
+/// Whether every value of a row sits one space after the text before it on
+/// its line, where the text packs it rather than where a column puts it:
+///
+/// ```text
+/// packed := (text | value) (' ' value)+      one space before each value
+/// ```
+///
+/// Plain `pdftotext` (and `-layout` under columns too narrow for their
+/// figures) writes a row's words one space apart (`行 21 19 40`), so a value's
+/// character column follows from the widths of the words before it: a row
+/// that lost a value (`行 19 40`) puts the next one where the lost one stood,
+/// and its positions say nothing of its columns. A row of empty cells only is
+/// not packed.
+pub(crate) fn packed(doc: &str, cells: &[Token]) -> bool {
+    let mut values = cells.iter().filter(|t| !t.is_empty()).peekable();
+    values.peek().is_some()
+        && values.all(|t| {
+            let before = &doc[..t.start];
+            before
+                .strip_suffix(' ')
+                .is_some_and(|b| b.chars().next_back().is_some_and(|c| !c.is_whitespace()))
+        })
 }
 
 /// Places `cells` under the columns of `anchors` (see the module documentation).
@@ -591,6 +619,17 @@ mod tests {
         let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
         let anchors = grid_anchors(&doc, &header, &GRID_LABELS, &l[2]);
         assert!(anchors.iter().all(Option::is_none), "{anchors:?}");
+    }
+
+    #[test]
+    fn values_one_space_after_the_text_before_them_are_packed() {
+        let packed_row = |doc: &str| packed(doc, &lines(doc)[0][1..]);
+        assert!(packed_row("行 21 19 40\n"));
+        assert!(packed_row("行 19 40\n"));
+        // a value a run of spaces away sits where its column puts it
+        assert!(!packed_row("行政许可   21 19 40\n"));
+        assert!(!packed_row("行 21 19   40\n"));
+        assert!(!packed_row("行政许可\n"));
     }
 
     #[test]
