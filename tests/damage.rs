@@ -464,16 +464,6 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
         "tools/chromium-pdftotext-layout/page_w2019_tabs.txt",
         &[Kind::DeleteFigure, Kind::DeleteLine, Kind::RunTogether],
     ),
-    // DeleteLine line 74 "3.危    1    2   0 …": applications.denied_security_stability.natural_person = 6, truth 1
-    (
-        "tools/libreoffice-pdftotext-layout/docx_w2019_indented.txt",
-        &[Kind::DeleteLine],
-    ),
-    // DeleteLine line 80 "3.危     6    2   1 …": applications.denied_security_stability.natural_person = 2, truth 6
-    (
-        "tools/libreoffice-pdftotext-layout/docx_w2021_web.txt",
-        &[Kind::DeleteLine],
-    ),
     // RunTogether line 38 "36              | 2": active.other_services.last_year = 362, truth 36
     (
         "tools/pandoc-plain/page_w2019_indented.txt",
