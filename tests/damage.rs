@@ -464,11 +464,6 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
         "tools/chromium-pdftotext-layout/page_w2019_tabs.txt",
         &[Kind::DeleteFigure, Kind::DeleteLine, Kind::RunTogether],
     ),
-    // RunTogether line 38 "36              | 2": active.other_services.last_year = 362, truth 36
-    (
-        "tools/pandoc-plain/page_w2019_indented.txt",
-        &[Kind::RunTogether],
-    ),
     // DeleteFigure line 86 "16": applications.granted.natural_person = 1, truth 16
     (
         "written/w2021_cellpipes.txt",
