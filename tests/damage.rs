@@ -459,11 +459,6 @@ const KNOWN_WRONG: &[(&str, &[Kind])] = &[
         "tools/chromium-pdftotext/page_w2019_tabs.txt",
         &[Kind::DeleteLabelLine],
     ),
-    // DeleteFigure line 57 "17": applications.denied_third_party.public_interest_org = 1, truth blank
-    (
-        "tools/chromium-pdftotext-layout/page_w2019_tabs.txt",
-        &[Kind::DeleteFigure, Kind::DeleteLine, Kind::RunTogether],
-    ),
     // DeleteFigure line 86 "16": applications.granted.natural_person = 1, truth 16
     (
         "written/w2021_cellpipes.txt",

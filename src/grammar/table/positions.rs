@@ -310,6 +310,9 @@ pub(crate) fn place(
     }
     let mut placement: Placement = vec![None; anchors.len()];
     let mut last: Option<usize> = None;
+    // the printed blank marks (`/`) placed nowhere since the last placed
+    // value: the first of them, and how many
+    let mut marks: Option<(usize, usize)> = None;
     for (i, (token, at)) in cells.iter().zip(&places).enumerate() {
         let hits: Vec<usize> = anchors
             .iter()
@@ -319,7 +322,14 @@ pub(crate) fn place(
             .collect();
         let column = match hits[..] {
             [c] if last.is_none_or(|l| l < c) => c,
-            _ if token.is_blank() => continue, // an empty cell needs no place
+            _ if token.is_blank() => {
+                // an empty cell needs no place
+                if !token.is_empty() {
+                    let (first, count) = marks.unwrap_or((i, 0));
+                    marks = Some((first, count + 1));
+                }
+                continue;
+            }
             [_] => return Err(Unplaced::OutOfOrder),
             _ => {
                 return Err(Unplaced::Between {
@@ -328,10 +338,43 @@ pub(crate) fn place(
                 });
             }
         };
+        if let Some(marks) = marks.take() {
+            marks_have_room(doc, cells, marks, (last, column))?;
+        }
         last = Some(column);
         placement[column] = Some(i);
     }
+    if let Some(marks) = marks {
+        marks_have_room(doc, cells, marks, (last, anchors.len()))?;
+    }
     Ok(placement)
+}
+
+/// A blank mark (`/`) is a printed cell: placed under no column, it still
+/// stands in one between the columns of the values around it, so there must
+/// be a free column for each of the `count` marks that follow each other
+/// from `cells[first]` on (`after` is the column of the value before them,
+/// `before` that of the value after them or the number of columns). Else the
+/// anchors do not fit the row: `1 / 1 3` with `1`, `1`, `3` under three
+/// columns side by side.
+///
+/// ```text
+/// marks fit := count ≤ before − (after + 1)      (after + 1 = 0 at the row's start)
+/// ```
+fn marks_have_room(
+    doc: &str,
+    cells: &[Token],
+    (first, count): (usize, usize),
+    (after, before): (Option<usize>, usize),
+) -> Result<(), Unplaced> {
+    let free = before.saturating_sub(after.map_or(0, |c| c + 1));
+    if count <= free {
+        return Ok(());
+    }
+    Err(Unplaced::Between {
+        text: cells[first].text(doc).to_string(),
+        hits: 0,
+    })
 }
 
 /// Places `cells` on a grid whose first columns have anchors (see
@@ -619,6 +662,35 @@ mod tests {
         let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
         let anchors = grid_anchors(&doc, &header, &GRID_LABELS, &l[2]);
         assert!(anchors.iter().all(Option::is_none), "{anchors:?}");
+    }
+
+    #[test]
+    fn a_blank_mark_under_no_column_needs_a_free_column_between_its_neighbours() {
+        let doc = line(&[(0, "规章"), (10, "1"), (13, "1"), (16, "1"), (19, "3")])
+            + &line(&[(0, "甲"), (10, "1"), (14, "/"), (16, "1"), (19, "3")])
+            + &line(&[(0, "乙"), (13, "1"), (15, "/"), (16, "1"), (19, "3")])
+            + &line(&[(0, "丙"), (13, "1"), (16, "1"), (19, "3"), (21, "/")]);
+        let doc = doc.as_str();
+        let l = lines(doc);
+        let anchors: Vec<Option<Anchor>> = row_anchors(&l[0][1..], 4, 0)
+            .unwrap()
+            .into_iter()
+            .map(Some)
+            .collect();
+        // the `/` stands in the free column between `1` and `1`
+        let cells = &l[1][1..];
+        let p = place(doc, cells, &anchors).unwrap();
+        assert_eq!(texts(doc, cells, &p), ["1", "", "1", "3"]);
+        // no column is left for it: the anchors do not fit the row
+        for row in [2, 3] {
+            assert!(
+                matches!(
+                    place(doc, &l[row][1..], &anchors),
+                    Err(Unplaced::Between { hits: 0, .. })
+                ),
+                "{row}"
+            );
+        }
     }
 
     #[test]
