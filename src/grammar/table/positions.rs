@@ -18,8 +18,12 @@
 //! columns by their order ([`grid_anchors`]).
 //!
 //! A row is placed only when every value in it falls under exactly one column,
-//! in the columns' order; otherwise none of its cells is placed (the caller
-//! leaves them blank and says why). Positions drift between pages and after
+//! in the columns' order, and every blank mark (`/`) that falls under none
+//! has a free column between its neighbours ([`place`]); otherwise none of
+//! its cells is placed (the caller leaves them blank and says why). A row
+//! whose values stand one space apart sits where the text packs its words,
+//! not where its columns are ([`packed`]): where no totals check it (section
+//! 二), such a row short of its columns is not placed by position. Positions drift between pages and after
 //! sparse header lines, so anchors from another page are never used, and a
 //! value that merely comes near a column is not placed.
 //!
