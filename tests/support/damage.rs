@@ -126,7 +126,16 @@ fn decode(bytes: &[u8]) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
     /// One figure deleted with the separator before it (after it, for the
-    /// first thing on a line).
+    /// first thing on a line), where that separator is one a reader sees: a
+    /// tab or a pipe (with any spaces), or one space. Where it is a run of
+    /// several spaces, the figure's characters become spaces and the rest of
+    /// the line stays where it was: in text whose columns are aligned by
+    /// spaces, deleting the run too moves every figure after it left by the
+    /// run and the figure, which under evenly spaced columns puts the next
+    /// figure under the deleted one's column (`3      3      17` →
+    /// `3      17`, the 17 under the second column), a text that truly says
+    /// so and that no reader can tell from an undamaged row with a blank
+    /// last cell.
     DeleteFigure,
     /// One whole line holding a figure deleted.
     DeleteLine,
@@ -230,14 +239,26 @@ fn figures(line: &str) -> Vec<(usize, usize)> {
 /// The line with the figure `s..e` deleted with its separator: the
 /// separator run before it, from its last hard separator on (the run after
 /// it, up to its first hard separator, when the figure starts the line).
-/// `None` when the figure is all the line holds (deleting it is deleting the
-/// line).
+/// Where that run is several spaces and no hard separator, the figure's
+/// characters become spaces instead, the rest of the line kept in place (see
+/// [`Kind::DeleteFigure`]). `None` when the figure is all the line holds
+/// (deleting it is deleting the line).
 fn delete_figure(line: &str, (s, e): (usize, usize)) -> Option<String> {
     if line[..s].trim().is_empty() && line[e..].trim().is_empty() {
         return None;
     }
     let before = &line[..s];
     let run_start = before.trim_end_matches(is_separator).len();
+    let run = if run_start > 0 {
+        &before[run_start..]
+    } else {
+        let after = &line[e..];
+        &after[..after.len() - after.trim_start_matches(is_separator).len()]
+    };
+    if run.chars().count() > 1 && !run.chars().any(is_hard_separator) {
+        let blank = " ".repeat(line[s..e].chars().count());
+        return Some(format!("{}{blank}{}", &line[..s], &line[e..]));
+    }
     if run_start > 0 {
         let run = &before[run_start..];
         let from = run
@@ -472,7 +493,11 @@ mod tests {
         assert_eq!(del("label\t3\t\t7", 0).unwrap(), "label\t\t7");
         assert_eq!(del("| a | 3 | 5 |", 1).unwrap(), "| a | 3  |");
         assert_eq!(del("| a | 3 | 5 |", 0).unwrap(), "| a  | 5 |");
-        assert_eq!(del("a     3     5", 0).unwrap(), "a     5");
+        // aligned by runs of spaces: the figures after it keep their place
+        assert_eq!(del("a     3     5", 0).unwrap(), "a           5");
+        assert_eq!(del("a     3     5", 1).unwrap(), "a     3      ");
+        assert_eq!(del("12   3\t4", 0).unwrap(), "     3\t4");
+        assert_eq!(del("a 3 5", 0).unwrap(), "a 5");
         assert_eq!(del("3\t5", 0).unwrap(), "5");
         assert_eq!(del("│3  │5  │", 0).unwrap(), "│5  │");
         assert_eq!(del("  12  ", 0), None);

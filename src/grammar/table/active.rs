@@ -312,6 +312,44 @@ mod tests {
     use crate::template::{BOTH, row};
 
     #[test]
+    fn a_short_row_packed_one_space_apart_is_not_placed_by_position() {
+        // plain pdftotext writes a row's words one space apart: with a value
+        // lost, the next one stands where the lost one stood
+        use super::super::test_support::{get, read};
+        let text = include_str!(
+            "../../../tests/fixtures/tools/chromium-pdftotext/page_w2019_indented.txt"
+        );
+        let row = "\n行 21 19 40\n";
+        assert!(text.contains(row));
+        let r = read(text);
+        assert_eq!(get(&r, "active.licensing.last_year"), "21");
+        assert_eq!(get(&r, "active.licensing.decisions"), "40");
+        let packs = |r: &crate::model::AnnualReport| {
+            r.diagnostics
+                .iter()
+                .any(|d| d.message.contains("active.licensing") && d.message.contains("packs"))
+        };
+        assert!(packs(&read(&text.replace(row, "\n行 19 40\n"))));
+        for damaged in ["\n行 19 40\n", "\n行 21 40\n", "\n行 2119 40\n"] {
+            let r = read(&text.replace(row, damaged));
+            for column in ["last_year", "change", "decisions"] {
+                assert_eq!(
+                    get(&r, &format!("active.licensing.{column}")),
+                    "",
+                    "{damaged:?}"
+                );
+            }
+            assert!(
+                r.diagnostics
+                    .iter()
+                    .any(|d| d.message.starts_with("active.licensing: cells left blank")),
+                "{damaged:?}: {:#?}",
+                r.diagnostics
+            );
+        }
+    }
+
+    #[test]
     fn a_new_variant_is_read() {
         // a way of printing 规章 the template's forms do not read
         let variant = "部门规章和地方政府规章";

@@ -97,6 +97,15 @@ impl<R: Copy> ByPosition<'_, R> {
             .anchors(doc, found)
             .ok_or(positions::Unplaced::NoPositions)?;
         let placement = place(doc, &found.cells, &anchors)?;
+        // with no totals to check a placement by (section 二), a short row
+        // whose values the text packs one space apart is not placed by them
+        let values = found.cells.iter().filter(|t| !t.is_empty()).count();
+        if self.totals.is_empty()
+            && values < self.labels.len()
+            && positions::packed(doc, &found.cells)
+        {
+            return Err(positions::Unplaced::Packed);
+        }
         if !totals_hold(&found.cells, &placement, self.totals) {
             return Err(positions::Unplaced::Totals);
         }

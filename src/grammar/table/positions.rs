@@ -18,8 +18,12 @@
 //! columns by their order ([`grid_anchors`]).
 //!
 //! A row is placed only when every value in it falls under exactly one column,
-//! in the columns' order; otherwise none of its cells is placed (the caller
-//! leaves them blank and says why). Positions drift between pages and after
+//! in the columns' order, and every blank mark (`/`) that falls under none
+//! has a free column between its neighbours ([`place`]); otherwise none of
+//! its cells is placed (the caller leaves them blank and says why). A row
+//! whose values stand one space apart sits where the text packs its words,
+//! not where its columns are ([`packed`]): where no totals check it (section
+//! 二), such a row short of its columns is not placed by position. Positions drift between pages and after
 //! sparse header lines, so anchors from another page are never used, and a
 //! value that merely comes near a column is not placed.
 //!
@@ -53,6 +57,9 @@ pub(crate) enum Unplaced {
     OutOfOrder,
     /// Placed so, the values would not keep the table's totals.
     Totals,
+    /// The row shows fewer values than columns, each one space after the text
+    /// before it (see [`packed`]), and no totals check where they sit.
+    Packed,
 }
 
 impl Unplaced {
@@ -70,6 +77,7 @@ impl Unplaced {
             }
             Unplaced::OutOfOrder => "the values do not sit under the columns in order".into(),
             Unplaced::Totals => "placed so, the values would not add up to their totals".into(),
+            Unplaced::Packed => "its values stand one space after the text before each, where the text packs them, so where they sit says nothing of their columns, and no totals check them".into(),
         }
     }
 }
@@ -270,6 +278,30 @@ pub(crate) fn grid_anchors(
     anchors
 }
 
+/// Whether every value of a row sits one space after the text before it on
+/// its line, where the text packs it rather than where a column puts it:
+///
+/// ```text
+/// packed := (text | value) (' ' value)+      one space before each value
+/// ```
+///
+/// Plain `pdftotext` (and `-layout` under columns too narrow for their
+/// figures) writes a row's words one space apart (`行 21 19 40`), so a value's
+/// character column follows from the widths of the words before it: a row
+/// that lost a value (`行 19 40`) puts the next one where the lost one stood,
+/// and its positions say nothing of its columns. A row of empty cells only is
+/// not packed.
+pub(crate) fn packed(doc: &str, cells: &[Token]) -> bool {
+    let mut values = cells.iter().filter(|t| !t.is_empty()).peekable();
+    values.peek().is_some()
+        && values.all(|t| {
+            let before = &doc[..t.start];
+            before
+                .strip_suffix(' ')
+                .is_some_and(|b| b.chars().next_back().is_some_and(|c| !c.is_whitespace()))
+        })
+}
+
 /// Places `cells` under the columns of `anchors` (see the module documentation).
 pub(crate) fn place(
     doc: &str,
@@ -282,6 +314,9 @@ pub(crate) fn place(
     }
     let mut placement: Placement = vec![None; anchors.len()];
     let mut last: Option<usize> = None;
+    // the printed blank marks (`/`) placed nowhere since the last placed
+    // value: the first of them, and how many
+    let mut marks: Option<(usize, usize)> = None;
     for (i, (token, at)) in cells.iter().zip(&places).enumerate() {
         let hits: Vec<usize> = anchors
             .iter()
@@ -291,7 +326,14 @@ pub(crate) fn place(
             .collect();
         let column = match hits[..] {
             [c] if last.is_none_or(|l| l < c) => c,
-            _ if token.is_blank() => continue, // an empty cell needs no place
+            _ if token.is_blank() => {
+                // an empty cell needs no place
+                if !token.is_empty() {
+                    let (first, count) = marks.unwrap_or((i, 0));
+                    marks = Some((first, count + 1));
+                }
+                continue;
+            }
             [_] => return Err(Unplaced::OutOfOrder),
             _ => {
                 return Err(Unplaced::Between {
@@ -300,10 +342,43 @@ pub(crate) fn place(
                 });
             }
         };
+        if let Some(marks) = marks.take() {
+            marks_have_room(doc, cells, marks, (last, column))?;
+        }
         last = Some(column);
         placement[column] = Some(i);
     }
+    if let Some(marks) = marks {
+        marks_have_room(doc, cells, marks, (last, anchors.len()))?;
+    }
     Ok(placement)
+}
+
+/// A blank mark (`/`) is a printed cell: placed under no column, it still
+/// stands in one between the columns of the values around it, so there must
+/// be a free column for each of the `count` marks that follow each other
+/// from `cells[first]` on (`after` is the column of the value before them,
+/// `before` that of the value after them or the number of columns). Else the
+/// anchors do not fit the row: `1 / 1 3` with `1`, `1`, `3` under three
+/// columns side by side.
+///
+/// ```text
+/// marks fit := count ≤ before − (after + 1)      (after + 1 = 0 at the row's start)
+/// ```
+fn marks_have_room(
+    doc: &str,
+    cells: &[Token],
+    (first, count): (usize, usize),
+    (after, before): (Option<usize>, usize),
+) -> Result<(), Unplaced> {
+    let free = before.saturating_sub(after.map_or(0, |c| c + 1));
+    if count <= free {
+        return Ok(());
+    }
+    Err(Unplaced::Between {
+        text: cells[first].text(doc).to_string(),
+        hits: 0,
+    })
 }
 
 /// Places `cells` on a grid whose first columns have anchors (see
@@ -591,6 +666,46 @@ mod tests {
         let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
         let anchors = grid_anchors(&doc, &header, &GRID_LABELS, &l[2]);
         assert!(anchors.iter().all(Option::is_none), "{anchors:?}");
+    }
+
+    #[test]
+    fn a_blank_mark_under_no_column_needs_a_free_column_between_its_neighbours() {
+        let doc = line(&[(0, "规章"), (10, "1"), (13, "1"), (16, "1"), (19, "3")])
+            + &line(&[(0, "甲"), (10, "1"), (14, "/"), (16, "1"), (19, "3")])
+            + &line(&[(0, "乙"), (13, "1"), (15, "/"), (16, "1"), (19, "3")])
+            + &line(&[(0, "丙"), (13, "1"), (16, "1"), (19, "3"), (21, "/")]);
+        let doc = doc.as_str();
+        let l = lines(doc);
+        let anchors: Vec<Option<Anchor>> = row_anchors(&l[0][1..], 4, 0)
+            .unwrap()
+            .into_iter()
+            .map(Some)
+            .collect();
+        // the `/` stands in the free column between `1` and `1`
+        let cells = &l[1][1..];
+        let p = place(doc, cells, &anchors).unwrap();
+        assert_eq!(texts(doc, cells, &p), ["1", "", "1", "3"]);
+        // no column is left for it: the anchors do not fit the row
+        for row in [2, 3] {
+            assert!(
+                matches!(
+                    place(doc, &l[row][1..], &anchors),
+                    Err(Unplaced::Between { hits: 0, .. })
+                ),
+                "{row}"
+            );
+        }
+    }
+
+    #[test]
+    fn values_one_space_after_the_text_before_them_are_packed() {
+        let packed_row = |doc: &str| packed(doc, &lines(doc)[0][1..]);
+        assert!(packed_row("行 21 19 40\n"));
+        assert!(packed_row("行 19 40\n"));
+        // a value a run of spaces away sits where its column puts it
+        assert!(!packed_row("行政许可   21 19 40\n"));
+        assert!(!packed_row("行 21 19   40\n"));
+        assert!(!packed_row("行政许可\n"));
     }
 
     #[test]

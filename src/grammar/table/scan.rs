@@ -542,7 +542,9 @@ fn is_bare_ordinal(text: &str) -> bool {
 }
 
 /// True for a short piece of a merged group label in PDF text (`法提供`,
-/// `理结果`): at most [`MAX_GROUP_PIECE_CHARS`] characters, no label itself.
+/// `理结果`): at most [`MAX_GROUP_PIECE_CHARS`] characters, no label itself,
+/// and not opening with a row's ordinal (`4.保护`, the start of a row label
+/// wrapped around its values).
 fn is_group_piece<K>(
     doc: &str,
     token: &Token,
@@ -552,7 +554,10 @@ fn is_group_piece<K>(
         return false;
     }
     let text = compact(token.text(doc));
-    text.chars().count() <= MAX_GROUP_PIECE_CHARS && classify(&text, true).is_none()
+    let ordinal = text
+        .split_once(['.', '、'])
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    !ordinal && text.chars().count() <= MAX_GROUP_PIECE_CHARS && classify(&text, true).is_none()
 }
 
 /// The column of byte `at` of a token's text, counted from the token's start
@@ -684,5 +689,32 @@ mod tests {
         for t in ["1.属于", "3", "(二)", "0.5", "."] {
             assert!(!is_bare_ordinal(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_row_label_opening_with_its_ordinal_is_no_group_piece() {
+        // the values' line of `3.危及“三安全一稳定”` lost: the tail of that
+        // label does not take the values of `4.保护` (wrapped around its values)
+        use crate::grammar::table::test_support::{get, read};
+        let text = include_str!(
+            "../../../tests/fixtures/tools/libreoffice-pdftotext-layout/docx_w2019_indented.txt"
+        );
+        let line = "          3.危    1    2   0     1          1     0    5\n";
+        assert!(text.contains(line));
+        let r = read(&text.replace(line, ""));
+        for column in ["natural_person", "total"] {
+            assert_eq!(
+                get(
+                    &r,
+                    &format!("applications.denied_security_stability.{column}")
+                ),
+                ""
+            );
+        }
+        assert_eq!(
+            get(&r, "applications.denied_third_party.natural_person"),
+            "6"
+        );
+        assert_eq!(get(&r, "applications.denied_third_party.total"), "9");
     }
 }

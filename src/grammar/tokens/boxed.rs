@@ -250,6 +250,8 @@ struct Open {
 struct Row {
     cells: Vec<Open>,
     values: bool,
+    /// The columns where the row's lines with values open a cell.
+    value_columns: Vec<u32>,
 }
 
 impl Row {
@@ -257,6 +259,14 @@ impl Row {
         let mut cells = std::mem::take(&mut self.cells);
         // column order; cells of one column in the order they were opened
         cells.sort_by_key(|c| c.from);
+        // the lines of one row draw their verticals at the same columns: an
+        // empty cell where the row's values line opens none is no cell of the
+        // row but a line whose verticals moved (a figure and the `|` after it
+        // deleted), and would make the row look whole
+        let value_columns = std::mem::take(&mut self.value_columns);
+        cells.retain(|c| {
+            !c.pieces.is_empty() || value_columns.is_empty() || value_columns.contains(&c.from)
+        });
         let mut first = true;
         for c in cells {
             if c.pieces.is_empty() {
@@ -393,6 +403,9 @@ pub(super) fn tokenize(
                 row.close(seg.from, seg.to);
             } else {
                 row.add(doc, seg, line_number);
+                if values {
+                    row.value_columns.push(seg.from);
+                }
             }
         }
         // a rule under the last column ends the row
@@ -489,6 +502,22 @@ mod tests {
             .collect();
         assert_eq!(rows, ["", "一、本年", "1.申请人无"]);
         assert!(got.iter().any(|(t, _)| t == "理由"));
+    }
+
+    #[test]
+    fn a_values_line_whose_verticals_moved_keeps_no_empty_cell_of_the_next() {
+        // `| 36 | 2 | 215 |` with `36` and `2` run together: the row's values
+        // line shows two cells; the empty cells of its label's second line,
+        // at columns where it opens none, do not make it whole again
+        let rule = "+------+------+------+------+\n";
+        let head = format!("{rule}| 信息 | 上年 | 增减 | 决定 |\n{rule}");
+        let doc =
+            format!("{head}| 其他 | 36   | 2    | 215  |\n| 事项 |      |      |      |\n{rule}");
+        let texts: Vec<String> = cells(&doc).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(texts[4..], ["其他", "事项", "36", "2", "215"]);
+        let doc = format!("{head}| 其他 | 362    | 215  |\n| 事项 |      |      |      |\n{rule}");
+        let texts: Vec<String> = cells(&doc).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(texts[4..], ["其他", "事项", "362", "215"]);
     }
 
     #[test]
