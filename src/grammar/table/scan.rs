@@ -395,7 +395,7 @@ where
     /// ```
     fn group_piece(&self, i: Tokens<'t>) -> Parsed<'t, Tokens<'t>> {
         let (rest, piece) = verify(text, |t: &Token| {
-            is_group_piece(self.doc, t, &self.classify)
+            is_group_piece(self.doc, t, &self.classify, &mut self.joined.borrow_mut())
         })
         .parse(i)?;
         verify(stream::cells_end(self.layout), |v: &Tokens<'_>| {
@@ -426,9 +426,15 @@ where
             return fail();
         }
         let (rest, tail) = text(i)?;
-        let mut joined: String = label.iter().map(|t| compact(t.text(self.doc))).collect();
-        joined.push_str(&compact(tail.text(self.doc)));
-        let better = match (self.classify)(&joined, true) {
+        let classified = {
+            let joined = &mut *self.joined.borrow_mut();
+            joined.clear();
+            for t in label.iter().chain([tail]) {
+                compact_onto(joined, t.text(self.doc));
+            }
+            (self.classify)(joined, true)
+        };
+        let better = match classified {
             Some((Class::Row(k), f)) if k == key && f < fit => f,
             _ => return fail(),
         };
@@ -537,7 +543,14 @@ where
         let (after, t) = text(i)?;
         let (rest, values) = stream::cells_end(self.layout)(after)?;
         let whole = t.text(self.doc);
-        let Some((split, key, fit)) = run_together(whole, &self.classify, self.started()) else {
+        let started = self.started();
+        let found = run_together(
+            whole,
+            &self.classify,
+            started,
+            &mut self.joined.borrow_mut(),
+        );
+        let Some((split, key, fit)) = found else {
             return fail();
         };
         let row = if split == whole.len() {
@@ -648,6 +661,7 @@ fn run_together<K: Copy>(
     text: &str,
     classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
     started: bool,
+    label: &mut String,
 ) -> Option<(usize, K, Fit)> {
     let split = text
         .char_indices()
@@ -662,9 +676,11 @@ fn run_together<K: Copy>(
     if !run.is_empty() && !run.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let label = compact(&text[..split]);
+    label.clear();
+    compact_onto(label, &text[..split]);
+    let label = &*label;
     if !run.is_empty()
-        && let Some((Class::Row(key), fit)) = classify(&label, started)
+        && let Some((Class::Row(key), fit)) = classify(label, started)
     {
         return Some((split, key, fit));
     }
@@ -830,12 +846,14 @@ fn is_group_piece<K>(
     doc: &str,
     token: &Token,
     classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
+    text: &mut String,
 ) -> bool {
     if !token.is_text() || token.at.is_none() {
         return false;
     }
-    let text = compact(token.text(doc));
-    text.chars().count() <= MAX_GROUP_PIECE_CHARS && classify(&text, true).is_none()
+    text.clear();
+    compact_onto(text, token.text(doc));
+    text.chars().count() <= MAX_GROUP_PIECE_CHARS && classify(text, true).is_none()
 }
 
 /// The column of byte `at` of a token's text, counted from the token's start
