@@ -5,6 +5,22 @@
 //! row's cells. Labels wrapped over several cells are joined; group labels
 //! (`（三）不予公开`) and header cells are recognised and passed over; text that is
 //! no label but is followed by values is kept as an extra row.
+//!
+//! The grammar is written as nom combinators over the table's tokens
+//! ([`Tokens`]), one for each case, each with its rule in its doc comment:
+//!
+//! ```text
+//! table      = item*
+//! item       = value_cell+ | labelled | unlabelled
+//! labelled   = header | group_label | row
+//! row        = label (next_row | values)                  (layouts that mark rows)
+//!            | label ordinal? group_piece? (label_around | values)
+//! unlabelled = merged_piece | wrapped_label | run_together | extra | text_cell
+//! ```
+//!
+//! A text cell is named by the table's `classify` (through [`classify_at`]);
+//! whether a row was read already, and the trailing hint of the header, are
+//! read from what the items before found.
 
 use std::cell::RefCell;
 
