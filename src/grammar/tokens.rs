@@ -16,6 +16,7 @@ use crate::normalize::Normalized;
 
 mod boxed;
 mod filled;
+pub(crate) mod stream;
 
 pub(crate) use boxed::unspanned;
 pub(crate) use filled::may_be;

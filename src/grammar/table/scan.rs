@@ -5,8 +5,35 @@
 //! row's cells. Labels wrapped over several cells are joined; group labels
 //! (`（三）不予公开`) and header cells are recognised and passed over; text that is
 //! no label but is followed by values is kept as an extra row.
+//!
+//! The grammar is written as nom combinators over the table's tokens
+//! ([`Tokens`]), one for each case, each with its rule in its doc comment:
+//!
+//! ```text
+//! table      = item*
+//! item       = value_cell+ | labelled | unlabelled
+//! labelled   = header | group_label | row
+//! row        = label (next_row | values)                  (layouts that mark rows)
+//!            | label ordinal? group_piece? (label_around | values)
+//! unlabelled = merged_piece | wrapped_label | run_together | extra | text_cell
+//! ```
+//!
+//! A text cell is named by the table's `classify` (through [`classify_at`]);
+//! whether a row was read already, and the trailing hint of the header, are
+//! read from what the items before found.
+
+use std::cell::RefCell;
+
+use nom::bytes::complete::{take, take_while1};
+use nom::combinator::{map, not, opt, peek, recognize, verify};
+use nom::multi::{fold, many0_count};
+use nom::sequence::{pair, terminated};
+use nom::{Input, Parser, branch::alt};
 
 use crate::grammar::label::{Fit, compact, compact_onto};
+use crate::grammar::tokens::stream::{
+    self, Parsed, Tokens, blank, row_end, row_start, text, value,
+};
 use crate::grammar::tokens::{Layout, Token};
 
 /// What a text cell is, for one table.
@@ -94,209 +121,504 @@ pub(crate) fn scan<K: Copy + PartialEq>(
     layout: Layout,
     classify: impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
 ) -> Scan<K> {
-    let mut out = Scan {
-        rows: Vec::new(),
-        extras: Vec::new(),
-        votes: Vec::new(),
-        last_header: None,
-        trailing: None,
-        headers: Vec::new(),
+    let grammar = Grammar {
+        doc,
+        layout,
+        classify,
+        unaligned: layout == Layout::Lines && is_plain_pdf_text(doc, tokens),
+        joined: RefCell::new(String::new()),
+        out: RefCell::new(Scan::empty()),
     };
-    let n = tokens.len();
-    let unaligned = layout == Layout::Lines && is_plain_pdf_text(doc, tokens);
-    // the compact text of the label probed, one buffer for every probe
-    let mut joined = String::new();
-    let mut i = 0;
-    while i < n {
-        if !tokens[i].is_text() {
-            i += 1;
-            continue;
-        }
-        let started = !out.rows.is_empty();
-        let Some((class, fit, used)) =
-            classify_at(doc, tokens, i, layout, &classify, started, &mut joined)
-        else {
-            if layout == Layout::Boxed
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|t| t.is_text() && !t.row_start)
-            {
-                // a piece of a merged cell beside the row's label (`理结果`
-                // of 三、本年度办理结果), or of a wrapped label not read
-                i += 1;
-                continue;
-            }
-            let end = cells_end(tokens, i + 1, layout);
-            let text = tokens[i].text(doc);
-            let has_values = tokens[i + 1..end].iter().any(|t| !t.is_blank());
-            if has_values
-                && !layout.marks_rows()
-                && let Some((label_start, key, resume)) =
-                    wrapped_label(doc, tokens, i, end, &classify, started)
-            {
-                out.rows.push(FoundRow {
-                    key,
-                    fit: Fit::Exact,
-                    label: (label_start, tokens[i].end),
-                    cells: tokens[i + 1..end].to_vec(),
-                    trailing: out.trailing,
-                    collapsed: None,
-                    segment: 0,
-                });
-                i = resume;
-                continue;
-            }
-            if let Some((split, key, fit)) = run_together(text, &classify, started) {
-                let t = &tokens[i];
-                if split == text.len() {
-                    // a group label and a row label in one cell
-                    out.rows.push(FoundRow {
-                        key,
-                        fit,
-                        label: (t.start, t.end),
-                        cells: tokens[i + 1..end].to_vec(),
-                        trailing: out.trailing,
-                        collapsed: None,
-                        segment: 0,
-                    });
-                    i = end;
-                    continue;
-                }
-                if !has_values {
-                    out.rows.push(FoundRow {
-                        key,
-                        fit,
-                        label: (t.start, t.start + split),
-                        cells: Vec::new(),
-                        trailing: None,
-                        collapsed: Some((t.start + split, t.end)),
-                        segment: 0,
-                    });
-                    i = end;
-                    continue;
-                }
-            }
-            let labelish = text.chars().count() <= MAX_EXTRA_LABEL && !text.contains('。');
-            if started && (has_values || labelish) {
-                out.extras.push(FoundExtra {
-                    label: (tokens[i].start, tokens[i].end),
-                    cells: tokens[i + 1..end].to_vec(),
-                });
-                i = end;
-            } else {
-                i += 1;
-            }
-            continue;
-        };
-        let label = (tokens[i].start, tokens[i + used - 1].end);
-        match class {
-            Class::Header { last, vote } => {
-                out.votes.push((vote, label.0));
-                out.last_header = Some(i + used - 1);
-                // (a box table draws every cell of a row: no hint needed)
-                if last && layout.marks_rows() && layout != Layout::Boxed {
-                    out.trailing = trailing_blanks(tokens, i + used);
-                }
-                i += used;
-            }
-            Class::Group => i += used,
-            Class::Row(key) => {
-                let mut from = i + used;
-                // PDF text that prints a label's ordinal on the values' line
-                // and its words above them: `属于国家秘密` / `1.  4  1  0 …`
-                if !layout.marks_rows()
-                    && tokens
-                        .get(from)
-                        .is_some_and(|t| is_bare_ordinal(t.text(doc)))
-                    && cells_end(tokens, from + 1, layout) > from + 1
-                {
-                    from += 1;
-                }
-                let mut end = cells_end(tokens, from, layout);
-                let mut fit = fit;
-                // a label alone in its row, its values alone in the next one
-                if layout.marks_rows() && end == from && end < n && tokens[end].row_start {
-                    let next = cells_end(tokens, end + 1, layout);
-                    let values_only = next == n || tokens[next].row_start;
-                    if values_only && tokens[end..next].iter().any(|t| !t.is_blank()) {
-                        from = end;
-                        end = next;
-                    }
-                }
-                // PDF text: a label alone on its line, its values on the next
-                // one after a piece of the merged group label
-                // (`（四）无 2.没有现成信息需要另行制作` / `法提供  12  4 …`)
-                if !layout.marks_rows()
-                    && !unaligned
-                    && end == from
-                    && from < n
-                    && is_group_piece(doc, &tokens[from], &classify)
-                {
-                    let values_end = cells_end(tokens, from + 1, layout);
-                    let on_line = same_line_cells(&tokens[from], &tokens[from + 1..values_end]);
-                    if !on_line.is_empty() && on_line.len() == values_end - from - 1 {
-                        from += 1;
-                        end = values_end;
-                    }
-                }
-                // a label wrapped around its values (PDF text): `一、本年新收…申` 0 0 … `请数量`
-                if !layout.marks_rows() && end > from && end < n && tokens[end].is_text() {
-                    let label_text: String = tokens[i..i + used]
-                        .iter()
-                        .map(|t| compact(t.text(doc)))
-                        .collect();
-                    let joined = label_text + &compact(tokens[end].text(doc));
-                    if let Some((Class::Row(k), f)) = classify(&joined, true)
-                        && k == key
-                        && f < fit
-                    {
-                        fit = f;
-                        let cells_end_at = end;
-                        end += 1;
-                        let mut cells = tokens[from..cells_end_at].to_vec();
-                        // the rest of the values on the continuation's line
-                        // (`…不计 22` / `其他情形）  8  2  1  6  39`)
-                        if !unaligned {
-                            let more_end = cells_end(tokens, end, layout);
-                            let more =
-                                same_line_cells(&tokens[cells_end_at], &tokens[end..more_end]);
-                            if !more.is_empty() && more.len() == more_end - end {
-                                cells.extend_from_slice(more);
-                                end = more_end;
-                            }
-                        }
-                        out.rows.push(FoundRow {
-                            key,
-                            fit,
-                            label,
-                            cells,
-                            trailing: out.trailing,
-                            collapsed: None,
-                            segment: 0,
-                        });
-                        i = end;
-                        continue;
-                    }
-                }
-                out.rows.push(FoundRow {
-                    key,
-                    fit,
-                    label,
-                    cells: if unaligned && end < n {
-                        same_line_cells(&tokens[i + used - 1], &tokens[from..end]).to_vec()
-                    } else {
-                        tokens[from..end].to_vec()
-                    },
-                    trailing: out.trailing,
-                    collapsed: None,
-                    segment: 0,
-                });
-                i = end;
-            }
-        }
-    }
+    let mut out = grammar.table(Tokens::new(tokens));
     cut_segments(tokens, &mut out);
     out
+}
+
+impl<K> Scan<K> {
+    fn empty() -> Scan<K> {
+        Scan {
+            rows: Vec::new(),
+            extras: Vec::new(),
+            votes: Vec::new(),
+            last_header: None,
+            trailing: None,
+            headers: Vec::new(),
+        }
+    }
+}
+
+/// The table grammar of one table: what its combinators need besides the
+/// tokens they read, and what the items read so far (which tell the items
+/// after them whether a row was read, and the trailing hint of the header).
+struct Grammar<'t, K, F> {
+    doc: &'t str,
+    layout: Layout,
+    /// Names a text cell: `classify(compact_text, started)`.
+    classify: F,
+    /// True for plain `pdftotext` text (see [`is_plain_pdf_text`]).
+    unaligned: bool,
+    /// The compact text of the label probed, one buffer for every probe.
+    joined: RefCell<String>,
+    /// What the items read so far found.
+    out: RefCell<Scan<K>>,
+}
+
+/// What one item of the table grammar read.
+enum Item<K> {
+    /// A header cell: its edition vote, the byte it starts at, the index of
+    /// its last token, and (after the last column's header, in layouts that
+    /// mark rows) the trailing hint of its row.
+    Header {
+        vote: Vote,
+        at: usize,
+        last_token: usize,
+        trailing: Option<Option<usize>>,
+    },
+    Row(FoundRow<K>),
+    Extra(FoundExtra),
+    /// Cells passed over: values outside a row, a group label, text that is
+    /// no label and no extra row.
+    Skipped,
+}
+
+/// A parser's refusal.
+fn fail<'t, O>() -> Parsed<'t, O> {
+    Err(nom::Err::Error(()))
+}
+
+/// The first byte of the first token and the end of the last one.
+fn span(tokens: Tokens<'_>) -> (usize, usize) {
+    (
+        tokens.first().map_or(0, |t| t.start),
+        tokens.last().map_or(0, |t| t.end),
+    )
+}
+
+/// True when a cell of `cells` holds a figure (or anything but a blank).
+fn has_value(cells: &Tokens<'_>) -> bool {
+    cells.iter().any(|t| !t.is_blank())
+}
+
+impl<'t, K, F> Grammar<'t, K, F>
+where
+    K: Copy + PartialEq,
+    F: Fn(&str, bool) -> Option<(Class<K>, Fit)>,
+{
+    /// The table: its items one after the other, recorded in a [`Scan`].
+    ///
+    /// ```text
+    /// table = item*
+    /// ```
+    fn table(self, tokens: Tokens<'t>) -> Scan<K> {
+        // every item reads a cell at least, and the last alternative of
+        // `item` any cell: the fold reads every token and never fails
+        let _ = fold(0.., |i| self.item(i), || (), |(), item| self.record(item)).parse(tokens);
+        self.out.into_inner()
+    }
+
+    /// Whether a row was read already.
+    fn started(&self) -> bool {
+        !self.out.borrow().rows.is_empty()
+    }
+
+    /// The trailing hint of the last header row read (see [`trailing_blanks`]).
+    fn trailing(&self) -> Option<usize> {
+        self.out.borrow().trailing
+    }
+
+    /// Records what an item read.
+    fn record(&self, item: Item<K>) {
+        let out = &mut *self.out.borrow_mut();
+        match item {
+            Item::Header {
+                vote,
+                at,
+                last_token,
+                trailing,
+            } => {
+                out.votes.push((vote, at));
+                out.last_header = Some(last_token);
+                if let Some(trailing) = trailing {
+                    out.trailing = trailing;
+                }
+            }
+            Item::Row(row) => out.rows.push(row),
+            Item::Extra(extra) => out.extras.push(extra),
+            Item::Skipped => {}
+        }
+    }
+
+    /// One item of the table.
+    ///
+    /// ```text
+    /// item = value_cell+        (outside a row: passed over)
+    ///      | labelled
+    ///      | unlabelled
+    /// ```
+    fn item(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+        alt((
+            map(take_while1(|t: &Token| !t.is_text()), |_| Item::Skipped),
+            |i| self.labelled(i),
+            |i| self.unlabelled(i),
+        ))
+        .parse(i)
+    }
+
+    /// A text cell the table names, with the cells it is wrapped over (see
+    /// [`classify_at`]): its class, its fit and its tokens.
+    ///
+    /// ```text
+    /// label = box_cell                        (box tables: the pieces of one box)
+    ///       | text_cell                       (layouts that mark rows)
+    ///       | text_cell text_cell{0,2}        (the pieces that name it best)
+    /// ```
+    fn label(&self, i: Tokens<'t>) -> Parsed<'t, (Class<K>, Fit, Tokens<'t>)> {
+        text(i)?;
+        let classified = classify_at(
+            self.doc,
+            i.as_slice(),
+            0,
+            self.layout,
+            &self.classify,
+            self.started(),
+            &mut self.joined.borrow_mut(),
+        );
+        let Some((class, fit, used)) = classified else {
+            return fail();
+        };
+        let (rest, label) = i.take_split(used);
+        Ok((rest, (class, fit, label)))
+    }
+
+    /// A label and what follows it, by the label's class.
+    ///
+    /// ```text
+    /// labelled    = header
+    ///             | group_label     (passed over)
+    ///             | row
+    /// group_label = label (a group's: `（三）不予公开`, `第二十条第（一）项`)
+    /// ```
+    fn labelled(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+        let (rest, (class, fit, label)) = self.label(i)?;
+        match class {
+            Class::Header { last, vote } => Ok((rest, self.header(rest, label, last, vote))),
+            Class::Group => Ok((rest, Item::Skipped)),
+            Class::Row(key) => self.row(rest, label, key, fit),
+        }
+    }
+
+    /// A header cell; after the last column's header, in layouts that mark
+    /// rows (a box table draws every cell of a row: no hint needed), the
+    /// number of blanks that end its row, read ahead.
+    ///
+    /// ```text
+    /// header = label (a header's) &trailing?
+    /// ```
+    fn header(&self, rest: Tokens<'t>, label: Tokens<'t>, last: bool, vote: Vote) -> Item<K> {
+        let hint = last && self.layout.marks_rows() && self.layout != Layout::Boxed;
+        Item::Header {
+            vote,
+            at: span(label).0,
+            last_token: label.index() + label.len().saturating_sub(1),
+            trailing: hint.then(|| trailing_blanks(rest)),
+        }
+    }
+
+    /// A row label and the cells that are its row's.
+    ///
+    /// ```text
+    /// row = label (a row's) (next_row | values)          (layouts that mark rows)
+    ///     | label (a row's) ordinal? group_piece? (label_around | values)
+    /// values = cells_end   (in plain pdftotext, the ones on the label's line
+    ///                       unless they end the table)
+    /// ```
+    fn row(&self, i: Tokens<'t>, label: Tokens<'t>, key: K, fit: Fit) -> Parsed<'t, Item<K>> {
+        let found = |fit, cells| {
+            Item::Row(FoundRow {
+                key,
+                fit,
+                label: span(label),
+                cells,
+                trailing: self.trailing(),
+                collapsed: None,
+                segment: 0,
+            })
+        };
+        if self.layout.marks_rows() {
+            let (rest, cells) =
+                alt((|i| self.next_row(i), stream::cells_end(self.layout))).parse(i)?;
+            return Ok((rest, found(fit, cells.to_vec())));
+        }
+        let (i, _) = opt(|i| self.ordinal(i)).parse(i)?;
+        let (i, piece) = if self.unaligned {
+            (i, None)
+        } else {
+            opt(|i| self.group_piece(i)).parse(i)?
+        };
+        let (rest, values) = match piece {
+            Some(values) => (i, values),
+            None => stream::cells_end(self.layout)(i)?,
+        };
+        if let Ok((rest, (fit, cells))) = self.label_around(rest, label, values, key, fit) {
+            return Ok((rest, found(fit, cells)));
+        }
+        let cells = match label.last() {
+            Some(last) if self.unaligned && !rest.is_empty() => {
+                same_line_cells(last, values.as_slice()).to_vec()
+            }
+            _ => values.to_vec(),
+        };
+        Ok((rest, found(fit, cells)))
+    }
+
+    /// A label alone in its row, its values alone in the next one.
+    ///
+    /// ```text
+    /// next_row = row_start cells_end &row_end      (a cell of it no blank)
+    /// ```
+    fn next_row(&self, i: Tokens<'t>) -> Parsed<'t, Tokens<'t>> {
+        verify(
+            terminated(
+                recognize(pair(row_start, stream::cells_end(self.layout))),
+                row_end,
+            ),
+            has_value,
+        )
+        .parse(i)
+    }
+
+    /// In PDF text, a label's item number on its values' line, its words
+    /// above them (`属于国家秘密` / `1.  4  1  0 …`).
+    ///
+    /// ```text
+    /// ordinal = text_cell (a bare_ordinal) &value_cell
+    /// ```
+    fn ordinal(&self, i: Tokens<'t>) -> Parsed<'t, &'t Token> {
+        terminated(
+            verify(text, |t: &Token| is_bare_ordinal(t.text(self.doc))),
+            peek(value),
+        )
+        .parse(i)
+    }
+
+    /// In PDF text, a label alone on its line, its values on the next one
+    /// after a piece of the merged group label
+    /// (`（四）无 2.没有现成信息需要另行制作` / `法提供  12  4 …`). Gives the values.
+    ///
+    /// ```text
+    /// group_piece = text_cell (see is_group_piece) cells_end (one cell at
+    ///               least, all of them on the piece's line)
+    /// ```
+    fn group_piece(&self, i: Tokens<'t>) -> Parsed<'t, Tokens<'t>> {
+        let (rest, piece) = verify(text, |t: &Token| {
+            is_group_piece(self.doc, t, &self.classify, &mut self.joined.borrow_mut())
+        })
+        .parse(i)?;
+        verify(stream::cells_end(self.layout), |v: &Tokens<'_>| {
+            !v.is_empty() && same_line_cells(piece, v.as_slice()).len() == v.len()
+        })
+        .parse(rest)
+    }
+
+    /// In PDF text, a label wrapped around its values: `一、本年新收…申` 0 0 …
+    /// `请数量`, and the rest of the values on the continuation's line
+    /// (`…不计 22` / `其他情形）  8  2  1  6  39`). Gives the better fit and
+    /// the row's cells.
+    ///
+    /// ```text
+    /// label_around = text_cell (label + it: the same row, a better fit) more?
+    /// more         = cells_end (one cell at least, all of them on the
+    ///                continuation's line; not in plain pdftotext)
+    /// ```
+    fn label_around(
+        &self,
+        i: Tokens<'t>,
+        label: Tokens<'t>,
+        values: Tokens<'t>,
+        key: K,
+        fit: Fit,
+    ) -> Parsed<'t, (Fit, Vec<Token>)> {
+        if values.is_empty() {
+            return fail();
+        }
+        let (rest, tail) = text(i)?;
+        let classified = {
+            let joined = &mut *self.joined.borrow_mut();
+            joined.clear();
+            for t in label.iter().chain([tail]) {
+                compact_onto(joined, t.text(self.doc));
+            }
+            (self.classify)(joined, true)
+        };
+        let better = match classified {
+            Some((Class::Row(k), f)) if k == key && f < fit => f,
+            _ => return fail(),
+        };
+        let mut cells = values.to_vec();
+        if self.unaligned {
+            return Ok((rest, (better, cells)));
+        }
+        let (rest, more) = opt(verify(stream::cells_end(self.layout), |m: &Tokens<'_>| {
+            !m.is_empty() && same_line_cells(tail, m.as_slice()).len() == m.len()
+        }))
+        .parse(rest)?;
+        if let Some(more) = more {
+            cells.extend_from_slice(more.as_slice());
+        }
+        Ok((rest, (better, cells)))
+    }
+
+    /// Text the table does not name.
+    ///
+    /// ```text
+    /// unlabelled = merged_piece | wrapped_label | run_together
+    ///            | extra
+    ///            | text_cell        (passed over)
+    /// ```
+    fn unlabelled(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+        alt((
+            |i| self.merged_piece(i),
+            |i| self.wrapped_label(i),
+            |i| self.run_together(i),
+            |i| self.extra(i),
+            map(text, |_| Item::Skipped),
+        ))
+        .parse(i)
+    }
+
+    /// In a box table, a piece of a merged cell beside the row's label
+    /// (`理结果` of 三、本年度办理结果), or of a wrapped label not read: passed
+    /// over, one piece at a time.
+    ///
+    /// ```text
+    /// merged_piece = text_cell &text_cell (not a row_start)     (box tables)
+    /// ```
+    fn merged_piece(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+        if self.layout != Layout::Boxed {
+            return fail();
+        }
+        let next = verify(text, |t: &Token| !t.row_start);
+        map(terminated(text, peek(next)), |_| Item::Skipped).parse(i)
+    }
+
+    /// In PDF text, a row label wrapped over several lines, its values on the
+    /// first (see [`rebuilt_label`]).
+    ///
+    /// ```text
+    /// wrapped_label = text_cell cells_end (a cell of it no blank) fragment{0,32}
+    /// fragment      = text_cell !value_cell
+    /// ```
+    fn wrapped_label(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+        if self.layout.marks_rows() {
+            return fail();
+        }
+        let (after_text, first) = text(i)?;
+        let (after, values) =
+            verify(stream::cells_end(self.layout), has_value).parse(after_text)?;
+        let fragment = terminated(text, not(value));
+        let push = |mut pieces: Vec<String>, t: &Token| {
+            pieces.push(compact(t.text(self.doc)));
+            pieces
+        };
+        let (_, fragments) =
+            peek(fold(0..=MAX_FRAGMENTS, fragment, Vec::new, push)).parse(after)?;
+        let rebuilt = rebuilt_label(
+            self.doc,
+            first,
+            after.as_slice(),
+            &fragments,
+            &self.classify,
+            self.started(),
+        );
+        let Some((start, key, taken)) = rebuilt else {
+            return fail();
+        };
+        let (rest, _) = take(taken).parse(after)?;
+        let row = FoundRow {
+            key,
+            fit: Fit::Exact,
+            label: (start, first.end),
+            cells: values.to_vec(),
+            trailing: self.trailing(),
+            collapsed: None,
+            segment: 0,
+        };
+        Ok((rest, Item::Row(row)))
+    }
+
+    /// A row label run together with what surrounds it (see
+    /// [`run_together`]): the group label of a merged cell before it, its
+    /// cells after it; or its values after it in the same cell, with no
+    /// cell after it holding a value.
+    ///
+    /// ```text
+    /// run_together = text_cell (group_label label) cells_end
+    ///              | text_cell (label values_run) cells_end (blanks only)
+    /// ```
+    fn run_together(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+        let (after, t) = text(i)?;
+        let (rest, values) = stream::cells_end(self.layout)(after)?;
+        let whole = t.text(self.doc);
+        let started = self.started();
+        let found = run_together(
+            whole,
+            &self.classify,
+            started,
+            &mut self.joined.borrow_mut(),
+        );
+        let Some((split, key, fit)) = found else {
+            return fail();
+        };
+        let row = if split == whole.len() {
+            FoundRow {
+                key,
+                fit,
+                label: (t.start, t.end),
+                cells: values.to_vec(),
+                trailing: self.trailing(),
+                collapsed: None,
+                segment: 0,
+            }
+        } else if !has_value(&values) {
+            FoundRow {
+                key,
+                fit,
+                label: (t.start, t.start + split),
+                cells: Vec::new(),
+                trailing: None,
+                collapsed: Some((t.start + split, t.end)),
+                segment: 0,
+            }
+        } else {
+            return fail();
+        };
+        Ok((rest, Item::Row(row)))
+    }
+
+    /// Text after the first row that is no label, with the cells after it:
+    /// kept as an extra row when a value follows it, or when it is short and
+    /// no sentence.
+    ///
+    /// ```text
+    /// extra = text_cell cells_end        (after the first row)
+    /// ```
+    fn extra(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+        if !self.started() {
+            return fail();
+        }
+        let (after, t) = text(i)?;
+        let (rest, values) = stream::cells_end(self.layout)(after)?;
+        let text = t.text(self.doc);
+        let labelish = text.chars().count() <= MAX_EXTRA_LABEL && !text.contains('。');
+        if !has_value(&values) && !labelish {
+            return fail();
+        }
+        let extra = FoundExtra {
+            label: (t.start, t.end),
+            cells: values.to_vec(),
+        };
+        Ok((rest, Item::Extra(extra)))
+    }
 }
 
 /// Cuts the table into parts where a header follows rows, numbers each row's
@@ -355,6 +677,7 @@ fn run_together<K: Copy>(
     text: &str,
     classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
     started: bool,
+    label: &mut String,
 ) -> Option<(usize, K, Fit)> {
     let split = text
         .char_indices()
@@ -369,9 +692,11 @@ fn run_together<K: Copy>(
     if !run.is_empty() && !run.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let label = compact(&text[..split]);
+    label.clear();
+    compact_onto(label, &text[..split]);
+    let label = &*label;
     if !run.is_empty()
-        && let Some((Class::Row(key), fit)) = classify(&label, started)
+        && let Some((Class::Row(key), fit)) = classify(label, started)
     {
         return Some((split, key, fit));
     }
@@ -405,19 +730,19 @@ const MAX_GROUP_PIECE_CHARS: usize = 4;
 /// 开        秘密
 /// ```
 ///
-/// The label is rebuilt from the end of the first line's text and the pieces
-/// that follow the values (after up to [`MAX_GROUP_PIECES`] pieces of the merged
-/// group label on the left), and taken only when it is a row label written
-/// exactly. Returns where the label starts, the row, and where to go on.
-fn wrapped_label<K: Copy>(
+/// The label is rebuilt from the end of the first line's text (`token`) and
+/// the pieces that follow the values (`after`, compact in `fragments`; after up
+/// to [`MAX_GROUP_PIECES`] pieces of the merged group label on the left), and
+/// taken only when it is a row label written exactly. Returns where the label
+/// starts, the row, and how many of the pieces are read with it.
+fn rebuilt_label<K: Copy>(
     doc: &str,
-    tokens: &[Token],
-    i: usize,
-    cells_end_at: usize,
+    token: &Token,
+    after: &[Token],
+    fragments: &[String],
     classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
     started: bool,
 ) -> Option<(usize, K, usize)> {
-    let token = &tokens[i];
     let text = token.text(doc);
     // where the words of the first line start
     let mut starts: Vec<usize> = text
@@ -428,16 +753,6 @@ fn wrapped_label<K: Copy>(
         .map(|(j, _)| j)
         .collect();
     starts.truncate(3);
-    // the label pieces after the values: text cells that no value follows
-    let mut fragments = Vec::new();
-    let mut j = cells_end_at;
-    while j < tokens.len() && fragments.len() < MAX_FRAGMENTS && tokens[j].is_text() {
-        if cells_end(tokens, j + 1, Layout::Lines) != j + 1 {
-            break; // a text followed by values starts the next row
-        }
-        fragments.push(compact(tokens[j].text(doc)));
-        j += 1;
-    }
     for &start in starts.iter().rev() {
         let base = compact(&text[start..]);
         if is_bare_ordinal(&base) {
@@ -447,7 +762,7 @@ fn wrapped_label<K: Copy>(
         // the pieces under the label's column, without the group label's
         // pieces beside them (`不予公 于国` under `（三） 1.属`)
         if let Some(column) = token.at.map(|p| p.start + column_of(text, start)) {
-            let under: Vec<String> = tokens[cells_end_at..cells_end_at + fragments.len()]
+            let under: Vec<String> = after[..fragments.len()]
                 .iter()
                 .map(|t| words_from_column(doc, t, column))
                 .collect();
@@ -455,7 +770,7 @@ fn wrapped_label<K: Copy>(
             for (taken, piece) in under.iter().enumerate() {
                 joined.push_str(piece);
                 if let Some((Class::Row(key), Fit::Exact)) = classify(&joined, started) {
-                    return Some((token.start + start, key, cells_end_at + taken + 1));
+                    return Some((token.start + start, key, taken + 1));
                 }
             }
         }
@@ -464,7 +779,7 @@ fn wrapped_label<K: Copy>(
             for (taken, piece) in fragments[skip..].iter().enumerate() {
                 joined.push_str(piece);
                 if let Some((Class::Row(key), Fit::Exact)) = classify(&joined, started) {
-                    return Some((token.start + start, key, cells_end_at + skip + taken + 1));
+                    return Some((token.start + start, key, skip + taken + 1));
                 }
             }
         }
@@ -475,7 +790,7 @@ fn wrapped_label<K: Copy>(
                 .take(MAX_GROUP_PIECES)
                 .take_while(|f| f.chars().count() <= MAX_GROUP_PIECE_CHARS)
                 .count();
-            return Some((token.start + start, key, cells_end_at + group_pieces));
+            return Some((token.start + start, key, group_pieces));
         }
     }
     None
@@ -549,15 +864,17 @@ fn is_group_piece<K>(
     doc: &str,
     token: &Token,
     classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
+    text: &mut String,
 ) -> bool {
     if !token.is_text() || token.at.is_none() {
         return false;
     }
-    let text = compact(token.text(doc));
+    text.clear();
+    compact_onto(text, token.text(doc));
     let ordinal = text
         .split_once(['.', '、'])
         .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    !ordinal && text.chars().count() <= MAX_GROUP_PIECE_CHARS && classify(&text, true).is_none()
+    !ordinal && text.chars().count() <= MAX_GROUP_PIECE_CHARS && classify(text, true).is_none()
 }
 
 /// The column of byte `at` of a token's text, counted from the token's start
@@ -589,7 +906,8 @@ fn words_from_column(doc: &str, token: &Token, column: u32) -> String {
     compact(&out)
 }
 
-/// The end of the cells that follow a label: the next text cell, or the next row.
+/// The end of the cells that follow a label: the next text cell, or the next
+/// row. The index of the end of [`stream::cells_end`] read from `from`.
 pub(crate) fn cells_end(tokens: &[Token], from: usize, layout: Layout) -> usize {
     let mut j = from;
     while j < tokens.len() && !tokens[j].is_text() && !(layout.marks_rows() && tokens[j].row_start)
@@ -599,19 +917,18 @@ pub(crate) fn cells_end(tokens: &[Token], from: usize, layout: Layout) -> usize 
     j
 }
 
-/// Counts the empty cells that end the row after `from`, when nothing else follows in it.
-fn trailing_blanks(tokens: &[Token], from: usize) -> Option<usize> {
-    let mut count = 0;
-    for t in &tokens[from..] {
-        if t.row_start {
-            break;
-        }
-        if !t.is_blank() {
-            return None;
-        }
-        count += 1;
-    }
-    Some(count)
+/// Counts the empty cells that end the row after a header, when nothing else
+/// follows in it.
+///
+/// ```text
+/// trailing = blank_cell* row_end          (none of the blanks a row_start)
+/// ```
+fn trailing_blanks(i: Tokens<'_>) -> Option<usize> {
+    let blank_in_row = verify(blank, |t: &Token| !t.row_start);
+    terminated(many0_count(blank_in_row), row_end)
+        .parse(i)
+        .ok()
+        .map(|(_, n)| n)
 }
 
 /// How many tokens from `i` on are the pieces of one cell of a box table:
@@ -679,7 +996,184 @@ fn classify_at<K: Copy>(
 
 #[cfg(test)]
 mod tests {
-    use super::is_bare_ordinal;
+    use super::*;
+    use crate::grammar::tokens::tokenize;
+
+    const ROWS: [&str; 4] = [
+        "规章",
+        "行政许可",
+        "一、本年新收政府信息公开申请数量",
+        "属于国家秘密",
+    ];
+
+    /// A table's classes: three header cells, a group label, and [`ROWS`]
+    /// (after an item number in digits), exact or cut short.
+    fn classify(compact: &str, _started: bool) -> Option<(Class<usize>, Fit)> {
+        let header = |last| {
+            let vote = Vote::Neither;
+            Some((Class::Header { last, vote }, Fit::Exact))
+        };
+        match compact {
+            "信息内容" | "本年制发件数" => return header(false),
+            "总计" => return header(true),
+            "（三）不予公开" => return Some((Class::Group, Fit::Exact)),
+            _ => {}
+        }
+        let core = compact.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        if let Some(k) = ROWS.iter().position(|r| *r == core) {
+            return Some((Class::Row(k), Fit::Exact));
+        }
+        let cut = core.chars().count() >= 4;
+        let k = ROWS.iter().position(|r| cut && r.starts_with(core))?;
+        Some((Class::Row(k), Fit::Truncated))
+    }
+
+    fn read(doc: &str, layout: Layout) -> Scan<usize> {
+        let tokens = tokenize(doc, 0, doc.len(), layout);
+        scan(doc, &tokens, layout, classify)
+    }
+
+    /// Each row as its key, its label's text and its cells' texts.
+    fn rows<'d>(doc: &'d str, found: &Scan<usize>) -> Vec<(usize, &'d str, Vec<&'d str>)> {
+        let text = |cells: &[Token]| cells.iter().map(|t| t.text(doc)).collect();
+        found
+            .rows
+            .iter()
+            .map(|r| (r.key, &doc[r.label.0..r.label.1], text(&r.cells)))
+            .collect()
+    }
+
+    #[test]
+    fn header_cells_rows_and_extra_rows() {
+        let doc = "信息内容\t本年制发件数\t总计\t\n规章\t3\t4\t\n其他\t1\t\t\n行政许可\t5\t6\t\n";
+        let found = read(doc, Layout::TabRows);
+        assert_eq!(found.votes.len(), 3);
+        assert_eq!(found.last_header, Some(2));
+        assert_eq!(found.trailing, Some(1), "the blank after 总计");
+        assert_eq!(
+            rows(doc, &found),
+            [
+                (0, "规章", vec!["3", "4", ""]),
+                (1, "行政许可", vec!["5", "6", ""])
+            ]
+        );
+        assert!(found.rows.iter().all(|r| r.trailing == Some(1)));
+        assert_eq!(found.extras.len(), 1);
+        assert_eq!(
+            &doc[found.extras[0].label.0..found.extras[0].label.1],
+            "其他"
+        );
+        assert_eq!(found.extras[0].cells.len(), 3);
+        assert_eq!(found.headers.len(), 1);
+        assert_eq!(found.headers[0].len(), 3);
+    }
+
+    #[test]
+    fn text_before_the_first_row_and_prose_are_no_extra_rows() {
+        let doc = "其他\t1\n规章\t3\n这是一段说明。\n";
+        let found = read(doc, Layout::TabRows);
+        assert_eq!(rows(doc, &found), [(0, "规章", vec!["3"])]);
+        assert!(found.extras.is_empty());
+    }
+
+    #[test]
+    fn a_label_alone_in_its_row_takes_the_values_of_the_next() {
+        let doc = "规章\n3\t4\n行政许可\t5\n";
+        let found = read(doc, Layout::TabRows);
+        assert_eq!(
+            rows(doc, &found),
+            [(0, "规章", vec!["3", "4"]), (1, "行政许可", vec!["5"])]
+        );
+        // not when the next row holds text besides values
+        let doc = "规章\n3\t4\t其他\n";
+        assert_eq!(
+            rows(doc, &read(doc, Layout::TabRows)),
+            [(0, "规章", vec![])]
+        );
+    }
+
+    #[test]
+    fn a_group_label_is_passed_over() {
+        let doc = "（三）不予公开\n1.属于国家秘密\n4\n";
+        let found = read(doc, Layout::Lines);
+        assert_eq!(rows(doc, &found), [(3, "1.属于国家秘密", vec!["4"])]);
+        assert!(found.votes.is_empty());
+    }
+
+    #[test]
+    fn an_item_number_on_the_values_line() {
+        let doc = "属于国家秘密\n1.  4  1  0\n";
+        let found = read(doc, Layout::Lines);
+        assert_eq!(
+            rows(doc, &found),
+            [(3, "属于国家秘密", vec!["4", "1", "0"])]
+        );
+    }
+
+    #[test]
+    fn a_piece_of_the_group_label_before_the_values() {
+        let doc = "规章\n法提  12  4\n";
+        let found = read(doc, Layout::Lines);
+        assert_eq!(rows(doc, &found), [(0, "规章", vec!["12", "4"])]);
+        assert!(found.extras.is_empty());
+    }
+
+    #[test]
+    fn a_label_wrapped_around_its_values() {
+        let doc = "一、本年新收\n0  0  0\n政府信息公开申请数量  7\n";
+        let found = read(doc, Layout::Lines);
+        assert_eq!(
+            rows(doc, &found),
+            [(2, "一、本年新收", vec!["0", "0", "0", "7"])]
+        );
+        assert_eq!(found.rows[0].fit, Fit::Exact);
+        // the cut label alone, where nothing completes it
+        let doc = "一、本年新收\n0  0  0\n";
+        let found = read(doc, Layout::Lines);
+        assert_eq!(found.rows[0].fit, Fit::Truncated);
+    }
+
+    #[test]
+    fn a_label_wrapped_over_lines_its_values_on_the_first() {
+        let doc = "（三）不予公 1.属于国家      4   4   1\n开             秘密\n规章  2\n";
+        let found = read(doc, Layout::Lines);
+        assert_eq!(
+            rows(doc, &found),
+            [
+                (3, "1.属于国家", vec!["4", "4", "1"]),
+                (0, "规章", vec!["2"])
+            ]
+        );
+        assert!(
+            found.extras.is_empty(),
+            "开 and 秘密 are read with the label"
+        );
+    }
+
+    #[test]
+    fn labels_run_together_with_values_or_a_group_label() {
+        let doc = "行政许可3960181\n（三）不予公开1.属于国家秘密\n4\n";
+        let found = read(doc, Layout::Lines);
+        assert_eq!(
+            rows(doc, &found),
+            [
+                (1, "行政许可", vec![]),
+                (3, "（三）不予公开1.属于国家秘密", vec!["4"])
+            ]
+        );
+        let collapsed = found.rows[0].collapsed.map(|(s, e)| &doc[s..e]);
+        assert_eq!(collapsed, Some("3960181"));
+        assert_eq!(found.rows[1].collapsed, None);
+    }
+
+    #[test]
+    fn parts_of_a_table_are_cut_where_a_header_follows_rows() {
+        let doc = "信息内容\t总计\n规章\t1\n信息内容\t总计\n行政许可\t2\n";
+        let found = read(doc, Layout::TabRows);
+        let segments: Vec<usize> = found.rows.iter().map(|r| r.segment).collect();
+        assert_eq!(segments, [0, 1]);
+        assert_eq!(found.headers.len(), 2);
+    }
 
     #[test]
     fn bare_ordinals() {
