@@ -18,6 +18,7 @@ mod row_bands;
 mod scan;
 mod shared_columns;
 mod sums;
+mod total_column;
 
 pub(crate) use active::{active_table, active_votes, scan_active};
 pub(crate) use applications::{applications_table, applications_votes, scan_applications};

@@ -26,6 +26,7 @@
 
 use super::label_tails::read_label_tails;
 use super::row_bands::{read_review_bands, read_row_bands};
+use super::total_column::read_total_column;
 use crate::grammar::Ctx;
 use crate::grammar::label::compact;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
@@ -339,6 +340,9 @@ pub(crate) fn read_uniform_tables(
         && !read_row_bands(ctx, applications, edition, a, &skip)
     {
         read_label_tails(ctx, applications, edition, a, &skip);
+    }
+    if open(&applications.rows) {
+        read_total_column(ctx, applications, a, &skip);
     }
     let mut slots = count_slots(applications);
     let mut region = a;
