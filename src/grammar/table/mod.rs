@@ -14,6 +14,7 @@ mod printed;
 mod reading_order;
 mod rejoin;
 mod review;
+mod review_totals;
 mod row_bands;
 mod scan;
 mod shared_columns;

@@ -25,6 +25,7 @@
 //! lines after them (see [`run_on`]).
 
 use super::label_tails::read_label_tails;
+use super::review_totals::read_review_totals;
 use super::row_bands::{read_review_bands, read_row_bands};
 use super::total_column::read_total_column;
 use crate::grammar::Ctx;
@@ -331,6 +332,11 @@ pub(crate) fn read_uniform_tables(
         && labels_in_order(ctx.doc, r, REVIEW_LABELS)
     {
         read_review_bands(ctx, table, (r.0, run_on(ctx.doc, r.1)), &skip);
+    }
+    if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
+        && open(&table.rows)
+    {
+        read_review_totals(ctx, table, r, &skip);
     }
     let (Some(applications), Some(a)) = (applications, applications_region) else {
         return;
