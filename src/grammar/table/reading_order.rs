@@ -292,7 +292,10 @@ fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: 
 /// together from `applications` and `review` (their regions joined). Section
 /// 三's and section 四's figures are first tried as bands of rows (see
 /// [`read_row_bands`], [`read_review_bands`]), then section 三's as heads on
-/// the label lines and tails further on (see [`read_label_tails`]).
+/// the label lines and tails further on (see [`read_label_tails`]); section
+/// 三's `总计` column as a block below its header (see
+/// [`read_total_column`]) and section 四's groups that show one figure below
+/// their `总计` (see [`read_review_totals`]) where cells are still open.
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
