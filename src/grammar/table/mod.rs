@@ -14,10 +14,12 @@ mod printed;
 mod reading_order;
 mod rejoin;
 mod review;
+mod review_totals;
 mod row_bands;
 mod scan;
 mod shared_columns;
 mod sums;
+mod total_column;
 
 pub(crate) use active::{active_table, active_votes, scan_active};
 pub(crate) use applications::{applications_table, applications_votes, scan_applications};

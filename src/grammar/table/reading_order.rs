@@ -25,7 +25,9 @@
 //! lines after them (see [`run_on`]).
 
 use super::label_tails::read_label_tails;
+use super::review_totals::read_review_totals;
 use super::row_bands::{read_review_bands, read_row_bands};
+use super::total_column::read_total_column;
 use crate::grammar::Ctx;
 use crate::grammar::label::compacted;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
@@ -326,7 +328,10 @@ fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: 
 /// together from `applications` and `review` (their regions joined). Section
 /// 三's and section 四's figures are first tried as bands of rows (see
 /// [`read_row_bands`], [`read_review_bands`]), then section 三's as heads on
-/// the label lines and tails further on (see [`read_label_tails`]).
+/// the label lines and tails further on (see [`read_label_tails`]); section
+/// 三's `总计` column as a block below its header (see
+/// [`read_total_column`]) and section 四's groups that show one figure below
+/// their `总计` (see [`read_review_totals`]) where cells are still open.
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
@@ -371,6 +376,11 @@ pub(crate) fn read_uniform_tables(
     {
         read_review_bands(ctx, table, (r.0, run_on(ctx.doc, r.1)), &skip);
     }
+    if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
+        && open(&table.rows)
+    {
+        read_review_totals(ctx, table, r, &skip);
+    }
     let (Some(applications), Some(a)) = (applications, applications_region) else {
         return;
     };
@@ -379,6 +389,9 @@ pub(crate) fn read_uniform_tables(
         && !read_row_bands(ctx, applications, edition, a, &skip)
     {
         read_label_tails(ctx, applications, edition, a, &skip);
+    }
+    if open(&applications.rows) {
+        read_total_column(ctx, applications, a, &skip);
     }
     let mut slots = count_slots(applications);
     let mut region = a;

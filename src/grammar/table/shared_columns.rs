@@ -6,15 +6,22 @@
 //! have it), so a block below one of them could be any part's (see
 //! [`super::columns`] for the headers of one part). They are read only when
 //! the text shows each such header once per part, in the parts' order, every
-//! one with exactly as many values right below it as its part has rows:
+//! one with exactly as many values right below it as its part has rows, or
+//! with none:
 //!
 //! ```text
-//! shared  := (header value{rows of part k})  for each part k in order, and no other header
+//! shared  := (header (value{rows of part k} | ε))  for each part k in order, and no other header
 //! ```
 //!
-//! A block with one value more or less (a blank cell, or a value of another
-//! block come early: `上一年项目数量`, `上一年项目数量`, `12`, `1`, `0`, `0`)
-//! leaves every block of that header unread.
+//! Plain `pdftotext` writes a column's cells in one block with the header
+//! above them, so values right below a header are that part's, one per row
+//! when there are as many as rows. A header with nothing below it had its
+//! cells written elsewhere (`上一年项目数量`, `上一年项目数量`, `12`, `1`, then
+//! the first part's `0`, `0` as a block of their own): its part is left open
+//! (the figures left over may still fill it, see
+//! [`super::reading_order`]). A block with one value more or less (a blank
+//! cell, or a value of another block come early: `上一年项目数量`, `12`, `1`,
+//! `0`) leaves every block of that header unread.
 
 use super::scan::Scan;
 use crate::grammar::Ctx;
@@ -122,11 +129,7 @@ pub(crate) fn read_shared_columns(
             .zip(shared.parts)
             .map(|(&i, part)| block_below(doc, &all, i, part.len() + 1))
             .collect();
-        if blocks
-            .iter()
-            .zip(shared.parts)
-            .any(|(b, p)| b.len() != p.len())
-        {
+        if !shown_part_by_part(&blocks, shared.parts) {
             continue;
         }
         let Some(typed) = blocks
@@ -137,7 +140,13 @@ pub(crate) fn read_shared_columns(
         else {
             continue;
         };
-        let rows = shared.parts.iter().flat_map(|p| p.iter());
+        // the rows of the parts whose header shows their values, in order
+        let rows = shared
+            .parts
+            .iter()
+            .zip(&blocks)
+            .filter(|(_, b)| !b.is_empty())
+            .flat_map(|(p, _)| p.iter());
         for (&row, (s, e, value)) in rows.zip(typed) {
             let span = Some(ctx.span(s, e));
             if let Some(cell) = table.cell_mut(row, shared.column)
@@ -153,9 +162,35 @@ pub(crate) fn read_shared_columns(
                 "active: the column `{}` is read from the text below its header, shown once per part in the parts' order with one cell per row",
                 shared.column
             ),
-            Some((all[headers[0]].0, all[headers[0]].1)),
+            headers
+                .iter()
+                .zip(&blocks)
+                .find(|(_, b)| !b.is_empty())
+                .map(|(&i, _)| all[i]),
         );
+        for (&i, _) in headers.iter().zip(&blocks).filter(|(_, b)| b.is_empty()) {
+            ctx.diag(
+                Level::Warning,
+                DiagnosticKind::RowAmbiguous,
+                format!(
+                    "active: no value stands below this header of the column `{}`: its part's cells were written elsewhere in the text, and are read only if the figures left over decide them",
+                    shared.column
+                ),
+                Some(all[i]),
+            );
+        }
     }
+}
+
+/// Whether the blocks below a shared header's lines show the parts in
+/// order: each block holds exactly its part's rows of values or none, and
+/// at least one holds values.
+fn shown_part_by_part<T>(blocks: &[Vec<T>], parts: &[&[R]]) -> bool {
+    blocks.iter().any(|b| !b.is_empty())
+        && blocks
+            .iter()
+            .zip(parts)
+            .all(|(b, p)| b.is_empty() || b.len() == p.len())
 }
 
 #[cfg(test)]
@@ -179,6 +214,40 @@ mod tests {
         assert_eq!(get(&r, "active.penalty.decisions"), "9");
         assert_eq!(get(&r, "active.fees.last_year"), "4");
         assert_eq!(get(&r, "active.fees.change"), "-3");
+    }
+
+    #[test]
+    fn a_header_with_no_value_below_it_leaves_its_part_to_the_figures_left() {
+        // the first 上一年项目数量 shows nothing: its part's cells come as a
+        // block of their own after the second's
+        let text = format!(
+            "{}\n政府集中采购\n\n本年新制作数量\n0\n0\n上一年项目数量\n\n上一年项目数量\n12\n1\n\n0\n0\n\n本年新公开数量\n0\n0\n\n\
+             对外公开总数量\n0\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n0\n\n\
+             上一年项目数量\n3\n\n本年增/减\n0\n\n采购项目数量\n2\n\n采购总金额\n5\n\n三、收到和处理政府信息公开申请情况\n",
+            HEAD.trim_end()
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.penalty.last_year"), "12");
+        assert_eq!(get(&r, "active.coercion.last_year"), "1");
+        assert_eq!(get(&r, "active.fees.last_year"), "3");
+        // the two zeros left over are the only figures for the two cells left
+        assert_eq!(get(&r, "active.licensing.last_year"), "0");
+        assert_eq!(get(&r, "active.other_services.last_year"), "0");
+    }
+
+    #[test]
+    fn figures_left_that_do_not_decide_leave_the_part_blank() {
+        // the part left open has two cells, and a 5 and a 0 are left over
+        let text = format!(
+            "{}\n政府集中采购\n\n本年新制作数量\n0\n0\n上一年项目数量\n\n上一年项目数量\n12\n1\n\n5\n0\n\n本年新公开数量\n0\n0\n\n\
+             对外公开总数量\n0\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n0\n\n\
+             上一年项目数量\n3\n\n本年增/减\n0\n\n采购项目数量\n2\n\n采购总金额\n5\n\n三、收到和处理政府信息公开申请情况\n",
+            HEAD.trim_end()
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.penalty.last_year"), "12");
+        assert_eq!(get(&r, "active.licensing.last_year"), "");
+        assert_eq!(get(&r, "active.other_services.last_year"), "");
     }
 
     #[test]
