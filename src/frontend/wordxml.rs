@@ -86,15 +86,30 @@ impl<'a> Reader<'a> {
     fn tag_end(&self, from: usize) -> Option<usize> {
         let b = self.src.as_bytes();
         let mut i = from;
-        while i < b.len() {
-            match b[i] {
-                b'>' => return Some(i),
-                q @ (b'"' | b'\'') => i += 1 + b[i + 1..].iter().position(|&c| c == q)?,
-                _ => {}
+        // eight bytes at a time (tags are too short for a vector search to
+        // pay off), the last few one by one
+        loop {
+            let at = match b.get(i..i + 8) {
+                Some(chunk) => {
+                    let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                    let hits = has_byte(word, b'>') | has_byte(word, b'"') | has_byte(word, b'\'');
+                    if hits == 0 {
+                        i += 8;
+                        continue;
+                    }
+                    i + (hits.trailing_zeros() / 8) as usize
+                }
+                None => {
+                    i + b[i..]
+                        .iter()
+                        .position(|&c| matches!(c, b'>' | b'"' | b'\''))?
+                }
+            };
+            match b[at] {
+                b'>' => return Some(at),
+                q => i = at + 2 + b[at + 1..].iter().position(|&c| c == q)?,
             }
-            i += 1;
         }
-        None
     }
 
     /// The next event.
@@ -109,8 +124,9 @@ impl<'a> Reader<'a> {
             if start >= src.len() {
                 return Ok(Event::Eof);
             }
-            if !src[start..].starts_with('<') {
-                let end = src[start..].find('<').map_or(src.len(), |i| start + i);
+            if src.as_bytes()[start] != b'<' {
+                let end =
+                    memchr::memchr(b'<', &src.as_bytes()[start..]).map_or(src.len(), |i| start + i);
                 self.pos = end;
                 return Ok(Event::Text(&src[start..end]));
             }
@@ -150,7 +166,10 @@ impl<'a> Reader<'a> {
                 .ok_or_else(|| self.error(start, "a tag is not closed"))?;
             self.pos = close + 1;
             if let Some(inner) = src[start + 1..close].strip_prefix('/') {
-                let name = inner.trim_end_matches(is_space);
+                let name = match inner.as_bytes().last() {
+                    Some(b' ' | b'\t' | b'\r' | b'\n') => inner.trim_end_matches(is_space),
+                    _ => inner,
+                };
                 return match self.open.pop() {
                     Some(open) if open == name => Ok(Event::End(name)),
                     Some(open) => {
@@ -186,13 +205,27 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The high bit of each byte of `word` that equals `byte`, and perhaps of
+/// bytes above such a byte (a borrow carried up): the lowest bit set, if
+/// any, is always a byte that equals `byte`.
+fn has_byte(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let v = word ^ (ONES * u64::from(byte));
+    v.wrapping_sub(ONES) & !v & HIGHS
+}
+
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
 /// The local part of a qualified name (`w:t` → `t`).
 pub(crate) fn local(name: &str) -> &str {
-    name.split_once(':').map_or(name, |(_, l)| l)
+    // a byte loop: names are a few bytes, too short for a char search
+    match name.bytes().position(|b| b == b':') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
 }
 
 /// The value of the first well-formed attribute (`name="value"` or
@@ -220,7 +253,7 @@ pub(crate) fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
 /// references (and references to no char) dropped.
 pub(crate) fn text(raw: &str, out: &mut impl FnMut(&str)) {
     let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         lines(&rest[..amp], out);
         let after = &rest[amp + 1..];
         let Some(semi) = after.find(';') else {
@@ -239,7 +272,7 @@ pub(crate) fn text(raw: &str, out: &mut impl FnMut(&str)) {
 /// Writes `s` with its line ends normalized.
 pub(crate) fn lines(s: &str, out: &mut impl FnMut(&str)) {
     let mut rest = s;
-    while let Some(cr) = rest.find('\r') {
+    while let Some(cr) = memchr::memchr(b'\r', rest.as_bytes()) {
         out(&rest[..cr]);
         out("\n");
         rest = rest[cr + 1..].strip_prefix('\n').unwrap_or(&rest[cr + 1..]);
@@ -308,6 +341,31 @@ mod tests {
                 Event::End("w:p"),
             ]
         );
+    }
+
+    #[test]
+    fn tags_end_at_the_first_gt_outside_quotes_wherever_it_falls() {
+        // `>` and quotes at every offset of the eight-byte steps
+        for pad in 0..20 {
+            let a = "x".repeat(pad);
+            let xml = format!("<w:p w:a=\"{a}>'\" w:b='{a}\">'{a}>t</w:p>");
+            let e = events(&xml).unwrap();
+            assert_eq!(
+                e[0],
+                Event::Start {
+                    name: "w:p",
+                    attrs: &xml[4..xml.find(">t").unwrap()],
+                    empty: false
+                },
+                "{xml}"
+            );
+            assert_eq!(e[1], Event::Text("t"));
+        }
+        assert_eq!(
+            has_byte(u64::from_le_bytes(*b"ab>d\"f>h"), b'>').trailing_zeros(),
+            23
+        );
+        assert_eq!(has_byte(u64::from_le_bytes(*b"abcdefgh"), b'>'), 0);
     }
 
     #[test]

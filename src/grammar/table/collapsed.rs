@@ -482,15 +482,31 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
     // whether some cut of each open term's row has a blank mark in its column
     let mut may_be_blank: Vec<bool> = Vec::new();
     let mut sums = Sums::at(0);
+    // how often each row lost cuts: a term is looked at again only when a
+    // row of another term of its equation lost cuts since (the sums of the
+    // other terms are what removes its cuts, and a cut they kept they keep)
+    let mut version = vec![0u64; options.len()];
+    let mut seen: Vec<Vec<Option<u64>>> = equations
+        .iter()
+        .map(|(_, open)| vec![None; open.len()])
+        .collect();
     let mut changed = true;
     let mut rounds = 0;
     while changed && rounds < 64 {
         changed = false;
         rounds += 1;
-        for (known, open) in &equations {
+        for ((known, open), seen) in equations.iter().zip(&mut seen) {
             let mut stale = true;
             let mut single_total = 0;
             for (k, &(my_sign, row, column)) in open.iter().enumerate() {
+                let others: u64 = open
+                    .iter()
+                    .filter(|&&(_, r, _)| r != row)
+                    .map(|&(_, r, _)| version[r])
+                    .sum();
+                if seen[k].replace(others) == Some(others) {
+                    continue;
+                }
                 if stale {
                     // a term of one value moves every sum alike
                     single.clear();
@@ -561,6 +577,7 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                     changed = true;
                     stale = true;
                     values_of[row].clear();
+                    version[row] += 1;
                 }
             }
         }
