@@ -424,22 +424,11 @@ fn spread(all: Vec<Damage>, n: usize) -> Vec<Damage> {
 /// The fixtures (below `tests/fixtures/`) and kinds of damage the parser
 /// reads a wrong figure from today, each with the first wrong figure the full
 /// sweep finds: skipped by the sampled test, checked whole by
-/// [`known_wrong_figures`]. The fixes belong to the table readers (a lone
-/// figure of squeezed one-line text placed by a position that every cell of
-/// relined text shares; a row's stray values merged into the row above once
-/// its label line is gone, placed by sums that leave its total unchecked); an
-/// entry goes when its fix lands.
+/// [`known_wrong_figures`]. The fix belongs to the table readers (a row's
+/// stray values merged into the row above once its label line is gone,
+/// placed by sums that leave its total unchecked); an entry goes when its fix
+/// lands.
 const KNOWN_WRONG: &[(&str, &[Kind])] = &[
-    // DeleteFigure line 1 "0": active.normative_documents.total_public = 0, truth blank
-    (
-        "oneline/oneline_seeds_000_9adbf800e6ecf4be.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
-    // DeleteFigure line 5 "0": active.normative_documents.total_public = 0, truth blank
-    (
-        "oneline/oneline_seeds_000_9adbf800e6ecf4be_header.txt",
-        &[Kind::DeleteFigure, Kind::RunTogether],
-    ),
     // DeleteLabelLine line 109 "办理结果 （二）部分公开（区分处理的，只计这一": applications.granted.legal_service_org = 4, truth 1
     (
         "tools/chromium-pdftotext/page_w2019_tabs.txt",

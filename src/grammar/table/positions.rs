@@ -160,7 +160,10 @@ fn words_of<'d>(doc: &'d str, token: &Token) -> Vec<(&'d str, Place)> {
 /// of different labels names none. Where several columns share a label (the
 /// three `总计` of section 四), the cells naming it are taken left to right, and
 /// only when there are as many as columns. The anchors must run left to right
-/// in the columns' order, or there are none.
+/// in the columns' order, or there are none; and where every header word on
+/// the page starts at one column (a header one cell a line, as squeezed text
+/// given its line breaks back or plain PDF text shows it), the header's
+/// positions tell no column from another: there are none either.
 pub(crate) fn header_anchors(
     doc: &str,
     header: &[Token],
@@ -177,10 +180,19 @@ pub(crate) fn header_anchors(
         }
     }
     let mut named: Vec<Vec<Place>> = vec![Vec::new(); groups.len()];
+    // the column every header word on the page starts at, while they share one
+    let mut starts: Option<Option<u32>> = None;
+    let mut words = 0;
     for (text, at) in header.iter().flat_map(|t| words_of(doc, t)) {
         if at.page != page {
             continue;
         }
+        words += 1;
+        starts = match starts {
+            None => Some(Some(at.start)),
+            Some(Some(s)) if s == at.start => Some(Some(s)),
+            _ => Some(None),
+        };
         let text = compact(text);
         let names = |label: &&str| {
             *label == text || (text.chars().nth(1).is_some() && label.starts_with(text.as_str()))
@@ -203,7 +215,8 @@ pub(crate) fn header_anchors(
         }
     }
     let set: Vec<Anchor> = anchors.iter().flatten().copied().collect();
-    if set.windows(2).any(|w| w[1].0 < w[0].1) {
+    let one_column = words > 1 && matches!(starts, Some(Some(_)));
+    if one_column || set.windows(2).any(|w| w[1].0 < w[0].1) {
         return vec![None; labels.len()];
     }
     anchors
@@ -608,6 +621,30 @@ mod tests {
         let l = lines(&doc);
         let p = place(&doc, &l[1], &anchors).unwrap();
         assert_eq!(texts(&doc, &l[1], &p), ["1", "", "1", "0"]);
+    }
+
+    #[test]
+    fn a_header_one_word_a_line_at_one_column_anchors_nothing() {
+        // squeezed text given its line breaks back (or plain PDF text): every
+        // header word starts the line, so a lone value at the line's start
+        // overlaps the one label read whole, whichever column it is
+        let doc = "信息内容\n本年新\n制作数量\n本年新\n公开数量\n对外公开总数量\n0\n";
+        let l = lines(doc);
+        let header: Vec<Token> = l[..6].iter().flatten().cloned().collect();
+        let labels: [&[&str]; 3] = [
+            &["本年新制作数量"],
+            &["本年新公开数量"],
+            &["对外公开总数量"],
+        ];
+        assert_eq!(header_anchors(doc, &header, &labels, 0), [None, None, None]);
+        // the same words at columns of their own anchor their columns
+        let doc = line(&[(0, "信息内容"), (10, "甲"), (20, "对外公开总数量")]);
+        let l = lines(&doc);
+        let labels: [&[&str]; 2] = [&["甲"], &["对外公开总数量"]];
+        assert_eq!(
+            header_anchors(&doc, &l[0], &labels, 0),
+            [Some((10, 11)), Some((20, 27))]
+        );
     }
 
     /// The labels of a row of two groups of two parts and their total.
