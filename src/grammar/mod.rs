@@ -16,7 +16,7 @@ use crate::model::{
     AnnualReport, Diagnostic, DiagnosticKind, Edition, Level, Period, Section, SectionKind, Span,
     TableId,
 };
-use crate::normalize::Normalized;
+use crate::normalize::{Norm, Normalized};
 
 pub use table::template_labels;
 
@@ -39,22 +39,23 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The original span of a normalized byte range.
-    pub(crate) fn span(&self, start: usize, end: usize) -> Span {
+    /// The original span of a range of the normalized text.
+    pub(crate) fn span(&self, at: Norm) -> Span {
         let mut hint = self.span_hint.get();
-        let range = self.norm.original_range_from(&mut hint, start..end);
+        let range = self.norm.original_range_from(&mut hint, at);
         self.span_hint.set(hint);
         range.into()
     }
 
+    /// Records a diagnostic, at the original span of `at` when given.
     pub(crate) fn diag(
         &mut self,
         level: Level,
         kind: DiagnosticKind,
         message: String,
-        at: Option<(usize, usize)>,
+        at: Option<Norm>,
     ) {
-        let span = at.map(|(s, e)| self.span(s, e));
+        let span = at.map(|at| self.span(at));
         self.diagnostics.push(Diagnostic {
             level,
             kind,
@@ -66,9 +67,9 @@ impl Ctx<'_> {
 
 /// Where each table's text is: `(start, end)` in the normalized text.
 struct Regions {
-    active: Option<(usize, usize)>,
-    applications: Option<(usize, usize)>,
-    review: Option<(usize, usize)>,
+    active: Option<Norm>,
+    applications: Option<Norm>,
+    review: Option<Norm>,
 }
 
 fn line_start_of(doc: &str, at: usize) -> usize {
@@ -121,7 +122,7 @@ fn regions(doc: &str, headings: &[Heading]) -> Regions {
             .min()
             .unwrap_or(doc.len())
     };
-    let with_end = |s: Option<usize>| s.map(|s| (s, end_after(s)));
+    let with_end = |s: Option<usize>| s.map(|s| Norm::new(s, end_after(s)));
     Regions {
         active: with_end(active),
         applications: with_end(applications),
@@ -227,8 +228,9 @@ pub(crate) fn read_with(
         .or(period.map(|p| p.1.year));
 
     let regions = regions(doc, &headings);
-    let prepare = |r: Option<(usize, usize)>| {
-        r.map(|(s, e)| {
+    let prepare = |r: Option<Norm>| {
+        r.map(|region| {
+            let Norm { start: s, end: e } = region;
             let span = norm.original_range(s..e);
             let written = tab_tables
                 .iter()
@@ -238,7 +240,7 @@ pub(crate) fn read_with(
             } else {
                 detect(doc, s, e)
             };
-            (s, e, layout, tokenize_normalized(doc, norm, s, e, layout))
+            (region, layout, tokenize_normalized(doc, norm, s, e, layout))
         })
     };
     let active_text = prepare(regions.active);
@@ -247,11 +249,11 @@ pub(crate) fn read_with(
 
     let active_found = active_text
         .as_ref()
-        .map(|(_, _, layout, tokens)| table::scan_active(doc, tokens, *layout))
+        .map(|(_, layout, tokens)| table::scan_active(doc, tokens, *layout))
         .filter(|f| !f.rows.is_empty());
     let applications_found = applications_text
         .as_ref()
-        .map(|(_, _, layout, tokens)| table::scan_applications(doc, tokens, *layout))
+        .map(|(_, layout, tokens)| table::scan_applications(doc, tokens, *layout))
         .filter(|f| !f.rows.is_empty());
 
     let edition = decide_edition(
@@ -265,24 +267,24 @@ pub(crate) fn read_with(
 
     let mut extra_rows = Vec::new();
     let mut active = match (&active_found, &active_text) {
-        (Some(found), Some((s, e, layout, _))) => {
-            let (t, extras) = table::active_table(&mut ctx, found, edition, ((*s, *e), *layout));
+        (Some(found), Some((region, layout, _))) => {
+            let (t, extras) = table::active_table(&mut ctx, found, edition, (*region, *layout));
             extra_rows.extend(extras);
             Some(t)
         }
         _ => None,
     };
     let mut applications = match (&applications_found, &applications_text) {
-        (Some(found), Some((s, e, layout, _))) => {
-            let span = ctx.span(*s, *e);
+        (Some(found), Some((region, layout, _))) => {
+            let span = ctx.span(*region);
             let (t, extras) = table::applications_table(&mut ctx, found, edition, (span, *layout));
             extra_rows.extend(extras);
             Some(t)
         }
         _ => None,
     };
-    let mut review_litigation = review_text.as_ref().and_then(|(s, e, layout, tokens)| {
-        let span = ctx.span(*s, *e);
+    let mut review_litigation = review_text.as_ref().and_then(|(region, layout, tokens)| {
+        let span = ctx.span(*region);
         table::review_table(&mut ctx, tokens, *layout, span)
     });
 
@@ -330,7 +332,7 @@ pub(crate) fn read_with(
 
     let report = AnnualReport {
         title: title.as_ref().map(|t| t.text.clone()),
-        title_span: title.as_ref().map(|t| ctx.span(t.start, t.end)),
+        title_span: title.as_ref().map(|t| ctx.span(Norm::new(t.start, t.end))),
         organ: title.as_ref().and_then(|t| t.organ.clone()),
         year,
         edition,
@@ -338,7 +340,7 @@ pub(crate) fn read_with(
         period: period.map(|(from, to, s, e)| Period {
             from,
             to,
-            span: ctx.span(s, e),
+            span: ctx.span(Norm::new(s, e)),
         }),
         contact: meta::contact(&keywords),
         sections,
@@ -374,9 +376,9 @@ fn sections(ctx: &mut Ctx<'_>, headings: &[Heading]) -> Vec<Section> {
         out.push(Section {
             kind: h.kind,
             heading: doc[h.start..h.end].to_string(),
-            heading_span: ctx.span(h.start, h.end),
+            heading_span: ctx.span(Norm::new(h.start, h.end)),
             body: doc[bs..be].to_string(),
-            body_span: ctx.span(bs, be),
+            body_span: ctx.span(Norm::new(bs, be)),
         });
     }
     for kind in SectionKind::ALL {

@@ -12,7 +12,7 @@ use nom::combinator::{all_consuming, opt};
 use nom::{IResult, Parser};
 
 use super::value::{Scalar, scalar};
-use crate::normalize::Normalized;
+use crate::normalize::{Norm, Normalized};
 
 mod boxed;
 mod filled;
@@ -109,6 +109,11 @@ impl Token {
 
     pub(crate) fn text<'t>(&self, doc: &'t str) -> &'t str {
         &doc[self.start..self.end]
+    }
+
+    /// The cell's range of the normalized text.
+    pub(crate) fn range(&self) -> Norm {
+        Norm::new(self.start, self.end)
     }
 }
 

@@ -22,6 +22,7 @@
 //! text that NFKC would then change across the join (`e`, ZWSP, U+0301), the
 //! steps run as two passes.
 
+mod norm;
 mod offsets;
 
 use std::ops::Range;
@@ -29,6 +30,7 @@ use std::ops::Range;
 use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
+pub(crate) use norm::Norm;
 pub(crate) use offsets::{OffsetMap, OffsetMapBuilder};
 
 /// Text after normalization, with a map back to the original.
@@ -72,17 +74,14 @@ impl Normalized {
     /// covers that whole original char. An empty range stays empty.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         let mut hint = usize::MAX;
-        self.original_range_from(&mut hint, range)
+        self.original_range_from(&mut hint, Norm::new(range.start, range.end))
     }
 
-    /// [`Normalized::original_range`] with a search hint into the offset map,
-    /// updated to the piece found: ranges asked for in text order are mapped
-    /// in one sweep of the map (the result does not depend on the hint).
-    pub(crate) fn original_range_from(
-        &self,
-        hint: &mut usize,
-        range: Range<usize>,
-    ) -> Range<usize> {
+    /// [`Normalized::original_range`] of a [`Norm`] with a search hint into
+    /// the offset map, updated to the piece found: ranges asked for in text
+    /// order are mapped in one sweep of the map (the result does not depend on
+    /// the hint).
+    pub(crate) fn original_range_from(&self, hint: &mut usize, range: Norm) -> Range<usize> {
         if range.end <= range.start {
             let at = self
                 .map

@@ -7,6 +7,7 @@ use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
 };
 use crate::grammar::Ctx;
+use crate::normalize::Norm;
 use crate::template;
 use std::sync::LazyLock;
 
@@ -202,14 +203,14 @@ pub(crate) fn active_votes(found: &Scan<ActiveRow>) -> (usize, usize) {
 }
 
 /// Builds section 二's table for an edition from what the scan of
-/// `doc[region.0..region.1]` found.
+/// `doc[region.start..region.end]` found.
 pub(crate) fn active_table(
     ctx: &mut Ctx<'_>,
     found: &Scan<ActiveRow>,
     edition: Edition,
-    (region, layout): ((usize, usize), Layout),
+    (region, layout): (Norm, Layout),
 ) -> (ActiveTable, Vec<ExtraRow>) {
-    let span = ctx.span(region.0, region.1);
+    let span = ctx.span(region);
     let mut table = ActiveTable::blank_for(edition, span);
     let mut extras = Vec::new();
     let unit = match edition {
@@ -259,7 +260,8 @@ pub(crate) fn active_table(
     }
     follow_printed_headers(ctx, &mut table, found, edition);
     for row in collapsed_rows(&found.rows) {
-        let (Some((s, e)), columns) = (row.collapsed, row.key.columns(edition)) else {
+        let (Some(Norm { start: s, end: e }), columns) = (row.collapsed, row.key.columns(edition))
+        else {
             continue;
         };
         if columns.is_empty() {
@@ -288,7 +290,7 @@ pub(crate) fn active_table(
                 TableId::Active,
                 row.key,
                 options.map(|o| o.len()),
-                (s, e),
+                Norm::new(s, e),
             ),
         }
     }
@@ -297,7 +299,7 @@ pub(crate) fn active_table(
     }
     for extra in &found.extras {
         // a simple table's closing rule (`------ ----`) is no row
-        let label = &ctx.doc[extra.label.0..extra.label.1];
+        let label = &ctx.doc[extra.label.range()];
         if label.contains("---") && label.chars().all(|c| c == '-' || c.is_whitespace()) {
             continue;
         }

@@ -6,6 +6,7 @@ use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
 };
 use crate::grammar::Ctx;
+use crate::normalize::Norm;
 use crate::template;
 use std::sync::LazyLock;
 
@@ -266,14 +267,18 @@ pub(crate) fn applications_table(
 fn without_fillers(found: &Scan<ApplicationRow>) -> Scan<ApplicationRow> {
     let mut out = found.clone();
     let mut order: Vec<usize> = (0..out.rows.len()).collect();
-    order.sort_by_key(|&i| out.rows[i].label.0);
+    order.sort_by_key(|&i| out.rows[i].label.start);
     for (k, &i) in order.iter().enumerate() {
         let Some(&next) = order.get(k + 1) else {
             continue;
         };
         let (row, after) = (&out.rows[i], &out.rows[next]);
-        let between = row.label.1..after.label.0;
-        if found.extras.iter().any(|e| between.contains(&e.label.0)) {
+        let between = row.label.end..after.label.start;
+        if found
+            .extras
+            .iter()
+            .any(|e| between.contains(&e.label.start))
+        {
             continue;
         }
         let groups = |key: ApplicationRow| template::application_row(key).groups;
@@ -311,7 +316,10 @@ fn short_rows(
         _ => return Vec::new(),
     };
     // the fields of the label's line, and those after the label
-    let fields = |(label_start, label_end): (usize, usize)| {
+    let fields = |Norm {
+                      start: label_start,
+                      end: label_end,
+                  }: Norm| {
         let start = doc[..label_start].rfind('\n').map_or(0, |i| i + 1);
         let end = doc[label_end..]
             .find('\n')
@@ -356,7 +364,7 @@ fn short_boxed_rows(
         .rows
         .iter()
         .filter(|r| r.collapsed.is_none() && r.key.in_edition(edition))
-        .map(|r| (r.key, rules(r.label.0)))
+        .map(|r| (r.key, rules(r.label.start)))
         .collect();
     let most = rows.iter().map(|&(_, n)| n).max().unwrap_or(0);
     rows.into_iter()
@@ -417,7 +425,7 @@ fn read_collapsed(
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let (s, e) = r.collapsed.unwrap_or((0, 0));
+            let Norm { start: s, end: e } = r.collapsed.unwrap_or(Norm::new(0, 0));
             cuts_with_total(&ctx.doc[s..e], ApplicantColumn::ALL.len()).unwrap_or_else(|| {
                 too_long[i] = true;
                 Vec::new()
@@ -465,14 +473,14 @@ fn read_collapsed(
     }
     propagate(&mut options, &equations);
     for (i, row) in rows.iter().enumerate() {
-        let at = row.collapsed.unwrap_or((0, 0));
+        let at = row.collapsed.unwrap_or(Norm::new(0, 0));
         match options[i].len() {
             1 => fill_cut(
                 ctx,
                 table,
                 row.key,
                 ApplicantColumn::ALL,
-                at.0,
+                at.start,
                 &options[i][0],
             ),
             n => unsplit(

@@ -21,6 +21,7 @@
 //! those rows stood alone in the text, with no cells after them. Every other
 //! cell of the plain output stays blank (the row reader has said why).
 
+use crate::normalize::Norm;
 use std::sync::LazyLock;
 
 use super::scan::Scan;
@@ -71,7 +72,7 @@ pub(crate) fn read_column_blocks(
     ctx: &mut Ctx<'_>,
     table: &mut ActiveTable,
     found: &Scan<R>,
-    (start, end): (usize, usize),
+    Norm { start, end }: Norm,
     edition: Edition,
     unit: HeaderUnit,
 ) {
@@ -123,7 +124,7 @@ pub(crate) fn read_column_blocks(
             continue;
         };
         for (&row, (s, e, value)) in block.rows.iter().zip(typed) {
-            let span = Some(ctx.span(s, e));
+            let span = Some(ctx.span(Norm::new(s, e)));
             if let Some(cell) = table.cell_mut(row, block.column)
                 && cell.span.is_none()
             {
@@ -138,10 +139,17 @@ pub(crate) fn read_column_blocks(
                 "active: the column `{}` is read from the text below its header, one cell per row",
                 block.column
             ),
-            Some((s, e)),
+            Some(Norm::new(s, e)),
         );
     }
-    super::shared_columns::read_shared_columns(ctx, table, found, (start, end), edition, unit);
+    super::shared_columns::read_shared_columns(
+        ctx,
+        table,
+        found,
+        Norm::new(start, end),
+        edition,
+        unit,
+    );
 }
 
 #[cfg(test)]

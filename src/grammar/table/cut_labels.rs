@@ -50,7 +50,7 @@ pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
         .collect();
     // text with values before the first row found is in the header's zone:
     // a cut label of the first rows (`一、本年新收政府信息`) is there
-    let first_row = found.rows.first().map_or(0, |r| r.label.0);
+    let first_row = found.rows.first().map_or(0, |r| r.label.start);
     let mut early = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if t.start >= first_row {
@@ -61,7 +61,7 @@ pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
         }
         let end = cells_end(tokens, i + 1, layout);
         early.push(FoundExtra {
-            label: (t.start, t.end),
+            label: t.range(),
             cells: tokens[i + 1..end].to_vec(),
         });
     }
@@ -81,13 +81,13 @@ pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
         let before = found
             .rows
             .iter()
-            .filter(|r| r.label.0 < extra.label.0)
-            .max_by_key(|r| r.label.0);
+            .filter(|r| r.label.start < extra.label.start)
+            .max_by_key(|r| r.label.start);
         let place = Place {
             prev: before.map(|r| r.key),
-            caption: caption_before(doc, tokens, extra.label.0),
+            caption: caption_before(doc, tokens, extra.label.start),
         };
-        let text = compact(&doc[extra.label.0..extra.label.1]);
+        let text = compact(&doc[extra.label.range()]);
         let has_values = extra.cells.iter().any(|t| !t.is_text() && !t.is_blank());
         let taken = |k: K| found.rows.iter().any(|r| r.key == k);
         let reading = has_values
@@ -106,7 +106,9 @@ pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
             }
             continue;
         };
-        let at = found.rows.partition_point(|r| r.label.0 < extra.label.0);
+        let at = found
+            .rows
+            .partition_point(|r| r.label.start < extra.label.start);
         let (trailing, segment) = before.map_or((found.trailing, 0), |r| (r.trailing, r.segment));
         found.rows.insert(
             at,

@@ -31,6 +31,7 @@ use crate::model::{
     ApplicantColumn, ApplicationRow, ApplicationsTable, Cell, DiagnosticKind, Edition, Level,
     TableId, Value,
 };
+use crate::normalize::Norm;
 
 /// A cell read as [`crate::grammar::value::Scalar::Cut`] and left blank.
 #[derive(Debug, Clone, Copy)]
@@ -44,7 +45,7 @@ pub(crate) struct CutCell {
     pub(crate) prefix: u64,
     pub(crate) digits: u8,
     /// The cell's text, in the normalized text.
-    pub(crate) at: (usize, usize),
+    pub(crate) at: Norm,
     /// The diagnostic that says the cell was left blank.
     pub(crate) diagnostic: usize,
 }
@@ -209,12 +210,12 @@ pub(crate) fn decide_applications(
         if cut.digits == 0 && value == 0 {
             continue;
         }
-        let text = &ctx.doc[cut.at.0..cut.at.1];
+        let text = &ctx.doc[cut.at.range()];
         let message = format!(
             "{}.{row}.{column}: `{text}` was cut apart by the tool that printed it; read as {value}, the one value the table's sums allow",
             TableId::Applications
         );
-        let span = ctx.span(cut.at.0, cut.at.1);
+        let span = ctx.span(cut.at);
         if let Some(cell) = table.cell_mut(row, column) {
             *cell = Cell {
                 value: Value::Count(value),
@@ -499,7 +500,7 @@ mod tests {
             column: 0,
             prefix,
             digits,
-            at: (0, 0),
+            at: Norm::new(0, 0),
             diagnostic: 0,
         }
     }

@@ -46,6 +46,7 @@ use crate::grammar::value::scalar;
 use crate::model::{
     ApplicantColumn, ApplicationRow, ApplicationsTable, DiagnosticKind, Edition, Level, Span,
 };
+use crate::normalize::Norm;
 
 /// The cells of section 三's rows.
 const COLUMNS: usize = 7;
@@ -287,7 +288,7 @@ pub(crate) fn read_label_tails(
     ctx: &mut Ctx<'_>,
     table: &mut ApplicationsTable,
     edition: Edition,
-    region: (usize, usize),
+    region: Norm,
     skip: &[Span],
 ) -> bool {
     let rows = ApplicationRow::rows(edition);
@@ -297,12 +298,12 @@ pub(crate) fn read_label_tails(
         return false; // a blank mark, another kind of value, or figures past the cells
     }
     // the original range of each figure and of its line
-    let spans: Vec<_> = found.iter().map(|f| ctx.span(f.start, f.end)).collect();
+    let spans: Vec<_> = found.iter().map(|f| ctx.span(f.range())).collect();
     let lines: Vec<_> = found
         .iter()
         .map(|f| {
             let (s, e) = line_around(ctx.doc, f.start);
-            ctx.span(s, e)
+            ctx.span(Norm::new(s, e))
         })
         .collect();
     let mut used = vec![false; found.len()];

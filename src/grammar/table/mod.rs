@@ -37,6 +37,7 @@ use super::value::{HeaderUnit, Scalar};
 use crate::model::{
     Cell, Diagnostic, DiagnosticKind, ExtraRow, ExtraValue, Level, Table, TableId, Value, ValueKind,
 };
+use crate::normalize::Norm;
 
 /// Whether the columns of a part may follow its printed header labels: the
 /// rows were read by the order of their cells (not by their place on a page,
@@ -70,9 +71,9 @@ impl<R: Copy> ByPosition<'_, R> {
         // before its values: a group label on the values' line (`（五）不予处理
         // 1.信访举报投诉类申请 6 …`) moves them one column on, in text that
         // lays out each row's cells in turn (inscriptis)
-        let indent = |label: (usize, usize)| {
-            let line = doc[..label.0].rfind('\n').map_or(0, |i| i + 1);
-            doc[line..label.0].chars().count()
+        let indent = |label: Norm| {
+            let line = doc[..label.start].rfind('\n').map_or(0, |i| i + 1);
+            doc[line..label.start].chars().count()
         };
         let own = indent(found.label);
         let nearest = self
@@ -83,7 +84,7 @@ impl<R: Copy> ByPosition<'_, R> {
             .filter_map(|r| {
                 let anchors = row_anchors(&r.cells, columns, page)?;
                 let shape = indent(r.label) != own;
-                Some(((shape, r.label.0.abs_diff(found.label.0)), anchors))
+                Some(((shape, r.label.start.abs_diff(found.label.start)), anchors))
             })
             .min_by_key(|(distance, _)| *distance);
         if let Some((_, anchors)) = nearest {
@@ -130,7 +131,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     unit: HeaderUnit,
 ) -> Option<Diagnostic> {
     let doc = ctx.doc;
-    let label_text = &doc[found.label.0..found.label.1];
+    let label_text = &doc[found.label.range()];
     let row_index = table.rows.iter().position(|r| r.key == found.key)?;
     let row = &mut table.rows[row_index];
     if row.label_span.is_some() {
@@ -145,7 +146,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
         );
         return None;
     }
-    row.label_span = Some(ctx.span(found.label.0, found.label.1));
+    row.label_span = Some(ctx.span(found.label));
     if found.collapsed.is_some() {
         return None; // read by the caller, with the table's constraints
     }
@@ -259,7 +260,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                             why.describe(),
                             by_position.describe()
                         ),
-                        span: Some(ctx.span(found.label.0, found.label.1)),
+                        span: Some(ctx.span(found.label)),
                     });
                 }
             }
@@ -269,7 +270,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                 level: Level::Warning,
                 kind: DiagnosticKind::RowAmbiguous,
                 message: format!("{id}.{}: cells left blank: {}", found.key, why.describe()),
-                span: Some(ctx.span(found.label.0, found.label.1)),
+                span: Some(ctx.span(found.label)),
             });
         }
     };
@@ -293,7 +294,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             }
             Ok(value) => Cell {
                 value,
-                span: Some(ctx.span(token.start, token.end)),
+                span: Some(ctx.span(token.range())),
             },
             Err(why) => {
                 ctx.diag(
@@ -304,7 +305,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                         found.key,
                         token.text(ctx.doc)
                     ),
-                    Some((token.start, token.end)),
+                    Some(token.range()),
                 );
                 if let Some(Scalar::Cut { prefix, digits }) = token.scalar {
                     ctx.cut_cells.push(CutCell {
@@ -313,7 +314,7 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                         column: column_index,
                         prefix,
                         digits,
-                        at: (token.start, token.end),
+                        at: token.range(),
                         diagnostic: ctx.diagnostics.len() - 1,
                     });
                 }
@@ -340,7 +341,7 @@ fn fill_cut<R: Copy + PartialEq, C: Copy + PartialEq + 'static>(
         if let Some(cell) = table.cell_mut(key, column) {
             *cell = Cell {
                 value,
-                span: Some(ctx.span(run_start + s, run_start + e)),
+                span: Some(ctx.span(Norm::new(run_start + s, run_start + e))),
             };
         }
     }
@@ -352,9 +353,9 @@ fn unsplit<K: std::fmt::Display>(
     id: TableId,
     key: K,
     ways: Option<usize>,
-    at: (usize, usize),
+    at: Norm,
 ) {
-    let run = &ctx.doc[at.0..at.1];
+    let run = &ctx.doc[at.range()];
     let why = match ways {
         None => "it is too long to split with certainty".to_string(),
         Some(0) => "no split fits the table's constraints".to_string(),
@@ -394,12 +395,12 @@ fn cell_of<R, C: PartialEq>(row: &mut crate::model::Row<R, C>, column: C) -> Opt
 fn blank_cell(ctx: &Ctx<'_>, token: &Token) -> Cell {
     Cell {
         value: Value::Blank,
-        span: (token.start < token.end).then(|| ctx.span(token.start, token.end)),
+        span: (token.start < token.end).then(|| ctx.span(token.range())),
     }
 }
 
 /// Keeps an unlabelled row as an extra row, its cells read as counts or amounts.
-fn keep_extra(ctx: &mut Ctx<'_>, id: TableId, label: (usize, usize), cells: &[Token]) -> ExtraRow {
+fn keep_extra(ctx: &mut Ctx<'_>, id: TableId, label: Norm, cells: &[Token]) -> ExtraRow {
     let values = cells
         .iter()
         .filter_map(|t| {
@@ -411,11 +412,11 @@ fn keep_extra(ctx: &mut Ctx<'_>, id: TableId, label: (usize, usize), cells: &[To
                 .ok()?;
             Some(ExtraValue {
                 value,
-                span: ctx.span(t.start, t.end),
+                span: ctx.span(t.range()),
             })
         })
         .collect();
-    let text = ctx.doc[label.0..label.1].to_string();
+    let text = ctx.doc[label.range()].to_string();
     ctx.diag(
         Level::Info,
         DiagnosticKind::ExtraRow,
@@ -425,7 +426,7 @@ fn keep_extra(ctx: &mut Ctx<'_>, id: TableId, label: (usize, usize), cells: &[To
     ExtraRow {
         table: id,
         label: text,
-        label_span: ctx.span(label.0, label.1),
+        label_span: ctx.span(label),
         values,
     }
 }

@@ -35,6 +35,7 @@ use crate::model::{
     ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, ExtraRow, Level, ReviewTable,
     Row, Span, TableId, Value, ValueKind,
 };
+use crate::normalize::Norm;
 
 /// A word of table text that reads whole as a value: its range in the text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,16 +45,23 @@ pub(super) struct Figure {
     pub(super) scalar: Scalar,
 }
 
+impl Figure {
+    /// The word's range of the normalized text.
+    pub(super) fn range(&self) -> Norm {
+        Norm::new(self.start, self.end)
+    }
+}
+
 /// As [`figures_where`], leaving out the values of rows the template does
 /// not have (`skip`: their spans), which are no cells of the table.
 pub(super) fn table_figures(
     ctx: &Ctx<'_>,
-    region: (usize, usize),
+    region: Norm,
     most: usize,
     skip: &[Span],
 ) -> Vec<Figure> {
     figures_where(ctx.doc, region, most, |s, e, _| {
-        skip.is_empty() || !skip.contains(&ctx.span(s, e))
+        skip.is_empty() || !skip.contains(&ctx.span(Norm::new(s, e)))
     })
 }
 
@@ -68,7 +76,7 @@ pub(super) fn table_figures(
 /// ```
 fn figures_where(
     doc: &str,
-    (start, end): (usize, usize),
+    Norm { start, end }: Norm,
     most: usize,
     keep: impl Fn(usize, usize, &Scalar) -> bool,
 ) -> Vec<Figure> {
@@ -187,7 +195,7 @@ const REVIEW_LABELS: &[&str] = &["结果维持", "结果纠正", "其他结果",
 /// ```text
 /// in order := first(label₀) < first(label₁) < …   over the labels shown whole
 /// ```
-fn labels_in_order(doc: &str, (start, end): (usize, usize), labels: &[&str]) -> bool {
+fn labels_in_order(doc: &str, Norm { start, end }: Norm, labels: &[&str]) -> bool {
     let mut first: Vec<Option<usize>> = vec![None; labels.len()];
     let mut at = start;
     for cell in doc[start..end].split(['\n', '\t', '|']) {
@@ -270,7 +278,7 @@ fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: 
     if !any_open(&slots) {
         return false; // no cell to fill: no span is mapped
     }
-    let spans: Vec<Span> = figures.iter().map(|f| ctx.span(f.start, f.end)).collect();
+    let spans: Vec<Span> = figures.iter().map(|f| ctx.span(f.range())).collect();
     let mut taken = vec![false; figures.len()];
     // figures in text order have their spans in order: a read cell's figure
     // is found by a binary search then
@@ -335,9 +343,9 @@ fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: 
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
-    (active, active_region): (Option<&mut ActiveTable>, Option<(usize, usize)>),
-    (applications, applications_region): (Option<&mut ApplicationsTable>, Option<(usize, usize)>),
-    (review, review_region): (Option<&mut ReviewTable>, Option<(usize, usize)>),
+    (active, active_region): (Option<&mut ActiveTable>, Option<Norm>),
+    (applications, applications_region): (Option<&mut ApplicationsTable>, Option<Norm>),
+    (review, review_region): (Option<&mut ReviewTable>, Option<Norm>),
     extra: &[ExtraRow],
 ) {
     // the values of section 二's rows the template does not have are no
@@ -374,7 +382,12 @@ pub(crate) fn read_uniform_tables(
         && open(&table.rows)
         && labels_in_order(ctx.doc, r, REVIEW_LABELS)
     {
-        read_review_bands(ctx, table, (r.0, run_on(ctx.doc, r.1)), &skip);
+        read_review_bands(
+            ctx,
+            table,
+            Norm::new(r.start, run_on(ctx.doc, r.end)),
+            &skip,
+        );
     }
     if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
         && open(&table.rows)
@@ -397,22 +410,22 @@ pub(crate) fn read_uniform_tables(
     let mut region = a;
     if let (Some(review), Some(r)) = (review, review_region) {
         slots.extend(count_slots(review));
-        region = (a.0.min(r.0), a.1.max(r.1));
+        region = Norm::new(a.start.min(r.start), a.end.max(r.end));
     }
     if !any_open(&slots) {
         return; // nothing to fill: no figure is looked for
     }
     // after the tables, a blank mark is the next section's text (`无`)
-    let end = run_on(ctx.doc, region.1);
+    let end = run_on(ctx.doc, region.end);
     let most = slots.len() + 1;
     let mut found = table_figures(ctx, region, most, &skip);
     found.extend(figures_where(
         ctx.doc,
-        (region.1, end),
+        Norm::new(region.end, end),
         most - found.len(),
-        |s, e, v| *v != Scalar::Blank && !skip.contains(&ctx.span(s, e)),
+        |s, e, v| *v != Scalar::Blank && !skip.contains(&ctx.span(Norm::new(s, e))),
     ));
-    region.1 = end;
+    region.end = end;
     if fill(ctx, &found, slots, true) {
         ctx.diag(
             Level::Info,
@@ -428,6 +441,7 @@ mod tests {
     use super::super::test_support::{get, read};
     use super::{Figure, figures_where, labels_in_order, run_on, uniform};
     use crate::grammar::value::Scalar;
+    use crate::normalize::Norm;
 
     fn zero(start: usize) -> Figure {
         Figure {
@@ -444,7 +458,7 @@ mod tests {
     #[test]
     fn figures_are_whole_words_that_read_as_values() {
         let text = "总计\n0 0|1.属于国家\n/\n2019年\n";
-        let found = figures_where(text, (0, text.len()), usize::MAX, |_, _, _| true);
+        let found = figures_where(text, Norm::new(0, text.len()), usize::MAX, |_, _, _| true);
         let texts: Vec<Scalar> = found.iter().map(|f| f.scalar).collect();
         assert_eq!(found.len(), 3);
         assert_eq!(found[0], zero(7));
@@ -462,7 +476,7 @@ mod tests {
             .collect();
         assert_eq!(words.len(), 10);
         for most in [usize::MAX, 3] {
-            let found = figures_where(text, (0, text.len()), most, |_, _, _| true);
+            let found = figures_where(text, Norm::new(0, text.len()), most, |_, _, _| true);
             let found: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
             assert_eq!(found, words[..words.len().min(most)]);
         }
@@ -480,13 +494,13 @@ mod tests {
         let text = "自然人\n商业\n企业\n其他\t总计\n";
         assert!(labels_in_order(
             text,
-            (0, text.len()),
+            Norm::new(0, text.len()),
             super::APPLICANT_LABELS
         ));
         let text = "自然人\t科研 机构\t商业 企业\n";
         assert!(!labels_in_order(
             text,
-            (0, text.len()),
+            Norm::new(0, text.len()),
             super::APPLICANT_LABELS
         ));
     }

@@ -37,6 +37,7 @@ use super::scan::{FoundExtra, FoundRow, Scan};
 use crate::grammar::label::compact;
 use crate::grammar::tokens::Token;
 use crate::grammar::value::Scalar;
+use crate::normalize::Norm;
 
 /// The longest piece of a label (in characters) that a rejoined row takes.
 const MOST_PIECE_CHARS: usize = 8;
@@ -93,7 +94,7 @@ pub(crate) fn rejoin<'s, K: Copy>(
     scan: &'s Scan<K>,
     columns: usize,
 ) -> std::borrow::Cow<'s, Scan<K>> {
-    let mut starts: Vec<usize> = scan.rows.iter().map(|r| r.label.0).collect();
+    let mut starts: Vec<usize> = scan.rows.iter().map(|r| r.label.start).collect();
     starts.sort_unstable();
     let pieces: Vec<(usize, Vec<usize>)> = scan
         .rows
@@ -147,18 +148,18 @@ fn pieces_of<K>(
     let next = starts
         .iter()
         .copied()
-        .find(|&s| s > row.label.0)
+        .find(|&s| s > row.label.start)
         .unwrap_or(doc.len());
     let mut pieces = Vec::new();
     let mut count = row.cells.len();
     for (i, extra) in extras.iter().enumerate() {
-        if extra.label.0 <= row.label.1 || extra.label.0 >= next {
+        if extra.label.start <= row.label.end || extra.label.start >= next {
             continue;
         }
-        let text = &doc[extra.label.0..extra.label.1];
-        let at = line_at(doc, extra.label.0, first)?;
+        let text = &doc[extra.label.range()];
+        let at = line_at(doc, extra.label.start, first)?;
         let on_page = extra.cells.iter().all(|t| {
-            t.at.is_some_and(|p| p.page == page && p.line == at && t.start > extra.label.1)
+            t.at.is_some_and(|p| p.page == page && p.line == at && t.start > extra.label.end)
         });
         if text.chars().count() > MOST_PIECE_CHARS
             || at <= line
@@ -251,18 +252,18 @@ pub(crate) fn assemble<'s, K: Copy + PartialEq>(
             continue;
         };
         let out = out.get_or_insert_with(|| scan.clone());
-        let label = (
-            scan.extras[start].label.0,
-            scan.extras[start + k - 1].label.1,
+        let label = Norm::new(
+            scan.extras[start].label.start,
+            scan.extras[start + k - 1].label.end,
         );
         let segment = out
             .rows
             .iter()
-            .filter(|r| r.label.0 < label.0)
+            .filter(|r| r.label.start < label.start)
             .map(|r| r.segment)
             .next_back()
             .unwrap_or(0);
-        let at = out.rows.partition_point(|r| r.label.0 < label.0);
+        let at = out.rows.partition_point(|r| r.label.start < label.start);
         out.rows.insert(
             at,
             FoundRow {
@@ -293,11 +294,11 @@ pub(crate) fn assemble<'s, K: Copy + PartialEq>(
 /// on, in one sweep of the text in the order of the labels.
 fn line_and_page(doc: &str, extras: &[FoundExtra]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..extras.len()).collect();
-    order.sort_by_key(|&i| extras[i].label.0);
+    order.sort_by_key(|&i| extras[i].label.start);
     let mut places = vec![(0, 0); extras.len()];
     let (mut at, mut line, mut page) = (0, 0, 0);
     for i in order {
-        let to = extras[i].label.0;
+        let to = extras[i].label.start;
         for b in doc.as_bytes()[at..to].iter() {
             match b {
                 b'\n' => line += 1,
@@ -328,7 +329,7 @@ fn named_row<K: Copy + PartialEq>(
     }
     let words: Vec<String> = run
         .iter()
-        .flat_map(|e| doc[e.label.0..e.label.1].split_whitespace())
+        .flat_map(|e| doc[e.label.range()].split_whitespace())
         .map(compact)
         .filter(|w| !w.is_empty())
         .collect();

@@ -6,6 +6,7 @@ use super::positions;
 use super::scan::{Class, Vote, cells_end, header_classes, scan};
 use super::sums;
 use crate::grammar::Ctx;
+use crate::normalize::Norm;
 use crate::template;
 use std::sync::LazyLock;
 
@@ -124,7 +125,7 @@ pub(crate) fn review_table(
             Level::Warning,
             DiagnosticKind::RowAmbiguous,
             "review_litigation: no values follow the header; the cells are blank".into(),
-            tokens.get(last).map(|t| (t.start, t.end)),
+            tokens.get(last).map(|t| t.range()),
         );
         return Some(table);
     }
@@ -145,7 +146,7 @@ pub(crate) fn review_table(
                     "review_litigation: the row has {} cells for {CELLS} columns, as many of them with text as the columns; the empty ones between them are taken for fillers of merged cells",
                     cells.len()
                 ),
-                cells.first().map(|t| (t.start, t.end)),
+                cells.first().map(|t| t.range()),
             );
             p
         }
@@ -161,7 +162,7 @@ pub(crate) fn review_table(
                         "review_litigation: the row has {} cells for {CELLS} columns; aligned by the header's trailing empty cells",
                         cells.len()
                     ),
-                    cells.first().map(|t| (t.start, t.end)),
+                    cells.first().map(|t| t.range()),
                 );
             }
             placement
@@ -175,7 +176,7 @@ pub(crate) fn review_table(
                         format!(
                             "review_litigation: {unplaced} values after the header's last label are left blank: the header does not show which of the columns after it they belong to"
                         ),
-                        cells.first().map(|t| (t.start, t.end)),
+                        cells.first().map(|t| t.range()),
                     );
                 }
                 ctx.diag(
@@ -185,7 +186,7 @@ pub(crate) fn review_table(
                         "review_litigation: the row has {} cells for {CELLS} columns; placed by where they sit under the header",
                         cells.len()
                     ),
-                    cells.first().map(|t| (t.start, t.end)),
+                    cells.first().map(|t| t.range()),
                 );
                 placement
             }
@@ -203,7 +204,7 @@ pub(crate) fn review_table(
                             "review_litigation: cells left blank: {}{also}",
                             why.describe()
                         ),
-                        cells.first().map(|t| (t.start, t.end)),
+                        cells.first().map(|t| t.range()),
                     );
                     return Some(table);
                 }
@@ -223,11 +224,11 @@ pub(crate) fn review_table(
         {
             Some(Ok(Value::Blank)) | None => Cell {
                 value: Value::Blank,
-                span: (token.start < token.end).then(|| ctx.span(token.start, token.end)),
+                span: (token.start < token.end).then(|| ctx.span(token.range())),
             },
             Some(Ok(value)) => Cell {
                 value,
-                span: Some(ctx.span(token.start, token.end)),
+                span: Some(ctx.span(token.range())),
             },
             Some(Err(why)) => {
                 ctx.diag(
@@ -237,7 +238,7 @@ pub(crate) fn review_table(
                         "review_litigation.{row}.{column}: `{}` left blank: {why}",
                         token.text(ctx.doc)
                     ),
-                    Some((token.start, token.end)),
+                    Some(token.range()),
                 );
                 Cell::BLANK
             }
@@ -322,12 +323,7 @@ fn by_groups(ctx: &mut Ctx<'_>, cells: &[Token], why: &str, also: &str) -> Optio
             ),
         )
     };
-    ctx.diag(
-        level,
-        kind,
-        message,
-        cells.first().map(|t| (t.start, t.end)),
-    );
+    ctx.diag(level, kind, message, cells.first().map(|t| t.range()));
     Some(placement)
 }
 
@@ -349,7 +345,7 @@ fn read_collapsed(ctx: &mut Ctx<'_>, table: &mut ReviewTable, run: &Token) {
             format!(
                 "review_litigation: the values run together as `{text}` and are left blank: {why}"
             ),
-            Some((run.start, run.end)),
+            Some(run.range()),
         );
         return;
     };
@@ -357,7 +353,7 @@ fn read_collapsed(ctx: &mut Ctx<'_>, table: &mut ReviewTable, run: &Token) {
         .iter()
         .flat_map(|&r| ReviewColumn::ALL.iter().map(move |&c| (r, c)));
     for ((row, column), &(s, e, value)) in keys.zip(cut) {
-        let span = Some(ctx.span(run.start + s, run.start + e));
+        let span = Some(ctx.span(Norm::new(run.start + s, run.start + e)));
         if let Some(cell) = table.cell_mut(row, column) {
             *cell = Cell { value, span };
         }

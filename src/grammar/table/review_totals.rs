@@ -26,6 +26,7 @@ use crate::grammar::value::Scalar;
 use crate::model::{
     Cell, DiagnosticKind, Level, ReviewColumn, ReviewRow, ReviewTable, Span, Value,
 };
+use crate::normalize::Norm;
 
 /// The groups' labels as plain `pdftotext` prints them, with their rows.
 const GROUPS: [(&str, ReviewRow); 3] = [
@@ -40,11 +41,11 @@ const GROUPS: [(&str, ReviewRow); 3] = [
 pub(crate) fn read_review_totals(
     ctx: &mut Ctx<'_>,
     table: &mut ReviewTable,
-    region: (usize, usize),
+    region: Norm,
     skip: &[Span],
 ) -> usize {
     let doc = ctx.doc;
-    let all: Vec<(usize, usize)> = lines(doc, region.0, region.1).collect();
+    let all: Vec<(usize, usize)> = lines(doc, region.start, region.end).collect();
     let at = |label: &str| -> Vec<usize> {
         (0..all.len())
             .filter(|&i| compact(&doc[all[i].0..all[i].1]) == label)
@@ -73,7 +74,7 @@ pub(crate) fn read_review_totals(
             continue;
         }
         let part = (all[first].0, all[last - 1].1);
-        let found = table_figures(ctx, part, 2, skip);
+        let found = table_figures(ctx, Norm::new(part.0, part.1), 2, skip);
         let [figure] = found[..] else {
             continue;
         };
@@ -104,7 +105,7 @@ pub(crate) fn read_review_totals(
         if let Some(cell) = table.cell_mut(row, ReviewColumn::Total) {
             *cell = Cell {
                 value: Value::Count(count),
-                span: Some(ctx.span(figure.start, figure.end)),
+                span: Some(ctx.span(figure.range())),
             };
             filled += 1;
             ctx.diag(
@@ -113,7 +114,7 @@ pub(crate) fn read_review_totals(
                 format!(
                     "review_litigation.{row}: the group's one figure stands right below its `总计` header: it is the row's 总计, its other cells blank"
                 ),
-                Some((s, e)),
+                Some(Norm::new(s, e)),
             );
         }
     }

@@ -49,6 +49,7 @@ use crate::model::{
     ApplicantColumn, ApplicationRow, ApplicationsTable, Cell, DiagnosticKind, Edition, Level,
     ReviewColumn, ReviewRow, ReviewTable, Span, Table, Value,
 };
+use crate::normalize::Norm;
 
 /// The most rows a band prints column by column.
 pub(super) const MOST_BAND_ROWS: usize = 4;
@@ -185,7 +186,7 @@ pub(super) fn fill<R: Copy + PartialEq, C: Copy + PartialEq + 'static>(
         .map(|(r, c, i)| {
             let cell = Cell {
                 value: Value::Count(values[i]),
-                span: Some(ctx.span(found[i].start, found[i].end)),
+                span: Some(ctx.span(found[i].range())),
             };
             (r, c, cell)
         })
@@ -214,7 +215,7 @@ pub(crate) fn read_row_bands(
     ctx: &mut Ctx<'_>,
     table: &mut ApplicationsTable,
     edition: Edition,
-    region: (usize, usize),
+    region: Norm,
     skip: &[Span],
 ) -> bool {
     let rows = ApplicationRow::rows(edition);
@@ -256,7 +257,7 @@ pub(crate) fn read_row_bands(
 pub(crate) fn read_review_bands(
     ctx: &mut Ctx<'_>,
     table: &mut ReviewTable,
-    region: (usize, usize),
+    region: Norm,
     skip: &[Span],
 ) -> bool {
     let (rows, columns) = (ReviewRow::ALL, ReviewColumn::ALL);

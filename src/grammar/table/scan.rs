@@ -22,6 +22,7 @@
 //! whether a row was read already, and the trailing hint of the header, are
 //! read from what the items before found.
 
+use crate::normalize::Norm;
 use std::cell::RefCell;
 
 use nom::bytes::complete::{take, take_while1};
@@ -73,12 +74,12 @@ pub(crate) fn header_classes<K>(
 pub(crate) struct FoundRow<K> {
     pub(crate) key: K,
     pub(crate) fit: Fit,
-    pub(crate) label: (usize, usize),
+    pub(crate) label: Norm,
     pub(crate) cells: Vec<Token>,
     /// Empty cells the header shows after its last column, in layouts that mark rows.
     pub(crate) trailing: Option<usize>,
     /// The cells run together after the label (`行政许可3960181`), as a byte range.
-    pub(crate) collapsed: Option<(usize, usize)>,
+    pub(crate) collapsed: Option<Norm>,
     /// The part of the table the row is in: parts are cut where a header follows rows
     /// (section 二 has one part per 第二十条 item). Indexes [`Scan::headers`].
     pub(crate) segment: usize,
@@ -87,7 +88,7 @@ pub(crate) struct FoundRow<K> {
 /// Text after the first row that is no label, with the cells that follow it.
 #[derive(Debug, Clone)]
 pub(crate) struct FoundExtra {
-    pub(crate) label: (usize, usize),
+    pub(crate) label: Norm,
     pub(crate) cells: Vec<Token>,
 }
 
@@ -186,9 +187,9 @@ fn fail<'t, O>() -> Parsed<'t, O> {
     Err(nom::Err::Error(()))
 }
 
-/// The first byte of the first token and the end of the last one.
-fn span(tokens: Tokens<'_>) -> (usize, usize) {
-    (
+/// The range from the first byte of the first token to the end of the last one.
+fn span(tokens: Tokens<'_>) -> Norm {
+    Norm::new(
         tokens.first().map_or(0, |t| t.start),
         tokens.last().map_or(0, |t| t.end),
     )
@@ -318,7 +319,7 @@ where
         let hint = last && self.layout.marks_rows() && self.layout != Layout::Boxed;
         Item::Header {
             vote,
-            at: span(label).0,
+            at: span(label).start,
             last_token: label.index() + label.len().saturating_sub(1),
             trailing: hint.then(|| trailing_blanks(rest)),
         }
@@ -537,7 +538,7 @@ where
         let row = FoundRow {
             key,
             fit: Fit::Exact,
-            label: (start, first.end),
+            label: Norm::new(start, first.end),
             cells: values.to_vec(),
             trailing: self.trailing(),
             collapsed: None,
@@ -573,7 +574,7 @@ where
             FoundRow {
                 key,
                 fit,
-                label: (t.start, t.end),
+                label: t.range(),
                 cells: values.to_vec(),
                 trailing: self.trailing(),
                 collapsed: None,
@@ -583,10 +584,10 @@ where
             FoundRow {
                 key,
                 fit,
-                label: (t.start, t.start + split),
+                label: Norm::new(t.start, t.start + split),
                 cells: Vec::new(),
                 trailing: None,
-                collapsed: Some((t.start + split, t.end)),
+                collapsed: Some(Norm::new(t.start + split, t.end)),
                 segment: 0,
             }
         } else {
@@ -614,7 +615,7 @@ where
             return fail();
         }
         let extra = FoundExtra {
-            label: (t.start, t.end),
+            label: t.range(),
             cells: values.to_vec(),
         };
         Ok((rest, Item::Extra(extra)))
@@ -632,7 +633,7 @@ fn cut_segments<K>(tokens: &[Token], out: &mut Scan<K>) {
     let mut zones = Vec::new();
     for (n, row) in out.rows.iter_mut().enumerate() {
         let mut header_between = false;
-        while headers.next_if(|&at| at < row.label.0).is_some() {
+        while headers.next_if(|&at| at < row.label.start).is_some() {
             header_between |= n > 0;
         }
         if header_between {
@@ -640,14 +641,14 @@ fn cut_segments<K>(tokens: &[Token], out: &mut Scan<K>) {
             zone_start = last_row_end;
         }
         if zones.len() == segment {
-            zones.push((zone_start, row.label.0));
+            zones.push((zone_start, row.label.start));
         }
         row.segment = segment;
         last_row_end = row
             .cells
             .last()
-            .map_or(row.label.1, |t| t.end)
-            .max(row.label.1)
+            .map_or(row.label.end, |t| t.end)
+            .max(row.label.end)
             .max(last_row_end);
     }
     out.headers = zones
@@ -1039,7 +1040,7 @@ mod tests {
         found
             .rows
             .iter()
-            .map(|r| (r.key, &doc[r.label.0..r.label.1], text(&r.cells)))
+            .map(|r| (r.key, &doc[r.label.range()], text(&r.cells)))
             .collect()
     }
 
@@ -1059,10 +1060,7 @@ mod tests {
         );
         assert!(found.rows.iter().all(|r| r.trailing == Some(1)));
         assert_eq!(found.extras.len(), 1);
-        assert_eq!(
-            &doc[found.extras[0].label.0..found.extras[0].label.1],
-            "其他"
-        );
+        assert_eq!(&doc[found.extras[0].label.range()], "其他");
         assert_eq!(found.extras[0].cells.len(), 3);
         assert_eq!(found.headers.len(), 1);
         assert_eq!(found.headers[0].len(), 3);
@@ -1161,7 +1159,7 @@ mod tests {
                 (3, "（三）不予公开1.属于国家秘密", vec!["4"])
             ]
         );
-        let collapsed = found.rows[0].collapsed.map(|(s, e)| &doc[s..e]);
+        let collapsed = found.rows[0].collapsed.map(|c| &doc[c.range()]);
         assert_eq!(collapsed, Some("3960181"));
         assert_eq!(found.rows[1].collapsed, None);
     }

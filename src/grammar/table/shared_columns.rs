@@ -31,6 +31,7 @@ use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
     ActiveColumn as C, ActiveRow as R, ActiveTable, Cell, DiagnosticKind, Edition, Level,
 };
+use crate::normalize::Norm;
 
 /// A header several parts of section 二 share, with those parts' rows.
 struct Shared {
@@ -101,7 +102,7 @@ pub(crate) fn read_shared_columns(
     ctx: &mut Ctx<'_>,
     table: &mut ActiveTable,
     found: &Scan<R>,
-    (start, end): (usize, usize),
+    Norm { start, end }: Norm,
     edition: Edition,
     unit: HeaderUnit,
 ) {
@@ -148,7 +149,7 @@ pub(crate) fn read_shared_columns(
             .filter(|(_, b)| !b.is_empty())
             .flat_map(|(p, _)| p.iter());
         for (&row, (s, e, value)) in rows.zip(typed) {
-            let span = Some(ctx.span(s, e));
+            let span = Some(ctx.span(Norm::new(s, e)));
             if let Some(cell) = table.cell_mut(row, shared.column)
                 && cell.span.is_none()
             {
@@ -166,7 +167,7 @@ pub(crate) fn read_shared_columns(
                 .iter()
                 .zip(&blocks)
                 .find(|(_, b)| !b.is_empty())
-                .map(|(&i, _)| all[i]),
+                .map(|(&i, _)| Norm::new(all[i].0, all[i].1)),
         );
         for (&i, _) in headers.iter().zip(&blocks).filter(|(_, b)| b.is_empty()) {
             ctx.diag(
@@ -176,7 +177,7 @@ pub(crate) fn read_shared_columns(
                     "active: no value stands below this header of the column `{}`: its part's cells were written elsewhere in the text, and are read only if the figures left over decide them",
                     shared.column
                 ),
-                Some(all[i]),
+                Some(Norm::new(all[i].0, all[i].1)),
             );
         }
     }

@@ -186,7 +186,7 @@ pub(crate) fn place_short_rows(
                 .scalar
                 .and_then(|s| s.typed(ValueKind::Count, HeaderUnit::None).ok())
                 .unwrap_or(Value::Blank);
-            let span = (token.start < token.end).then(|| ctx.span(token.start, token.end));
+            let span = (token.start < token.end).then(|| ctx.span(token.range()));
             if let Some(cell) = table.cell_mut(found.key, column) {
                 *cell = Cell { value, span };
             }

@@ -31,6 +31,7 @@ use crate::grammar::label::compact;
 use crate::grammar::tokens::lines;
 use crate::grammar::value::Scalar;
 use crate::model::{ApplicantColumn, ApplicationsTable, Cell, DiagnosticKind, Level, Span, Value};
+use crate::normalize::Norm;
 
 /// The header of section 三's `总计` column.
 const TOTAL: &str = "总计";
@@ -41,11 +42,11 @@ const TOTAL: &str = "总计";
 pub(crate) fn read_total_column(
     ctx: &mut Ctx<'_>,
     table: &mut ApplicationsTable,
-    region: (usize, usize),
+    region: Norm,
     skip: &[Span],
 ) -> usize {
     let doc = ctx.doc;
-    let all: Vec<(usize, usize)> = lines(doc, region.0, region.1).collect();
+    let all: Vec<(usize, usize)> = lines(doc, region.start, region.end).collect();
     let mut filled = 0;
     for (i, &(s, e)) in all.iter().enumerate() {
         if compact(&doc[s..e]) != TOTAL {
@@ -57,10 +58,10 @@ pub(crate) fn read_total_column(
         }
         let (page_start, page_end) = page_around(doc, s);
         let page = (
-            ctx.span(page_start, page_start).start,
-            ctx.span(page_end, page_end).start,
+            ctx.span(Norm::new(page_start, page_start)).start,
+            ctx.span(Norm::new(page_end, page_end)).start,
         );
-        let header = ctx.span(s, e);
+        let header = ctx.span(Norm::new(s, e));
         let Some((a, b)) = rows_on_page(table, page, header) else {
             continue;
         };
@@ -84,7 +85,7 @@ pub(crate) fn read_total_column(
                     block.len(),
                     b - a + 1
                 ),
-                Some((s, e)),
+                Some(Norm::new(s, e)),
             );
             continue;
         }
@@ -93,7 +94,7 @@ pub(crate) fn read_total_column(
             .map(|(row, (f, v))| {
                 let cell = Cell {
                     value: Value::Count(*v),
-                    span: Some(ctx.span(f.start, f.end)),
+                    span: Some(ctx.span(f.range())),
                 };
                 (row, cell)
             })
@@ -128,7 +129,7 @@ pub(crate) fn read_total_column(
                 "applications: the `总计` column of the {} rows of this page is read from the block below its header, one value per row",
                 b - a + 1
             ),
-            Some((s, e)),
+            Some(Norm::new(s, e)),
         );
     }
     filled
@@ -190,7 +191,7 @@ fn block_below(ctx: &Ctx<'_>, rest: &[(usize, usize)], skip: &[Span]) -> Vec<(Fi
         if line.starts_with('\u{c}') || line.trim().is_empty() {
             break;
         }
-        let found = table_figures(ctx, (s, e), 2, skip);
+        let found = table_figures(ctx, Norm::new(s, e), 2, skip);
         let [figure] = found[..] else {
             break;
         };
