@@ -51,9 +51,9 @@ pub(crate) fn decode<'a>(
     decode_declaring(bytes, || declared)
 }
 
-/// [`decode`], asking `declared` what the document says of itself only when
-/// the bytes are not UTF-8 (finding the declaration of a page means reading
-/// its head).
+/// Decodes `bytes` as `decode` does, asking `declared` what the document
+/// says of itself only when the bytes are not UTF-8 (finding the declaration
+/// of a page means reading its head).
 pub(crate) fn decode_declaring(
     bytes: &[u8],
     declared: impl FnOnce() -> Option<&'static Encoding>,

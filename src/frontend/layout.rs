@@ -2,7 +2,7 @@
 //! reads.
 //!
 //! A front end reads its document into [`Block`]s: lines of text (paragraphs,
-//! headings, `<br>`-separated lines) and tables of cells. [`render`] writes
+//! headings, `<br>`-separated lines) and tables of cells. [`render_tables`] writes
 //! them as text with a map back to the document:
 //!
 //! - a line is a line;
@@ -444,7 +444,8 @@ pub(crate) struct Written {
     pub(crate) tables: Vec<Range<usize>>,
 }
 
-/// [`render`], with the byte ranges of the tables written as tab rows.
+/// Writes `blocks` as text, with its map to the source and the byte ranges
+/// of the tables written as tab rows.
 pub(crate) fn render_tables(blocks: &[Block], source_len: usize) -> Written {
     let mut out = Out {
         text: String::new(),

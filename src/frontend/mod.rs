@@ -63,7 +63,7 @@ impl std::fmt::Display for Format {
 /// A document read from bytes, ready to parse: its format, its encoding, and
 /// the text the parser reads.
 ///
-/// [`parse_bytes`](crate::parse_bytes) is `Document::from_bytes(bytes)?.parse()`;
+/// [`parse_bytes`] is `Document::from_bytes(bytes)?.parse()`;
 /// keep the `Document` ([`parse_document`] gives both) when you need
 /// [`Document::text`] (the text that the spans of a `.docx` report point
 /// into) or want to know what was found.
@@ -239,7 +239,7 @@ impl Document {
     }
 
     /// [`Document::from_bytes`] with [`Options`]: the document is read within
-    /// their [`Limits`](crate::Limits), and [`Document::parse`] applies them.
+    /// their [`Limits`], and [`Document::parse`] applies them.
     ///
     /// # Errors
     ///
@@ -479,7 +479,7 @@ impl Document {
 
     /// The text the parser reads: the decoded text of a text file; for HTML
     /// and `.docx`, the document's lines with each table row on one line, its
-    /// cells separated by tabs (see [`parse_bytes`](crate::parse_bytes)).
+    /// cells separated by tabs (see [`parse_bytes`]).
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -663,7 +663,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<AnnualReport, Error> {
 /// # Errors
 ///
 /// Those of [`parse_bytes`], and [`ErrorKind::LimitExceeded`] for a
-/// document past one of the [`Limits`](crate::Limits).
+/// document past one of the [`Limits`].
 pub fn parse_bytes_with(bytes: &[u8], options: &Options) -> Result<AnnualReport, Error> {
     Document::from_bytes_with(bytes, options)?.parse()
 }

@@ -126,7 +126,7 @@ fn digit_ordinal(compact: &str) -> Option<u32> {
     digit_ordinal_of(compact, core(compact))
 }
 
-/// [`digit_ordinal`] of a compact label whose [`core`] is `rest`.
+/// [`digit_ordinal`] of a compact label whose [`core()`] is `rest`.
 fn digit_ordinal_of(compact: &str, rest: &str) -> Option<u32> {
     /// Chinese ordinals are numbered from here, apart from digits.
     const CHINESE: u32 = 1000;

@@ -262,9 +262,9 @@ pub(crate) fn read(src: &str, strip_chrome: bool) -> Vec<Block> {
         .0
 }
 
-/// [`read`], with the figures merged down over several rows that were left
-/// out, and whether page chrome was left out (reading again without
-/// `strip_chrome` would give the same blocks if not).
+/// Reads `src` as `read` does, with the figures merged down over several
+/// rows that were left out, and whether page chrome was left out (reading
+/// again without `strip_chrome` would give the same blocks if not).
 ///
 /// # Errors
 ///

@@ -1,5 +1,5 @@
 //! The three tables, each read by its labels (see [`scan`]) and placed in the
-//! template's columns (see [`align`]).
+//! template's columns (see [`align`](mod@align)).
 
 mod active;
 mod align;
