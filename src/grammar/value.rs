@@ -255,6 +255,18 @@ pub(crate) enum HeaderUnit {
 }
 
 impl Scalar {
+    /// The scalar as a plain count: a whole number with no sign and no unit.
+    pub(crate) fn count(self) -> Option<u64> {
+        match self {
+            Scalar::Integer {
+                value,
+                signed: false,
+                unit: None,
+            } => u64::try_from(value).ok(),
+            _ => None,
+        }
+    }
+
     /// Types the scalar for a column; `Err` says why it does not fit.
     pub(crate) fn typed(self, kind: ValueKind, header: HeaderUnit) -> Result<Value, &'static str> {
         match (kind, self) {
@@ -346,6 +358,16 @@ fn amount(written: Decimal, unit: Option<Unit>, header: HeaderUnit) -> Result<Va
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_is_a_whole_number_with_no_sign_and_no_unit() {
+        let count = |t: &str| scalar(t).and_then(Scalar::count);
+        assert_eq!(count("12"), Some(12));
+        assert_eq!(count("0"), Some(0));
+        for t in ["+19", "-8", "12件", "3.5", "/", "甲"] {
+            assert_eq!(count(t), None, "{t}");
+        }
+    }
 
     fn typed(text: &str, kind: ValueKind) -> Result<Value, &'static str> {
         scalar(text)

@@ -22,7 +22,6 @@ use super::reading_order::table_figures;
 use crate::grammar::Ctx;
 use crate::grammar::label::compact;
 use crate::grammar::tokens::lines;
-use crate::grammar::value::Scalar;
 use crate::model::{
     Cell, DiagnosticKind, Level, ReviewColumn, ReviewRow, ReviewTable, Span, Value,
 };
@@ -88,15 +87,7 @@ pub(crate) fn read_review_totals(
         let whole = compact(&doc[s..e]) == compact(&doc[figure.start..figure.end]);
         let below_total = i > first && compact(&doc[all[i - 1].0..all[i - 1].1]) == "总计";
         let ends = i + 1 == last || doc[all[i + 1].0..all[i + 1].1].trim().is_empty();
-        let Scalar::Integer {
-            value,
-            signed: false,
-            unit: None,
-        } = figure.scalar
-        else {
-            continue;
-        };
-        let Ok(count) = u64::try_from(value) else {
+        let Some(count) = figure.scalar.count() else {
             continue;
         };
         if !(whole && below_total && ends) {

@@ -44,7 +44,6 @@
 
 use super::reading_order::{Figure, table_figures};
 use crate::grammar::Ctx;
-use crate::grammar::value::Scalar;
 use crate::model::{
     ApplicantColumn, ApplicationRow, ApplicationsTable, Cell, DiagnosticKind, Edition, Level,
     ReviewColumn, ReviewRow, ReviewTable, Span, Table, Value,
@@ -156,17 +155,7 @@ pub(super) fn columns_hold(values: &[u64], way: &[Vec<usize>], edition: Edition)
 /// The counts of a stream of figures, as long as they are counts (whole,
 /// unsigned, without a unit); the first other figure ends it.
 pub(super) fn counts(figures: &[Figure]) -> Vec<u64> {
-    figures
-        .iter()
-        .map_while(|f| match f.scalar {
-            Scalar::Integer {
-                value,
-                signed: false,
-                unit: None,
-            } => u64::try_from(value).ok(),
-            _ => None,
-        })
-        .collect()
+    figures.iter().map_while(|f| f.scalar.count()).collect()
 }
 
 /// Fills `table`'s rows `rows` (in order) from the figures `found` (their

@@ -217,16 +217,22 @@ mod tests {
         assert_eq!(get(&r, "active.fees.change"), "-3");
     }
 
+    /// Section 二 whose first 上一年项目数量 shows nothing, its part's two
+    /// cells coming as the block `left` after the second's.
+    fn open_part(left: &str) -> String {
+        format!(
+            "{}\n政府集中采购\n\n本年新制作数量\n0\n0\n上一年项目数量\n\n上一年项目数量\n12\n1\n\n{left}\n\n本年新公开数量\n0\n0\n\n\
+             对外公开总数量\n0\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n0\n\n\
+             上一年项目数量\n3\n\n本年增/减\n0\n\n采购项目数量\n2\n\n采购总金额\n5\n\n三、收到和处理政府信息公开申请情况\n",
+            HEAD.trim_end()
+        )
+    }
+
     #[test]
     fn a_header_with_no_value_below_it_leaves_its_part_to_the_figures_left() {
         // the first 上一年项目数量 shows nothing: its part's cells come as a
         // block of their own after the second's
-        let text = format!(
-            "{}\n政府集中采购\n\n本年新制作数量\n0\n0\n上一年项目数量\n\n上一年项目数量\n12\n1\n\n0\n0\n\n本年新公开数量\n0\n0\n\n\
-             对外公开总数量\n0\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n0\n\n\
-             上一年项目数量\n3\n\n本年增/减\n0\n\n采购项目数量\n2\n\n采购总金额\n5\n\n三、收到和处理政府信息公开申请情况\n",
-            HEAD.trim_end()
-        );
+        let text = open_part("0\n0");
         let r = read(&text);
         assert_eq!(get(&r, "active.penalty.last_year"), "12");
         assert_eq!(get(&r, "active.coercion.last_year"), "1");
@@ -239,12 +245,7 @@ mod tests {
     #[test]
     fn figures_left_that_do_not_decide_leave_the_part_blank() {
         // the part left open has two cells, and a 5 and a 0 are left over
-        let text = format!(
-            "{}\n政府集中采购\n\n本年新制作数量\n0\n0\n上一年项目数量\n\n上一年项目数量\n12\n1\n\n5\n0\n\n本年新公开数量\n0\n0\n\n\
-             对外公开总数量\n0\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n0\n\n\
-             上一年项目数量\n3\n\n本年增/减\n0\n\n采购项目数量\n2\n\n采购总金额\n5\n\n三、收到和处理政府信息公开申请情况\n",
-            HEAD.trim_end()
-        );
+        let text = open_part("5\n0");
         let r = read(&text);
         assert_eq!(get(&r, "active.penalty.last_year"), "12");
         assert_eq!(get(&r, "active.licensing.last_year"), "");

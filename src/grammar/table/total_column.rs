@@ -29,7 +29,6 @@ use super::reading_order::{Figure, table_figures};
 use crate::grammar::Ctx;
 use crate::grammar::label::compact;
 use crate::grammar::tokens::lines;
-use crate::grammar::value::Scalar;
 use crate::model::{ApplicantColumn, ApplicationsTable, Cell, DiagnosticKind, Level, Span, Value};
 use crate::normalize::Norm;
 
@@ -198,15 +197,7 @@ fn block_below(ctx: &Ctx<'_>, rest: &[(usize, usize)], skip: &[Span]) -> Vec<(Fi
         if compact(line) != compact(&doc[figure.start..figure.end]) {
             break;
         }
-        let Scalar::Integer {
-            value,
-            signed: false,
-            unit: None,
-        } = figure.scalar
-        else {
-            break;
-        };
-        let Ok(count) = u64::try_from(value) else {
+        let Some(count) = figure.scalar.count() else {
             break;
         };
         out.push((figure, count));
