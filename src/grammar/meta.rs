@@ -51,9 +51,11 @@ fn year(i: &str) -> IResult<&str, u16> {
 const TITLE_LABELS: &[&str] = &["文章标题", "信息名称", "标题", "题目", "名称"];
 
 /// A title line without the marks and labels before it: `# X`, `**X**`,
-/// `标题: X`, `名称X`.
+/// `标题: X`, `名称X`, and the backslash a markdown writer leaves before it
+/// (`\[bookmark: …\]X`, whose bookmark normalization removed).
 fn unlabelled(line: &str) -> &str {
-    let line = line.trim_start_matches(|c: char| c == '#' || c == '*' || c.is_whitespace());
+    let line =
+        line.trim_start_matches(|c: char| c == '#' || c == '*' || c == '\\' || c.is_whitespace());
     let line = line.trim_end_matches(|c: char| c == '*' || c.is_whitespace());
     for label in TITLE_LABELS {
         if let Some(rest) = line.strip_prefix(label) {
@@ -85,8 +87,9 @@ pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
     };
     let head = &compact[..mark];
     let clean = |s: &str| {
-        // list bullets and heading or emphasis marks of text tools (`• `, `# `, `**`)
-        let s = s.trim_start_matches(|c: char| "#*•·-_=>".contains(c));
+        // list bullets and heading or emphasis marks of text tools (`• `,
+        // `# `, `**`), a markdown writer's escape
+        let s = s.trim_start_matches(|c: char| "#*•·-_=>\\".contains(c));
         let s = s.trim_matches(|c: char| "《》\"“”'‘’:".contains(c));
         // `XX办公室关于XX市2021年…`: the organ is the one that reports
         let s = s.find("关于").map_or(s, |i| &s[..i]);
@@ -130,7 +133,75 @@ pub(crate) fn title(doc: &str, limit: usize) -> Option<Title> {
             !line.is_empty() && !breadcrumb(line)
         })
         .collect();
-    whole_line_title(doc, &all).or_else(|| split_title(doc, &all))
+    let title = whole_line_title(doc, &all).or_else(|| split_title(doc, &all))?;
+    Some(without_column_beside(doc, title))
+}
+
+/// Marks a text tool puts before a line: list bullets, heading and emphasis
+/// marks, white space.
+fn line_marks(c: char) -> bool {
+    "#*•·-_=>\\".contains(c) || c.is_whitespace()
+}
+
+/// A one-line title printed beside another column of the page: a text tool
+/// that lays a page's layout table out side by side (Debian `html2text`)
+/// writes the start of a sidebar's lines before the lines of the content
+/// beside them (`* 政府信当前位置：…`, `* 政府信XX2022年政府信息公开工作年度报告`,
+/// `* 政府信本报告…`). Where the lines just before and after the title start
+/// with the same text as the title does, and the organ without that text is
+/// named elsewhere in the document while the organ with it is not, that text
+/// is the column beside the title, not part of the organ: it is taken off
+/// the organ and the title. Where neither name is found elsewhere, the
+/// organ is not sure and left out; otherwise the title is kept as it is.
+fn without_column_beside(doc: &str, mut title: Title) -> Title {
+    let Some(organ) = title.organ.as_deref() else {
+        return title;
+    };
+    let line_start = doc[..title.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = doc[title.start..]
+        .find('\n')
+        .map_or(doc.len(), |i| title.start + i);
+    if title.end > line_end || line_start == 0 || line_end == doc.len() {
+        return title;
+    }
+    let before = &doc[..line_start - 1];
+    let previous = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let after = &doc[line_end + 1..];
+    let next = &after[..after.find('\n').unwrap_or(after.len())];
+    let [previous, line, next] = [previous, &doc[line_start..line_end], next].map(str::trim_start);
+    let shared = common_prefix(common_prefix(previous, line), next);
+    let column = shared.trim_start_matches(line_marks);
+    let Some(rest) = organ.strip_prefix(column) else {
+        return title;
+    };
+    let elsewhere = |name: &str| before.contains(name) || after.contains(name);
+    if column.is_empty() || !rest.chars().any(char::is_alphanumeric) || elsewhere(organ) {
+        return title;
+    }
+    if !elsewhere(rest) {
+        // the start may be a column or the organ's own: not sure, so no organ
+        title.organ = None;
+        return title;
+    }
+    let rest = rest.to_string();
+    if let Some(text) = title.text.strip_prefix(column) {
+        title.text = text.to_string();
+    }
+    if doc[title.start..].starts_with(column) {
+        title.start += column.len();
+    }
+    title.organ = Some(rest);
+    title
+}
+
+/// The longest common start of `a` and `b`, whole characters, as a slice of `a`.
+fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
+    let len = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or_else(|| a.len().min(b.len()), |((i, _), _)| i);
+    &a[..len]
 }
 
 fn whole_line_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
@@ -673,6 +744,38 @@ mod tests {
         // an organ whose name starts like a label is kept
         let (organ, _) = organ_and_year("名山县统计局2021年政府信息公开工作年度报告");
         assert_eq!(organ.as_deref(), Some("名山县统计局"));
+    }
+
+    #[test]
+    fn a_column_printed_beside_the_title_is_not_the_organ() {
+        // Debian html2text: a sidebar's cut lines before the content's lines
+        let doc = "    * 互动交流\n    * 政府信当前位置：首页 > 政府信息公开\n    * 政府信云川市人民政府办公室2022年政府信息公开工作年度报告\n    * 政府信本报告由云川市人民政府办公室编制。\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("云川市人民政府办公室"));
+        assert_eq!(t.text, "云川市人民政府办公室2022年政府信息公开工作年度报告");
+        assert_eq!(&doc[t.start..t.end], t.text);
+        // a page header, the title and the first paragraph may all start
+        // with the organ's name: it is kept whole
+        for doc in [
+            "云川市人民政府\n云川市人民政府办公室2022年政府信息公开工作年度报告\n云川市人民政府办公室深入贯彻。\n",
+            "云川市\n云川市人民政府办公室2022年政府信息公开工作年度报告\n云川市人民政府办公室深入贯彻。\n",
+        ] {
+            let t = title(doc, doc.len()).unwrap();
+            assert_eq!(t.organ.as_deref(), Some("云川市人民政府办公室"), "{doc}");
+        }
+        // neither name found elsewhere: the start may be a column or the
+        // organ's own, so there is no organ
+        let doc = "* 政府信指南\n* 政府信云川市人民政府办公室2022年政府信息公开工作年度报告\n* 政府信本报告。\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!((t.organ, t.year), (None, Some(2022)));
+    }
+
+    #[test]
+    fn a_markdown_escape_before_the_title_is_not_the_organ() {
+        let doc = "**\\齐家镇2020年政府信息公开工作年度报告**\n\n根据…\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("齐家镇"));
+        assert_eq!(t.text, "齐家镇2020年政府信息公开工作年度报告");
     }
 
     #[test]
