@@ -218,7 +218,10 @@ fn whole_line_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
         if title_head(doc, all, n) != n {
             return None; // its year stands on the line before: a split title
         }
-        let (organ, year) = organ_and_year(line);
+        let (line, (organ, year)) = beside_a_column(line)
+            .map(|title| (title, organ_and_year(title)))
+            .filter(|(_, (organ, _))| organ.is_some())
+            .unwrap_or_else(|| (line, organ_and_year(line)));
         if organ.is_none() && year.is_none() {
             return None;
         }
@@ -231,6 +234,32 @@ fn whole_line_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
             year,
         })
     })
+}
+
+/// The title that ends a line after a gap of white space (three spaces or
+/// more, or a tab), where a text tool printed a page's columns side by side
+/// (`• 政府信息公开制度      XX2022年政府信息公开工作年度报告`): the part after
+/// the last gap, when it names 政府信息公开 and ends in 报告 and the line
+/// holds more than it. It is taken only where the whole line names no organ
+/// (the column's words then stand where the organ would).
+fn beside_a_column(line: &str) -> Option<&str> {
+    let bytes = line.as_bytes();
+    let mut cut = None;
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' => run += 1,
+            b'\t' => run += 3,
+            _ => {
+                if run >= 3 {
+                    cut = Some(i);
+                }
+                run = 0;
+            }
+        }
+    }
+    let title = line[cut?..].trim_end();
+    (title.contains(TITLE_MARK) && title.ends_with("报告")).then_some(title)
 }
 
 /// The byte offset of `part`, a slice of `doc`, in `doc`.
@@ -768,6 +797,21 @@ mod tests {
         let doc = "* 政府信指南\n* 政府信云川市人民政府办公室2022年政府信息公开工作年度报告\n* 政府信本报告。\n";
         let t = title(doc, doc.len()).unwrap();
         assert_eq!((t.organ, t.year), (None, Some(2022)));
+    }
+
+    #[test]
+    fn a_title_beside_a_sidebar_column() {
+        // w3m and inscriptis print a page's sidebar and content side by side
+        let doc = "  • 政府信息公开指南         当前位置：首页 > 年度报告\n  • 政府信息公开制度         云川市人民政府办公室2022年政府信息公开工作年度报告\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("云川市人民政府办公室"));
+        assert_eq!(t.year, Some(2022));
+        assert_eq!(&doc[t.start..t.end], t.text);
+        assert_eq!(t.text, "云川市人民政府办公室2022年政府信息公开工作年度报告");
+        // an organ spaced apart from its year keeps the whole line
+        let doc = "某县统计局     2021年政府信息公开工作年度报告\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("某县统计局"));
     }
 
     #[test]
