@@ -90,29 +90,10 @@ pub(crate) fn read_column_blocks(
         if !block.rows.iter().all(|&r| bare(r)) {
             continue;
         }
-        let is_header = |&(s, e): &(usize, usize)| {
-            let text = compact(&doc[s..e]);
-            block.headers.contains(&text.as_str())
-        };
-        let mut at = all.iter().enumerate().filter(|(_, l)| is_header(l));
-        let (Some((i, _)), None) = (at.next(), at.next()) else {
+        let Some(i) = header_once(doc, &all, block) else {
             continue;
         };
-        // the values on the lines right after the header
-        let values: Vec<(usize, usize, Scalar)> = all[i + 1..]
-            .iter()
-            .map_while(|&(s, e)| {
-                let line = &doc[s..e];
-                if line.starts_with('\u{c}') {
-                    return None; // a new page
-                }
-                let text = line.trim();
-                let value = scalar(text).filter(|v| *v != Scalar::Blank)?;
-                let lead = line.len() - line.trim_start().len();
-                Some((s + lead, s + lead + text.len(), value))
-            })
-            .take(block.rows.len() + 1)
-            .collect();
+        let values = values_below(doc, &all[i + 1..], block.rows.len() + 1);
         if values.len() != block.rows.len() {
             continue;
         }
@@ -152,6 +133,92 @@ pub(crate) fn read_column_blocks(
     );
 }
 
+/// The index into `all` (the lines of the table's text) of the one line
+/// that is `block`'s header, when the header appears exactly once.
+fn header_once(doc: &str, all: &[(usize, usize)], block: &Block) -> Option<usize> {
+    let is_header = |&(s, e): &(usize, usize)| {
+        let text = compact(&doc[s..e]);
+        block.headers.contains(&text.as_str())
+    };
+    let mut at = all.iter().enumerate().filter(|(_, l)| is_header(l));
+    match (at.next(), at.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
+}
+
+/// The values on the lines `after` a header, up to the first line that is
+/// not one value (a blank line, any text, a new page), at most `most`: their
+/// ranges and values.
+///
+/// ```text
+/// block := (line where scalar(line) ≠ blank){0..most}
+/// ```
+fn values_below(doc: &str, after: &[(usize, usize)], most: usize) -> Vec<(usize, usize, Scalar)> {
+    after
+        .iter()
+        .map_while(|&(s, e)| {
+            let line = &doc[s..e];
+            if line.starts_with('\u{c}') {
+                return None; // a new page
+            }
+            let text = line.trim();
+            let value = scalar(text).filter(|v| *v != Scalar::Blank)?;
+            let lead = line.len() - line.trim_start().len();
+            Some((s + lead, s + lead + text.len(), value))
+        })
+        .take(most)
+        .collect()
+}
+
+/// A column of one part of section 二 whose block shows fewer values than
+/// the part has rows: those values are the column's, but which rows hold
+/// them is not in the text.
+pub(super) struct ShortBlock {
+    /// The column the header names.
+    pub(super) column: C,
+    /// The rows of the part the column belongs to.
+    pub(super) rows: &'static [R],
+    /// The ranges of the values right below the header.
+    pub(super) figures: Vec<Norm>,
+    /// The header's line.
+    pub(super) header: Norm,
+}
+
+/// The short blocks of `doc[start..end]`: a header that names a column of
+/// exactly one part and appears once, with at least one value and fewer
+/// values than the part's rows on the lines right after it. A blank cell
+/// leaves no line, so the block's values are some of the column's cells,
+/// and no other cell's; which of them is not known.
+///
+/// ```text
+/// short := header(column of one part) value{1..rows−1} (blank line | text)
+/// ```
+pub(super) fn short_blocks(
+    doc: &str,
+    Norm { start, end }: Norm,
+    edition: Edition,
+) -> Vec<ShortBlock> {
+    let all: Vec<(usize, usize)> = lines(doc, start, end).collect();
+    let mut short = Vec::new();
+    for block in BLOCKS.iter().filter(|b| b.edition == edition) {
+        let Some(i) = header_once(doc, &all, block) else {
+            continue;
+        };
+        let values = values_below(doc, &all[i + 1..], block.rows.len());
+        if values.is_empty() || values.len() >= block.rows.len() {
+            continue;
+        }
+        short.push(ShortBlock {
+            column: block.column,
+            rows: block.rows,
+            figures: values.iter().map(|&(s, e, _)| Norm::new(s, e)).collect(),
+            header: Norm::new(all[i].0, all[i].1),
+        });
+    }
+    short
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{get, read};
@@ -175,6 +242,25 @@ mod tests {
         assert_eq!(get(&r, "active.normative_documents.published"), "");
         // a column of a header shared by several parts is not read
         assert_eq!(get(&r, "active.licensing.last_year"), "");
+    }
+
+    #[test]
+    fn short_blocks_are_the_headers_with_fewer_values_than_rows() {
+        use super::short_blocks;
+        use crate::model::{ActiveColumn as C, Edition};
+        use crate::normalize::Norm;
+        let text = format!(
+            "{HEAD}本年新制作数量\n0\n6\n\n本年新公开数量\n1\n\n对外公开总数量\n\n采购项目数量\n4\n\n三、收到和处理政府信息公开申请情况\n"
+        );
+        let short = short_blocks(&text, Norm::new(0, text.len()), Edition::E2019);
+        // a full block, an empty one and a one-row part's block are no short blocks
+        let columns: Vec<C> = short.iter().map(|b| b.column).collect();
+        assert_eq!(columns, [C::Published]);
+        let b = &short[0];
+        assert_eq!(b.rows.len(), 2);
+        assert_eq!(b.figures.len(), 1);
+        assert_eq!(&text[b.figures[0].start..b.figures[0].end], "1");
+        assert_eq!(&text[b.header.start..b.header.end], "本年新公开数量");
     }
 
     #[test]

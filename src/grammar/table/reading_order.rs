@@ -22,8 +22,11 @@
 //! that every one of them holds `v`: the order they came in does not matter. In sections 三 and 四,
 //! whose totals are sums of the other cells, only `0` is taken so; plain
 //! `pdftotext` mixes the two, so they are counted together, with the short
-//! lines after them (see [`run_on`]).
+//! lines after them (see [`run_on`]). In section 二, a column whose header
+//! shows fewer values below it than its part has rows is set aside with
+//! those values when that decides the rest (see [`short_columns`]).
 
+use super::columns::{ShortBlock, short_blocks};
 use super::label_tails::read_label_tails;
 use super::review_totals::read_review_totals;
 use super::row_bands::{read_review_bands, read_row_bands};
@@ -32,8 +35,8 @@ use crate::grammar::Ctx;
 use crate::grammar::label::compacted;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
-    ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition, ExtraRow, Level, ReviewTable,
-    Row, Span, TableId, Value, ValueKind,
+    ActiveColumn, ActiveRow, ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition,
+    ExtraRow, Level, ReviewTable, Row, Span, TableId, Value, ValueKind,
 };
 use crate::normalize::Norm;
 
@@ -225,7 +228,13 @@ struct Slot<'t> {
     unit: HeaderUnit,
 }
 
-fn active_slots(table: &mut ActiveTable, edition: Edition) -> Vec<Slot<'_>> {
+/// The cells of section 二, but those of the columns in `aside` (the rows
+/// and column of each).
+fn active_slots<'t>(
+    table: &'t mut ActiveTable,
+    edition: Edition,
+    aside: &[(&[ActiveRow], ActiveColumn)],
+) -> Vec<Slot<'t>> {
     let unit = match edition {
         Edition::E2019 => HeaderUnit::None,
         Edition::E2021 => HeaderUnit::WanYuan,
@@ -233,7 +242,14 @@ fn active_slots(table: &mut ActiveTable, edition: Edition) -> Vec<Slot<'_>> {
     table
         .rows
         .iter_mut()
-        .flat_map(|r| r.cells.iter_mut())
+        .flat_map(|r| {
+            let key = r.key;
+            r.cells.iter_mut().filter(move |(c, _)| {
+                !aside
+                    .iter()
+                    .any(|(rows, column)| c == column && rows.contains(&key))
+            })
+        })
         .map(|(c, cell)| Slot {
             cell,
             kind: c.kind(),
@@ -330,6 +346,80 @@ fn fill(ctx: &mut Ctx<'_>, figures: &[Figure], slots: Vec<Slot<'_>>, zero_only: 
     true
 }
 
+/// The short blocks of section 二 (see [`short_blocks`]) whose column's
+/// cells are all still open: their values and cells are set aside from the
+/// figures left over, which then fill the other open cells when they decide
+/// them (`000_…`: `对外公开总数量` with one `0` for two rows, the two zeros
+/// left over filling `上一年项目数量` of 五, which showed none below it).
+///
+/// ```text
+/// left := figures − read cells' figures − short blocks' figures
+/// open := cells not read − the short blocks' columns
+/// ```
+fn short_columns(
+    ctx: &Ctx<'_>,
+    table: &ActiveTable,
+    region: Norm,
+    edition: Edition,
+) -> Vec<ShortBlock> {
+    let mut short = short_blocks(ctx.doc, region, edition);
+    short.retain(|b| {
+        b.rows.iter().all(|&r| {
+            table
+                .cell(r, b.column)
+                .is_some_and(|c| c.span.is_none() && c.value.is_blank())
+        })
+    });
+    short
+}
+
+/// Fills the open cells of section 二 as [`fill`] does, first with every
+/// figure left over, then, when that does not decide them, with the short
+/// blocks set aside (see [`short_columns`]). Returns whether cells were
+/// filled.
+fn fill_active(
+    ctx: &mut Ctx<'_>,
+    table: &mut ActiveTable,
+    region: Norm,
+    edition: Edition,
+    skip: &[Span],
+) -> bool {
+    let slots = active_slots(table, edition, &[]);
+    let most = slots.len() + 1;
+    if !any_open(&slots) {
+        return false; // nothing to fill: no figure is looked for
+    }
+    let found = table_figures(ctx, region, most, skip);
+    if fill(ctx, &found, slots, false) {
+        return true;
+    }
+    let short = short_columns(ctx, table, region, edition);
+    if short.is_empty() {
+        return false;
+    }
+    let aside: Vec<(&[ActiveRow], ActiveColumn)> =
+        short.iter().map(|b| (b.rows, b.column)).collect();
+    let mut left = found;
+    left.retain(|f| !short.iter().any(|b| b.figures.contains(&f.range())));
+    if !fill(ctx, &left, active_slots(table, edition, &aside), false) {
+        return false;
+    }
+    for b in &short {
+        ctx.diag(
+            Level::Info,
+            DiagnosticKind::RowAmbiguous,
+            format!(
+                "active: the column `{}` shows {} value(s) below its header for {} rows: which rows hold them is unknown; left blank",
+                b.column,
+                b.figures.len(),
+                b.rows.len()
+            ),
+            Some(b.header),
+        );
+    }
+    true
+}
+
 /// Fills the cells not read yet of tables whose other figures all show the
 /// same value, in text that does not tell which value is whose (see the
 /// module documentation): section 二 from `active`, sections 三 and 四
@@ -361,21 +451,14 @@ pub(crate) fn read_uniform_tables(
     let hidden = |id: TableId| extra.iter().any(|r| r.table == id && r.values.is_empty());
     if let (Some(table), Some(region)) = (active, active_region)
         && !hidden(TableId::Active)
+        && fill_active(ctx, table, region, edition, &skip)
     {
-        let slots = active_slots(table, edition);
-        let found = if any_open(&slots) {
-            table_figures(ctx, region, slots.len() + 1, &skip)
-        } else {
-            Vec::new() // nothing to fill: no figure is looked for
-        };
-        if fill(ctx, &found, slots, false) {
-            ctx.diag(
+        ctx.diag(
             Level::Info,
             DiagnosticKind::RowRealigned,
             "active: the text does not tell which value is whose, but the figures no cell was read from show one value as many times as cells are left: each of them holds it".into(),
             Some(region),
         );
-        }
     }
     let mut review = review;
     if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
@@ -566,6 +649,45 @@ mod tests {
         assert!(r.extra_rows.iter().any(|x| !x.values.is_empty()));
         assert_eq!(get(&r, "active.fees.change"), "");
         assert_eq!(get(&r, "active.regulations.made"), "");
+    }
+
+    #[test]
+    fn a_short_block_is_set_aside_and_the_rest_filled() {
+        // `本年新制作数量` shows one value for its two rows: that value is one
+        // of the column's, and the twenty zeros are the other twenty cells
+        let text = active_2019(20).replace(
+            "本年新制作数量\n上一年项目数量\n",
+            "本年新制作数量\n5\n\n上一年项目数量\n",
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.regulations.made"), "");
+        assert_eq!(get(&r, "active.normative_documents.made"), "");
+        assert_eq!(get(&r, "active.regulations.published"), "0");
+        assert_eq!(get(&r, "active.fees.change"), "0");
+        assert_eq!(get(&r, "active.procurement.amount"), "0");
+        assert!(
+            r.diagnostics
+                .iter()
+                .any(|d| d.message.contains("`made` shows 1 value(s)"))
+        );
+        // one zero short of the other cells: the sums do not decide, and
+        // nothing is filled
+        let text = active_2019(19).replace(
+            "本年新制作数量\n上一年项目数量\n",
+            "本年新制作数量\n5\n\n上一年项目数量\n",
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.regulations.published"), "");
+        assert_eq!(get(&r, "active.fees.change"), "");
+        // the zeros fill every cell when they are as many as the cells,
+        // the short block's column included
+        let text = active_2019(21).replace(
+            "本年新制作数量\n上一年项目数量\n",
+            "本年新制作数量\n0\n\n上一年项目数量\n",
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.regulations.made"), "0");
+        assert_eq!(get(&r, "active.normative_documents.made"), "0");
     }
 
     #[test]

@@ -7,10 +7,12 @@
 //! [`super::columns`] for the headers of one part). They are read only when
 //! the text shows each such header once per part, in the parts' order, every
 //! one with exactly as many values right below it as its part has rows, or
-//! with none:
+//! fewer (a blank cell leaves no line), at least one of them with all its
+//! part's rows:
 //!
 //! ```text
-//! shared  := (header (value{rows of part k} | ε))  for each part k in order, and no other header
+//! shared  := (header value{0..rows of part k})  for each part k in order, and no other header
+//! read    := the parts whose header shows value{rows of part k}
 //! ```
 //!
 //! Plain `pdftotext` writes a column's cells in one block with the header
@@ -19,9 +21,12 @@
 //! cells written elsewhere (`上一年项目数量`, `上一年项目数量`, `12`, `1`, then
 //! the first part's `0`, `0` as a block of their own): its part is left open
 //! (the figures left over may still fill it, see
-//! [`super::reading_order`]). A block with one value more or less (a blank
-//! cell, or a value of another block come early: `上一年项目数量`, `12`, `1`,
-//! `0`) leaves every block of that header unread.
+//! [`super::reading_order`]). A block with fewer values than its part has
+//! rows (`本年增/减`, `0` for `行政处罚` and `行政强制`: a blank cell) shows
+//! some of its part's cells but not which: that part stays blank, the
+//! others are read. A block with a value more (a value of another block
+//! come early: `上一年项目数量`, `12`, `1`, `0`) leaves every block of that
+//! header unread.
 
 use super::scan::Scan;
 use crate::grammar::Ctx;
@@ -141,13 +146,22 @@ pub(crate) fn read_shared_columns(
         else {
             continue;
         };
-        // the rows of the parts whose header shows their values, in order
+        // the rows of the parts whose header shows all their values, in
+        // order, with those values
+        let full = |(p, b): &(&&[R], &Vec<_>)| b.len() == p.len();
         let rows = shared
             .parts
             .iter()
             .zip(&blocks)
-            .filter(|(_, b)| !b.is_empty())
+            .filter(full)
             .flat_map(|(p, _)| p.iter());
+        let mut at = 0;
+        let values = shared.parts.iter().zip(&blocks).flat_map(|(p, b)| {
+            let range = at..at + b.len();
+            at += b.len();
+            (b.len() == p.len()).then_some(range).into_iter().flatten()
+        });
+        let typed: Vec<_> = values.map(|i| typed[i]).collect();
         for (&row, (s, e, value)) in rows.zip(typed) {
             let span = Some(ctx.span(Norm::new(s, e)));
             if let Some(cell) = table.cell_mut(row, shared.column)
@@ -169,6 +183,22 @@ pub(crate) fn read_shared_columns(
                 .find(|(_, b)| !b.is_empty())
                 .map(|(&i, _)| Norm::new(all[i].0, all[i].1)),
         );
+        for ((&i, b), p) in headers.iter().zip(&blocks).zip(shared.parts) {
+            if b.is_empty() || b.len() == p.len() {
+                continue;
+            }
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowAmbiguous,
+                format!(
+                    "active: this header of the column `{}` shows {} value(s) below it for its part's {} rows: which rows hold them is unknown; left blank",
+                    shared.column,
+                    b.len(),
+                    p.len()
+                ),
+                Some(Norm::new(all[i].0, all[i].1)),
+            );
+        }
         for (&i, _) in headers.iter().zip(&blocks).filter(|(_, b)| b.is_empty()) {
             ctx.diag(
                 Level::Warning,
@@ -184,14 +214,11 @@ pub(crate) fn read_shared_columns(
 }
 
 /// Whether the blocks below a shared header's lines show the parts in
-/// order: each block holds exactly its part's rows of values or none, and
-/// at least one holds values.
+/// order: each block holds at most its part's rows of values, and at least
+/// one holds exactly its part's rows.
 fn shown_part_by_part<T>(blocks: &[Vec<T>], parts: &[&[R]]) -> bool {
-    blocks.iter().any(|b| !b.is_empty())
-        && blocks
-            .iter()
-            .zip(parts)
-            .all(|(b, p)| b.is_empty() || b.len() == p.len())
+    blocks.iter().zip(parts).any(|(b, p)| b.len() == p.len())
+        && blocks.iter().zip(parts).all(|(b, p)| b.len() <= p.len())
 }
 
 #[cfg(test)]
@@ -250,6 +277,32 @@ mod tests {
         assert_eq!(get(&r, "active.penalty.last_year"), "12");
         assert_eq!(get(&r, "active.licensing.last_year"), "");
         assert_eq!(get(&r, "active.other_services.last_year"), "");
+    }
+
+    #[test]
+    fn a_block_short_of_its_rows_leaves_its_part_blank_and_the_others_read() {
+        // the second 本年增/减 shows one value for its two rows (a blank
+        // cell): which row holds it is unknown; the first is read in full
+        let text = format!(
+            "{HEAD}上一年项目数量\n21\n36\n\n本年增/减\n19\n2\n\n处理决定数量\n40\n215\n\n上一年项目数量\n12\n3\n\n本年增/减\n7\n\n\
+             处理决定数量\n9\n2\n\n上一年项目数量\n4\n\n本年增/减\n\n三、收到和处理政府信息公开申请情况\n"
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.licensing.change"), "19");
+        assert_eq!(get(&r, "active.other_services.change"), "2");
+        assert_eq!(get(&r, "active.penalty.change"), "");
+        assert_eq!(get(&r, "active.coercion.change"), "");
+        assert_eq!(get(&r, "active.fees.change"), "");
+        assert!(r.diagnostics.iter().any(|d| {
+            d.message
+                .contains("shows 1 value(s) below it for its part's 2 rows")
+        }));
+        // no block with all its part's rows: nothing of the header is read
+        let text = text.replace("本年增/减\n19\n2\n", "本年增/减\n19\n");
+        let r = read(&text);
+        assert_eq!(get(&r, "active.licensing.change"), "");
+        assert_eq!(get(&r, "active.other_services.change"), "");
+        assert_eq!(get(&r, "active.licensing.last_year"), "21");
     }
 
     #[test]
