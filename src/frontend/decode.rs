@@ -183,7 +183,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         // UTF-16, and of them only 政府 and 信息 (开 is U+5F00), whose
         // UTF-16 in either byte order is not UTF-8 where it stands.
         let utf8 = std::str::from_utf8(sample).map_or_else(|e| e.error_len().is_none(), |_| true);
-        if utf8 {
+        if utf8 || !names_a_report_in_utf16(sample) {
             return None;
         }
     }
@@ -208,6 +208,22 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         }
     }
     None
+}
+
+/// Whether `sample` holds, at an even offset, the UTF-16 (either byte
+/// order) of 政府 or 信息: without them, a sample with no zero byte cannot
+/// decode as UTF-16 to text naming what a report names (开 is U+5F00, a zero
+/// byte), and the decoding is spared.
+fn names_a_report_in_utf16(sample: &[u8]) -> bool {
+    const WORDS: [[u8; 4]; 4] = [
+        [0x3F, 0x65, 0x9C, 0x5E], // 政府, UTF-16LE
+        [0x65, 0x3F, 0x5E, 0x9C], // 政府, UTF-16BE
+        [0xE1, 0x4F, 0x6F, 0x60], // 信息, UTF-16LE
+        [0x4F, 0xE1, 0x60, 0x6F], // 信息, UTF-16BE
+    ];
+    WORDS
+        .iter()
+        .any(|w| memchr::memmem::find_iter(sample, w).any(|at| at % 2 == 0))
 }
 
 /// Whether bytes that are not UTF-8 are binary data rather than text: a
@@ -567,6 +583,15 @@ mod tests {
         assert_eq!(d.encoding, UTF_8);
         let bytes = gb("某镇政府信息公开工作年度报告");
         assert_eq!(decode(&bytes, None).unwrap().encoding, GB18030);
+        // the words are looked for at even offsets only, where UTF-16 has them
+        for little in [true, false] {
+            let words = utf16("政府", little);
+            assert!(names_a_report_in_utf16(&words));
+            let odd = [&[0x41][..], &words].concat();
+            assert!(!names_a_report_in_utf16(&odd));
+            assert!(names_a_report_in_utf16(&[&[0x42][..], &odd].concat()));
+        }
+        assert!(!names_a_report_in_utf16(&utf16("某镇报告", true)));
     }
 
     #[test]
