@@ -345,10 +345,7 @@ fn gb18030_map(text: &str, bytes: &[u8]) -> Option<OffsetMap> {
     let (mut i, mut at) = (0, 0);
     while i < bytes.len() {
         // a run of ASCII bytes is itself, one stretch of the map
-        let run = bytes[i..]
-            .iter()
-            .position(|&c| c >= 0x80)
-            .unwrap_or(bytes.len() - i);
+        let run = ascii_run(&bytes[i..]);
         if run > 0 {
             if t.get(at..at + run)? != &bytes[i..i + run] {
                 return None;
@@ -364,14 +361,22 @@ fn gb18030_map(text: &str, bytes: &[u8]) -> Option<OffsetMap> {
         let mut kind = None;
         let mut n = 0;
         while i < bytes.len() && bytes[i] >= 0x80 {
-            let c = text.get(at..)?.chars().next()?;
+            // `at` is a char boundary (it moves by whole chars and by ASCII
+            // runs that match the bytes): the width of the char there is
+            // told by its lead byte
+            let width = match *t.get(at)? {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
             let len = match bytes[i] {
                 0x81..=0xFE if bytes.get(i + 1).is_some_and(|n| (0x30..=0x39).contains(n)) => 4,
                 0x81..=0xFE => 2,
                 _ => 1,
             }
             .min(bytes.len() - i);
-            let this = (len, c.len_utf8());
+            let this = (len, width);
             if kind.is_some_and(|k| k != this) {
                 break;
             }
@@ -390,6 +395,24 @@ fn gb18030_map(text: &str, bytes: &[u8]) -> Option<OffsetMap> {
         return None;
     }
     Some(b.finish(text.len(), bytes.len()))
+}
+
+/// The length of the run of ASCII bytes at the start of `bytes`, eight
+/// bytes at a time (the markup of a page is long runs of ASCII).
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGHS;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&c| c >= 0x80)
+        .unwrap_or(bytes.len() - i)
 }
 
 /// Any encoding: the decoder is fed one byte at a time, and the chars that come
@@ -564,6 +587,19 @@ mod tests {
             bytes.push(0);
             let d = decode(&bytes, None).unwrap();
             assert_eq!((d.text.as_ref(), d.notes.len()), (report, 1));
+        }
+    }
+
+    #[test]
+    fn ascii_runs_end_at_the_first_byte_past_ascii() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                if at < len {
+                    bytes[at] = 0x80;
+                }
+                assert_eq!(ascii_run(&bytes), at, "{len} {at}");
+            }
         }
     }
 
