@@ -183,7 +183,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         // UTF-16, and of them only 政府 and 信息 (开 is U+5F00), whose
         // UTF-16 in either byte order is not UTF-8 where it stands.
         let utf8 = std::str::from_utf8(sample).map_or_else(|e| e.error_len().is_none(), |_| true);
-        if utf8 {
+        if utf8 || !names_a_report_in_utf16(sample) {
             return None;
         }
     }
@@ -208,6 +208,22 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         }
     }
     None
+}
+
+/// Whether `sample` holds, at an even offset, the UTF-16 (either byte
+/// order) of 政府 or 信息: without them, a sample with no zero byte cannot
+/// decode as UTF-16 to text naming what a report names (开 is U+5F00, a zero
+/// byte), and the decoding is spared.
+fn names_a_report_in_utf16(sample: &[u8]) -> bool {
+    const WORDS: [[u8; 4]; 4] = [
+        [0x3F, 0x65, 0x9C, 0x5E], // 政府, UTF-16LE
+        [0x65, 0x3F, 0x5E, 0x9C], // 政府, UTF-16BE
+        [0xE1, 0x4F, 0x6F, 0x60], // 信息, UTF-16LE
+        [0x4F, 0xE1, 0x60, 0x6F], // 信息, UTF-16BE
+    ];
+    WORDS
+        .iter()
+        .any(|w| memchr::memmem::find_iter(sample, w).any(|at| at % 2 == 0))
 }
 
 /// Whether bytes that are not UTF-8 are binary data rather than text: a
@@ -329,10 +345,7 @@ fn gb18030_map(text: &str, bytes: &[u8]) -> Option<OffsetMap> {
     let (mut i, mut at) = (0, 0);
     while i < bytes.len() {
         // a run of ASCII bytes is itself, one stretch of the map
-        let run = bytes[i..]
-            .iter()
-            .position(|&c| c >= 0x80)
-            .unwrap_or(bytes.len() - i);
+        let run = ascii_run(&bytes[i..]);
         if run > 0 {
             if t.get(at..at + run)? != &bytes[i..i + run] {
                 return None;
@@ -348,14 +361,22 @@ fn gb18030_map(text: &str, bytes: &[u8]) -> Option<OffsetMap> {
         let mut kind = None;
         let mut n = 0;
         while i < bytes.len() && bytes[i] >= 0x80 {
-            let c = text.get(at..)?.chars().next()?;
+            // `at` is a char boundary (it moves by whole chars and by ASCII
+            // runs that match the bytes): the width of the char there is
+            // told by its lead byte
+            let width = match *t.get(at)? {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
             let len = match bytes[i] {
                 0x81..=0xFE if bytes.get(i + 1).is_some_and(|n| (0x30..=0x39).contains(n)) => 4,
                 0x81..=0xFE => 2,
                 _ => 1,
             }
             .min(bytes.len() - i);
-            let this = (len, c.len_utf8());
+            let this = (len, width);
             if kind.is_some_and(|k| k != this) {
                 break;
             }
@@ -374,6 +395,24 @@ fn gb18030_map(text: &str, bytes: &[u8]) -> Option<OffsetMap> {
         return None;
     }
     Some(b.finish(text.len(), bytes.len()))
+}
+
+/// The length of the run of ASCII bytes at the start of `bytes`, eight
+/// bytes at a time (the markup of a page is long runs of ASCII).
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGHS;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&c| c >= 0x80)
+        .unwrap_or(bytes.len() - i)
 }
 
 /// Any encoding: the decoder is fed one byte at a time, and the chars that come
@@ -552,6 +591,19 @@ mod tests {
     }
 
     #[test]
+    fn ascii_runs_end_at_the_first_byte_past_ascii() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                if at < len {
+                    bytes[at] = 0x80;
+                }
+                assert_eq!(ascii_run(&bytes), at, "{len} {at}");
+            }
+        }
+    }
+
+    #[test]
     fn utf16_without_a_zero_byte_is_told_by_its_words() {
         // no ASCII, no char with a zero byte: only 政府 or 信息 tell
         for (little, enc) in [(true, UTF_16LE), (false, UTF_16BE)] {
@@ -567,6 +619,15 @@ mod tests {
         assert_eq!(d.encoding, UTF_8);
         let bytes = gb("某镇政府信息公开工作年度报告");
         assert_eq!(decode(&bytes, None).unwrap().encoding, GB18030);
+        // the words are looked for at even offsets only, where UTF-16 has them
+        for little in [true, false] {
+            let words = utf16("政府", little);
+            assert!(names_a_report_in_utf16(&words));
+            let odd = [&[0x41][..], &words].concat();
+            assert!(!names_a_report_in_utf16(&odd));
+            assert!(names_a_report_in_utf16(&[&[0x42][..], &odd].concat()));
+        }
+        assert!(!names_a_report_in_utf16(&utf16("某镇报告", true)));
     }
 
     #[test]

@@ -143,6 +143,10 @@ impl Doc {
         if !c.line.is_empty() {
             let mut line = std::mem::take(&mut c.line);
             line.shrink();
+            if c.blocks.capacity() == 0 {
+                // a cell's content is mostly one line: no room to give back
+                c.blocks.reserve_exact(1);
+            }
             c.blocks.push(Block::Line(line));
         }
     }

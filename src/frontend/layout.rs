@@ -65,7 +65,11 @@ enum Pending {
 #[derive(Debug, Clone)]
 pub(crate) struct Frag {
     pub(crate) text: String,
-    pieces: Vec<Piece>,
+    /// The first piece of the map: most lines (a table cell's) have one
+    /// only, and keep it here, with no allocation of its own.
+    first: Option<Piece>,
+    /// The pieces after the first.
+    rest: Vec<Piece>,
     pending: Pending,
 }
 
@@ -73,7 +77,8 @@ impl Default for Frag {
     fn default() -> Self {
         Frag {
             text: String::new(),
-            pieces: Vec::new(),
+            first: None,
+            rest: Vec::new(),
             pending: Pending::None,
         }
     }
@@ -91,21 +96,30 @@ impl Frag {
         self.text.is_empty()
     }
 
+    /// The pieces of the map, in order.
+    fn pieces(&self) -> impl Iterator<Item = &Piece> {
+        self.first.iter().chain(&self.rest)
+    }
+
+    /// The last piece of the map.
+    fn last_piece(&self) -> Option<&Piece> {
+        self.rest.last().or(self.first.as_ref())
+    }
+
     fn piece(&mut self, src: usize, len: usize) {
         let at = self.text.len();
-        if let Some(last) = self.pieces.last_mut() {
-            if last.at == at {
-                *last = Piece { at, src, len };
-                return;
-            }
-            if len == COPY && last.len == COPY && last.src + (at - last.at) == src {
-                return;
-            }
-        } else {
-            // most lines (a table cell) are one piece: no spare room for more
-            self.pieces.reserve_exact(1);
+        let Some(last) = self.rest.last_mut().or(self.first.as_mut()) else {
+            self.first = Some(Piece { at, src, len });
+            return;
+        };
+        if last.at == at {
+            *last = Piece { at, src, len };
+            return;
         }
-        self.pieces.push(Piece { at, src, len });
+        if len == COPY && last.len == COPY && last.src + (at - last.at) == src {
+            return;
+        }
+        self.rest.push(Piece { at, src, len });
     }
 
     /// Appends `s` to the text: the first time with no spare room (most
@@ -187,7 +201,7 @@ impl Frag {
     /// short cells would otherwise cost the spare capacity of each).
     pub(crate) fn shrink(&mut self) {
         self.text.shrink_to_fit();
-        self.pieces.shrink_to_fit();
+        self.rest.shrink_to_fit();
     }
 }
 
@@ -230,11 +244,11 @@ pub(crate) fn figure(blocks: &[Block]) -> Option<(String, Option<Range<usize>>)>
     if !ok {
         return None;
     }
-    let first = lines.iter().find_map(|f| f.pieces.first())?;
+    let first = lines.iter().find_map(|f| f.first.as_ref())?;
     let last = lines
         .iter()
         .rev()
-        .find_map(|f| f.pieces.last().map(|p| (p, f.text.len())))?;
+        .find_map(|f| f.last_piece().map(|p| (p, f.text.len())))?;
     let end = if last.0.len == COPY {
         last.0.src + (last.1 - last.0.at)
     } else {
@@ -307,14 +321,14 @@ struct Out {
 impl Out {
     fn frag(&mut self, f: &Frag) {
         let base = self.text.len();
-        for p in &f.pieces {
+        for p in f.pieces() {
             if p.len == COPY {
                 self.map.copied(base + p.at, p.src);
             } else {
                 self.map.replaced(base + p.at, p.src..p.src + p.len);
             }
         }
-        if let Some(p) = f.pieces.last() {
+        if let Some(p) = f.last_piece() {
             self.pos = if p.len == COPY {
                 p.src + (f.text.len() - p.at)
             } else {

@@ -107,7 +107,7 @@ impl<'a> Reader<'a> {
             };
             match b[at] {
                 b'>' => return Some(at),
-                q => i = at + 2 + b[at + 1..].iter().position(|&c| c == q)?,
+                q => i = at + 2 + memchr::memchr(q, &b[at + 1..])?,
             }
         }
     }

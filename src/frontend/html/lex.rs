@@ -31,6 +31,11 @@ impl Name {
         }
         Name(h)
     }
+
+    /// The hash itself, for tables of names built at compile time.
+    pub(crate) const fn bits(self) -> u64 {
+        self.0
+    }
 }
 
 /// An attribute: byte ranges of its name and its value (quotes excluded; an
@@ -108,20 +113,37 @@ impl<'a> Lexer<'a> {
     }
 
     /// Finds `needle` (ASCII) at or after the byte offset `from` (which need
-    /// not be a char boundary).
+    /// not be a char boundary): its first byte by `memchr`, then the rest.
     fn find_from(&self, from: usize, needle: &str) -> Option<usize> {
         let b = self.bytes();
         let n = needle.as_bytes();
         let first = n[0];
         let mut at = from;
         while at < b.len() {
-            let i = at + b[at..].iter().position(|&c| c == first)?;
+            let i = at + memchr::memchr(first, &b[at..])?;
             if b[i..].starts_with(n) {
                 return Some(i);
             }
             at = i + 1;
         }
         None
+    }
+
+    /// The end of a comment whose body starts at `from`: past the first
+    /// `-->` or `--!>`, whichever ends first (the end of the input if
+    /// neither comes). The one that starts first also ends first, so one
+    /// search for `--` finds it.
+    fn comment_end(&self, from: usize) -> usize {
+        let b = self.bytes();
+        let mut at = from;
+        while let Some(i) = self.find_from(at, "--") {
+            match b.get(i + 2) {
+                Some(b'>') => return i + 3,
+                Some(b'!') if b.get(i + 3) == Some(&b'>') => return i + 4,
+                _ => at = i + 1,
+            }
+        }
+        b.len()
     }
 
     /// The end of a raw text element's content: the start of `</name` followed
@@ -192,7 +214,7 @@ impl<'a> Lexer<'a> {
                 }
                 match b.get(q) {
                     Some(&quote @ (b'"' | b'\'')) => {
-                        let close = b[q + 1..].iter().position(|&c| c == quote)?;
+                        let close = memchr::memchr(quote, &b[q + 1..])?;
                         value = q + 1..q + 1 + close;
                         p = q + 2 + close;
                     }
@@ -311,13 +333,7 @@ impl Iterator for Lexer<'_> {
                         } else if b[body..].starts_with(b"->") {
                             body + 2
                         } else {
-                            let close = self.find_from(body, "-->").map(|i| i + 3);
-                            let bang = self.find_from(body, "--!>").map(|i| i + 4);
-                            match (close, bang) {
-                                (Some(a), Some(c)) => a.min(c),
-                                (Some(a), None) | (None, Some(a)) => a,
-                                (None, None) => b.len(),
-                            }
+                            self.comment_end(body)
                         };
                     } else {
                         self.pos = self.past_gt(start + 2);
@@ -327,9 +343,7 @@ impl Iterator for Lexer<'_> {
                 _ => {
                     // a lone `<`: text, with whatever follows up to the next markup
                     let mut p = start + 1;
-                    while p < b.len() && b[p] != b'<' {
-                        p += 1;
-                    }
+                    p += memchr::memchr(b'<', &b[p..]).unwrap_or(b.len() - p);
                     self.pos = p;
                     return Some(Token::Text(start..p));
                 }

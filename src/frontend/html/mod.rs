@@ -175,8 +175,63 @@ const CHROME_WORDS: &[&str] = &[
     "skip-link",
 ];
 
-fn in_set(set: &[Name], name: Name) -> bool {
-    set.contains(&name)
+/// The set an element belongs to: [`HIDDEN`], [`VOID`], [`BLOCKS`].
+const IS_HIDDEN: u8 = 1;
+const IS_VOID: u8 = 2;
+const IS_BLOCK: u8 = 4;
+
+/// Slots of [`SETS`]: a power of two, at least twice the names in the sets.
+const SLOTS: usize = 256;
+
+/// The names of [`HIDDEN`], [`VOID`] and [`BLOCKS`] in one open-addressing
+/// table (the low bits of a name's hash, then the next free slot), each with
+/// the sets it is in: one look-up instead of a scan of each set, for every tag.
+struct Sets {
+    names: [u64; SLOTS],
+    sets: [u8; SLOTS],
+}
+
+const SETS: Sets = {
+    let mut t = Sets {
+        names: [0; SLOTS],
+        sets: [0; SLOTS],
+    };
+    let all: [(&[Name], u8); 3] = [(HIDDEN, IS_HIDDEN), (VOID, IS_VOID), (BLOCKS, IS_BLOCK)];
+    let mut k = 0;
+    while k < all.len() {
+        let (names, set) = all[k];
+        let mut i = 0;
+        while i < names.len() {
+            let h = names[i].bits();
+            let mut slot = h as usize % SLOTS;
+            while t.sets[slot] != 0 && t.names[slot] != h {
+                slot = (slot + 1) % SLOTS;
+            }
+            t.names[slot] = h;
+            t.sets[slot] |= set;
+            i += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The sets `name` is in (bits of `IS_HIDDEN`, `IS_VOID`, `IS_BLOCK`).
+fn sets_of(name: Name) -> u8 {
+    let h = name.bits();
+    let mut slot = h as usize % SLOTS;
+    loop {
+        match SETS.sets[slot] {
+            0 => return 0,
+            set if SETS.names[slot] == h => return set,
+            _ => slot = (slot + 1) % SLOTS,
+        }
+    }
+}
+
+/// Whether `name` is in `set` (one of `IS_HIDDEN`, `IS_VOID`, `IS_BLOCK`).
+fn in_set(set: u8, name: Name) -> bool {
+    sets_of(name) & set != 0
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -326,21 +381,38 @@ fn attr<'s>(src: &'s str, attrs: &[lex::Attr], name: &str) -> Option<std::borrow
 }
 
 /// Whether a `style` attribute holds `display:none`, white space anywhere
-/// left out and ASCII letters in any case.
+/// left out and ASCII letters in any case but the last `e`'s.
+///
+/// The `:` is looked for with `memchr`, and the words read around each one:
+/// a Word page's every element has a style of many declarations.
 fn displays_none(style: &str) -> bool {
-    const NONE: &[u8] = b"display:none";
-    // the last chars that are not white space, lower-cased (0: not ASCII)
-    let mut window = [0u8; NONE.len()];
-    let mut seen = 0;
-    for c in style.chars().filter(|c| !c.is_whitespace()) {
-        window.copy_within(1.., 0);
-        window[NONE.len() - 1] = if c.is_ascii() {
+    // an ASCII char lower-cased, anything else 0
+    let folded = |c: char| {
+        if c.is_ascii() {
             (c as u8).to_ascii_lowercase()
         } else {
             0
-        };
-        seen += 1;
-        if c == 'e' && seen >= NONE.len() && window == *NONE {
+        }
+    };
+    let b = style.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b':', &b[from..]) {
+        let colon = from + i;
+        from = colon + 1;
+        let mut after = style[from..].chars().filter(|c| !c.is_whitespace());
+        let none = after.next().map(folded) == Some(b'n')
+            && after.next().map(folded) == Some(b'o')
+            && after.next().map(folded) == Some(b'n')
+            && after.next() == Some('e');
+        if none
+            && style[..colon]
+                .chars()
+                .rev()
+                .filter(|c| !c.is_whitespace())
+                .map(folded)
+                .take(7)
+                .eq(b"yalpsid".iter().copied())
+        {
             return true;
         }
     }
@@ -549,16 +621,26 @@ impl Reader<'_> {
         self.push(TR, Kind::Row, false, false);
     }
 
-    /// Whether the element hides its content.
+    /// Whether the element hides its content: a `hidden` attribute, or a
+    /// first `style` attribute with `display:none` (both found in one pass
+    /// over the attributes).
     fn hides(&self, name: Name, attrs: &[lex::Attr]) -> bool {
-        if in_set(HIDDEN, name) {
+        if in_set(IS_HIDDEN, name) {
             return true;
         }
-        if attr(self.src, attrs, "hidden").is_some() {
-            return true;
-        }
-        if attr(self.src, attrs, "style").is_some_and(|style| displays_none(&style)) {
-            return true;
+        let src = self.src;
+        let mut style_seen = false;
+        for a in attrs {
+            let n = &src.as_bytes()[a.name.clone()];
+            if n.eq_ignore_ascii_case(b"hidden") {
+                return true;
+            }
+            if !style_seen && n.eq_ignore_ascii_case(b"style") {
+                style_seen = true;
+                if displays_none(&entities::decode_attribute(&src[a.value.clone()])) {
+                    return true;
+                }
+            }
         }
         self.strip_chrome && self.is_chrome(name, attrs)
     }
@@ -600,7 +682,7 @@ impl Reader<'_> {
             self.flush();
             return;
         }
-        if in_set(VOID, name) || name == COL || name == COLGROUP {
+        if in_set(IS_VOID, name) || name == COL || name == COLGROUP {
             return;
         }
         if self.frames.len() >= MAX_DEPTH {
@@ -685,7 +767,7 @@ impl Reader<'_> {
             self.push(name, Kind::Table, hides, false);
             return;
         }
-        if in_set(BLOCKS, name) {
+        if in_set(IS_BLOCK, name) {
             if name != HTML && name != BODY {
                 if let Some(j) = self.in_scope(P, &[]) {
                     self.pop_to(j);
@@ -722,7 +804,7 @@ impl Reader<'_> {
             self.push(name, Kind::Block, hides, pre);
             return;
         }
-        if self_closing && !in_set(HIDDEN, name) {
+        if self_closing && !in_set(IS_HIDDEN, name) {
             return;
         }
         self.push(name, Kind::Inline, hides, false);

@@ -326,6 +326,8 @@ fn display_none_is_found_through_white_space_and_case() {
         "color:red; DISPLAY : None",
         "x:y;display:\tnone;",
         "d i s p l a y:none",
+        "display:\u{3000}none",
+        "a:b:display::display:none",
     ] {
         assert!(super::displays_none(style), "{style}");
     }
@@ -335,6 +337,10 @@ fn display_none_is_found_through_white_space_and_case() {
         "",
         "display:nonе",
         "isplay:none",
+        "display:nonE",
+        "displaу:none",
+        "display;none",
+        "display:",
     ] {
         assert!(!super::displays_none(style), "{style}");
     }
@@ -350,4 +356,20 @@ fn span_values_are_their_leading_digits() {
     assert_eq!(v("x2"), 7);
     assert_eq!(v(""), 7);
     assert_eq!(super::span_value(None, 1), 1);
+}
+
+#[test]
+fn the_table_of_sets_holds_each_name_in_its_sets_only() {
+    use super::{BLOCKS, HIDDEN, IS_BLOCK, IS_HIDDEN, IS_VOID, VOID, sets_of};
+    for (names, set) in [(HIDDEN, IS_HIDDEN), (VOID, IS_VOID), (BLOCKS, IS_BLOCK)] {
+        for &n in names {
+            assert_ne!(sets_of(n) & set, 0);
+        }
+    }
+    for other in [&b"span"[..], b"td", b"table", b"o:p", b"font", b"a", b""] {
+        assert_eq!(sets_of(super::Name::of(other)), 0, "{other:?}");
+    }
+    assert_eq!(sets_of(super::Name::of(b"DIV")), IS_BLOCK);
+    assert_eq!(sets_of(super::Name::of(b"br")), IS_VOID);
+    assert_eq!(sets_of(super::Name::of(b"Style")), IS_HIDDEN);
 }
