@@ -18,9 +18,12 @@ pub(crate) fn compact(text: &str) -> String {
 pub(crate) fn compacted(text: &str) -> std::borrow::Cow<'_, str> {
     // every white-space character is ASCII or starts with one of the bytes
     // C2, E1, E2 and E3
+    // (E3 starts `、` and the other CJK marks as well as U+3000: the
+    // characters are looked at only then)
     if !text
         .bytes()
         .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3))
+        || !text.contains(char::is_whitespace)
     {
         return text.trim_end_matches(':').into();
     }
@@ -32,6 +35,14 @@ pub(crate) fn compacted(text: &str) -> std::borrow::Cow<'_, str> {
         out.pop();
     }
     out.into()
+}
+
+/// True when [`compact`] of `text` is `target`, found without building it.
+pub(crate) fn compacts_to(text: &str, target: &str) -> bool {
+    let mut rest = text.chars().filter(|c| !c.is_whitespace());
+    target.chars().all(|t| rest.next() == Some(t))
+        && rest.all(|c| c == ':')
+        && !target.ends_with(':')
 }
 
 /// Appends [`compact`] of `text` to `out`.
@@ -189,6 +200,11 @@ struct Chars {
     sorted: Vec<char>,
 }
 
+thread_local! {
+    /// The characters of the probe matched fuzzily, one buffer for every probe.
+    static PROBE_CHARS: std::cell::RefCell<Chars> = std::cell::RefCell::default();
+}
+
 /// A table's labels, prepared once: `(key, forms)` entries, each form written
 /// as the template writes it (ordinals and all).
 ///
@@ -305,7 +321,6 @@ impl<K: Copy + PartialEq> Labels<K> {
         if best.is_none() {
             let n_text = text.chars().count();
             let digits = digit_count(text);
-            let mut text_chars = Chars::default();
             // a typo may begin with another character: the forms of about the
             // probe's length that do not begin as it does
             let lengths = n_text.saturating_sub(MAX_TYPO_LENGTH_DIFFERENCE)
@@ -318,11 +333,14 @@ impl<K: Copy + PartialEq> Labels<K> {
                 .iter()
                 .flatten()
                 .filter(|&&i| self.forms[i].chars.first().copied() != first);
-            for form in same_first.iter().chain(near_length).filter_map(numbered) {
-                if let Some(fit) = fuzzy_fit(text, n_text, &mut text_chars, digits, form) {
-                    consider(&mut best, &mut tie, form.key, fit);
+            PROBE_CHARS.with_borrow_mut(|text_chars| {
+                text_chars.chars.clear();
+                for form in same_first.iter().chain(near_length).filter_map(numbered) {
+                    if let Some(fit) = fuzzy_fit(text, n_text, text_chars, digits, form) {
+                        consider(&mut best, &mut tie, form.key, fit);
+                    }
                 }
-            }
+            });
         }
         if tie { None } else { best }
     }
@@ -335,25 +353,40 @@ impl<K: Copy + PartialEq> Labels<K> {
         if compact.len() > MAX_BYTES {
             return None;
         }
-        // reach[i]: the keys that read compact[..i], when it can be read
-        let mut reach: Vec<Option<Vec<K>>> = vec![None; compact.len() + 1];
-        reach[0] = Some(Vec::new());
-        for i in 0..compact.len() {
-            let Some(before) = reach[i].clone() else {
-                continue;
-            };
+        let reads_on = |i: usize| {
             // a form that reads on from `i` begins with the character there
             let here = self.starting_with(compact[i..].chars().next());
-            for form in here.iter().map(|&j| &self.forms[j]) {
+            here.iter()
+                .map(|&j| &self.forms[j])
+                .filter(move |f| compact[i..].starts_with(f.core.as_str()))
+        };
+        // most texts open with no form at all: nothing to reach
+        reads_on(0).next()?;
+        // reach[i]: the last form of the first reading of compact[..i] found
+        // (going on from the smallest ends first, the forms in table order),
+        // and where that form starts
+        let mut reach: Vec<Option<(usize, K)>> = vec![None; compact.len() + 1];
+        for i in 0..compact.len() {
+            if i > 0 && reach[i].is_none() {
+                continue;
+            }
+            for form in reads_on(i) {
                 let end = i + form.core.len();
-                if compact[i..].starts_with(form.core.as_str()) && reach[end].is_none() {
-                    let mut keys = before.clone();
-                    keys.push(form.key);
-                    reach[end] = Some(keys);
+                if end > 0 && reach[end].is_none() {
+                    reach[end] = Some((i, form.key));
                 }
             }
         }
-        reach.pop().flatten().filter(|keys| keys.len() >= 2)
+        // the reading of the whole text, walked back from its end
+        let mut keys = Vec::new();
+        let mut end = compact.len();
+        while end > 0 {
+            let (start, key) = reach[end]?;
+            keys.push(key);
+            end = start;
+        }
+        keys.reverse();
+        (keys.len() >= 2).then_some(keys)
     }
 }
 
@@ -428,10 +461,32 @@ fn bag_distance(a: &[char], b: &[char]) -> usize {
     (only_a + a.len() - i).max(only_b + b.len() - j)
 }
 
+/// The longest form whose rows of the distance table are kept on the stack.
+const STACK_ROW: usize = 64;
+
 /// Levenshtein distance over chars, bounded: true when it is at most `k`.
 fn within_distance(a: &[char], b: &[char], k: usize) -> bool {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    if b.len() < STACK_ROW {
+        let (mut prev, mut cur) = ([0; STACK_ROW], [0; STACK_ROW]);
+        let n = b.len() + 1;
+        return within_distance_in(a, b, k, &mut prev[..n], &mut cur[..n]);
+    }
+    let (mut prev, mut cur) = (vec![0; b.len() + 1], vec![0; b.len() + 1]);
+    within_distance_in(a, b, k, &mut prev, &mut cur)
+}
+
+/// [`within_distance`] with the two rows of the table given (`b.len() + 1`
+/// long each).
+fn within_distance_in<'r>(
+    a: &[char],
+    b: &[char],
+    k: usize,
+    mut prev: &'r mut [usize],
+    mut cur: &'r mut [usize],
+) -> bool {
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         let mut row_min = cur[0];
@@ -465,11 +520,31 @@ mod tests {
         assert_eq!(compact("(一)予以公开::"), "(一)予以公开");
         assert_eq!(compact("合计"), "合计");
         assert_eq!(compact(""), "");
+        for (text, target) in [
+            ("总 计", "总计"),
+            ("总计: :", "总计"),
+            ("总计:x", "总计"),
+            ("总", "总计"),
+            ("总计计", "总计"),
+            (" : ", ""),
+            ("总计:", "总计:"),
+        ] {
+            assert_eq!(compacts_to(text, target), compact(text) == target, "{text}");
+        }
         assert!(matches!(
             compacted("合计::"),
             std::borrow::Cow::Borrowed("合计")
         ));
         assert!(matches!(compacted("合 计"), std::borrow::Cow::Owned(_)));
+        // a CJK mark shares its first byte with U+3000, and is no white space
+        assert!(matches!(
+            compacted("一、本年新收"),
+            std::borrow::Cow::Borrowed("一、本年新收")
+        ));
+        assert!(matches!(
+            compacted("一、\u{3000}本年"),
+            std::borrow::Cow::Owned(_)
+        ));
         let mut joined = String::from("本年新收:");
         compact_onto(&mut joined, " 政府 信息::");
         compact_onto(&mut joined, ":");

@@ -78,10 +78,12 @@ fn prose_mark(c: char) -> bool {
 /// Splits a title into organ and year: `XX2020年度政府信息公开工作年度报告`
 /// or `2020年XX政府信息公开工作年度报告`.
 pub(crate) fn organ_and_year(title: &str) -> (Option<String>, Option<u16>) {
-    let compact: String = unlabelled(title)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let title = unlabelled(title);
+    let compact: std::borrow::Cow<'_, str> = if title.contains(char::is_whitespace) {
+        title.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        title.into()
+    };
     let Some(mark) = compact.find(TITLE_MARK) else {
         return (None, None);
     };

@@ -151,6 +151,10 @@ fn normalize_in_two_passes(input: &str) -> Normalized {
 
 /// Writes a derived text from an input, left to right, with its offset map.
 /// Unchanged input is copied lazily, in one piece per unchanged stretch.
+/// The bytes of input the map of a rewritten text is first given room for
+/// a piece for (see [`Rewriter::catch_up`]).
+const PIECE_BYTES: usize = 32;
+
 struct Rewriter<'a> {
     input: &'a str,
     out: String,
@@ -176,6 +180,9 @@ impl<'a> Rewriter<'a> {
         if !self.changed {
             self.changed = true;
             self.out.reserve(self.input.len() + self.input.len() / 8);
+            // a piece of the map for about every 32 bytes of report text
+            // (full-width digits and marks made half-width): grown in one step
+            self.map.reserve(self.input.len() / PIECE_BYTES);
         }
         if self.done < upto {
             self.map.copied(self.out.len(), self.done);

@@ -272,6 +272,11 @@ impl OffsetMapBuilder {
         OffsetMapBuilder::default()
     }
 
+    /// Makes room for `pieces` more pieces at once.
+    pub(crate) fn reserve(&mut self, pieces: usize) {
+        self.pieces.reserve(pieces);
+    }
+
     /// Drops a trailing piece that ended up empty (starts at `at` too).
     fn drop_empty(&mut self, at: usize) {
         debug_assert!(

@@ -172,7 +172,11 @@ fn follow_printed_headers(
 }
 
 /// Reads section 二's cells.
-pub(crate) fn scan_active(doc: &str, tokens: &[Token], layout: Layout) -> Scan<ActiveRow> {
+pub(crate) fn scan_active<'t>(
+    doc: &'t str,
+    tokens: &'t [Token],
+    layout: Layout,
+) -> Scan<'t, ActiveRow> {
     let mut found = scan(doc, tokens, layout, classify);
     super::cut_labels::read_cut_labels(
         doc,
@@ -240,7 +244,7 @@ pub(crate) fn active_table(
         let kept;
         let row = if super::align::lost_a_cell(&row.cells, columns.len(), row.trailing) {
             let mut with_text = row.clone();
-            with_text.cells.retain(|t| !t.is_empty());
+            with_text.cells.to_mut().retain(|t| !t.is_empty());
             kept = with_text;
             &kept
         } else {

@@ -8,6 +8,7 @@ use super::{
 use crate::grammar::Ctx;
 use crate::normalize::Norm;
 use crate::template;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::grammar::label::{Fit, Labels, Probe};
@@ -139,11 +140,11 @@ fn classify(compact: &str, started: bool) -> Option<(Class<ApplicationRow>, Fit)
 const SPLIT_OTHER: [ApplicationRow; 3] = [R::OtherNoCorrection, R::OtherUnpaidFee, R::OtherMisc];
 
 /// Reads section 三's cells.
-pub(crate) fn scan_applications(
-    doc: &str,
-    tokens: &[Token],
+pub(crate) fn scan_applications<'t>(
+    doc: &'t str,
+    tokens: &'t [Token],
     layout: Layout,
-) -> Scan<ApplicationRow> {
+) -> Scan<'t, ApplicationRow> {
     let mut found = scan(doc, tokens, layout, classify);
     super::cut_labels::read_cut_labels(
         doc,
@@ -264,7 +265,7 @@ pub(crate) fn applications_table(
 ///               follows P
 /// cells(P)   := P's cells less min(fillers(P), the empty cells ending them)
 /// ```
-fn without_fillers(found: &Scan<ApplicationRow>) -> Scan<ApplicationRow> {
+fn without_fillers<'t>(found: &Scan<'t, ApplicationRow>) -> Scan<'t, ApplicationRow> {
     let mut out = found.clone();
     let mut order: Vec<usize> = (0..out.rows.len()).collect();
     order.sort_by_key(|&i| out.rows[i].label.start);
@@ -289,7 +290,11 @@ fn without_fillers(found: &Scan<ApplicationRow>) -> Scan<ApplicationRow> {
             .count();
         let empty = row.cells.iter().rev().take_while(|t| t.is_empty()).count();
         let cells = &mut out.rows[i].cells;
-        cells.truncate(cells.len() - fillers.min(empty));
+        let kept = cells.len() - fillers.min(empty);
+        match cells {
+            Cow::Borrowed(run) => *run = &run[..kept],
+            Cow::Owned(copy) => copy.truncate(kept),
+        }
     }
     out
 }

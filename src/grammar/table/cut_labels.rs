@@ -30,10 +30,10 @@ const MIN_CHARS: usize = 2;
 /// it) and marks its rows; `rows` are the table's label forms,
 /// `allowed(place, row)` tells whether the template may put `row` at the
 /// place of the cut label.
-pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
+pub(crate) fn read_cut_labels<'t, K: Copy + PartialEq>(
     doc: &str,
-    (tokens, layout): (&[Token], Layout),
-    found: &mut Scan<K>,
+    (tokens, layout): (&'t [Token], Layout),
+    found: &mut Scan<'t, K>,
     rows: &[(Class<K>, &[&str])],
     allowed: impl Fn(Place<'_, K>, K) -> bool,
 ) {
@@ -62,7 +62,7 @@ pub(crate) fn read_cut_labels<K: Copy + PartialEq>(
         let end = cells_end(tokens, i + 1, layout);
         early.push(FoundExtra {
             label: t.range(),
-            cells: tokens[i + 1..end].to_vec(),
+            cells: tokens[i + 1..end].into(),
         });
     }
     // (whether it is an extra row of the scan, to keep when not read)

@@ -52,7 +52,7 @@ fn by_cell_order<R>(rows: &[&FoundRow<R>]) -> bool {
 /// of PDF text whose blank cells left no trace (see [`positions`]).
 struct ByPosition<'s, R> {
     /// The scan the row came from: its other rows and its parts' headers.
-    scan: &'s Scan<R>,
+    scan: &'s Scan<'s, R>,
     /// The header labels of each of the row's columns.
     labels: &'s [&'s [&'s str]],
     /// True for a row of the same columns as the row being placed.
@@ -370,7 +370,9 @@ fn unsplit<K: std::fmt::Display>(
 }
 
 /// The first found row of each key with a collapsed run.
-fn collapsed_rows<K: Copy + PartialEq>(rows: &[FoundRow<K>]) -> Vec<&FoundRow<K>> {
+fn collapsed_rows<'s, 't, K: Copy + PartialEq>(
+    rows: &'s [FoundRow<'t, K>],
+) -> Vec<&'s FoundRow<'t, K>> {
     let mut seen: Vec<K> = Vec::new();
     let mut out = Vec::new();
     for row in rows {

@@ -89,11 +89,11 @@ fn total_holds(cells: &[Token]) -> bool {
 /// The scan with the rows whose values are split over their label's lines
 /// rejoined (see the module documentation), and the pieces they took out of
 /// its extras. `columns` is the number of the table's columns.
-pub(crate) fn rejoin<'s, K: Copy>(
+pub(crate) fn rejoin<'s, 't, K: Copy>(
     doc: &str,
-    scan: &'s Scan<K>,
+    scan: &'s Scan<'t, K>,
     columns: usize,
-) -> std::borrow::Cow<'s, Scan<K>> {
+) -> std::borrow::Cow<'s, Scan<'t, K>> {
     let mut starts: Vec<usize> = scan.rows.iter().map(|r| r.label.start).collect();
     starts.sort_unstable();
     let pieces: Vec<(usize, Vec<usize>)> = scan
@@ -111,6 +111,7 @@ pub(crate) fn rejoin<'s, K: Copy>(
         for &i in &pieces {
             out.rows[r]
                 .cells
+                .to_mut()
                 .extend(scan.extras[i].cells.iter().cloned());
         }
         taken.extend(pieces);
@@ -175,7 +176,7 @@ fn pieces_of<K>(
         return None;
     }
     if count == columns {
-        let mut cells = row.cells.clone();
+        let mut cells = row.cells.to_vec();
         for &i in &pieces {
             cells.extend(extras[i].cells.iter().cloned());
         }
@@ -221,12 +222,12 @@ pub(crate) type Name<'a, K> = &'a dyn Fn(&str) -> Option<Option<K>>;
 ///              lines' values are as many as the columns (adding up to the
 ///              row total) or one fewer
 /// ```
-pub(crate) fn assemble<'s, K: Copy + PartialEq>(
+pub(crate) fn assemble<'s, 't, K: Copy + PartialEq>(
     doc: &str,
-    scan: &'s Scan<K>,
+    scan: &'s Scan<'t, K>,
     columns: usize,
     name: Name<'_, K>,
-) -> std::borrow::Cow<'s, Scan<K>> {
+) -> std::borrow::Cow<'s, Scan<'t, K>> {
     // the scan is copied only once a row is assembled
     let mut out: Option<Scan<K>> = None;
     let mut taken: Vec<usize> = Vec::new();
@@ -270,7 +271,7 @@ pub(crate) fn assemble<'s, K: Copy + PartialEq>(
                 key,
                 fit: crate::grammar::label::Fit::Exact,
                 label,
-                cells,
+                cells: cells.into(),
                 trailing: None,
                 collapsed: None,
                 segment,

@@ -23,6 +23,7 @@
 //! read from what the items before found.
 
 use crate::normalize::Norm;
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use nom::bytes::complete::{take, take_while1};
@@ -31,7 +32,7 @@ use nom::multi::{fold, many0_count};
 use nom::sequence::{pair, terminated};
 use nom::{Input, Parser, branch::alt};
 
-use crate::grammar::label::{Fit, compact, compact_onto};
+use crate::grammar::label::{Fit, compact_onto, compacted};
 use crate::grammar::tokens::stream::{
     self, Parsed, Tokens, blank, row_end, row_start, text, value,
 };
@@ -71,11 +72,14 @@ pub(crate) fn header_classes<K>(
 
 /// A row found in the text.
 #[derive(Debug, Clone)]
-pub(crate) struct FoundRow<K> {
+pub(crate) struct FoundRow<'t, K> {
     pub(crate) key: K,
     pub(crate) fit: Fit,
     pub(crate) label: Norm,
-    pub(crate) cells: Vec<Token>,
+    /// The cells after the label: a piece of the table's tokens, copied only
+    /// where a row's cells are not one run of them (a label wrapped around
+    /// its values, pieces rejoined, fillers dropped).
+    pub(crate) cells: Cow<'t, [Token]>,
     /// Empty cells the header shows after its last column, in layouts that mark rows.
     pub(crate) trailing: Option<usize>,
     /// The cells run together after the label (`行政许可3960181`), as a byte range.
@@ -87,16 +91,17 @@ pub(crate) struct FoundRow<K> {
 
 /// Text after the first row that is no label, with the cells that follow it.
 #[derive(Debug, Clone)]
-pub(crate) struct FoundExtra {
+pub(crate) struct FoundExtra<'t> {
     pub(crate) label: Norm,
-    pub(crate) cells: Vec<Token>,
+    /// The cells after the label (see [`FoundRow::cells`]).
+    pub(crate) cells: Cow<'t, [Token]>,
 }
 
 /// What a scan found.
 #[derive(Debug, Clone)]
-pub(crate) struct Scan<K> {
-    pub(crate) rows: Vec<FoundRow<K>>,
-    pub(crate) extras: Vec<FoundExtra>,
+pub(crate) struct Scan<'t, K> {
+    pub(crate) rows: Vec<FoundRow<'t, K>>,
+    pub(crate) extras: Vec<FoundExtra<'t>>,
     pub(crate) votes: Vec<(Vote, usize)>,
     /// The index of the last header cell, and the trailing hint of the last header row.
     pub(crate) last_header: Option<usize>,
@@ -116,31 +121,42 @@ const MAX_EXTRA_LABEL: usize = 80;
 
 /// Scans `tokens`; `classify(compact_text, started)` names a text cell, where
 /// `started` tells whether a row was found already.
-pub(crate) fn scan<K: Copy + PartialEq>(
-    doc: &str,
-    tokens: &[Token],
+pub(crate) fn scan<'t, K: Copy + PartialEq>(
+    doc: &'t str,
+    tokens: &'t [Token],
     layout: Layout,
     classify: impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
-) -> Scan<K> {
+) -> Scan<'t, K> {
     let grammar = Grammar {
         doc,
         layout,
         classify,
         unaligned: layout == Layout::Lines && is_plain_pdf_text(doc, tokens),
-        joined: RefCell::new(String::new()),
-        out: RefCell::new(Scan::empty()),
+        joined: RefCell::new(String::with_capacity(JOINED_ROOM)),
+        out: RefCell::new(Scan::empty(tokens)),
     };
     let mut out = grammar.table(Tokens::new(tokens));
     cut_segments(tokens, &mut out);
     out
 }
 
-impl<K> Scan<K> {
-    fn empty() -> Scan<K> {
+/// The bytes of compact label text room is made for at once (a label of
+/// the template is 100 bytes at most; text that is no label grows it).
+const JOINED_ROOM: usize = 256;
+
+/// The most rows and header cells room is made for at once.
+const ROOM: usize = 64;
+
+impl<'t, K> Scan<'t, K> {
+    /// A scan of `tokens` that found nothing yet, with room for as many rows
+    /// and header cells as they can hold: each takes a text cell at least
+    /// (up to [`ROOM`]; a longer table grows as it is read).
+    fn empty(tokens: &[Token]) -> Scan<'t, K> {
+        let texts = tokens.iter().filter(|t| t.is_text()).take(ROOM).count();
         Scan {
-            rows: Vec::new(),
+            rows: Vec::with_capacity(texts),
             extras: Vec::new(),
-            votes: Vec::new(),
+            votes: Vec::with_capacity(texts.min(ROOM / 4)),
             last_header: None,
             trailing: None,
             headers: Vec::new(),
@@ -161,11 +177,11 @@ struct Grammar<'t, K, F> {
     /// The compact text of the label probed, one buffer for every probe.
     joined: RefCell<String>,
     /// What the items read so far found.
-    out: RefCell<Scan<K>>,
+    out: RefCell<Scan<'t, K>>,
 }
 
 /// What one item of the table grammar read.
-enum Item<K> {
+enum Item<'t, K> {
     /// A header cell: its edition vote, the byte it starts at, the index of
     /// its last token, and (after the last column's header, in layouts that
     /// mark rows) the trailing hint of its row.
@@ -175,8 +191,8 @@ enum Item<K> {
         last_token: usize,
         trailing: Option<Option<usize>>,
     },
-    Row(FoundRow<K>),
-    Extra(FoundExtra),
+    Row(FoundRow<'t, K>),
+    Extra(FoundExtra<'t>),
     /// Cells passed over: values outside a row, a group label, text that is
     /// no label and no extra row.
     Skipped,
@@ -210,7 +226,7 @@ where
     /// ```text
     /// table = item*
     /// ```
-    fn table(self, tokens: Tokens<'t>) -> Scan<K> {
+    fn table(self, tokens: Tokens<'t>) -> Scan<'t, K> {
         // every item reads a cell at least, and the last alternative of
         // `item` any cell: the fold reads every token and never fails
         let _ = fold(0.., |i| self.item(i), || (), |(), item| self.record(item)).parse(tokens);
@@ -228,7 +244,7 @@ where
     }
 
     /// Records what an item read.
-    fn record(&self, item: Item<K>) {
+    fn record(&self, item: Item<'t, K>) {
         let out = &mut *self.out.borrow_mut();
         match item {
             Item::Header {
@@ -256,7 +272,7 @@ where
     ///      | labelled
     ///      | unlabelled
     /// ```
-    fn item(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+    fn item(&self, i: Tokens<'t>) -> Parsed<'t, Item<'t, K>> {
         alt((
             map(take_while1(|t: &Token| !t.is_text()), |_| Item::Skipped),
             |i| self.labelled(i),
@@ -299,7 +315,7 @@ where
     ///             | row
     /// group_label = label (a group's: `（三）不予公开`, `第二十条第（一）项`)
     /// ```
-    fn labelled(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+    fn labelled(&self, i: Tokens<'t>) -> Parsed<'t, Item<'t, K>> {
         let (rest, (class, fit, label)) = self.label(i)?;
         match class {
             Class::Header { last, vote } => Ok((rest, self.header(rest, label, last, vote))),
@@ -315,7 +331,7 @@ where
     /// ```text
     /// header = label (a header's) &trailing?
     /// ```
-    fn header(&self, rest: Tokens<'t>, label: Tokens<'t>, last: bool, vote: Vote) -> Item<K> {
+    fn header(&self, rest: Tokens<'t>, label: Tokens<'t>, last: bool, vote: Vote) -> Item<'t, K> {
         let hint = last && self.layout.marks_rows() && self.layout != Layout::Boxed;
         Item::Header {
             vote,
@@ -333,7 +349,7 @@ where
     /// values = cells_end   (in plain pdftotext, the ones on the label's line
     ///                       unless they end the table)
     /// ```
-    fn row(&self, i: Tokens<'t>, label: Tokens<'t>, key: K, fit: Fit) -> Parsed<'t, Item<K>> {
+    fn row(&self, i: Tokens<'t>, label: Tokens<'t>, key: K, fit: Fit) -> Parsed<'t, Item<'t, K>> {
         let found = |fit, cells| {
             Item::Row(FoundRow {
                 key,
@@ -348,7 +364,7 @@ where
         if self.layout.marks_rows() {
             let (rest, cells) =
                 alt((|i| self.next_row(i), stream::cells_end(self.layout))).parse(i)?;
-            return Ok((rest, found(fit, cells.to_vec())));
+            return Ok((rest, found(fit, Cow::Borrowed(cells.as_slice()))));
         }
         let (i, _) = opt(|i| self.ordinal(i)).parse(i)?;
         let (i, piece) = if self.unaligned {
@@ -365,9 +381,9 @@ where
         }
         let cells = match label.last() {
             Some(last) if self.unaligned && !rest.is_empty() => {
-                same_line_cells(last, values.as_slice()).to_vec()
+                Cow::Borrowed(same_line_cells(last, values.as_slice()))
             }
-            _ => values.to_vec(),
+            _ => Cow::Borrowed(values.as_slice()),
         };
         Ok((rest, found(fit, cells)))
     }
@@ -438,7 +454,7 @@ where
         values: Tokens<'t>,
         key: K,
         fit: Fit,
-    ) -> Parsed<'t, (Fit, Vec<Token>)> {
+    ) -> Parsed<'t, (Fit, Cow<'t, [Token]>)> {
         if values.is_empty() {
             return fail();
         }
@@ -455,17 +471,19 @@ where
             Some((Class::Row(k), f)) if k == key && f < fit => f,
             _ => return fail(),
         };
-        let mut cells = values.to_vec();
+        let cells = values.as_slice();
         if self.unaligned {
-            return Ok((rest, (better, cells)));
+            return Ok((rest, (better, Cow::Borrowed(cells))));
         }
         let (rest, more) = opt(verify(stream::cells_end(self.layout), |m: &Tokens<'_>| {
             !m.is_empty() && same_line_cells(tail, m.as_slice()).len() == m.len()
         }))
         .parse(rest)?;
-        if let Some(more) = more {
-            cells.extend_from_slice(more.as_slice());
-        }
+        let cells = match more {
+            // the values, the label's tail between them and the rest
+            Some(more) => Cow::Owned([cells, more.as_slice()].concat()),
+            None => Cow::Borrowed(cells),
+        };
         Ok((rest, (better, cells)))
     }
 
@@ -476,7 +494,7 @@ where
     ///            | extra
     ///            | text_cell        (passed over)
     /// ```
-    fn unlabelled(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+    fn unlabelled(&self, i: Tokens<'t>) -> Parsed<'t, Item<'t, K>> {
         alt((
             |i| self.merged_piece(i),
             |i| self.wrapped_label(i),
@@ -494,7 +512,7 @@ where
     /// ```text
     /// merged_piece = text_cell &text_cell (not a row_start)     (box tables)
     /// ```
-    fn merged_piece(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+    fn merged_piece(&self, i: Tokens<'t>) -> Parsed<'t, Item<'t, K>> {
         if self.layout != Layout::Boxed {
             return fail();
         }
@@ -509,7 +527,7 @@ where
     /// wrapped_label = text_cell cells_end (a cell of it no blank) fragment{0,32}
     /// fragment      = text_cell !value_cell
     /// ```
-    fn wrapped_label(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+    fn wrapped_label(&self, i: Tokens<'t>) -> Parsed<'t, Item<'t, K>> {
         if self.layout.marks_rows() {
             return fail();
         }
@@ -517,19 +535,14 @@ where
         let (after, values) =
             verify(stream::cells_end(self.layout), has_value).parse(after_text)?;
         let fragment = terminated(text, not(value));
-        let push = |mut pieces: Vec<String>, t: &Token| {
-            pieces.push(compact(t.text(self.doc)));
-            pieces
-        };
         let (_, fragments) =
-            peek(fold(0..=MAX_FRAGMENTS, fragment, Vec::new, push)).parse(after)?;
+            peek(fold(0..=MAX_FRAGMENTS, fragment, || 0, |n, _| n + 1)).parse(after)?;
         let rebuilt = rebuilt_label(
             self.doc,
             first,
-            after.as_slice(),
-            &fragments,
-            &self.classify,
-            self.started(),
+            &after.as_slice()[..fragments],
+            (&self.classify, self.started()),
+            &mut self.joined.borrow_mut(),
         );
         let Some((start, key, taken)) = rebuilt else {
             return fail();
@@ -539,7 +552,7 @@ where
             key,
             fit: Fit::Exact,
             label: Norm::new(start, first.end),
-            cells: values.to_vec(),
+            cells: Cow::Borrowed(values.as_slice()),
             trailing: self.trailing(),
             collapsed: None,
             segment: 0,
@@ -556,7 +569,7 @@ where
     /// run_together = text_cell (group_label label) cells_end
     ///              | text_cell (label values_run) cells_end (blanks only)
     /// ```
-    fn run_together(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+    fn run_together(&self, i: Tokens<'t>) -> Parsed<'t, Item<'t, K>> {
         let (after, t) = text(i)?;
         let (rest, values) = stream::cells_end(self.layout)(after)?;
         let whole = t.text(self.doc);
@@ -575,7 +588,7 @@ where
                 key,
                 fit,
                 label: t.range(),
-                cells: values.to_vec(),
+                cells: Cow::Borrowed(values.as_slice()),
                 trailing: self.trailing(),
                 collapsed: None,
                 segment: 0,
@@ -585,7 +598,7 @@ where
                 key,
                 fit,
                 label: Norm::new(t.start, t.start + split),
-                cells: Vec::new(),
+                cells: Cow::Borrowed(&[]),
                 trailing: None,
                 collapsed: Some(Norm::new(t.start + split, t.end)),
                 segment: 0,
@@ -603,7 +616,7 @@ where
     /// ```text
     /// extra = text_cell cells_end        (after the first row)
     /// ```
-    fn extra(&self, i: Tokens<'t>) -> Parsed<'t, Item<K>> {
+    fn extra(&self, i: Tokens<'t>) -> Parsed<'t, Item<'t, K>> {
         if !self.started() {
             return fail();
         }
@@ -616,7 +629,7 @@ where
         }
         let extra = FoundExtra {
             label: t.range(),
-            cells: values.to_vec(),
+            cells: Cow::Borrowed(values.as_slice()),
         };
         Ok((rest, Item::Extra(extra)))
     }
@@ -625,7 +638,7 @@ where
 /// Cuts the table into parts where a header follows rows, numbers each row's
 /// part, and keeps each part's header: the text cells between the previous
 /// part's last row and the part's first row.
-fn cut_segments<K>(tokens: &[Token], out: &mut Scan<K>) {
+fn cut_segments<K>(tokens: &[Token], out: &mut Scan<'_, K>) {
     let mut headers = out.votes.iter().map(|&(_, at)| at).peekable();
     let mut segment = 0;
     let mut zone_start = 0; // byte where the current part's header may start
@@ -732,30 +745,33 @@ const MAX_GROUP_PIECE_CHARS: usize = 4;
 /// ```
 ///
 /// The label is rebuilt from the end of the first line's text (`token`) and
-/// the pieces that follow the values (`after`, compact in `fragments`; after up
-/// to [`MAX_GROUP_PIECES`] pieces of the merged group label on the left), and
+/// the pieces that follow the values (`fragments`, read compact; after up to
+/// [`MAX_GROUP_PIECES`] pieces of the merged group label on the left), and
 /// taken only when it is a row label written exactly. Returns where the label
-/// starts, the row, and how many of the pieces are read with it.
+/// starts, the row, and how many of the pieces are read with it. The labels
+/// tried are built in `joined`.
 fn rebuilt_label<K: Copy>(
     doc: &str,
     token: &Token,
-    after: &[Token],
-    fragments: &[String],
-    classify: &impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
-    started: bool,
+    fragments: &[Token],
+    (classify, started): (&impl Fn(&str, bool) -> Option<(Class<K>, Fit)>, bool),
+    joined: &mut String,
 ) -> Option<(usize, K, usize)> {
     let text = token.text(doc);
-    // where the words of the first line start
-    let mut starts: Vec<usize> = text
+    // where the words of the first line start (the first three)
+    let starts = text
         .char_indices()
         .filter(|&(j, c)| {
             !c.is_whitespace() && (j == 0 || text[..j].ends_with(char::is_whitespace))
         })
         .map(|(j, _)| j)
-        .collect();
-    starts.truncate(3);
-    for &start in starts.iter().rev() {
-        let base = compact(&text[start..]);
+        .take(3)
+        .fold(([0; 3], 0), |(mut at, n), j| {
+            at[n] = j;
+            (at, n + 1)
+        });
+    for &start in starts.0[..starts.1].iter().rev() {
+        let base = compacted(&text[start..]);
         if is_bare_ordinal(&base) {
             // the ordinal of the label above, never the start of the one below
             continue;
@@ -763,23 +779,21 @@ fn rebuilt_label<K: Copy>(
         // the pieces under the label's column, without the group label's
         // pieces beside them (`不予公 于国` under `（三） 1.属`)
         if let Some(column) = token.at.map(|p| p.start + column_of(text, start)) {
-            let under: Vec<String> = after[..fragments.len()]
-                .iter()
-                .map(|t| words_from_column(doc, t, column))
-                .collect();
-            let mut joined = base.clone();
-            for (taken, piece) in under.iter().enumerate() {
-                joined.push_str(piece);
-                if let Some((Class::Row(key), Fit::Exact)) = classify(&joined, started) {
+            joined.clear();
+            joined.push_str(&base);
+            for (taken, piece) in fragments.iter().enumerate() {
+                words_from_column_onto(joined, doc, piece, column);
+                if let Some((Class::Row(key), Fit::Exact)) = classify(joined, started) {
                     return Some((token.start + start, key, taken + 1));
                 }
             }
         }
         for skip in 0..=MAX_GROUP_PIECES.min(fragments.len()) {
-            let mut joined = base.clone();
+            joined.clear();
+            joined.push_str(&base);
             for (taken, piece) in fragments[skip..].iter().enumerate() {
-                joined.push_str(piece);
-                if let Some((Class::Row(key), Fit::Exact)) = classify(&joined, started) {
+                compact_onto(joined, piece.text(doc));
+                if let Some((Class::Row(key), Fit::Exact)) = classify(joined, started) {
                     return Some((token.start + start, key, skip + taken + 1));
                 }
             }
@@ -789,7 +803,7 @@ fn rebuilt_label<K: Copy>(
             let group_pieces = fragments
                 .iter()
                 .take(MAX_GROUP_PIECES)
-                .take_while(|f| f.chars().count() <= MAX_GROUP_PIECE_CHARS)
+                .take_while(|f| compacted(f.text(doc)).chars().count() <= MAX_GROUP_PIECE_CHARS)
                 .count();
             return Some((token.start + start, key, group_pieces));
         }
@@ -884,15 +898,15 @@ fn column_of(text: &str, at: usize) -> u32 {
     u32::try_from(text[..at].chars().count()).unwrap_or(u32::MAX)
 }
 
-/// The words of a token of PDF text that start at or right of `column` (one
-/// column of slack, as `pdftotext -layout` shifts a wrapped line by one),
-/// compact.
-fn words_from_column(doc: &str, token: &Token, column: u32) -> String {
+/// Appends the words of a token of PDF text that start at or right of
+/// `column` (one column of slack, as `pdftotext -layout` shifts a wrapped
+/// line by one), compact, to `out`.
+fn words_from_column_onto(out: &mut String, doc: &str, token: &Token, column: u32) {
     let text = token.text(doc);
     let Some(at) = token.at else {
-        return compact(text);
+        return compact_onto(out, text);
     };
-    let mut out = String::new();
+    let start = out.len();
     for (j, c) in text.char_indices() {
         if c.is_whitespace() {
             continue;
@@ -904,7 +918,8 @@ fn words_from_column(doc: &str, token: &Token, column: u32) -> String {
             out.push(c);
         }
     }
-    compact(&out)
+    let kept = out[start..].trim_end_matches(':').len();
+    out.truncate(start + kept);
 }
 
 /// The end of the cells that follow a label: the next text cell, or the next
@@ -1029,9 +1044,10 @@ mod tests {
         Some((Class::Row(k), Fit::Truncated))
     }
 
-    fn read(doc: &str, layout: Layout) -> Scan<usize> {
-        let tokens = tokenize(doc, 0, doc.len(), layout);
-        scan(doc, &tokens, layout, classify)
+    fn read(doc: &'static str, layout: Layout) -> Scan<'static, usize> {
+        // the scan borrows its tokens: a test's few are kept to the end
+        let tokens = Vec::leak(tokenize(doc, 0, doc.len(), layout));
+        scan(doc, tokens, layout, classify)
     }
 
     /// Each row as its key, its label's text and its cells' texts.

@@ -55,7 +55,20 @@ struct Equation {
     right: Vec<(ApplicationRow, ApplicantColumn)>,
 }
 
-fn equations(edition: Edition) -> Vec<Equation> {
+/// The equations of each edition, built once: 2019's, then 2021's.
+static EQUATIONS: std::sync::LazyLock<[Vec<Equation>; 2]> =
+    std::sync::LazyLock::new(|| [equations_of(Edition::E2019), equations_of(Edition::E2021)]);
+
+/// The equations section 三's cells keep in `edition`.
+fn equations(edition: Edition) -> &'static [Equation] {
+    match edition {
+        Edition::E2019 => &EQUATIONS[0],
+        Edition::E2021 => &EQUATIONS[1],
+    }
+}
+
+/// [`equations`], built.
+fn equations_of(edition: Edition) -> Vec<Equation> {
     use ApplicationRow as R;
     let outcome: Vec<R> = R::rows(edition)
         .iter()

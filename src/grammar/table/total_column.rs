@@ -27,7 +27,7 @@
 
 use super::reading_order::{Figure, table_figures};
 use crate::grammar::Ctx;
-use crate::grammar::label::compact;
+use crate::grammar::label::{compact, compacts_to};
 use crate::grammar::tokens::lines;
 use crate::model::{ApplicantColumn, ApplicationsTable, Cell, DiagnosticKind, Level, Span, Value};
 use crate::normalize::Norm;
@@ -48,7 +48,7 @@ pub(crate) fn read_total_column(
     let all: Vec<(usize, usize)> = lines(doc, region.start, region.end).collect();
     let mut filled = 0;
     for (i, &(s, e)) in all.iter().enumerate() {
-        if compact(&doc[s..e]) != TOTAL {
+        if !compacts_to(&doc[s..e], TOTAL) {
             continue;
         }
         let block = block_below(ctx, &all[i + 1..], skip);

@@ -68,11 +68,6 @@ impl<'t> Tokens<'t> {
     pub(crate) fn iter(&self) -> Iter<'t, Token> {
         self.tokens.iter()
     }
-
-    /// The tokens as an owned list.
-    pub(crate) fn to_vec(self) -> Vec<Token> {
-        self.tokens.to_vec()
-    }
 }
 
 impl<'t> Input for Tokens<'t> {
