@@ -6,6 +6,7 @@ mod heading;
 mod label;
 mod meta;
 mod ocr;
+mod pipe_rows;
 mod reline;
 mod table;
 mod tokens;
