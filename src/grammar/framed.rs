@@ -188,6 +188,34 @@ fn wrapped_headings(doc: &str, grid: &Grid, column: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The rows of `column` that are pieces of a table's rule line pandoc wrapped
+/// at the column's width and that hold no run of three dashes (`  --`, `-`):
+/// such a piece reads as a cell marked blank (`--`) in the row above it. They
+/// are left out (made spaces); a piece is told by the rule it belongs to, a
+/// run of lines of dashes and spaces only, one of them a run of ten dashes.
+fn rule_pieces(doc: &str, grid: &Grid, column: usize) -> Vec<usize> {
+    let dashes = |r: usize| {
+        let (a, b) = grid.rows[r].1.get(column).copied()?;
+        let t = doc[a..b].trim();
+        let only = !t.is_empty() && t.bytes().all(|c| c == b'-' || c == b' ');
+        only.then(|| t.split(' ').map(str::len).max().unwrap_or(0))
+    };
+    let mut out = Vec::new();
+    let mut r = 0;
+    while r < grid.rows.len() {
+        let start = r;
+        while r < grid.rows.len() && dashes(r).is_some() {
+            r += 1;
+        }
+        let run = start..r;
+        if run.len() >= 2 && run.clone().any(|k| dashes(k) >= Some(10)) {
+            out.extend(run.filter(|&k| dashes(k) < Some(3)));
+        }
+        r = r.max(start + 1);
+    }
+    out
+}
+
 /// The text with the column of a layout grid that holds the report given back
 /// as the text it frames (see the module docs), or `None` when no grid holds
 /// one. `original` is the text `norm` was normalized from; the result has the
@@ -210,6 +238,7 @@ pub(crate) fn unframe(doc: &str, norm: &Normalized, original: &str) -> Option<St
             continue;
         };
         let joined = wrapped_headings(doc, &grid, column);
+        let pieces = rule_pieces(doc, &grid, column);
         let headings = text(column)
             .filter(|t| super::heading::heading_line(t.trim()).is_some())
             .count();
@@ -219,11 +248,15 @@ pub(crate) fn unframe(doc: &str, norm: &Normalized, original: &str) -> Option<St
         let out = bytes.get_or_insert_with(|| doc.as_bytes().to_vec());
         let last = grid.rows.len() - 1;
         for (r, ((s, e), cells)) in grid.rows.iter().enumerate() {
-            let keep = cells.get(column).copied().unwrap_or((*e, *e));
+            let keep = cells
+                .get(column)
+                .copied()
+                .filter(|_| !pieces.contains(&r))
+                .unwrap_or((*e, *e));
             for b in (*s..keep.0).chain(keep.1..*e) {
                 out[b] = b' ';
             }
-            if keep.0 > *s && !cells.is_empty() && !joined.contains(&r) {
+            if keep.0 < *e && !cells.is_empty() && !joined.contains(&r) {
                 out[keep.0 - 1] = b'\n';
             }
             let next_is_row = r < last && !grid.rows[r + 1].1.is_empty();
@@ -320,6 +353,27 @@ mod tests {
         );
         // a line of prose before a heading stays its own line
         assert!(out.lines().any(|l| l.trim_end() == "一、总体情况"), "{out}");
+    }
+
+    #[test]
+    fn a_short_piece_of_a_wrapped_rule_is_left_out() {
+        let page = PAGE.replace(
+            "| |                                | （二）部分公开                 |   |",
+            "| |                                |   --                           |   |\n| |                                | ------------------------------ |   |\n| |                                | -------- --------------------- |   |\n| |                                | -                              |   |",
+        );
+        let out = unframed(&page).expect("a framed report");
+        let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("---"))
+            .expect("{out}");
+        // the pieces are spaces at the end of the line before them
+        assert!(lines[at - 1].ends_with("0                0"), "{out}");
+        assert!(
+            !lines.iter().any(|l| l.trim() == "--" || l.trim() == "-"),
+            "{out}"
+        );
+        assert_eq!(lines[at + 1], "-------- ---------------------", "{out}");
     }
 
     #[test]
