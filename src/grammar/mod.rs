@@ -2,10 +2,12 @@
 //! the three tables and their values, as nom combinators and the label-anchored
 //! table readers built on them.
 
+mod framed;
 mod heading;
 mod label;
 mod meta;
 mod ocr;
+mod pipe_rows;
 mod reline;
 mod table;
 mod tokens;
@@ -203,10 +205,13 @@ pub(crate) fn read_with(
     original: &str,
     tab_tables: &[std::ops::Range<usize>],
 ) -> Result<AnnualReport, Error> {
-    // a report squeezed onto one line is read with its line breaks given back,
-    // OCR markdown made plain; both keep every byte offset
-    let relined = reline::reline(&norm.text);
-    let relined = relined.as_deref().unwrap_or(norm.text.as_str());
+    // a report framed in a layout table's column is read as the column's
+    // text, one squeezed onto one line with its line breaks given back, OCR
+    // markdown made plain; all keep every byte offset
+    let unframed = framed::unframe(&norm.text, norm, original);
+    let unframed = unframed.as_deref().unwrap_or(norm.text.as_str());
+    let relined = reline::reline(unframed);
+    let relined = relined.as_deref().unwrap_or(unframed);
     let plain = ocr::plain(relined);
     let doc = plain.as_deref().unwrap_or(relined);
     let mut ctx = Ctx {

@@ -19,7 +19,9 @@
 //! short, is what lies between (see [`resync`]).
 //! Inside a row the spaces stay (a cell may hold one). Other pipe-separated
 //! text (`a | b |` rows, no separator) cannot be cut into rows once squeezed:
-//! such a line is left alone.
+//! such a line is left alone, but for the rows of Python's `html2text`
+//! (`a| b | c| d`), which the spaces around its pipes tell apart (see
+//! [`super::pipe_rows`]).
 
 /// The shortest line taken as squeezed, in bytes.
 const LONG_LINE: usize = 1000;
@@ -322,8 +324,14 @@ pub(crate) fn reline(doc: &str) -> Option<String> {
         if squeezed(line) {
             let (tables, breaks) = markdown_tables(line.as_bytes());
             if tables.is_empty() && piped(line) {
+                // pipe rows without a separator: told apart in html2text's
+                // shape only (see `pipe_rows`)
+                if let Some(cut) = super::pipe_rows::line_breaks(line.as_bytes()) {
+                    let bytes = out.get_or_insert_with(|| doc.as_bytes().to_vec());
+                    cut.iter().for_each(|&i| bytes[at + i] = b'\n');
+                }
                 at += line.len() + 1;
-                continue; // pipe rows without a separator: not told apart
+                continue;
             }
             let bytes = out.get_or_insert_with(|| doc.as_bytes().to_vec());
             let mut table = tables.iter().peekable();
