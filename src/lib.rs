@@ -159,7 +159,11 @@ pub fn parse_with(text: &str, options: &Options) -> Result<AnnualReport, Error> 
     if text.len() as u64 > options.limits.max_input_bytes {
         return Err(options.limits.exceeded(Limit::InputBytes));
     }
-    // markdown converters' marks are read as `parse_bytes` reads them
+    // an HTML page, and markdown converters' marks, are read as `parse_bytes`
+    // reads them
+    if let Some(doc) = frontend::Document::from_html_text(text, options)? {
+        return doc.parse();
+    }
     if let Some(doc) = frontend::Document::from_marked_text(text, options)? {
         return doc.parse();
     }

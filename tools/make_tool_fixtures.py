@@ -73,9 +73,9 @@ APT = ["w3m", "lynx", "html2text", "pandoc", "poppler-utils",
 PIP = ["inscriptis", "html2text"]
 NPM = ["puppeteer-core"]
 
-# HTML pages of tests/fixtures/html: (name, blank cells)
-PAGES = ["w2019_indented", "w2019_tabs", "w2021_markdown"]
-# reports rendered by the crate: (name, cells emptied before rendering)
+# every HTML page of tests/fixtures/html, by name, sorted
+PAGES = sorted(n[: -len(".html")] for n in os.listdir(os.path.join(FIX, "html"))
+               if n.endswith(".html"))
 # reports rendered by the crate: (name, cells emptied before rendering). The
 # emptied cells held 0 (a report leaving its zero cells empty, the sums still
 # holding), but for one cell of section 二, which has no sums.
@@ -89,7 +89,9 @@ RENDERED = [
                     "applications.rejected_publication.research_institution",
                     "applications.other_misc.other_org"]),
 ]
-DOCX = ["w2019_indented", "w2021_markdown", "w2021_web"]
+# every Word file of tests/fixtures/docx, by name, sorted
+DOCX = sorted(n[: -len(".docx")] for n in os.listdir(os.path.join(FIX, "docx"))
+              if n.endswith(".docx"))
 
 
 def run(cmd, **kw):

@@ -311,6 +311,24 @@ impl Document {
         })
     }
 
+    /// The text given to [`parse`](crate::parse) when it is an HTML page
+    /// throughout (a converter that writes its whole output as HTML, as
+    /// `pandoc -t gfm` does for a page laid out in a table) declaring no
+    /// encoding but UTF-8: read as [`Document::from_bytes`] reads its bytes,
+    /// spans into `text`. `None` for any other text.
+    pub(crate) fn from_html_text(text: &str, options: &Options) -> Result<Option<Document>, Error> {
+        #[cfg(feature = "html")]
+        {
+            let bytes = text.as_bytes();
+            let utf8 = html::declared_encoding(bytes).is_none_or(|e| e == encoding_rs::UTF_8);
+            if utf8 && decode::bom(bytes).is_none() && Document::html_sniff(bytes) {
+                return Document::from_bytes_with(bytes, options).map(Some);
+            }
+        }
+        let _ = (text, options);
+        Ok(None)
+    }
+
     /// The text given to [`parse`](crate::parse), when markdown converters'
     /// marks stand around its words (`[6]{style=…}`, `**…**`, `<span>`, HTML
     /// tables): read as the text path of [`Document::from_bytes`] reads it,

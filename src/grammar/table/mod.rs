@@ -8,6 +8,7 @@ mod collapsed;
 mod columns;
 mod cut_labels;
 mod cut_values;
+mod figures_first;
 mod label_tails;
 mod positions;
 mod printed;
