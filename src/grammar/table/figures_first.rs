@@ -44,7 +44,7 @@ use crate::model::{DiagnosticKind, Level};
 /// holds figures between the header's last text cell and the first row's
 /// label (see the module documentation). Only plain PDF text (cells with a
 /// place on a page) is asked.
-fn figures_first<K>(doc: &str, found: &Scan<K>) -> bool {
+fn figures_first<K>(doc: &str, found: &Scan<'_, K>) -> bool {
     let (Some(first), Some(header)) = (found.rows.first(), found.headers.first()) else {
         return false;
     };
@@ -69,11 +69,11 @@ fn on_label_line(doc: &str, label_start: usize, cells: &[Token]) -> bool {
 /// The scan with the cells of rows read from figures after their label's
 /// line taken out, when its text gives the figures before their labels (see
 /// the module documentation), each such row said with a diagnostic.
-pub(crate) fn drop_cells_after_labels<'s, K: Copy + Display>(
+pub(crate) fn drop_cells_after_labels<'s, 't, K: Copy + Display>(
     ctx: &mut Ctx<'_>,
-    found: &'s Scan<K>,
+    found: &'s Scan<'t, K>,
     id: impl Display,
-) -> Cow<'s, Scan<K>> {
+) -> Cow<'s, Scan<'t, K>> {
     if !figures_first(ctx.doc, found) {
         return Cow::Borrowed(found);
     }
@@ -91,7 +91,7 @@ pub(crate) fn drop_cells_after_labels<'s, K: Copy + Display>(
     let mut out = found.clone();
     for r in dropped {
         let row = &mut out.rows[r];
-        row.cells.clear();
+        row.cells = Cow::Borrowed(&[]);
         ctx.diag(
             Level::Info,
             DiagnosticKind::RowAmbiguous,
