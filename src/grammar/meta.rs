@@ -153,8 +153,11 @@ fn line_marks(c: char) -> bool {
 /// with the same text as the title does, and the organ without that text is
 /// named elsewhere in the document while the organ with it is not, that text
 /// is the column beside the title, not part of the organ: it is taken off
-/// the organ and the title. Where neither name is found elsewhere, the
-/// organ is not sure and left out; otherwise the title is kept as it is.
+/// the organ and the title. Where neither name is found elsewhere, or only
+/// one of those lines shares the title's start (and goes on after it, as a
+/// column's line beside other text does) while the organ is named nowhere
+/// else, the organ is not sure and left out; otherwise the title is kept as
+/// it is.
 fn without_column_beside(doc: &str, mut title: Title) -> Title {
     let Some(organ) = title.organ.as_deref() else {
         return title;
@@ -171,13 +174,29 @@ fn without_column_beside(doc: &str, mut title: Title) -> Title {
     let after = &doc[line_end + 1..];
     let next = &after[..after.find('\n').unwrap_or(after.len())];
     let [previous, line, next] = [previous, &doc[line_start..line_end], next].map(str::trim_start);
+    let elsewhere = |name: &str| before.contains(name) || after.contains(name);
+    // the start shared with one neighbour that goes on after it (a column's
+    // line beside other text, not a header line that is all of it)
+    let beside = |neighbour: &str| {
+        let shared = common_prefix(line, neighbour);
+        let column = shared.trim_start_matches(line_marks);
+        (!column.is_empty() && neighbour.len() > shared.len()).then_some(column)
+    };
     let shared = common_prefix(common_prefix(previous, line), next);
     let column = shared.trim_start_matches(line_marks);
-    let Some(rest) = organ.strip_prefix(column) else {
+    let Some(rest) = organ.strip_prefix(column).filter(|_| !column.is_empty()) else {
+        // one neighbour only: a column may stand before the title, and a line
+        // before or after it lost; not sure, so no organ
+        let one = [beside(previous), beside(next)].into_iter().flatten();
+        let unsure = one
+            .filter_map(|column| organ.strip_prefix(column))
+            .any(|rest| rest.chars().any(char::is_alphanumeric) && !elsewhere(organ));
+        if unsure {
+            title.organ = None;
+        }
         return title;
     };
-    let elsewhere = |name: &str| before.contains(name) || after.contains(name);
-    if column.is_empty() || !rest.chars().any(char::is_alphanumeric) || elsewhere(organ) {
+    if !rest.chars().any(char::is_alphanumeric) || elsewhere(organ) {
         return title;
     }
     if !elsewhere(rest) {
@@ -799,6 +818,15 @@ mod tests {
         let doc = "* 政府信指南\n* 政府信云川市人民政府办公室2022年政府信息公开工作年度报告\n* 政府信本报告。\n";
         let t = title(doc, doc.len()).unwrap();
         assert_eq!((t.organ, t.year), (None, Some(2022)));
+        // a line beside the title lost: one neighbour shares its start
+        let doc = "    * 政府信当前位置：首页 > 政府信息公开\n    * 政府信云川市人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n云川市人民政府办公室编制。\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!((t.organ, t.year), (None, Some(2022)));
+        // a header line that is all of the shared start is no column
+        let doc =
+            "云川市人民政府\n云川市人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("云川市人民政府办公室"));
     }
 
     #[test]
