@@ -165,6 +165,8 @@ struct Form<K> {
     chars: Vec<char>,
     /// The characters sorted, for the bag distance that rules out most typos.
     sorted: Vec<char>,
+    /// [`char_mask`] of the characters, which rules out most typos sooner.
+    mask: u64,
     digits: usize,
     /// The number of the form's ordinal written in digits.
     number: Option<u32>,
@@ -185,8 +187,24 @@ impl<K> Form<K> {
 /// compared with.
 #[derive(Default)]
 struct Chars {
+    /// [`char_mask`] of the text.
+    mask: u64,
     chars: Vec<char>,
     sorted: Vec<char>,
+}
+
+/// The bit of a character in a [`char_mask`].
+fn char_bit(c: char) -> u64 {
+    // the top six bits of a multiplicative hash spread the CJK block
+    1 << (u32::from(c).wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+/// One bit for each character of `text` (several characters may share one).
+/// A bit one text has and another lacks stands for a character of the first
+/// that the second lacks, so the bits only one of two texts has count no more
+/// than their bag distance ([`bag_distance`]).
+fn char_mask(text: &str) -> u64 {
+    text.chars().fold(0, |mask, c| mask | char_bit(c))
 }
 
 /// A table's labels, prepared once: `(key, forms)` entries, each form written
@@ -227,6 +245,7 @@ impl<K: Copy + PartialEq> Labels<K> {
                     sorted.sort_unstable();
                     Form {
                         key,
+                        mask: char_mask(&core),
                         chars,
                         sorted,
                         digits: digit_count(&core),
@@ -303,9 +322,14 @@ impl<K: Copy + PartialEq> Labels<K> {
             }
         }
         if best.is_none() {
-            let n_text = text.chars().count();
+            let (n_text, mask) = text
+                .chars()
+                .fold((0usize, 0u64), |(n, mask), c| (n + 1, mask | char_bit(c)));
             let digits = digit_count(text);
-            let mut text_chars = Chars::default();
+            let mut text_chars = Chars {
+                mask,
+                ..Chars::default()
+            };
             // a typo may begin with another character: the forms of about the
             // probe's length that do not begin as it does
             let lengths = n_text.saturating_sub(MAX_TYPO_LENGTH_DIFFERENCE)
@@ -382,6 +406,10 @@ fn fuzzy_fit<K>(
     }
     let allowed = typo_allowance(n_form);
     if allowed == 0 || n_text.abs_diff(n_form) > allowed || digits != form.digits {
+        return None;
+    }
+    let (only_text, only_form) = (text_chars.mask & !form.mask, form.mask & !text_chars.mask);
+    if only_text.count_ones().max(only_form.count_ones()) as usize > allowed {
         return None;
     }
     if text_chars.chars.is_empty() {
@@ -592,6 +620,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The bits of a character mask only one of two texts has never
+        /// exceed their bag distance, so the mask rules out no typo the bag
+        /// distance keeps.
+        #[test]
+        fn mask_difference_never_exceeds_bag_distance(a in "[规章文件行政许可其他0-9]{0,12}", b in "[规章文件行政许可其他0-9]{0,12}") {
+            let (mut sa, mut sb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            sa.sort_unstable();
+            sb.sort_unstable();
+            let (ma, mb) = (char_mask(&a), char_mask(&b));
+            let masked = (ma & !mb).count_ones().max((mb & !ma).count_ones()) as usize;
+            proptest::prop_assert!(masked <= bag_distance(&sa, &sb));
+        }
+    }
+
+    #[test]
+    fn char_masks_tell_most_labels_apart() {
+        // a label's mask differs from another label's of its length in
+        // more bits than a typo allows
+        let (a, b) = (
+            char_mask("5.属于三类内部事务信息"),
+            char_mask("4.保护第三方合法权益"),
+        );
+        assert!((a & !b).count_ones() > 2 && (b & !a).count_ones() > 2);
+        assert_eq!(char_mask("规章"), char_mask("章规"));
+        assert_eq!(char_mask(""), 0);
     }
 
     #[test]
