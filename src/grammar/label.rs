@@ -256,9 +256,23 @@ pub(crate) struct Labels<K> {
     /// The forms by the first character of their core, in table order; sorted
     /// by that character.
     by_first: Vec<(char, Vec<usize>)>,
-    /// `by_length[n]`: the forms of `n` characters that admit a typo (five or
-    /// more), in table order.
-    by_length: Vec<Vec<usize>>,
+    /// The forms that admit a typo (five characters or more), by length and
+    /// in table order within a length.
+    near: Vec<Near>,
+    /// `near_from[n]`: the first entry of `near` of `n` characters or more
+    /// (the last entry is `near.len()`).
+    near_from: Vec<usize>,
+}
+
+/// What rules out most typos of a form without looking at it: a form that
+/// admits a typo, as [`Labels::near`] lists it.
+struct Near {
+    /// The form's index in [`Labels::forms`].
+    form: usize,
+    chars: usize,
+    digits: usize,
+    first: Option<char>,
+    mask: u64,
 }
 
 /// The widest difference in characters between a typo and its label.
@@ -296,7 +310,7 @@ impl<K: Copy + PartialEq> Labels<K> {
             })
             .collect::<Vec<Form<K>>>();
         let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
-        let mut by_length: Vec<Vec<usize>> = Vec::new();
+        let mut near: Vec<Near> = Vec::new();
         for (i, form) in forms.iter().enumerate() {
             if let Some(&first) = form.chars.first() {
                 match by_first.binary_search_by_key(&first, |e| e.0) {
@@ -306,16 +320,25 @@ impl<K: Copy + PartialEq> Labels<K> {
             }
             let n = form.chars.len();
             if typo_allowance(n) > 0 {
-                if by_length.len() <= n {
-                    by_length.resize_with(n + 1, Vec::new);
-                }
-                by_length[n].push(i);
+                near.push(Near {
+                    form: i,
+                    chars: n,
+                    digits: form.digits,
+                    first: form.first,
+                    mask: form.mask,
+                });
             }
         }
+        near.sort_by_key(|e| e.chars); // stable: table order within a length
+        let longest = near.last().map_or(0, |e| e.chars);
+        let near_from = (0..=longest + 1)
+            .map(|n| near.partition_point(|e| e.chars < n))
+            .collect();
         Labels {
             forms,
             by_first,
-            by_length,
+            near,
+            near_from,
         }
     }
 
@@ -373,17 +396,24 @@ impl<K: Copy + PartialEq> Labels<K> {
             // a typo may begin with another character: the forms of about the
             // probe's length that do not begin as it does (only a typo can
             // fit them: an annotation and a truncation begin as their label)
-            let shortest = n_text.saturating_sub(MAX_TYPO_LENGTH_DIFFERENCE);
-            let longest = n_text + MAX_TYPO_LENGTH_DIFFERENCE + 1;
-            let near_length = self
-                .by_length
-                .get(shortest.min(self.by_length.len())..longest.min(self.by_length.len()))
-                .unwrap_or(&[])
-                .iter()
-                .flatten();
-            for &i in near_length {
-                let form = &self.forms[i];
-                if form.first == first || form.digits != digits || !form.numbered_as(probe) {
+            let last = self.near_from.len() - 1;
+            let shortest = n_text.saturating_sub(MAX_TYPO_LENGTH_DIFFERENCE).min(last);
+            let longest = (n_text + MAX_TYPO_LENGTH_DIFFERENCE + 1).min(last);
+            for e in &self.near[self.near_from[shortest]..self.near_from[longest]] {
+                if e.first == first || e.digits != digits {
+                    continue;
+                }
+                let allowed = typo_allowance(e.chars);
+                if n_text.abs_diff(e.chars) > allowed {
+                    continue;
+                }
+                let mask = *text_chars.mask.get_or_insert_with(|| char_mask(text));
+                let (only_text, only_form) = (mask & !e.mask, e.mask & !mask);
+                if only_text.count_ones().max(only_form.count_ones()) as usize > allowed {
+                    continue;
+                }
+                let form = &self.forms[e.form];
+                if !form.numbered_as(probe) {
                     continue;
                 }
                 if let Some(fit) = fuzzy_fit(text, n_text, &mut text_chars, digits, form) {

@@ -89,14 +89,19 @@ pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Vec<Cut>> {
     let mut out = Vec::new();
     let mut steps = 0;
     let mut current = Vec::with_capacity(columns);
+    let mut endings = Vec::with_capacity(run.len() + 1);
     // the total takes at least one digit, and leaves one for each other column
     for total_start in (columns - 1..run.len()).rev() {
         let Some(total) = count_piece(&run[total_start..]) else {
             continue;
         };
         let before = out.len();
+        let digits = &run.as_bytes()[..total_start];
+        endings.clear();
+        endings.extend((0..=digits.len()).map(|p| digits_count(&digits[p..])));
         let mut search = SumSearch {
-            run: &run.as_bytes()[..total_start],
+            run: digits,
+            endings: &endings,
             steps: &mut steps,
             current: &mut current,
             out: &mut out,
@@ -130,6 +135,8 @@ fn digits_count(piece: &[u8]) -> Option<u64> {
 struct SumSearch<'r, 's> {
     /// The run, ASCII digits.
     run: &'r [u8],
+    /// `endings[p]`: [`digits_count`] of `run[p..]`.
+    endings: &'r [Option<u64>],
     steps: &'s mut usize,
     /// The pieces cut so far: their byte ranges and counts.
     current: &'s mut Vec<(usize, usize, u64)>,
@@ -144,21 +151,10 @@ impl SumSearch<'_, '_> {
         if *self.steps > MAX_STEPS {
             return false;
         }
-        let rest = &self.run[pos..];
         if parts == 1 {
-            if digits_count(rest) == Some(left) {
-                // room for this piece and the total
-                let mut cut = Cut::with_capacity(self.current.len() + 2);
-                cut.extend(
-                    self.current
-                        .iter()
-                        .map(|&(s, e, v)| (s, e, Value::Count(v))),
-                );
-                cut.push((pos, self.run.len(), Value::Count(left)));
-                self.out.push(cut);
-            }
-            return self.out.len() <= MAX_SPLITS;
+            return self.last(pos, left);
         }
+        let rest = &self.run[pos..];
         // leave one digit for each later part
         let longest = rest.len().saturating_sub(parts - 1).min(18);
         // the piece's value, one digit more at each length (18 digits fit a
@@ -174,13 +170,36 @@ impl SumSearch<'_, '_> {
             }
             let len = i + 1;
             self.current.push((pos, pos + len, value));
-            let ok = self.walk(pos + len, parts - 1, left - value);
+            let ok = if parts == 2 {
+                // the last piece, a step of the search as a call would be
+                *self.steps += 1;
+                *self.steps <= MAX_STEPS && self.last(pos + len, left - value)
+            } else {
+                self.walk(pos + len, parts - 1, left - value)
+            };
             self.current.pop();
             if !ok {
                 return false;
             }
         }
         true
+    }
+
+    /// The last piece, `run[pos..]`, when it is the count `left`: a cut found;
+    /// false when there are too many.
+    fn last(&mut self, pos: usize, left: u64) -> bool {
+        if self.endings[pos] == Some(left) {
+            // room for this piece and the total
+            let mut cut = Cut::with_capacity(self.current.len() + 2);
+            cut.extend(
+                self.current
+                    .iter()
+                    .map(|&(s, e, v)| (s, e, Value::Count(v))),
+            );
+            cut.push((pos, self.run.len(), Value::Count(left)));
+            self.out.push(cut);
+        }
+        self.out.len() <= MAX_SPLITS
     }
 }
 
@@ -477,7 +496,9 @@ impl ColumnValues {
                     }
                 }
                 let fresh = &mut self.list[start..];
-                fresh.sort_unstable();
+                if fresh.len() > 1 {
+                    fresh.sort_unstable();
+                }
                 let mut kept = 0;
                 for i in 0..fresh.len() {
                     if kept == 0 || fresh[i] != fresh[kept - 1] {
@@ -666,8 +687,7 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                 if too_many {
                     continue;
                 }
-                let before = options[row].len();
-                options[row].retain(|cut| {
+                let completed = |cut: &Cut| {
                     // a cut with a blank in the sum is not ruled out by it
                     let Some(mine) = cut[column].2.integer() else {
                         return true;
@@ -677,8 +697,10 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                         .map(|&(sign, c)| cut[c].2.integer().map(|v| sign * v))
                         .sum();
                     own.is_none_or(|own| sums.contains(-(my_sign * mine) - own))
-                });
-                if options[row].len() != before {
+                };
+                // most often every cut is kept: looked at before any moves
+                if !options[row].iter().all(completed) {
+                    options[row].retain(completed);
                     changed = true;
                     stale = true;
                     values.forget(row);
