@@ -2,13 +2,6 @@
 //! white space and line wraps, ordinal prefixes (`一、`, `(三)`, `1.`), and the
 //! typos, truncations and annotations real reports show (TEMPLATE.md §8).
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
-use nom::character::complete::{char, one_of};
-use nom::combinator::{opt, recognize};
-use nom::sequence::{delimited, pair, terminated};
-use nom::{IResult, Parser};
-
 /// The text with every white-space character removed and a trailing `:` dropped.
 pub(crate) fn compact(text: &str) -> String {
     compacted(text).into_owned()
@@ -16,15 +9,9 @@ pub(crate) fn compact(text: &str) -> String {
 
 /// [`compact`] borrowing `text` when it holds no white space (most labels).
 pub(crate) fn compacted(text: &str) -> std::borrow::Cow<'_, str> {
-    // every white-space character is ASCII or starts with one of the bytes
-    // C2, E1, E2 and E3
-    // (E3 starts `、` and the other CJK marks as well as U+3000: the
-    // characters are looked at only then)
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3))
-        || !text.contains(char::is_whitespace)
-    {
+    // `、` and the other CJK marks start with E3 as U+3000 does: where such
+    // a byte is seen, the characters are looked at
+    if !has_space_byte(text) || !text.contains(char::is_whitespace) {
         return text.trim_end_matches(':').into();
     }
     let mut out = String::with_capacity(text.len());
@@ -45,12 +32,42 @@ pub(crate) fn compacts_to(text: &str, target: &str) -> bool {
         && !target.ends_with(':')
 }
 
+/// False when `text` holds no white space for sure: every white-space
+/// character is ASCII or starts with one of the bytes C2, E1, E2 and E3.
+fn has_space_byte(text: &str) -> bool {
+    // a fold without a stop, which the compiler vectorizes
+    text.bytes().fold(false, |any, b| {
+        any | matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3)
+    })
+}
+
 /// Appends [`compact`] of `text` to `out`.
 pub(crate) fn compact_onto(out: &mut String, text: &str) {
+    if !has_space_byte(text) {
+        out.push_str(text.trim_end_matches(':'));
+        return;
+    }
     let start = out.len();
     out.extend(text.split(char::is_whitespace));
     let kept = out[start..].trim_end_matches(':').len();
     out.truncate(start + kept);
+}
+
+/// The value of a Chinese numeral, 1 to 10.
+fn numeral_value(c: char) -> Option<u32> {
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
 }
 
 fn chinese_numeral(c: char) -> bool {
@@ -60,41 +77,58 @@ fn chinese_numeral(c: char) -> bool {
     )
 }
 
-/// An ordinal prefix: `一、`, `(三)`, `(三)、`, `1.`, `1、`, `(1)`.
-fn ordinal(i: &str) -> IResult<&str, &str> {
-    recognize(alt((
-        terminated(take_while1(chinese_numeral), one_of("、.")),
-        terminated(
-            delimited(char('('), take_while1(chinese_numeral), char(')')),
-            opt(one_of("、.")),
-        ),
-        terminated(
-            take_while1(|c: char| c.is_ascii_digit()),
-            alt((tag("."), tag("、"))),
-        ),
-        recognize(pair(
-            delimited(
-                char('('),
-                take_while1(|c: char| c.is_ascii_digit()),
-                char(')'),
-            ),
-            opt(one_of("、.")),
-        )),
-    )))
-    .parse(i)
+/// The length in bytes of the ordinal prefix of `text` (`一、`, `(三)`,
+/// `(三)、`, `1.`, `1、`, `(1)`), when it opens with one.
+///
+/// ```text
+/// ordinal = numeral+ ("、" | ".")
+///         | "(" numeral+ ")" ("、" | ".")?
+///         | digit+ ("." | "、")
+///         | "(" digit+ ")" ("、" | ".")?
+/// ```
+fn ordinal(text: &str) -> Option<usize> {
+    let numerals = |t: &str| {
+        t.char_indices()
+            .find(|&(_, c)| !chinese_numeral(c))
+            .map_or(t.len(), |(i, _)| i)
+    };
+    let digits = |t: &str| {
+        t.bytes()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(t.len())
+    };
+    let separator = |t: &str| {
+        t.chars()
+            .next()
+            .filter(|&c| c == '、' || c == '.')
+            .map_or(0, char::len_utf8)
+    };
+    if let Some(inner) = text.strip_prefix('(') {
+        let n = match numerals(inner) {
+            0 => digits(inner),
+            n => n,
+        };
+        if n == 0 || !inner[n..].starts_with(')') {
+            return None;
+        }
+        let closed = n + 2;
+        return Some(closed + separator(&text[closed..]));
+    }
+    let n = match numerals(text) {
+        0 => digits(text),
+        n => n,
+    };
+    if n == 0 {
+        return None;
+    }
+    let k = separator(&text[n..]);
+    (k > 0).then_some(n + k)
 }
 
 /// The label without its ordinal prefix (input already compact).
 pub(crate) fn core(compact: &str) -> &str {
-    let starts_ordinal = compact
-        .chars()
-        .next()
-        .is_some_and(|c| c == '(' || c.is_ascii_digit() || chinese_numeral(c));
-    if !starts_ordinal {
-        return compact;
-    }
     match ordinal(compact) {
-        Ok((rest, _)) if !rest.is_empty() => rest,
+        Some(n) if n < compact.len() => &compact[n..],
         _ => compact,
     }
 }
@@ -161,11 +195,11 @@ fn digit_ordinal_of(compact: &str, rest: &str) -> Option<u32> {
     }
     let value = prefix
         .chars()
-        .filter_map(|c| "一二三四五六七八九十".chars().position(|n| n == c))
-        .fold(0u32, |acc, p| {
-            let p = u32::try_from(p).unwrap_or(0) + 1;
-            if p == 10 { acc.max(1) * 10 } else { acc + p }
-        });
+        .filter_map(numeral_value)
+        .fold(
+            0u32,
+            |acc, p| if p == 10 { acc.max(1) * 10 } else { acc + p },
+        );
     (value > 0).then_some(CHINESE + value)
 }
 
@@ -173,9 +207,13 @@ fn digit_ordinal_of(compact: &str, rest: &str) -> Option<u32> {
 struct Form<K> {
     key: K,
     core: String,
+    /// The first character of `core`.
+    first: Option<char>,
     chars: Vec<char>,
     /// The characters sorted, for the bag distance that rules out most typos.
     sorted: Vec<char>,
+    /// [`char_mask`] of the characters, which rules out most typos sooner.
+    mask: u64,
     digits: usize,
     /// The number of the form's ordinal written in digits.
     number: Option<u32>,
@@ -196,6 +234,8 @@ impl<K> Form<K> {
 /// compared with.
 #[derive(Default)]
 struct Chars {
+    /// [`char_mask`] of the text, once made.
+    mask: Option<u64>,
     chars: Vec<char>,
     sorted: Vec<char>,
 }
@@ -203,6 +243,20 @@ struct Chars {
 thread_local! {
     /// The characters of the probe matched fuzzily, one buffer for every probe.
     static PROBE_CHARS: std::cell::RefCell<Chars> = std::cell::RefCell::default();
+}
+
+/// The bit of a character in a [`char_mask`].
+fn char_bit(c: char) -> u64 {
+    // the top six bits of a multiplicative hash spread the CJK block
+    1 << (u32::from(c).wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+/// One bit for each character of `text` (several characters may share one).
+/// A bit one text has and another lacks stands for a character of the first
+/// that the second lacks, so the bits only one of two texts has count no more
+/// than their bag distance ([`bag_distance`]).
+fn char_mask(text: &str) -> u64 {
+    text.chars().fold(0, |mask, c| mask | char_bit(c))
 }
 
 /// A table's labels, prepared once: `(key, forms)` entries, each form written
@@ -217,16 +271,32 @@ pub(crate) struct Labels<K> {
     /// The forms by the first character of their core, in table order; sorted
     /// by that character.
     by_first: Vec<(char, Vec<usize>)>,
-    /// `by_length[n]`: the forms of `n` characters that admit a typo (five or
-    /// more), in table order.
-    by_length: Vec<Vec<usize>>,
+    /// The forms that admit a typo (five characters or more), by length and
+    /// in table order within a length.
+    near: Vec<Near>,
+    /// `near_from[n]`: the first entry of `near` of `n` characters or more
+    /// (the last entry is `near.len()`).
+    near_from: Vec<usize>,
+}
+
+/// What rules out most typos of a form without looking at it: a form that
+/// admits a typo, as [`Labels::near`] lists it.
+struct Near {
+    /// The form's index in [`Labels::forms`].
+    form: usize,
+    chars: usize,
+    digits: usize,
+    first: Option<char>,
+    mask: u64,
 }
 
 /// The widest difference in characters between a typo and its label.
 const MAX_TYPO_LENGTH_DIFFERENCE: usize = 2;
 
 fn digit_count(s: &str) -> usize {
-    s.bytes().filter(u8::is_ascii_digit).count()
+    // a fold without a branch, which the compiler vectorizes
+    s.bytes()
+        .fold(0, |n, b| n + usize::from(b.is_ascii_digit()))
 }
 
 impl<K: Copy + PartialEq> Labels<K> {
@@ -243,6 +313,8 @@ impl<K: Copy + PartialEq> Labels<K> {
                     sorted.sort_unstable();
                     Form {
                         key,
+                        mask: char_mask(&core),
+                        first: chars.first().copied(),
                         chars,
                         sorted,
                         digits: digit_count(&core),
@@ -253,7 +325,7 @@ impl<K: Copy + PartialEq> Labels<K> {
             })
             .collect::<Vec<Form<K>>>();
         let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
-        let mut by_length: Vec<Vec<usize>> = Vec::new();
+        let mut near: Vec<Near> = Vec::new();
         for (i, form) in forms.iter().enumerate() {
             if let Some(&first) = form.chars.first() {
                 match by_first.binary_search_by_key(&first, |e| e.0) {
@@ -263,16 +335,25 @@ impl<K: Copy + PartialEq> Labels<K> {
             }
             let n = form.chars.len();
             if typo_allowance(n) > 0 {
-                if by_length.len() <= n {
-                    by_length.resize_with(n + 1, Vec::new);
-                }
-                by_length[n].push(i);
+                near.push(Near {
+                    form: i,
+                    chars: n,
+                    digits: form.digits,
+                    first: form.first,
+                    mask: form.mask,
+                });
             }
         }
+        near.sort_by_key(|e| e.chars); // stable: table order within a length
+        let longest = near.last().map_or(0, |e| e.chars);
+        let near_from = (0..=longest + 1)
+            .map(|n| near.partition_point(|e| e.chars < n))
+            .collect();
         Labels {
             forms,
             by_first,
-            by_length,
+            near,
+            near_from,
         }
     }
 
@@ -321,21 +402,37 @@ impl<K: Copy + PartialEq> Labels<K> {
         if best.is_none() {
             let n_text = text.chars().count();
             let digits = digit_count(text);
-            // a typo may begin with another character: the forms of about the
-            // probe's length that do not begin as it does
-            let lengths = n_text.saturating_sub(MAX_TYPO_LENGTH_DIFFERENCE)
-                ..=(n_text + MAX_TYPO_LENGTH_DIFFERENCE)
-                    .min(self.by_length.len().saturating_sub(1));
-            let near_length = self
-                .by_length
-                .get(lengths)
-                .unwrap_or(&[])
-                .iter()
-                .flatten()
-                .filter(|&&i| self.forms[i].chars.first().copied() != first);
             PROBE_CHARS.with_borrow_mut(|text_chars| {
                 text_chars.chars.clear();
-                for form in same_first.iter().chain(near_length).filter_map(numbered) {
+                text_chars.mask = None;
+                for form in same_first.iter().filter_map(numbered) {
+                    if let Some(fit) = fuzzy_fit(text, n_text, text_chars, digits, form) {
+                        consider(&mut best, &mut tie, form.key, fit);
+                    }
+                }
+                // a typo may begin with another character: the forms of about the
+                // probe's length that do not begin as it does (only a typo can
+                // fit them: an annotation and a truncation begin as their label)
+                let last = self.near_from.len() - 1;
+                let shortest = n_text.saturating_sub(MAX_TYPO_LENGTH_DIFFERENCE).min(last);
+                let longest = (n_text + MAX_TYPO_LENGTH_DIFFERENCE + 1).min(last);
+                for e in &self.near[self.near_from[shortest]..self.near_from[longest]] {
+                    if e.first == first || e.digits != digits {
+                        continue;
+                    }
+                    let allowed = typo_allowance(e.chars);
+                    if n_text.abs_diff(e.chars) > allowed {
+                        continue;
+                    }
+                    let mask = *text_chars.mask.get_or_insert_with(|| char_mask(text));
+                    let (only_text, only_form) = (mask & !e.mask, e.mask & !mask);
+                    if only_text.count_ones().max(only_form.count_ones()) as usize > allowed {
+                        continue;
+                    }
+                    let form = &self.forms[e.form];
+                    if !form.numbered_as(probe) {
+                        continue;
+                    }
                     if let Some(fit) = fuzzy_fit(text, n_text, text_chars, digits, form) {
                         consider(&mut best, &mut tie, form.key, fit);
                     }
@@ -415,6 +512,11 @@ fn fuzzy_fit<K>(
     }
     let allowed = typo_allowance(n_form);
     if allowed == 0 || n_text.abs_diff(n_form) > allowed || digits != form.digits {
+        return None;
+    }
+    let mask = *text_chars.mask.get_or_insert_with(|| char_mask(text));
+    let (only_text, only_form) = (mask & !form.mask, form.mask & !mask);
+    if only_text.count_ones().max(only_form.count_ones()) as usize > allowed {
         return None;
     }
     if text_chars.chars.is_empty() {
@@ -588,6 +690,46 @@ mod tests {
         assert_eq!(digit_ordinal("其他"), None);
     }
 
+    /// The ordinal prefix as `nom` combinators, the reference [`ordinal`]
+    /// is checked against.
+    fn ordinal_by_combinators(i: &str) -> nom::IResult<&str, &str> {
+        use nom::Parser;
+        use nom::branch::alt;
+        use nom::bytes::complete::{tag, take_while1};
+        use nom::character::complete::{char, one_of};
+        use nom::combinator::{opt, recognize};
+        use nom::sequence::{delimited, pair, terminated};
+        recognize(alt((
+            terminated(take_while1(chinese_numeral), one_of("、.")),
+            terminated(
+                delimited(char('('), take_while1(chinese_numeral), char(')')),
+                opt(one_of("、.")),
+            ),
+            terminated(
+                take_while1(|c: char| c.is_ascii_digit()),
+                alt((tag("."), tag("、"))),
+            ),
+            recognize(pair(
+                delimited(
+                    char('('),
+                    take_while1(|c: char| c.is_ascii_digit()),
+                    char(')'),
+                ),
+                opt(one_of("、.")),
+            )),
+        )))
+        .parse(i)
+    }
+
+    proptest::proptest! {
+        /// The ordinal read by hand is the one the combinators read.
+        #[test]
+        fn ordinal_equals_the_combinators(text in "[(三十一)12、.其他 ]{0,8}") {
+            let want = ordinal_by_combinators(&text).ok().map(|(_, o)| o.len());
+            proptest::prop_assert_eq!(ordinal(&text), want);
+        }
+    }
+
     #[test]
     fn ordinals_are_stripped() {
         assert_eq!(core("(一)予以公开"), "予以公开");
@@ -667,6 +809,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The bits of a character mask only one of two texts has never
+        /// exceed their bag distance, so the mask rules out no typo the bag
+        /// distance keeps.
+        #[test]
+        fn mask_difference_never_exceeds_bag_distance(a in "[规章文件行政许可其他0-9]{0,12}", b in "[规章文件行政许可其他0-9]{0,12}") {
+            let (mut sa, mut sb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            sa.sort_unstable();
+            sb.sort_unstable();
+            let (ma, mb) = (char_mask(&a), char_mask(&b));
+            let masked = (ma & !mb).count_ones().max((mb & !ma).count_ones()) as usize;
+            proptest::prop_assert!(masked <= bag_distance(&sa, &sb));
+        }
+    }
+
+    #[test]
+    fn char_masks_tell_most_labels_apart() {
+        // a label's mask differs from another label's of its length in
+        // more bits than a typo allows
+        let (a, b) = (
+            char_mask("5.属于三类内部事务信息"),
+            char_mask("4.保护第三方合法权益"),
+        );
+        assert!((a & !b).count_ones() > 2 && (b & !a).count_ones() > 2);
+        assert_eq!(char_mask("规章"), char_mask("章规"));
+        assert_eq!(char_mask(""), 0);
     }
 
     #[test]

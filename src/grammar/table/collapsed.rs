@@ -88,16 +88,22 @@ pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Vec<Cut>> {
     }
     let mut out = Vec::new();
     let mut steps = 0;
+    let mut current = Vec::with_capacity(columns);
+    let mut endings = Vec::with_capacity(run.len() + 1);
     // the total takes at least one digit, and leaves one for each other column
     for total_start in (columns - 1..run.len()).rev() {
         let Some(total) = count_piece(&run[total_start..]) else {
             continue;
         };
         let before = out.len();
+        let digits = &run.as_bytes()[..total_start];
+        endings.clear();
+        endings.extend((0..=digits.len()).map(|p| digits_count(&digits[p..])));
         let mut search = SumSearch {
-            run: &run[..total_start],
+            run: digits,
+            endings: &endings,
             steps: &mut steps,
-            current: Vec::with_capacity(columns),
+            current: &mut current,
             out: &mut out,
         };
         if !search.walk(0, columns - 1, total) {
@@ -112,17 +118,28 @@ pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Vec<Cut>> {
 
 /// A piece of a run of digits as a count: no leading zero, at most 18 digits.
 fn count_piece(piece: &str) -> Option<u64> {
-    if piece.is_empty() || piece.len() > 18 || (piece.len() > 1 && piece.starts_with('0')) {
+    digits_count(piece.as_bytes())
+}
+
+/// [`count_piece`] of ASCII digits.
+fn digits_count(piece: &[u8]) -> Option<u64> {
+    if piece.is_empty() || piece.len() > 18 || (piece.len() > 1 && piece[0] == b'0') {
         return None;
     }
-    piece.parse().ok()
+    piece.iter().try_fold(0u64, |n, &d| {
+        d.is_ascii_digit().then(|| n * 10 + u64::from(d - b'0'))
+    })
 }
 
 /// The cuts of a run of digits into counts with a given sum.
 struct SumSearch<'r, 's> {
-    run: &'r str,
+    /// The run, ASCII digits.
+    run: &'r [u8],
+    /// `endings[p]`: [`digits_count`] of `run[p..]`.
+    endings: &'r [Option<u64>],
     steps: &'s mut usize,
-    current: Cut,
+    /// The pieces cut so far: their byte ranges and counts.
+    current: &'s mut Vec<(usize, usize, u64)>,
     out: &'s mut Vec<Cut>,
 }
 
@@ -134,41 +151,55 @@ impl SumSearch<'_, '_> {
         if *self.steps > MAX_STEPS {
             return false;
         }
-        let rest = &self.run[pos..];
         if parts == 1 {
-            if count_piece(rest) == Some(left) {
-                self.current.push((pos, self.run.len(), Value::Count(left)));
-                self.out.push(self.current.clone());
-                self.current.pop();
-            }
-            return self.out.len() <= MAX_SPLITS;
+            return self.last(pos, left);
         }
+        let rest = &self.run[pos..];
         // leave one digit for each later part
         let longest = rest.len().saturating_sub(parts - 1).min(18);
         // the piece's value, one digit more at each length (18 digits fit a
         // u64)
         let mut value = 0u64;
-        for (len, digit) in rest
-            .bytes()
-            .take(longest)
-            .enumerate()
-            .map(|(i, d)| (i + 1, d))
-        {
-            if (len > 1 && rest.starts_with('0')) || !digit.is_ascii_digit() {
+        for (i, &digit) in rest[..longest].iter().enumerate() {
+            if (i > 0 && rest[0] == b'0') || !digit.is_ascii_digit() {
                 break; // a leading zero: only `0` itself is a count
             }
             value = value * 10 + u64::from(digit - b'0');
             if value > left {
                 break; // longer pieces are larger still
             }
-            self.current.push((pos, pos + len, Value::Count(value)));
-            let ok = self.walk(pos + len, parts - 1, left - value);
+            let len = i + 1;
+            self.current.push((pos, pos + len, value));
+            let ok = if parts == 2 {
+                // the last piece, a step of the search as a call would be
+                *self.steps += 1;
+                *self.steps <= MAX_STEPS && self.last(pos + len, left - value)
+            } else {
+                self.walk(pos + len, parts - 1, left - value)
+            };
             self.current.pop();
             if !ok {
                 return false;
             }
         }
         true
+    }
+
+    /// The last piece, `run[pos..]`, when it is the count `left`: a cut found;
+    /// false when there are too many.
+    fn last(&mut self, pos: usize, left: u64) -> bool {
+        if self.endings[pos] == Some(left) {
+            // room for this piece and the total
+            let mut cut = Cut::with_capacity(self.current.len() + 2);
+            cut.extend(
+                self.current
+                    .iter()
+                    .map(|&(s, e, v)| (s, e, Value::Count(v))),
+            );
+            cut.push((pos, self.run.len(), Value::Count(left)));
+            self.out.push(cut);
+        }
+        self.out.len() <= MAX_SPLITS
     }
 }
 
@@ -429,21 +460,125 @@ fn or_shifted(out: &mut [u64], words: &[u64], shift: usize) {
     }
 }
 
-/// The values column `column` of a row's cuts takes, sorted and without
-/// repeats.
-fn column_values(cuts: &[Cut], column: usize) -> Vec<i128> {
-    let mut values: Vec<i128> = cuts
-        .iter()
-        .filter_map(|cut| cut[column].2.integer())
-        .collect();
-    values.sort_unstable();
-    values.dedup();
-    values
+/// The values each column of each row's cuts takes, made once and again only
+/// after the row lost cuts; all of them kept in one list.
+struct ColumnValues {
+    columns: usize,
+    /// Per row and column (`row * columns + column`): the range of its values
+    /// in `list`, sorted and without repeats, and whether a cut has a blank
+    /// mark there.
+    at: Vec<Option<(usize, usize, bool)>>,
+    list: Vec<i128>,
+}
+
+impl ColumnValues {
+    fn new(rows: usize, columns: usize) -> ColumnValues {
+        ColumnValues {
+            columns,
+            at: vec![None; rows * columns],
+            list: Vec::new(),
+        }
+    }
+
+    /// The values of column `c` of row `r`'s cuts, and whether some cut has a
+    /// blank mark in it.
+    fn get(&mut self, options: &[Vec<Cut>], r: usize, c: usize) -> (&[i128], bool) {
+        let slot = r * self.columns + c;
+        let (start, end, blank) = match self.at[slot] {
+            Some(at) => at,
+            None => {
+                let start = self.list.len();
+                let mut blank = false;
+                for cut in &options[r] {
+                    match cut[c].2.integer() {
+                        Some(v) => self.list.push(v),
+                        None => blank = true,
+                    }
+                }
+                let fresh = &mut self.list[start..];
+                if fresh.len() > 1 {
+                    fresh.sort_unstable();
+                }
+                let mut kept = 0;
+                for i in 0..fresh.len() {
+                    if kept == 0 || fresh[i] != fresh[kept - 1] {
+                        fresh[kept] = fresh[i];
+                        kept += 1;
+                    }
+                }
+                self.list.truncate(start + kept);
+                let at = (start, start + kept, blank);
+                self.at[slot] = Some(at);
+                at
+            }
+        };
+        (&self.list[start..end], blank)
+    }
+
+    /// Forgets the values of row `r`, which lost cuts.
+    fn forget(&mut self, r: usize) {
+        self.at[r * self.columns..(r + 1) * self.columns].fill(None);
+    }
 }
 
 /// An open term of an equation with its side: `(sign, row, column)`, the sign
 /// 1 on the left and −1 on the right.
 type SignedOpen = (i128, usize, usize);
+
+/// The equations of [`propagate`] without blanks, each as
+/// `known + Σ sign · open = 0`, their open terms in one list.
+struct System {
+    /// Each equation's known sum and the range of its terms in `terms`.
+    equations: Vec<(i128, std::ops::Range<usize>)>,
+    terms: Vec<SignedOpen>,
+    /// For each term, the range in `mates` of the terms of its equation in the
+    /// same row (itself among them), as indices into the equation's terms, in
+    /// order.
+    mates_of: Vec<std::ops::Range<usize>>,
+    mates: Vec<usize>,
+}
+
+impl System {
+    fn new(equations: &[(Vec<Term>, Vec<Term>)]) -> System {
+        let mut system = System {
+            equations: Vec::new(),
+            terms: Vec::new(),
+            mates_of: Vec::new(),
+            mates: Vec::new(),
+        };
+        for (left, right) in equations {
+            if left.iter().chain(right).any(|t| matches!(t, Term::Blank)) {
+                continue;
+            }
+            let first = system.terms.len();
+            let signed = left
+                .iter()
+                .map(|t| (1, t))
+                .chain(right.iter().map(|t| (-1, t)));
+            let mut known = 0;
+            for (sign, t) in signed {
+                match *t {
+                    Term::Known(v) => known += sign * v,
+                    Term::Open { row, column } => system.terms.push((sign, row, column)),
+                    Term::Blank => unreachable!("equations with blanks are left out"),
+                }
+            }
+            let open = &system.terms[first..];
+            for &(_, row, _) in open {
+                let start = system.mates.len();
+                system.mates.extend(
+                    open.iter()
+                        .enumerate()
+                        .filter(|&(_, &(_, r, _))| r == row)
+                        .map(|(j, _)| j),
+                );
+                system.mates_of.push(start..system.mates.len());
+            }
+            system.equations.push((known, first..system.terms.len()));
+        }
+        system
+    }
+}
 
 /// Removes the cuts of the collapsed rows that no choice in the other rows can
 /// complete, for equations `Σ left = Σ right`. `options[r]` are row `r`'s cuts.
@@ -453,32 +588,21 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
     }
     // each equation as `known + Σ sign · open = 0`: the known cells add up
     // to one number, and the open ones are (sign, row, column)
-    let equations: Vec<(i128, Vec<SignedOpen>)> = equations
+    let system = System::new(equations);
+    let columns = system
+        .terms
         .iter()
-        .filter(|(left, right)| !left.iter().chain(right).any(|t| matches!(t, Term::Blank)))
-        .map(|(left, right)| {
-            let signed = left
-                .iter()
-                .map(|t| (1, t))
-                .chain(right.iter().map(|t| (-1, t)));
-            let mut known = 0;
-            let mut open = Vec::new();
-            for (sign, t) in signed {
-                match *t {
-                    Term::Known(v) => known += sign * v,
-                    Term::Open { row, column } => open.push((sign, row, column)),
-                    Term::Blank => unreachable!("equations with blanks are left out"),
-                }
-            }
-            (known, open)
-        })
-        .collect();
+        .map(|&(_, _, c)| c + 1)
+        .max()
+        .unwrap_or(0);
     // the values of each row's columns, made again once the row loses cuts
-    let mut values_of: Vec<Vec<Option<Vec<i128>>>> = vec![Vec::new(); options.len()];
+    let mut values = ColumnValues::new(options.len(), columns);
     let mut scratch = Scratch::default();
     let mut same_row: Vec<(i128, usize)> = Vec::new();
     // sign · value of each open term whose row's cuts give its column one value
     let mut single: Vec<Option<i128>> = Vec::new();
+    // the open terms of more than one value (or none), in order
+    let mut many: Vec<usize> = Vec::new();
     // whether some cut of each open term's row has a blank mark in its column
     let mut may_be_blank: Vec<bool> = Vec::new();
     let mut sums = Sums::at(0);
@@ -486,38 +610,45 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
     // row of another term of its equation lost cuts since (the sums of the
     // other terms are what removes its cuts, and a cut they kept they keep)
     let mut version = vec![0u64; options.len()];
-    let mut seen: Vec<Vec<Option<u64>>> = equations
-        .iter()
-        .map(|(_, open)| vec![None; open.len()])
-        .collect();
+    let mut seen: Vec<Option<u64>> = vec![None; system.terms.len()];
     let mut changed = true;
     let mut rounds = 0;
     while changed && rounds < 64 {
         changed = false;
         rounds += 1;
-        for ((known, open), seen) in equations.iter().zip(&mut seen) {
+        for (known, range) in &system.equations {
+            let open = &system.terms[range.clone()];
+            let mates_of = &system.mates_of[range.clone()];
+            let seen = &mut seen[range.clone()];
+            // the versions of the rows of all the terms, each term counted
+            let mut all_versions: u64 = open.iter().map(|&(_, r, _)| version[r]).sum();
             let mut stale = true;
             let mut single_total = 0;
+            let mut blanks = 0;
             for (k, &(my_sign, row, column)) in open.iter().enumerate() {
-                let others: u64 = open
-                    .iter()
-                    .filter(|&&(_, r, _)| r != row)
-                    .map(|&(_, r, _)| version[r])
-                    .sum();
+                let mates = &system.mates[mates_of[k].clone()];
+                let mates_len = u64::try_from(mates.len()).unwrap_or(u64::MAX);
+                // the versions of the rows of the terms of other rows
+                let others = all_versions - mates_len * version[row];
                 if seen[k].replace(others) == Some(others) {
                     continue;
                 }
                 if stale {
                     // a term of one value moves every sum alike
                     single.clear();
+                    many.clear();
                     may_be_blank.clear();
                     single_total = 0;
-                    for &(sign, r, c) in open {
-                        may_be_blank
-                            .push(options[r].iter().any(|cut| cut[c].2.integer().is_none()));
-                        let values = values_at(&mut values_of, options, r, c);
-                        let one = (values.len() == 1).then(|| sign * values[0]);
+                    blanks = 0;
+                    for (j, &(sign, r, c)) in open.iter().enumerate() {
+                        let (column_values, blank) = values.get(options, r, c);
+                        may_be_blank.push(blank);
+                        blanks += usize::from(blank);
+                        let one = (column_values.len() == 1).then(|| sign * column_values[0]);
                         single_total += one.unwrap_or(0);
+                        if one.is_none() {
+                            many.push(j);
+                        }
                         single.push(one);
                     }
                     stale = false;
@@ -525,34 +656,29 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                 // a term of another row that may be a blank mark leaves the sum
                 // open (a blank in a sum rules nothing out): this equation
                 // removes no cut of this row
-                if open
-                    .iter()
-                    .zip(&may_be_blank)
-                    .any(|(&(_, r, _), &blank)| r != row && blank)
-                {
+                if blanks > mates.iter().filter(|&&j| may_be_blank[j]).count() {
                     continue;
                 }
                 // the sums the other terms can reach: the known cells and the
                 // terms of one value give where they start
                 same_row.clear();
                 let mut start = known + single_total;
-                for (j, &(sign, r, c)) in open.iter().enumerate() {
-                    if r == row {
-                        // the target itself, and the same row twice: handled
-                        // through the target's own cut below
-                        start -= single[j].unwrap_or(0);
-                        if j != k {
-                            same_row.push((sign, c));
-                        }
+                for &j in mates {
+                    // the target itself, and the same row twice: handled
+                    // through the target's own cut below
+                    start -= single[j].unwrap_or(0);
+                    if j != k {
+                        same_row.push((open[j].0, open[j].2));
                     }
                 }
                 sums.reset(start);
                 let mut too_many = false;
-                for (j, &(sign, r, c)) in open.iter().enumerate() {
-                    if r == row || single[j].is_some() {
+                for &j in &many {
+                    let (sign, r, c) = open[j];
+                    if r == row {
                         continue;
                     }
-                    sums.add(sign, values_at(&mut values_of, options, r, c), &mut scratch);
+                    sums.add(sign, values.get(options, r, c).0, &mut scratch);
                     if sums.more_than(MAX_SUMS) {
                         too_many = true;
                         break;
@@ -561,8 +687,7 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                 if too_many {
                     continue;
                 }
-                let before = options[row].len();
-                options[row].retain(|cut| {
+                let completed = |cut: &Cut| {
                     // a cut with a blank in the sum is not ruled out by it
                     let Some(mine) = cut[column].2.integer() else {
                         return true;
@@ -572,30 +697,19 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                         .map(|&(sign, c)| cut[c].2.integer().map(|v| sign * v))
                         .sum();
                     own.is_none_or(|own| sums.contains(-(my_sign * mine) - own))
-                });
-                if options[row].len() != before {
+                };
+                // most often every cut is kept: looked at before any moves
+                if !options[row].iter().all(completed) {
+                    options[row].retain(completed);
                     changed = true;
                     stale = true;
-                    values_of[row].clear();
+                    values.forget(row);
                     version[row] += 1;
+                    all_versions += mates_len;
                 }
             }
         }
     }
-}
-
-/// The values of column `c` of row `r`'s cuts, from `values_of` or made there.
-fn values_at<'v>(
-    values_of: &'v mut [Vec<Option<Vec<i128>>>],
-    options: &[Vec<Cut>],
-    r: usize,
-    c: usize,
-) -> &'v [i128] {
-    let row_values = &mut values_of[r];
-    if row_values.len() <= c {
-        row_values.resize(c + 1, None);
-    }
-    row_values[c].get_or_insert_with(|| column_values(&options[r], c))
 }
 
 #[cfg(test)]
