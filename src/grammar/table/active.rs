@@ -181,6 +181,7 @@ pub(crate) fn scan_active(doc: &str, tokens: &[Token], layout: Layout) -> Scan<A
         &ROWS,
         super::cut_labels::in_section_2_part,
     );
+    super::cut_labels::read_section_2_by_order(doc, (tokens, layout), &mut found, &ROWS);
     found
 }
 
