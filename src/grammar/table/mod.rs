@@ -96,9 +96,31 @@ impl<R: Copy> ByPosition<'_, R> {
 
     /// Places `found`'s last cells by their positions, the values before
     /// them packed apart from their columns (see [`positions::place_after_run`]).
+    /// Where the complete rows of the part on the page do not all give the
+    /// same columns (a value one character off), each that places the row
+    /// must place it alike.
     fn after_run(&self, doc: &str, found: &FoundRow<R>) -> Option<positions::AfterRun> {
-        let anchors = self.anchors(doc, found)?;
-        positions::place_after_run(doc, &found.cells, &anchors, self.totals)
+        let page = page_of(&found.cells)?;
+        let columns = self.labels.len();
+        let mut readings = self
+            .scan
+            .rows
+            .iter()
+            .filter(|r| r.segment == found.segment && (self.same_columns)(r.key))
+            .filter_map(|r| row_anchors(&r.cells, columns, page))
+            .filter_map(|anchors| {
+                let anchors: Vec<Option<Anchor>> = anchors.into_iter().map(Some).collect();
+                positions::place_after_run(doc, &found.cells, &anchors, self.totals)
+            });
+        let first = match readings.next() {
+            Some(first) => first,
+            // no complete row places it: the header's cells may
+            None => {
+                let anchors = self.anchors(doc, found)?;
+                return positions::place_after_run(doc, &found.cells, &anchors, self.totals);
+            }
+        };
+        readings.all(|r| r == first).then_some(first)
     }
 
     /// Places `found`'s cells by their positions, or says why not.

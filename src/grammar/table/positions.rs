@@ -1002,27 +1002,36 @@ mod tests {
         let text = include_str!(
             "../../../tests/fixtures/tools/chromium-pdftotext-layout/page_w2019_tabs.txt"
         );
-        let row = "3.危及“三安全一稳定” 5 2 /                 1   1 9\n";
+        let row = "4.保护第三方合法权益         1 /            1   1 3\n";
         assert!(text.contains(row));
         let cells = |r: &crate::model::AnnualReport| {
             [
-                "natural_person",
-                "commercial_enterprise",
+                "research_institution",
+                "public_interest_org",
                 "legal_service_org",
                 "other_org",
                 "total",
             ]
-            .map(|c| get(r, &format!("applications.denied_security_stability.{c}")))
+            .map(|c| get(r, &format!("applications.denied_third_party.{c}")))
         };
         let r = read(text);
-        assert_eq!(cells(&r), ["", "", "1", "1", "9"]);
-        assert!(
-            r.diagnostics.iter().any(|d| d.message.starts_with(
-                "applications.denied_security_stability: the first 4 cells left blank"
-            ))
+        assert_eq!(cells(&r), ["", "", "1", "1", "3"]);
+        assert!(r.diagnostics.iter().any(|d| {
+            d.message
+                .starts_with("applications.denied_third_party: the first 4 cells left blank")
+        }));
+        // below the page break, `7` at 59 is under the `7` of 四、结转下年度继续办理
+        // and beside the `131` of (七)总计 at 60: the complete row that places it does
+        let duplicate = "2.重复申请             2 2        1         2 7\n";
+        assert!(text.contains(duplicate));
+        assert_eq!(get(&r, "applications.rejected_duplicate.other_org"), "2");
+        assert_eq!(get(&r, "applications.rejected_duplicate.total"), "7");
+        assert_eq!(
+            get(&r, "applications.rejected_duplicate.natural_person"),
+            ""
         );
         // a value lost from the run: the total does not hold, nothing is placed
-        let r = read(&text.replace(row, "3.危及“三安全一稳定” 5 /                   1   1 9\n"));
+        let r = read(&text.replace(row, "4.保护第三方合法权益           /            1   1 3\n"));
         assert_eq!(cells(&r), ["", "", "", "", ""]);
     }
 }
