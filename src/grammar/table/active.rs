@@ -185,6 +185,7 @@ pub(crate) fn scan_active<'t>(
         &ROWS,
         super::cut_labels::in_section_2_part,
     );
+    super::cut_labels::read_section_2_by_order(doc, (tokens, layout), &mut found, &ROWS);
     found
 }
 

@@ -231,7 +231,9 @@ pub(crate) fn applications_table(
     }
     // before the printed header's order is followed: the sums treat the five
     // columns of 法人或其他组织 alike, and the order moves the placed rows too
-    super::sums::place_short_rows(ctx, &mut table, edition, unplaced_rows);
+    super::sums::place_short_rows(ctx, &mut table, edition, unplaced_rows, |ctx, t, row| {
+        super::fill_after_run(ctx, t, row, (ApplicantColumn::ALL, &by_position))
+    });
     super::cut_values::decide_applications(ctx, &mut table, edition);
     follow_printed_header(ctx, &mut table, found, edition);
     read_collapsed(ctx, &mut table, found, edition);

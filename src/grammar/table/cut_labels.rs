@@ -37,11 +37,7 @@ pub(crate) fn read_cut_labels<'t, K: Copy + PartialEq>(
     rows: &[(Class<K>, &[&str])],
     allowed: impl Fn(Place<'_, K>, K) -> bool,
 ) {
-    let shows_cuts = match (tokens.first(), tokens.last()) {
-        (Some(first), Some(last)) => doc[first.start..last.end].contains('\u{fffd}'),
-        _ => false,
-    };
-    if !shows_cuts || !layout.marks_rows() {
+    if !shows_cuts(doc, (tokens, layout)) {
         return;
     }
     let forms: Vec<(Class<K>, String)> = rows
@@ -124,6 +120,125 @@ pub(crate) fn read_cut_labels<'t, K: Copy + PartialEq>(
         );
     }
     found.extras = kept;
+}
+
+/// True when the text of `tokens` shows characters cut apart (U+FFFD: a
+/// tool that cuts labels printed it) in a layout that marks rows.
+fn shows_cuts(doc: &str, (tokens, layout): (&[Token], Layout)) -> bool {
+    let cut = match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => doc[first.start..last.end].contains('\u{fffd}'),
+        _ => false,
+    };
+    cut && layout.marks_rows()
+}
+
+/// Reads by their order the cut labels of a part of section 二 that each
+/// begin more than one of its rows (`行政�` for both 行政处罚 and 行政强制
+/// under 第二十条第(六)项), in a table that shows cuts: the template prints
+/// a part's rows in its order, so when no row of the part was found and the
+/// part shows exactly as many rows with values as the template gives it,
+/// each of them cut to a beginning of the row at its place, the n-th is the
+/// template's n-th row. A part with a row fewer or more (a report that
+/// leaves a row out, or adds one) is not read so: its rows stay extra rows.
+///
+/// ```text
+/// part    = caption extra{n}      (no row found between this caption and the next)
+/// reading = extra[i] as rows(part)[i], when n = |rows(part)| and each
+///           extra[i] = ordinal(rows[i]) words, words a beginning of rows[i]'s
+///           label (≥ 2 characters)
+/// ```
+pub(crate) fn read_section_2_by_order(
+    doc: &str,
+    (tokens, layout): (&[Token], Layout),
+    found: &mut Scan<ActiveRow>,
+    rows: &[(Class<ActiveRow>, &[&str])],
+) {
+    if !shows_cuts(doc, (tokens, layout)) {
+        return;
+    }
+    let captions: Vec<(usize, String)> = tokens
+        .iter()
+        .filter(|t| t.is_text())
+        .filter(|t| {
+            t.text(doc)
+                .starts_with(crate::template::ACTIVE_CAPTION_PREFIX)
+        })
+        .map(|t| (t.start, compact(t.text(doc))))
+        .collect();
+    for (i, (start, caption)) in captions.iter().enumerate() {
+        let end = captions.get(i + 1).map_or(usize::MAX, |&(s, _)| s);
+        let within = |at: usize| (*start..end).contains(&at);
+        let Some(part_rows) = part_rows(caption) else {
+            continue;
+        };
+        if found.rows.iter().any(|r| within(r.label.start)) {
+            continue;
+        }
+        let extras: Vec<usize> = (0..found.extras.len())
+            .filter(|&n| {
+                let e = &found.extras[n];
+                within(e.label.start) && e.cells.iter().any(|t| !t.is_text() && !t.is_blank())
+            })
+            .collect();
+        if extras.len() != part_rows.len() {
+            continue;
+        }
+        let each_begins_its_row = extras.iter().zip(part_rows).all(|(&n, &row)| {
+            let text = compact(&doc[found.extras[n].label.range()]);
+            rows.iter()
+                .filter(|(class, _)| *class == Class::Row(row))
+                .flat_map(|(_, forms)| forms.iter())
+                .any(|form| begins(&text, &compact(form)))
+        });
+        if !each_begins_its_row {
+            continue;
+        }
+        for (&n, &key) in extras.iter().zip(part_rows).rev() {
+            let extra = found.extras.remove(n);
+            let before = found
+                .rows
+                .iter()
+                .filter(|r| r.label.start < extra.label.start)
+                .max_by_key(|r| r.label.start);
+            let (trailing, segment) =
+                before.map_or((found.trailing, 0), |r| (r.trailing, r.segment));
+            let at = found
+                .rows
+                .partition_point(|r| r.label.start < extra.label.start);
+            found.rows.insert(
+                at,
+                FoundRow {
+                    key,
+                    fit: Fit::Truncated,
+                    label: extra.label,
+                    cells: extra.cells,
+                    trailing,
+                    collapsed: None,
+                    segment,
+                },
+            );
+        }
+    }
+}
+
+/// The rows the template gives the part of section 二 under `caption`
+/// (compact), when every edition that prints that caption gives the same.
+fn part_rows(caption: &str) -> Option<&'static [ActiveRow]> {
+    let mut parts = crate::template::ACTIVE_PARTS
+        .iter()
+        .filter(|p| same_caption(caption, p.caption));
+    let first = parts.next()?.rows;
+    parts.all(|p| p.rows == first).then_some(first)
+}
+
+/// True when `text` (compact) is `form` (compact) cut short: the same
+/// ordinal, and words that begin the form's words, at least
+/// [`MIN_CHARS`] of them.
+fn begins(text: &str, form: &str) -> bool {
+    let (words, form_words) = (core(text), core(form));
+    words.chars().count() >= MIN_CHARS
+        && text[..text.len() - words.len()] == form[..form.len() - form_words.len()]
+        && form_words.starts_with(words)
 }
 
 /// Where a cut label stands.
@@ -332,5 +447,60 @@ mod tests {
         // text that shows no cuts: the label is no row
         let r = read(&text(""));
         assert_eq!(get(&r, "applications.partially_granted.total"), "");
+    }
+
+    #[test]
+    fn section_2_labels_cut_alike_are_read_by_their_order_in_a_full_part() {
+        use super::super::test_support::{get, read};
+        let text =
+            include_str!("../../../tests/fixtures/tools/html2text-debian/page_w2019_tabs.txt");
+        let (penalty, coercion) = (
+            "|行政\u{fffd}|2罚___|0______|1______|\n",
+            "|行政\u{fffd}|0制___|\u{a0}_____|0______|\n",
+        );
+        assert!(text.contains(&format!("{penalty}{coercion}")));
+        let cells = |r: &crate::model::AnnualReport| {
+            ["penalty.change", "penalty.decisions", "coercion.decisions"]
+                .map(|k| get(r, &format!("active.{k}")))
+        };
+        // two rows cut to 行政 under 第二十条第(六)项, which has two rows
+        assert_eq!(cells(&read(text)), ["0", "1", "0"]);
+        // a report that leaves a row out: which one is left is unknown
+        for damaged in [
+            text.replace(coercion, ""),
+            text.replace(penalty, ""),
+            // or adds one: no row of the part is known by its place
+            text.replace(
+                coercion,
+                &format!("{coercion}|行政\u{fffd}|3___|1______|4______|\n"),
+            ),
+        ] {
+            let r = read(&damaged);
+            assert_eq!(cells(&r), ["", "", ""]);
+            assert!(
+                r.diagnostics.iter().any(|d| d
+                    .message
+                    .contains("rows not found, left blank: penalty, coercion")),
+                "{:#?}",
+                r.diagnostics
+            );
+        }
+        // a label that begins no row of the part: neither is read by order
+        let r = read(&text.replace(penalty, "|其他\u{fffd}|2罚___|0______|1______|\n"));
+        assert_eq!(cells(&r), ["", "", ""]);
+    }
+
+    #[test]
+    fn a_part_is_read_by_order_only_where_each_label_begins_its_row() {
+        use ActiveRow as R;
+        assert_eq!(
+            part_rows("第二十条第(六)项"),
+            Some(&[R::Penalty, R::Coercion][..])
+        );
+        assert_eq!(part_rows("第二十条第(七)项"), None);
+        assert!(begins("行政", "行政处罚"));
+        assert!(!begins("行", "行政处罚"));
+        assert!(!begins("1.行政", "行政处罚"));
+        assert!(!begins("行政强", "行政处罚"));
     }
 }

@@ -95,6 +95,35 @@ impl<R: Copy> ByPosition<'_, R> {
         Some(header_anchors(doc, header, self.labels, page))
     }
 
+    /// Places `found`'s last cells by their positions, the values before
+    /// them packed apart from their columns (see [`positions::place_after_run`]).
+    /// Where the complete rows of the part on the page do not all give the
+    /// same columns (a value one character off), each that places the row
+    /// must place it alike.
+    fn after_run(&self, doc: &str, found: &FoundRow<R>) -> Option<positions::AfterRun> {
+        let page = page_of(&found.cells)?;
+        let columns = self.labels.len();
+        let mut readings = self
+            .scan
+            .rows
+            .iter()
+            .filter(|r| r.segment == found.segment && (self.same_columns)(r.key))
+            .filter_map(|r| row_anchors(&r.cells, columns, page))
+            .filter_map(|anchors| {
+                let anchors: Vec<Option<Anchor>> = anchors.into_iter().map(Some).collect();
+                positions::place_after_run(doc, &found.cells, &anchors, self.totals)
+            });
+        let first = match readings.next() {
+            Some(first) => first,
+            // no complete row places it: the header's cells may
+            None => {
+                let anchors = self.anchors(doc, found)?;
+                return positions::place_after_run(doc, &found.cells, &anchors, self.totals);
+            }
+        };
+        readings.all(|r| r == first).then_some(first)
+    }
+
     /// Places `found`'s cells by their positions, or says why not.
     fn place(&self, doc: &str, found: &FoundRow<R>) -> Result<Placement, positions::Unplaced> {
         let anchors = self
@@ -115,6 +144,50 @@ impl<R: Copy> ByPosition<'_, R> {
         }
         Ok(placement)
     }
+}
+
+/// Says how a row placed by its last values was read (see
+/// [`positions::place_after_run`]): which values are placed by position, and
+/// which columns are left blank for the run before them.
+fn after_run_diagnostic<R: std::fmt::Display>(
+    ctx: &mut Ctx<'_>,
+    id: TableId,
+    found: &FoundRow<R>,
+    after: &positions::AfterRun,
+) {
+    let run: Vec<&str> = found.cells[..after.run]
+        .iter()
+        .map(|t| t.text(ctx.doc))
+        .collect();
+    let (level, message) = if after.run == after.first {
+        (
+            Level::Info,
+            format!(
+                "{id}.{}: the row has {} cells; its last ones placed by where they sit under the columns, and `{}` in the {} columns before them, one a column",
+                found.key,
+                found.cells.len(),
+                run.join(" "),
+                after.first
+            ),
+        )
+    } else {
+        (
+            Level::Warning,
+            format!(
+                "{id}.{}: the first {} cells left blank: `{}` stand packed before the columns placed by where their values sit, so which of those {} columns each belongs to is unknown (the row adds up to its total with them)",
+                found.key,
+                after.first,
+                run.join(" "),
+                after.first
+            ),
+        )
+    };
+    ctx.diag(
+        level,
+        DiagnosticKind::RowAmbiguous,
+        message,
+        Some(found.label),
+    );
 }
 
 /// Fills one row of `table` from the cells found after its label. A row whose
@@ -251,18 +324,28 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
                     );
                     placement
                 }
-                Err(by_position) => {
-                    return Some(Diagnostic {
-                        level: Level::Warning,
-                        kind: DiagnosticKind::RowAmbiguous,
-                        message: format!(
-                            "{id}.{}: cells left blank: {}, and they cannot be placed by position: {}",
-                            found.key,
-                            why.describe(),
-                            by_position.describe()
-                        ),
-                        span: Some(ctx.span(found.label)),
-                    });
+                Err(unplaced) => {
+                    // a row one cell short is left to the table's sums first,
+                    // which place more of it where they decide it (see
+                    // [`sums::place_short_rows`] and [`fill_after_run`])
+                    let after = (found.cells.len() + 1 != columns.len())
+                        .then(|| by_position.after_run(ctx.doc, found))
+                        .flatten();
+                    let Some(after) = after else {
+                        return Some(Diagnostic {
+                            level: Level::Warning,
+                            kind: DiagnosticKind::RowAmbiguous,
+                            message: format!(
+                                "{id}.{}: cells left blank: {}, and they cannot be placed by position: {}",
+                                found.key,
+                                why.describe(),
+                                unplaced.describe()
+                            ),
+                            span: Some(ctx.span(found.label)),
+                        });
+                    };
+                    after_run_diagnostic(ctx, id, found, &after);
+                    after.placement
                 }
             }
         }
@@ -275,12 +358,65 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             });
         }
     };
+    let slots: Placement = if direct {
+        (0..columns.len()).map(Some).collect()
+    } else {
+        placement
+    };
+    fill_cells(
+        ctx,
+        table,
+        (id, row_index),
+        found,
+        (columns, &slots),
+        kind,
+        unit,
+    );
+    None
+}
+
+/// Places a row of section 三 one cell short that the table's sums left
+/// unplaced by its last values, the values before them packed apart from
+/// their columns (see [`positions::place_after_run`]); false when it cannot.
+fn fill_after_run<C: Copy + PartialEq>(
+    ctx: &mut Ctx<'_>,
+    table: &mut Table<crate::model::ApplicationRow, C>,
+    found: &FoundRow<crate::model::ApplicationRow>,
+    (columns, by_position): (&[C], &ByPosition<'_, crate::model::ApplicationRow>),
+) -> bool {
+    let Some(row_index) = table.rows.iter().position(|r| r.key == found.key) else {
+        return false;
+    };
+    let Some(after) = by_position.after_run(ctx.doc, found) else {
+        return false;
+    };
+    after_run_diagnostic(ctx, TableId::Applications, found, &after);
+    fill_cells(
+        ctx,
+        table,
+        (TableId::Applications, row_index),
+        found,
+        (columns, &after.placement),
+        |_| ValueKind::Count,
+        HeaderUnit::None,
+    );
+    true
+}
+
+/// Fills the cells of row `row_index` of `table` from `found`'s cells,
+/// column `c` from `found.cells[slots[c]]` (none where `slots[c]` is `None`).
+fn fill_cells<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
+    ctx: &mut Ctx<'_>,
+    table: &mut Table<R, C>,
+    (id, row_index): (TableId, usize),
+    found: &FoundRow<R>,
+    (columns, slots): (&[C], &Placement),
+    kind: impl Fn(C) -> ValueKind,
+    unit: HeaderUnit,
+) {
+    let row = &mut table.rows[row_index];
     for (column_index, &column) in columns.iter().enumerate() {
-        let slot = if direct {
-            Some(column_index)
-        } else {
-            placement.get(column_index).copied().flatten()
-        };
+        let slot = slots.get(column_index).copied().flatten();
         let Some(token) = slot.map(|i| &found.cells[i]) else {
             continue;
         };
@@ -326,7 +462,6 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             *slot = cell;
         }
     }
-    None
 }
 
 /// Fills a row from the one cut of its collapsed run.

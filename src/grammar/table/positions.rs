@@ -27,6 +27,12 @@
 //! sparse header lines, so anchors from another page are never used, and a
 //! value that merely comes near a column is not placed.
 //!
+//! A row whose first values the text packs one or two spaces apart, under
+//! columns too narrow for them, while its last values stand under their own
+//! columns (`5 2 /   1   1 9`), is placed by those last values alone, where
+//! the row still adds up to its total; the columns of the packed run stay
+//! blank unless the run fills them all ([`place_after_run`]).
+//!
 //! A page is not offset as a whole, so no shift taken from elsewhere on the
 //! page (the row labels, say) carries anchors over from another page. A text
 //! piece's column follows from how much text lies to its left on its own
@@ -421,6 +427,116 @@ pub(crate) fn place_on_grid(
     Ok((placement, after))
 }
 
+/// A row placed by its last values alone (see [`place_after_run`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AfterRun {
+    /// The placement: the columns of the last values, and the columns before
+    /// them only where the run fills them all.
+    pub(crate) placement: Placement,
+    /// How many cells the run before the placed values has.
+    pub(crate) run: usize,
+    /// The first column placed by position; the run's values are in the
+    /// columns before it.
+    pub(crate) first: usize,
+}
+
+/// Places a row whose first values the text sets apart from their columns
+/// (`pdftotext -layout` packs the values of narrow columns one or two
+/// spaces apart, wherever their columns are) by its last values: each of
+/// them sits under exactly one column, in order, the last one under the
+/// row's last column, and the first of them stands apart from the value
+/// before it (more than one space: a value one space after another sits
+/// where the text packs it, see [`packed`]); the run is the shortest so. The
+/// values before them (the run) are then in the columns before the first
+/// placed one, every one of them left of its anchor; they are placed too
+/// only where they are as many as those columns (one a column, in order).
+/// Every total must hold with the run's values counted among its parts
+/// (blank marks as zero), and the run's columns must all be parts of a
+/// total: with no total to check it (section 二), no row is placed so.
+///
+/// ```text
+/// row     = run after
+/// after   = value{n}      each under one column c₁ < … < cₙ, cₙ the last column
+/// run     = value{k}      the fewest, 1 ≤ k ≤ c₁, each left of c₁'s anchor,
+///                         more than one space before the first value after it
+/// holds   = Σ run + Σ parts(after) = total(after)    for each total
+/// ```
+pub(crate) fn place_after_run(
+    doc: &str,
+    cells: &[Token],
+    anchors: &[Option<Anchor>],
+    totals: &[Total<'_>],
+) -> Option<AfterRun> {
+    let places = places(cells)?;
+    let hits = |at: &Place| -> Vec<usize> {
+        anchors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.is_some_and(|a| overlaps(at, a)))
+            .map(|(c, _)| c)
+            .collect()
+    };
+    // the shortest run after which a value stands apart from it, and the
+    // values from there on sit under one column each, in order
+    let (run, columns) = (1..cells.len()).find_map(|k| {
+        if packed(doc, &cells[k..=k]) {
+            return None;
+        }
+        let mut columns = Vec::with_capacity(cells.len() - k);
+        for at in &places[k..] {
+            match hits(at)[..] {
+                [c] if columns.last().is_none_or(|&l| l < c) => columns.push(c),
+                _ => return None,
+            }
+        }
+        Some((k, columns))
+    })?;
+    let first = *columns.first()?;
+    let (edge, _) = anchors[first]?;
+    if columns.last() != Some(&(anchors.len() - 1))
+        || run > first
+        || places[..run].iter().any(|p| p.end > edge)
+        || cells.iter().any(Token::is_empty)
+        || totals.is_empty()
+        || !totals
+            .iter()
+            .all(|(parts, _)| (0..first).all(|c| parts.contains(&c)))
+    {
+        return None;
+    }
+    // a count, or zero for a blank mark
+    let count = |t: &Token| match t.scalar? {
+        Scalar::Blank => Some(0),
+        s => s.count(),
+    };
+    let in_run: u64 = cells[..run].iter().map(count).sum::<Option<u64>>()?;
+    let mut placement: Placement = vec![None; anchors.len()];
+    for (i, &c) in columns.iter().enumerate() {
+        placement[c] = Some(run + i);
+    }
+    let holds = totals.iter().all(|&(parts, total)| {
+        let shown = |c: usize| placement[c].map(|i| &cells[i]);
+        let Some(total) = shown(total).and_then(|t| t.scalar).and_then(Scalar::count) else {
+            return false;
+        };
+        let after: Option<u64> = parts.iter().filter_map(|&c| shown(c)).map(count).sum();
+        after.is_some_and(|a| a + in_run == total)
+    });
+    if !holds {
+        return None;
+    }
+    if run == first {
+        for (c, slot) in placement.iter_mut().enumerate().take(first) {
+            *slot = Some(c);
+        }
+    }
+    Some(AfterRun {
+        placement,
+        run,
+        first,
+    })
+}
+
 /// A total column and the columns it sums (section 三's 总计, section 四's three 总计).
 pub(crate) type Total<'a> = (&'a [usize], usize);
 
@@ -757,5 +873,165 @@ mod tests {
         let l = lines(doc);
         let anchors = header_anchors(doc, &l[0], &labels, 0);
         assert_eq!(anchors, [None, Some((7, 10)), None]);
+    }
+
+    /// Section 三's columns: six applicant columns summed by the seventh.
+    const APPLICANT_TOTAL: &[Total<'static>] = &[(&[0, 1, 2, 3, 4, 5], 6)];
+
+    /// A complete row of section 三 (as Chromium's PDF prints it: the four
+    /// narrow columns one space apart) and the rows `rows` under it.
+    fn section_3(rows: &[&[(usize, &str)]]) -> String {
+        let mut doc = line(&[
+            (0, "一、本年新收"),
+            (27, "34"),
+            (30, "37"),
+            (33, "15"),
+            (36, "16"),
+            (48, "11"),
+            (52, "18"),
+            (55, "131"),
+        ]);
+        for row in rows {
+            doc += &line(row);
+        }
+        doc
+    }
+
+    fn after_run(doc: &str, row: usize) -> Option<(Vec<&str>, usize, usize)> {
+        let l = lines(doc);
+        let anchors: Vec<Option<Anchor>> = row_anchors(&l[0][1..], 7, 0)?
+            .into_iter()
+            .map(Some)
+            .collect();
+        let cells = &l[row][1..];
+        let after = place_after_run(doc, cells, &anchors, APPLICANT_TOTAL)?;
+        Some((texts(doc, cells, &after.placement), after.run, after.first))
+    }
+
+    #[test]
+    fn the_values_after_a_packed_run_are_placed_by_position() {
+        // `5 2 /` one or two spaces apart, then 法律服务机构, 其他, 总计
+        let doc = section_3(&[&[
+            (0, "3.危及安全"),
+            (26, "5"),
+            (28, "2"),
+            (30, "/"),
+            (48, "1"),
+            (52, "1"),
+            (55, "9"),
+        ]]);
+        assert_eq!(
+            after_run(&doc, 1),
+            Some((vec!["", "", "", "", "1", "1", "9"], 3, 4))
+        );
+        // as many values before the placed ones as columns: one a column
+        let doc = section_3(&[&[
+            (0, "一、予以公开"),
+            (27, "17"),
+            (30, "4"),
+            (32, "2"),
+            (34, "2"),
+            (48, "1"),
+            (52, "5"),
+            (54, "31"),
+        ]]);
+        // (where they sit does not place them: `2` at 32 is under no column)
+        let l = lines(&doc);
+        let anchors: Vec<Option<Anchor>> = row_anchors(&l[0][1..], 7, 0)
+            .unwrap()
+            .into_iter()
+            .map(Some)
+            .collect();
+        assert!(place(&doc, &l[1][1..], &anchors).is_err());
+        assert_eq!(
+            after_run(&doc, 1),
+            Some((vec!["17", "4", "2", "2", "1", "5", "31"], 4, 4))
+        );
+    }
+
+    #[test]
+    fn a_run_that_breaks_its_total_or_a_packed_value_after_it_places_nothing() {
+        let row = |total: &'static str| -> Vec<(usize, &'static str)> {
+            vec![
+                (0, "3.危及安全"),
+                (26, "5"),
+                (28, "2"),
+                (30, "/"),
+                (48, "1"),
+                (52, "1"),
+                (55, total),
+            ]
+        };
+        // 5 + 2 + 1 + 1 is not 8: a value is lost or misread
+        assert_eq!(after_run(&section_3(&[&row("8")]), 1), None);
+        // the first value under a column stands one space after the run: it
+        // sits where the text packs it, and may be in any column
+        let doc = section_3(&[&[
+            (0, "3.要求提供"),
+            (31, "1"),
+            (33, "1"),
+            (48, "/"),
+            (55, "2"),
+        ]]);
+        let l = lines(&doc);
+        let anchors: Vec<Option<Anchor>> = row_anchors(&l[0][1..], 7, 0)
+            .unwrap()
+            .into_iter()
+            .map(Some)
+            .collect();
+        let after = place_after_run(&doc, &l[1][1..], &anchors, APPLICANT_TOTAL).unwrap();
+        // the second `1` is under 科研机构, but one space after the first: it
+        // is not taken for a value under a column, and the run is `1 1`
+        assert_eq!((after.run, after.first), (2, 4));
+        // the last value under no column, or no total to check: nothing
+        let doc = section_3(&[&[
+            (0, "3.危及安全"),
+            (26, "5"),
+            (28, "2"),
+            (48, "1"),
+            (58, "8"),
+        ]]);
+        assert_eq!(after_run(&doc, 1), None);
+        let l = lines(&doc);
+        assert_eq!(place_after_run(&doc, &l[1][1..], &anchors, &[]), None);
+    }
+
+    #[test]
+    fn a_report_s_narrow_columns_packed_apart_leave_their_cells_blank() {
+        use super::super::test_support::{get, read};
+        let text = include_str!(
+            "../../../tests/fixtures/tools/chromium-pdftotext-layout/page_w2019_tabs.txt"
+        );
+        let row = "4.保护第三方合法权益         1 /            1   1 3\n";
+        assert!(text.contains(row));
+        let cells = |r: &crate::model::AnnualReport| {
+            [
+                "research_institution",
+                "public_interest_org",
+                "legal_service_org",
+                "other_org",
+                "total",
+            ]
+            .map(|c| get(r, &format!("applications.denied_third_party.{c}")))
+        };
+        let r = read(text);
+        assert_eq!(cells(&r), ["", "", "1", "1", "3"]);
+        assert!(r.diagnostics.iter().any(|d| {
+            d.message
+                .starts_with("applications.denied_third_party: the first 4 cells left blank")
+        }));
+        // below the page break, `7` at 59 is under the `7` of 四、结转下年度继续办理
+        // and beside the `131` of (七)总计 at 60: the complete row that places it does
+        let duplicate = "2.重复申请             2 2        1         2 7\n";
+        assert!(text.contains(duplicate));
+        assert_eq!(get(&r, "applications.rejected_duplicate.other_org"), "2");
+        assert_eq!(get(&r, "applications.rejected_duplicate.total"), "7");
+        assert_eq!(
+            get(&r, "applications.rejected_duplicate.natural_person"),
+            ""
+        );
+        // a value lost from the run: the total does not hold, nothing is placed
+        let r = read(&text.replace(row, "4.保护第三方合法权益           /            1   1 3\n"));
+        assert_eq!(cells(&r), ["", "", "", "", ""]);
     }
 }

@@ -141,14 +141,17 @@ fn cell_under(column: usize, blank: usize) -> Option<usize> {
 ///
 /// A blank cell and a `0` weigh the same in every sum, so a `0` next to the
 /// blank cell cannot be told from it: those two columns stay blank, the
-/// row's other cells are placed. A row with no cell placed stays blank, and
-/// its diagnostic (`unplaced`, from the row's filling) is reported; a placed
-/// row gets a diagnostic that says how it was placed.
+/// row's other cells are placed. A row with no cell placed is handed to
+/// `otherwise`, which may place it another way (and returns true when it
+/// does), or else stays blank, and its diagnostic (`unplaced`, from the row's
+/// filling) is reported; a placed row gets a diagnostic that says how it was
+/// placed.
 pub(crate) fn place_short_rows(
     ctx: &mut Ctx<'_>,
     table: &mut ApplicationsTable,
     edition: Edition,
     unplaced: Vec<(&FoundRow<ApplicationRow>, Diagnostic)>,
+    mut otherwise: impl FnMut(&mut Ctx<'_>, &mut ApplicationsTable, &FoundRow<ApplicationRow>) -> bool,
 ) {
     let columns = ApplicantColumn::ALL.len();
     let typed = |found: &FoundRow<ApplicationRow>| -> Option<Vec<Value>> {
@@ -172,14 +175,16 @@ pub(crate) fn place_short_rows(
         placed = settled(table, edition, &unplaced, &short);
     }
     for (i, (found, diagnostic)) in unplaced.into_iter().enumerate() {
-        let Some((_, settled)) = placed.iter().find(|(p, _)| *p == i) else {
-            ctx.diagnostics.push(diagnostic);
+        let settled = placed
+            .iter()
+            .find(|(p, _)| *p == i)
+            .filter(|(_, settled)| settled.iter().any(|s| matches!(s, Settled::Cell(_))));
+        let Some((_, settled)) = settled else {
+            if !otherwise(ctx, table, found) {
+                ctx.diagnostics.push(diagnostic);
+            }
             continue;
         };
-        if !settled.iter().any(|s| matches!(s, Settled::Cell(_))) {
-            ctx.diagnostics.push(diagnostic);
-            continue;
-        }
         let mut unsure = Vec::new();
         let mut blank = None;
         for (&column, settled) in ApplicantColumn::ALL.iter().zip(settled) {
