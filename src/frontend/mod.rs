@@ -320,8 +320,13 @@ impl Document {
         #[cfg(feature = "html")]
         {
             let bytes = text.as_bytes();
-            let utf8 = html::declared_encoding(bytes).is_none_or(|e| e == encoding_rs::UTF_8);
-            if utf8 && decode::bom(bytes).is_none() && Document::html_sniff(bytes) {
+            // most texts hold no tag at all: one search rules them out
+            let head = &bytes[..bytes.len().min(64 * 1024)];
+            if memchr::memchr(b'<', head).is_some()
+                && decode::bom(bytes).is_none()
+                && Document::html_sniff(bytes)
+                && html::declared_encoding(bytes).is_none_or(|e| e == encoding_rs::UTF_8)
+            {
                 return Document::from_bytes_with(bytes, options).map(Some);
             }
         }
