@@ -480,7 +480,10 @@ impl Pages {
 /// ```
 ///
 /// A cell's text may take several lines (its paragraphs), one blank line
-/// apart; two or more blank lines end the row. Page furniture is passed over.
+/// apart; two or more blank lines end the row. A separator followed by two
+/// or more blank lines ends its row with an empty cell when the text after
+/// them is no value (a value there is the next cell, after a paragraph's
+/// spacing). Page furniture is passed over.
 fn tab_lines(doc: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     // the open cell's byte range, and the blank lines since the last line with text
     let mut open: Option<(usize, usize)> = None;
@@ -521,7 +524,15 @@ fn tab_lines(doc: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 open = Some((s, e));
             }
             None => {
-                if blanks >= 2 && !after_separator {
+                // after a separator, blank lines may be a cell's paragraph
+                // spacing: a value there goes on with the row; text that is no
+                // value starts the next row, and the separator ended this one
+                // with an empty cell
+                let ends_row = blanks >= 2 && (!after_separator || scalar(line.trim()).is_none());
+                if ends_row {
+                    if after_separator {
+                        out.push(cell(doc, s, s, false));
+                    }
                     row_start = true;
                 }
                 open = Some((s, e));
@@ -927,6 +938,37 @@ mod tests {
                 ("行政许可", true),
                 ("27", false),
             ]
+        );
+    }
+
+    #[test]
+    fn inner_text_row_ending_in_a_separator_has_an_empty_last_cell() {
+        // `规范性文件 | 0 | 0 | (empty)`, then the next part's caption
+        let doc = "信息内容\n\t\n数量\n\n\n\n规范性文件\n\n\t\n\n0\n\n\t\n\n0\n\n\t\n\n\n\n第二十条第(五)项\n\n\n\n行政许可\n\t\n27\n";
+        let (layout, found) = cells(doc);
+        assert_eq!(layout, Layout::TabLines);
+        let got: Vec<(&str, bool)> = found.iter().map(|(t, r)| (t.as_str(), *r)).collect();
+        assert_eq!(
+            got,
+            [
+                ("信息内容", true),
+                ("数量", false),
+                ("规范性文件", true),
+                ("0", false),
+                ("0", false),
+                ("", false),
+                ("第二十条第(五)项", true),
+                ("行政许可", true),
+                ("27", false),
+            ]
+        );
+        // a value after a separator and blank lines is the row's next cell
+        let doc = "信息内容\n\t\n数量\n\n\n\n规章\n\t\n\n\n5\n\n\n\n行政许可\n\t\n27\n";
+        let (_, found) = cells(doc);
+        let got: Vec<(&str, bool)> = found.iter().map(|(t, r)| (t.as_str(), *r)).collect();
+        assert_eq!(
+            got[2..5],
+            [("规章", true), ("5", false), ("行政许可", true)]
         );
     }
 
