@@ -313,16 +313,19 @@ impl Document {
 
     /// The text given to [`parse`](crate::parse) when it is an HTML page
     /// throughout (a converter that writes its whole output as HTML, as
-    /// `pandoc -t gfm` does for a page laid out in a table) declaring no
-    /// encoding but UTF-8: read as [`Document::from_bytes`] reads its bytes,
-    /// spans into `text`. `None` for any other text.
+    /// `pandoc -t gfm` does for a page laid out in a table): it begins with a
+    /// tag, looks like HTML and declares no encoding but UTF-8. Read as
+    /// [`Document::from_bytes`] reads its bytes, spans into `text`. `None` for
+    /// any other text (a text report that quotes a few tags in its prose
+    /// stays text).
     pub(crate) fn from_html_text(text: &str, options: &Options) -> Result<Option<Document>, Error> {
         #[cfg(feature = "html")]
         {
             let bytes = text.as_bytes();
-            // most texts hold no tag at all: one search rules them out
-            let head = &bytes[..bytes.len().min(64 * 1024)];
-            if memchr::memchr(b'<', head).is_some()
+            // an HTML page begins with a tag; a text that quotes tags further
+            // on (a section's body copied from a page) is text
+            let begins_with_tag = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
+            if begins_with_tag
                 && decode::bom(bytes).is_none()
                 && Document::html_sniff(bytes)
                 && html::declared_encoding(bytes).is_none_or(|e| e == encoding_rs::UTF_8)
