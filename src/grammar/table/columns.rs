@@ -18,7 +18,10 @@
 //! header names a column of exactly one part of the table and appears once;
 //! the block shows exactly as many values as that part has rows, on the lines
 //! right after the header (a blank line or any text ends it); and the labels of
-//! those rows stood alone in the text, with no cells after them. Every other
+//! those rows stood alone in the text, with no cells after them, before the
+//! header (a text that gives each row's figures before its label, as plain
+//! `pdftotext` of a browser's PDF does, puts the first row's figures below
+//! the header, the labels after them). Every other
 //! cell of the plain output stays blank (the row reader has said why).
 
 use crate::normalize::Norm;
@@ -40,6 +43,8 @@ struct Block {
     headers: &'static [&'static str],
     column: C,
     rows: &'static [R],
+    /// How many columns the part has.
+    columns: usize,
 }
 
 /// Every column of one part only, per edition, with its header's forms and
@@ -58,6 +63,7 @@ static BLOCKS: LazyLock<Vec<Block>> = LazyLock::new(|| {
                         headers: template::active_column(column, edition).label.forms,
                         column,
                         rows: part.rows,
+                        columns: part.columns.len(),
                     });
                 }
             }
@@ -93,6 +99,22 @@ pub(crate) fn read_column_blocks(
         let Some(i) = header_once(doc, &all, block) else {
             continue;
         };
+        // the rows' labels stood before the header, as this output prints
+        // them: labels after it are a text that gives each row's figures
+        // before its label, where the block below the header is the first
+        // row's figures, not a column (the two readings are one for a part
+        // of one row and one column)
+        let labelled_before = |row: R| {
+            found
+                .rows
+                .iter()
+                .find(|r| r.key == row)
+                .is_some_and(|r| r.label.start < all[i].0)
+        };
+        let one_cell = block.rows.len() == 1 && block.columns == 1;
+        if !one_cell && !block.rows.iter().all(|&r| labelled_before(r)) {
+            continue;
+        }
         let values = values_below(doc, &all[i + 1..], block.rows.len() + 1);
         if values.len() != block.rows.len() {
             continue;
@@ -261,6 +283,16 @@ mod tests {
         assert_eq!(b.figures.len(), 1);
         assert_eq!(&text[b.figures[0].start..b.figures[0].end], "1");
         assert_eq!(&text[b.header.start..b.header.end], "本年新公开数量");
+    }
+
+    #[test]
+    fn a_block_before_its_rows_labels_is_no_column() {
+        // each row's figures before its label (a browser's PDF): the two
+        // figures below the last header are the first row's, one blank
+        let text = "一、总体情况\n\u{c}二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n5\n2\n规章\n14\n6\n88\n行政规范性文件\n三、收到和处理政府信息公开申请情况\n";
+        let r = read(text);
+        assert_eq!(get(&r, "active.regulations.in_force"), "");
+        assert_eq!(get(&r, "active.normative_documents.in_force"), "");
     }
 
     #[test]
