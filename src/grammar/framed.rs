@@ -30,20 +30,7 @@ use crate::normalize::Normalized;
 /// The display width of `c` in pandoc's layout: two for east-asian wide and
 /// full-width characters, one for the rest (ambiguous ones included).
 fn width(c: char) -> usize {
-    let wide = matches!(c as u32,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD);
-    if wide { 2 } else { 1 }
+    usize::from(crate::normalize::display_width(c))
 }
 
 /// The display column of every char of the normalized line `doc[s..e]`, with

@@ -176,7 +176,11 @@ fn header_once(doc: &str, all: &[(usize, usize)], block: &Block) -> Option<usize
 /// ```text
 /// block := (line where scalar(line) ≠ blank){0..most}
 /// ```
-fn values_below(doc: &str, after: &[(usize, usize)], most: usize) -> Vec<(usize, usize, Scalar)> {
+pub(super) fn values_below(
+    doc: &str,
+    after: &[(usize, usize)],
+    most: usize,
+) -> Vec<(usize, usize, Scalar)> {
     after
         .iter()
         .map_while(|&(s, e)| {

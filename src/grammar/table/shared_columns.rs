@@ -32,7 +32,7 @@ use super::scan::Scan;
 use crate::grammar::Ctx;
 use crate::grammar::label::compact;
 use crate::grammar::tokens::lines;
-use crate::grammar::value::{HeaderUnit, Scalar, scalar};
+use crate::grammar::value::{HeaderUnit, Scalar};
 use crate::model::{
     ActiveColumn as C, ActiveRow as R, ActiveTable, Cell, DiagnosticKind, Edition, Level,
 };
@@ -84,20 +84,7 @@ fn block_below(
     i: usize,
     most: usize,
 ) -> Vec<(usize, usize, Scalar)> {
-    all[i + 1..]
-        .iter()
-        .map_while(|&(s, e)| {
-            let line = &doc[s..e];
-            if line.starts_with('\u{c}') {
-                return None;
-            }
-            let text = line.trim();
-            let value = scalar(text).filter(|v| *v != Scalar::Blank)?;
-            let lead = line.len() - line.trim_start().len();
-            Some((s + lead, s + lead + text.len(), value))
-        })
-        .take(most)
-        .collect()
+    super::columns::values_below(doc, &all[i + 1..], most)
 }
 
 /// Fills the columns of section 二 under headers its parts share, in
