@@ -15,10 +15,12 @@ mod printed;
 mod reading_order;
 mod rejoin;
 mod review;
+mod review_groups;
 mod review_totals;
 mod row_bands;
 mod scan;
 mod shared_columns;
+mod stray_blocks;
 mod sums;
 mod total_column;
 

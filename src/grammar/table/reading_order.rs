@@ -28,8 +28,10 @@
 
 use super::columns::{ShortBlock, short_blocks};
 use super::label_tails::read_label_tails;
+use super::review_groups::read_review_groups;
 use super::review_totals::read_review_totals;
 use super::row_bands::{read_review_bands, read_row_bands};
+use super::stray_blocks::{read_stray_blocks, stray_blocks, stray_spans};
 use super::total_column::read_total_column;
 use crate::grammar::Ctx;
 use crate::grammar::label::compacted;
@@ -430,6 +432,10 @@ fn fill_active(
 /// 三's `总计` column as a block below its header (see
 /// [`read_total_column`]) and section 四's groups that show one figure below
 /// their `总计` (see [`read_review_totals`]) where cells are still open.
+/// Section 四's groups printed in LibreOffice's pieces are read before the
+/// totals alone (see [`read_review_groups`]). Section 二's column blocks
+/// printed in section 三's text are read into section 二 and left out of
+/// sections 三's and 四's figures (see [`stray_blocks`]).
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
@@ -443,12 +449,22 @@ pub(crate) fn read_uniform_tables(
     // sections 三 and 四, whose sums check every reading, the rows kept aside
     // in plain text are pieces of wrapped labels, and figures after them are
     // the table's
-    let skip: Vec<Span> = extra
+    let mut skip: Vec<Span> = extra
         .iter()
         .filter(|r| r.table == TableId::Active)
         .flat_map(|r| r.values.iter().map(|v| v.span))
         .collect();
     let hidden = |id: TableId| extra.iter().any(|r| r.table == id && r.values.is_empty());
+    // section 二's column blocks printed in section 三's text are no cells of
+    // sections 三 and 四
+    let strays = applications_region.map_or_else(Vec::new, |a| stray_blocks(ctx.doc, a));
+    skip.extend(stray_spans(ctx, &strays));
+    let mut active = active;
+    if let Some(table) = active.as_deref_mut()
+        && !hidden(TableId::Active)
+    {
+        read_stray_blocks(ctx, table, edition, &strays);
+    }
     if let (Some(table), Some(region)) = (active, active_region)
         && !hidden(TableId::Active)
         && fill_active(ctx, table, region, edition, &skip)
@@ -471,6 +487,14 @@ pub(crate) fn read_uniform_tables(
             Norm::new(r.start, run_on(ctx.doc, r.end)),
             &skip,
         );
+    }
+    if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
+        && open(&table.rows)
+    {
+        // LibreOffice's text puts pieces of section 四 among section 三's
+        // last lines and section 五's first ones
+        let start = applications_region.map_or(r.start, |a| a.start.min(r.start));
+        read_review_groups(ctx, table, Norm::new(start, run_on(ctx.doc, r.end)));
     }
     if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
         && open(&table.rows)
