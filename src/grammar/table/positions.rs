@@ -170,6 +170,12 @@ fn words_of<'d>(doc: &'d str, token: &Token) -> Vec<(&'d str, Place)> {
 /// the page starts at one column (a header one cell a line, as squeezed text
 /// given its line breaks back or plain PDF text shows it), the header's
 /// positions tell no column from another: there are none either.
+///
+/// A label wrapped inside a narrow column stands in pieces one below the
+/// other, each starting at the column's first character (`结果` over `维持`,
+/// `总` over `计`), while a piece alone may name no column (`结果` starts
+/// both `结果维持` and `结果纠正`). Such pieces are read as one cell
+/// ([`stacked`]).
 pub(crate) fn header_anchors(
     doc: &str,
     header: &[Token],
@@ -185,31 +191,34 @@ pub(crate) fn header_anchors(
             None => groups.push((l, vec![c])),
         }
     }
-    let mut named: Vec<Vec<Place>> = vec![Vec::new(); groups.len()];
-    // the column every header word on the page starts at, while they share one
-    let mut starts: Option<Option<u32>> = None;
-    let mut words = 0;
-    for (text, at) in header.iter().flat_map(|t| words_of(doc, t)) {
-        if at.page != page {
-            continue;
-        }
-        words += 1;
-        starts = match starts {
-            None => Some(Some(at.start)),
-            Some(Some(s)) if s == at.start => Some(Some(s)),
-            _ => Some(None),
-        };
-        let text = compact(text);
+    // the groups a header text names
+    let named_by = |text: &str| -> Vec<usize> {
         let names = |label: &&str| {
-            *label == text || (text.chars().nth(1).is_some() && label.starts_with(text.as_str()))
+            *label == text || (text.chars().nth(1).is_some() && label.starts_with(text))
         };
-        let mut hits = groups
+        groups
             .iter()
             .enumerate()
-            .filter(|(_, (l, _))| l.iter().any(names));
-        if let (Some((g, _)), None) = (hits.next(), hits.next()) {
-            named[g].push(at);
+            .filter(|(_, (l, _))| l.iter().any(names))
+            .map(|(g, _)| g)
+            .collect()
+    };
+    let words: Vec<(String, Place)> = header
+        .iter()
+        .flat_map(|t| words_of(doc, t))
+        .filter(|(_, at)| at.page == page)
+        .map(|(text, at)| (compact(text), at))
+        .collect();
+    // the column every header word on the page starts at, while they share one
+    let one_column = words.len() > 1 && words.iter().all(|(_, at)| at.start == words[0].1.start);
+    let mut named: Vec<Vec<Place>> = vec![Vec::new(); groups.len()];
+    for (text, at) in &words {
+        if let [g] = named_by(text)[..] {
+            named[g].push(*at);
         }
+    }
+    for (g, at) in stacked(&words, |text| named_by(text)) {
+        named[g].push(at);
     }
     for ((_, columns), mut cells) in groups.iter().zip(named) {
         if cells.len() != columns.len() {
@@ -221,11 +230,80 @@ pub(crate) fn header_anchors(
         }
     }
     let set: Vec<Anchor> = anchors.iter().flatten().copied().collect();
-    let one_column = words > 1 && matches!(starts, Some(Some(_)));
     if one_column || set.windows(2).any(|w| w[1].0 < w[0].1) {
         return vec![None; labels.len()];
     }
     anchors
+}
+
+/// The most lines a label stacked in pieces is read over (see [`stacked`]).
+const STACK_LINES: usize = 6;
+
+/// The header cells made of pieces stacked one a line, each piece naming no
+/// column alone: a piece, and the piece that starts at the same character
+/// column on the next line (and so on, up to [`STACK_LINES`] lines), are one
+/// cell when their text joined names exactly one group of columns, which
+/// `named_by` tells (the groups a text names). The cell covers the pieces'
+/// columns. A piece is part of one such cell at most.
+///
+/// ```text
+/// stacked cell := piece piece+      each piece on the line after the one
+///                                    before it, at the same start column,
+///                                    naming no group alone; all of them
+///                                    joined name one group, and the pieces
+///                                    before the last, joined, several
+///                                    (or, the first alone, none)
+/// ```
+fn stacked(
+    words: &[(String, Place)],
+    named_by: impl Fn(&str) -> Vec<usize>,
+) -> Vec<(usize, Place)> {
+    let alone: Vec<bool> = words.iter().map(|(w, _)| named_by(w).len() == 1).collect();
+    let mut used = vec![false; words.len()];
+    let mut out = Vec::new();
+    for first in 0..words.len() {
+        if alone[first] || used[first] {
+            continue;
+        }
+        let (mut text, mut at) = words[first].clone();
+        let mut pieces = vec![first];
+        while pieces.len() < STACK_LINES {
+            let below = (0..words.len()).find(|&i| {
+                let p = words[i].1;
+                !alone[i]
+                    && !used[i]
+                    && at.line.checked_add(1) == Some(p.line)
+                    && p.start == at.start
+            });
+            let Some(below) = below else { break };
+            let (piece, p) = &words[below];
+            text.push_str(piece);
+            at = Place {
+                line: p.line,
+                end: at.end.max(p.end),
+                ..at
+            };
+            pieces.push(below);
+            match named_by(&text)[..] {
+                [g] => {
+                    for &i in &pieces {
+                        used[i] = true;
+                    }
+                    out.push((
+                        g,
+                        Place {
+                            line: words[first].1.line,
+                            ..at
+                        },
+                    ));
+                    break;
+                }
+                [] => break,
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// The anchors of a row laid out cell by cell under a header laid out the
@@ -760,6 +838,36 @@ mod tests {
         assert_eq!(
             header_anchors(&doc, &l[0], &labels, 0),
             [Some((10, 11)), Some((20, 27))]
+        );
+    }
+
+    #[test]
+    fn a_label_stacked_in_pieces_names_its_column() {
+        // `结果` alone starts two labels; over `维持` or `纠正` it names one.
+        // `总` over `计` is one cell; `其他` names its column alone, and the
+        // `结果` below it is not taken again
+        let doc = line(&[(0, "结果"), (4, "结果"), (8, "其他"), (12, "总")])
+            + &line(&[(0, "维持"), (4, "纠正"), (8, "结果"), (12, "计")])
+            + &line(&[(0, "1"), (12, "1")]);
+        let doc = doc.as_str();
+        let l = lines(doc);
+        let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
+        let labels: [&[&str]; 4] = [&["结果维持"], &["结果纠正"], &["其他结果"], &["总计"]];
+        let anchors = header_anchors(doc, &header, &labels, 0);
+        assert_eq!(
+            anchors,
+            [Some((0, 2)), Some((4, 6)), Some((8, 10)), Some((12, 13))]
+        );
+        let cells = &l[2];
+        let p = place(doc, cells, &anchors).unwrap();
+        assert_eq!(texts(doc, cells, &p), ["1", "", "", "1"]);
+        // pieces at different columns, or lines apart, are not one cell
+        let doc = line(&[(0, "结果"), (12, "总")]) + "\n" + &line(&[(0, "维持"), (13, "计")]);
+        let l = lines(&doc);
+        let header: Vec<Token> = l.iter().flatten().cloned().collect();
+        assert_eq!(
+            header_anchors(&doc, &header, &labels, 0),
+            [None, None, None, None]
         );
     }
 

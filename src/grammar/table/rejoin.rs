@@ -212,7 +212,8 @@ pub(crate) type Name<'a, K> = &'a dyn Fn(&str) -> Option<Option<K>>;
 /// ```
 ///
 /// ```text
-/// assembled := extra{2,3}                 (consecutive lines of one page)
+/// assembled := extra{2,3}                 (consecutive lines of one page, two
+///                                          extras of one line read in turn)
 /// words     := each line's label cut at its spaces
 /// row label := some of the words in order, a bare item number (`1.`) put
 ///              first, naming a row exactly
@@ -220,8 +221,14 @@ pub(crate) type Name<'a, K> = &'a dyn Fn(&str) -> Option<Option<K>>;
 ///              with no item number
 /// kept      := exactly one way names a row the scan did not find, and the
 ///              lines' values are as many as the columns (adding up to the
-///              row total) or one fewer
+///              row total), or one fewer, or fewer still on one line (with
+///              a value among them)
 /// ```
+///
+/// A row one value short goes on to the table's sums; one shorter still, to
+/// its values' positions under the columns (which place it only where the
+/// row keeps its total, see [`super::positions::totals_hold`]), and is left
+/// blank where they do not place it.
 pub(crate) fn assemble<'s, 't, K: Copy + PartialEq>(
     doc: &str,
     scan: &'s Scan<'t, K>,
@@ -238,13 +245,17 @@ pub(crate) fn assemble<'s, 't, K: Copy + PartialEq>(
         let found = (2..=MOST_LABEL_LINES).find_map(|k| {
             let run = scan.extras.get(start..start + k)?;
             let count: usize = run.iter().map(|e| e.cells.len()).sum();
-            if count + 1 != columns && count != columns {
+            if count == 0 || count > columns {
                 return None; // cannot fit, whatever the labels name
             }
-            let key = named_row(doc, run, &places[start..start + k], name)?;
             let cells: Vec<Token> = run.iter().flat_map(|e| e.cells.iter().cloned()).collect();
-            let fits =
-                cells.len() + 1 == columns || (cells.len() == columns && total_holds(&cells));
+            if count + 1 < columns && !on_one_line(&cells) {
+                return None;
+            }
+            let key = named_row(doc, run, &places[start..start + k], name)?;
+            let fits = cells.len() + 1 == columns
+                || (cells.len() == columns && total_holds(&cells))
+                || cells.len() + 1 < columns;
             let new = !rows.iter().any(|r| r.key == key);
             (fits && new).then_some((k, key, cells))
         });
@@ -291,6 +302,17 @@ pub(crate) fn assemble<'s, 't, K: Copy + PartialEq>(
     std::borrow::Cow::Owned(out)
 }
 
+/// True when `cells` show a value and all sit on one line of one page, where
+/// their positions can place them under the columns.
+fn on_one_line(cells: &[Token]) -> bool {
+    let first = cells.first().and_then(|t| t.at);
+    cells.iter().any(|t| !t.is_blank())
+        && cells.iter().all(|t| {
+            t.at.zip(first)
+                .is_some_and(|(p, f)| p.line == f.line && p.page == f.page)
+        })
+}
+
 /// The line and the page (counted by form feeds) each extra's label starts
 /// on, in one sweep of the text in the order of the labels.
 fn line_and_page(doc: &str, extras: &[FoundExtra]) -> Vec<(usize, usize)> {
@@ -313,7 +335,7 @@ fn line_and_page(doc: &str, extras: &[FoundExtra]) -> Vec<(usize, usize)> {
     places
 }
 
-/// The row that the labels of `run`, consecutive lines of one page, name in
+/// The row that the labels of `run`, on consecutive lines of one page, name in
 /// exactly one way (see [`assemble`]).
 fn named_row<K: Copy + PartialEq>(
     doc: &str,
@@ -321,10 +343,14 @@ fn named_row<K: Copy + PartialEq>(
     places: &[(usize, usize)],
     name: Name<'_, K>,
 ) -> Option<K> {
-    // consecutive lines of one page
-    if places
-        .windows(2)
-        .any(|w| w[1].0 != w[0].0 + 1 || w[1].1 != w[0].1)
+    // consecutive lines of one page, each extra on the line of the one
+    // before it (the text cut `提供      作` into two) or the next, the run
+    // over more than one line
+    let (first, last) = (places.first()?, places.last()?);
+    if first.0 == last.0
+        || places
+            .windows(2)
+            .any(|w| w[1].0.checked_sub(w[0].0).is_none_or(|d| d > 1) || w[1].1 != w[0].1)
     {
         return None;
     }
@@ -434,6 +460,32 @@ mod tests {
             "{:?}",
             r.extra_rows
         );
+    }
+
+    const CHROMIUM_TABS: &str =
+        include_str!("../../../tests/fixtures/tools/chromium-pdftotext-layout/page_w2019_tabs.txt");
+
+    #[test]
+    fn a_label_assembled_over_two_extras_of_a_line_takes_its_few_values_by_position() {
+        // `（四）无法 2.没有现成信息需要另行制` over `提供      作   1 1  /  2 4`:
+        // two extras on the second line, five cells for seven columns
+        let r = read(CHROMIUM_TABS);
+        let row = "applications.unavailable_needs_creation";
+        assert_eq!(get(&r, &format!("{row}.other_org")), "2");
+        assert_eq!(get(&r, &format!("{row}.total")), "4");
+        assert!(
+            !r.extra_rows
+                .iter()
+                .any(|e| e.label == "提供" || e.label == "作"),
+            "{:?}",
+            r.extra_rows
+        );
+        // placed by position only where the row keeps its total
+        let text = CHROMIUM_TABS.replacen("/     2 4", "/     2 5", 1);
+        assert_ne!(text, CHROMIUM_TABS);
+        let r = read(&text);
+        assert_eq!(get(&r, &format!("{row}.other_org")), "");
+        assert_eq!(get(&r, &format!("{row}.total")), "");
     }
 
     #[test]
