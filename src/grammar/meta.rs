@@ -247,14 +247,75 @@ fn whole_line_title(doc: &str, all: &[(usize, usize)]) -> Option<Title> {
             return None;
         }
         let start = offset_in(doc, line);
+        let end = start + line.len();
+        if organ.is_none()
+            && let Some(head) = organ_line_before(doc, start, end)
+        {
+            return Some(Title {
+                text: format!("{head}{line}"),
+                start: offset_in(doc, head),
+                end,
+                organ: Some(head.to_string()),
+                year,
+            });
+        }
         Some(Title {
             text: line.to_string(),
             start,
-            end: start + line.len(),
+            end,
             organ,
             year,
         })
     })
+}
+
+/// The last characters of an organ's name (`…局`, `…人民政府`, `…办公室`,
+/// `…街道办事处`, `…镇`, `…委员会`, `…中心`).
+const ORGAN_ENDS: &str = "局府室处会院镇乡委厅部所站署办队馆心道区县市司";
+
+/// The ways a report names its own organ after its title: the whole name,
+/// or the name without the places before it (`长湖街道办事处` for
+/// `荆川市江北区长湖街道办事处`), at least three characters.
+fn short_names(organ: &str) -> impl Iterator<Item = &str> {
+    let cuts = organ
+        .char_indices()
+        .filter(|&(_, c)| "省市区县".contains(c))
+        .map(|(i, c)| i + c.len_utf8());
+    std::iter::once(organ).chain(
+        cuts.map(|i| &organ[i..])
+            .filter(|rest| rest.chars().count() >= 3),
+    )
+}
+
+/// The organ of a title that begins with its year, printed on the line just
+/// before it (`云川市人民政府办公室` / `2022年政府信息公开工作年度报告`, where a
+/// tool wrapped the title in a narrow column): that line, when it is the
+/// title's line's neighbour (no blank line between), looks like a name (at
+/// most 30 characters ending as an organ's name does, no digits, prose marks,
+/// colon or breadcrumb, no 政府信息公开), and the document after the title
+/// names it again (the report's preamble names its organ, in full or without
+/// the places before it), so page chrome above a title is not taken for the
+/// organ. `start..end` is the title's line in `doc`.
+fn organ_line_before(doc: &str, start: usize, end: usize) -> Option<&str> {
+    let line_start = doc[..start].rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 || year(doc[start..].trim_start()).is_err() {
+        return None;
+    }
+    let before = &doc[..line_start - 1];
+    let previous = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let head = unlabelled(previous);
+    let named = head.chars().count() >= 2
+        && head.chars().count() <= 30
+        && !head.contains(prose_mark)
+        && !head.contains([':', '：', '|', '<', '[', ']'])
+        && !head
+            .chars()
+            .any(|c| c.is_ascii_digit() || c.is_whitespace())
+        && !breadcrumb(head)
+        && !head.contains(TITLE_MARK)
+        && head.ends_with(|c: char| ORGAN_ENDS.contains(c));
+    let after = &doc[end..];
+    (named && short_names(head).any(|name| after.contains(name))).then_some(head)
 }
 
 /// The title that ends a line after a gap of white space (three spaces or
@@ -703,6 +764,35 @@ mod tests {
         let doc = "某县统计局2021年政府信息公开\n工作年度报告\n一、总体情况\n";
         let t = title(doc, doc.len()).unwrap();
         assert_eq!(t.text, "某县统计局2021年政府信息公开工作年度报告");
+    }
+
+    #[test]
+    fn an_organ_on_the_line_before_a_title_that_begins_with_its_year() {
+        let doc = "政府信息公开年报\n\n  云川市人民政府办公室  \n  2022年政府信息公开工作年度报告  \n\n本报告由云川市人民政府办公室编制。\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("云川市人民政府办公室"));
+        assert_eq!(t.year, Some(2022));
+        assert_eq!(&doc[t.start..t.start + "云川市".len()], "云川市");
+        // named again without the places before it
+        let doc =
+            "荆川市江北区长湖街道办事处\n2020年政府信息公开工作年度报告\n来源:长湖街道办事处\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("荆川市江北区长湖街道办事处"));
+        // a line the document does not name again is chrome, not the organ
+        let doc = "街道年报\n2020年政府信息公开工作年度报告\n一、总体情况\n";
+        assert_eq!(title(doc, doc.len()).unwrap().organ, None);
+        // nor is one that does not end as an organ's name does
+        let doc = "政务公开\n2020年政府信息公开工作年度报告\n一、政务公开工作\n";
+        assert_eq!(title(doc, doc.len()).unwrap().organ, None);
+        // a blank line between: not the title's own line
+        let doc = "某县统计局\n\n2021年政府信息公开工作年度报告\n某县统计局编制。\n";
+        assert_eq!(title(doc, doc.len()).unwrap().organ, None);
+        // a title that names its organ keeps it
+        let doc = "市统计局\n某县财政局2021年政府信息公开工作年度报告\n市统计局编制。\n";
+        assert_eq!(
+            title(doc, doc.len()).unwrap().organ.as_deref(),
+            Some("某县财政局")
+        );
     }
 
     #[test]

@@ -320,7 +320,8 @@ fn stacked(
 /// grid        := label lines ≥ 2, each starting where the row's first cell
 ///                starts, the k-th words of any two at the same column
 /// anchors     := the k-th word of the longest label line for column k,
-///                when it is a label of column k (k < its words)
+///                when it is a label of column k (k < its words), ending
+///                where the widest k-th word of the lines ends
 /// ```
 ///
 /// No anchors (all `None`) when the header is not laid out so.
@@ -368,8 +369,19 @@ pub(crate) fn grid_anchors(
         })
         && longest.iter().enumerate().all(|(c, (w, _))| names(c, w));
     if grid {
-        for (anchor, (_, p)) in anchors.iter_mut().zip(longest) {
-            *anchor = Some((p.start, p.end));
+        for (c, (anchor, (_, p))) in anchors.iter_mut().zip(longest).enumerate() {
+            // the column ends where its widest label of any line ends
+            let end = lines
+                .iter()
+                .filter_map(|(_, words)| words.get(c))
+                .map(|(_, p)| p.end)
+                .max()
+                .unwrap_or(p.end);
+            *anchor = Some((p.start, end));
+        }
+        let set: Vec<Anchor> = anchors.iter().flatten().copied().collect();
+        if set.windows(2).any(|w| w[1].0 < w[0].1) {
+            return vec![None; labels.len()];
         }
     }
     anchors
@@ -481,9 +493,11 @@ fn marks_have_room(
 /// Places `cells` on a grid whose first columns have anchors (see
 /// [`grid_anchors`]): the values under the anchors as [`place`] does, and the
 /// values after the last anchor in the columns after it, in order, when they
-/// are as many as those columns. When they are not, those columns are left
-/// out of the placement and their values counted in the second item: which
-/// of those columns they belong to is not shown.
+/// are as many as those columns, or else where the grid's own spacing puts
+/// exactly one choice of those columns (see [`beyond_anchors`]). When neither
+/// places them, those columns are left out of the placement and their values
+/// counted in the second item: which of those columns they belong to is not
+/// shown.
 pub(crate) fn place_on_grid(
     doc: &str,
     cells: &[Token],
@@ -501,8 +515,99 @@ pub(crate) fn place_on_grid(
         placement.extend((under..cells.len()).map(Some));
         return Ok((placement, 0));
     }
-    placement.resize(anchors.len(), None);
-    Ok((placement, after))
+    let set: Vec<Anchor> = anchors[..anchored].iter().flatten().copied().collect();
+    let beyond = beyond_anchors(&places, &placement, &set, anchors.len() - anchored, under);
+    match beyond {
+        Some(columns) => {
+            placement.extend(columns);
+            Ok((placement, 0))
+        }
+        None => {
+            placement.resize(anchors.len(), None);
+            Ok((placement, after))
+        }
+    }
+}
+
+/// The most columns after a grid's anchors that [`beyond_anchors`] chooses
+/// among (section 四's last group has five).
+const MOST_BEYOND: usize = 8;
+
+/// The columns after a grid's last anchor of the values after it, where the
+/// grid's spacing leaves one choice. inscriptis lays every column out as wide
+/// as its widest cell (an empty cell is none wide: a column of empty cells
+/// takes no room), with the same gap after each: the gap is read from the
+/// anchored columns (each anchor's start less the end of the column before
+/// it, its label or its value, whichever ends later; all alike), and each
+/// column after the anchors then starts where the one before it ends plus
+/// the gap. The values go to columns in order; the choice whose columns
+/// start where every value starts is taken when it is the only one.
+///
+/// ```text
+/// gap        := aₖ.start − end(k−1), the same for every anchored k ≥ 1
+/// start(n)   := end(n−1) + gap                    (n the first column after)
+/// start(c+1) := start(c) + width(value in c, or 0) + gap
+/// beyond     := the one order-keeping choice of columns with
+///               start(column of v) = v.start for every value v after
+/// ```
+///
+/// `placement` holds the anchored columns' cells (indices into `places`),
+/// `columns` is how many columns follow the anchors, `first` the index of the
+/// first value after them.
+fn beyond_anchors(
+    places: &[Place],
+    placement: &Placement,
+    anchors: &[Anchor],
+    columns: usize,
+    first: usize,
+) -> Option<Vec<Option<usize>>> {
+    let values = places.len().checked_sub(first)?;
+    if values == 0 || values > columns || columns > MOST_BEYOND || anchors.len() < 2 {
+        return None;
+    }
+    let end = |k: usize| {
+        let value = placement.get(k).copied().flatten().map(|i| places[i].end);
+        value.map_or(anchors[k].1, |e| e.max(anchors[k].1))
+    };
+    let gap = anchors[1].0.checked_sub(end(0))?;
+    let even = (1..anchors.len()).all(|k| anchors[k].0.checked_sub(end(k - 1)) == Some(gap));
+    if !even || gap == 0 {
+        return None;
+    }
+    let start = end(anchors.len() - 1) + gap;
+    let mut found = None;
+    // every order-keeping choice of `values` of the `columns`, as bit masks
+    for mask in 0u32..(1 << columns) {
+        if mask.count_ones() as usize != values {
+            continue;
+        }
+        let mut at = start;
+        let mut next = first;
+        let mut fits = true;
+        let mut chosen = Vec::with_capacity(columns);
+        for c in 0..columns {
+            if mask & (1 << c) == 0 {
+                chosen.push(None);
+                at += gap;
+                continue;
+            }
+            let p = places[next];
+            if p.start != at {
+                fits = false;
+                break;
+            }
+            chosen.push(Some(next));
+            at = p.end + gap;
+            next += 1;
+        }
+        if fits {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(chosen);
+        }
+    }
+    found
 }
 
 /// A row placed by its last values alone (see [`place_after_run`]).
@@ -927,6 +1032,64 @@ mod tests {
         let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
         let anchors = grid_anchors(&doc, &header, &GRID_LABELS, &l[2]);
         assert!(anchors.iter().all(Option::is_none), "{anchors:?}");
+    }
+
+    #[test]
+    fn values_after_a_grids_anchors_are_placed_by_its_spacing() {
+        // three anchored columns two wide, four apart; the three after them
+        // start where the one before ends plus four (an empty one is none wide)
+        let header =
+            line(&[(0, "维持"), (6, "纠正")]) + &line(&[(0, "维持"), (6, "纠正"), (12, "总计")]);
+        let read = |row: &[(usize, &str)]| {
+            let doc = header.clone() + &line(row);
+            let l = lines(&doc);
+            let head: Vec<Token> = l[..2].iter().flatten().cloned().collect();
+            let anchors = grid_anchors(&doc, &head, &GRID_LABELS, &l[2]);
+            assert_eq!(anchors[..3], [Some((0, 2)), Some((6, 8)), Some((12, 14))]);
+            let (p, after) = place_on_grid(&doc, &l[2], &anchors).unwrap();
+            let texts: Vec<String> = texts(&doc, &l[2], &p)
+                .into_iter()
+                .map(String::from)
+                .collect();
+            (texts, after)
+        };
+        // `/` where the first column after starts (18), then `0` at 18 + 1 + 4
+        // + 0 + 4: the last column
+        let (t, after) = read(&[(0, "1"), (12, "1"), (18, "/"), (27, "0")]);
+        assert_eq!(
+            (t, after),
+            (
+                vec!["1", "", "1", "/", "", "0"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+                0
+            )
+        );
+        // `0` right after `/`'s column: the middle one
+        let (t, after) = read(&[(0, "1"), (12, "1"), (18, "/"), (23, "0")]);
+        assert_eq!(
+            (t, after),
+            (
+                vec!["1", "", "1", "/", "0", ""]
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+                0
+            )
+        );
+        // where no column starts: left out
+        let (t, after) = read(&[(0, "1"), (12, "1"), (18, "/"), (25, "0")]);
+        assert_eq!(
+            (t, after),
+            (
+                vec!["1", "", "1", "", "", ""]
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+                2
+            )
+        );
     }
 
     #[test]

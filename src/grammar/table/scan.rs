@@ -970,7 +970,7 @@ fn same_cell(tokens: &[Token], i: usize) -> usize {
     n
 }
 
-fn classify_at<K: Copy>(
+fn classify_at<K: Copy + PartialEq>(
     doc: &str,
     tokens: &[Token],
     i: usize,
@@ -997,15 +997,23 @@ fn classify_at<K: Copy>(
         let Some(t) = tokens.get(i + k).filter(|t| t.is_text()) else {
             break;
         };
-        if best.is_some_and(|(_, f, _)| f == Fit::Exact) {
-            break;
-        }
         compact_onto(joined, t.text(doc));
-        if let Some((c, f)) = classify(joined, started)
-            && best.is_none_or(|(_, bf, _)| f < bf)
-        {
-            best = Some((c, f, k + 1));
-        }
+        let Some((c, f)) = classify(joined, started) else {
+            continue;
+        };
+        best = match best {
+            // an exact row label goes on only into the same row's longer
+            // exact form (`（二）部分公开` / `（区分处理的，只计这一情形，不` /
+            // `计其他情形）`, the 2021 label wrapped over three lines); a
+            // piece that would only annotate it (the next row's `(二)`) is
+            // not taken
+            Some((bc @ Class::Row(_), Fit::Exact, _)) if c == bc && f == Fit::Exact => {
+                Some((c, f, k + 1))
+            }
+            Some((_, Fit::Exact, _)) => best,
+            Some((_, bf, _)) if f >= bf => best,
+            _ => Some((c, f, k + 1)),
+        };
     }
     best
 }
@@ -1103,6 +1111,49 @@ mod tests {
         assert_eq!(
             rows(doc, &read(doc, Layout::TabRows)),
             [(0, "规章", vec![])]
+        );
+    }
+
+    /// A table with one row whose label has a short and a long form, both
+    /// exact (`（二）部分公开` and the 2021 label with its annotation), its cut
+    /// pieces truncations, and a second row.
+    fn classify_long(compact: &str, _started: bool) -> Option<(Class<usize>, Fit)> {
+        const LONG: &str = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）";
+        match compact {
+            "（二）部分公开" => Some((Class::Row(0), Fit::Exact)),
+            c if c == LONG => Some((Class::Row(0), Fit::Exact)),
+            c if LONG.starts_with(c) => Some((Class::Row(0), Fit::Truncated)),
+            "（三）不予公开" => Some((Class::Group, Fit::Exact)),
+            "1.属于国家秘密" => Some((Class::Row(1), Fit::Exact)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn an_exact_label_wrapped_into_its_longer_form_is_one_label() {
+        let doc = "（二）部分公开\n（区分处理的，只计这一情形，不\n计其他情形）\n22\n8\n（三）不予公开\n1.属于国家秘密\n4\n";
+        let tokens = Vec::leak(tokenize(doc, 0, doc.len(), Layout::Lines));
+        let found = scan(doc, tokens, Layout::Lines, classify_long);
+        let found_rows = rows(doc, &found);
+        assert_eq!(found_rows.len(), 2);
+        assert_eq!(found_rows[0].0, 0);
+        assert_eq!(found_rows[0].2, vec!["22", "8"]);
+        assert!(doc[found.rows[0].label.range()].ends_with("计其他情形）"));
+        assert!(
+            found.extras.is_empty(),
+            "no piece of the label is an extra row"
+        );
+        // an exact label does not take the next row's label, nor a group's
+        assert_eq!(found_rows[1], (1, "1.属于国家秘密", vec!["4"]));
+        let doc = "（二）部分公开\n3\n（三）不予公开\n1.属于国家秘密\n4\n";
+        let tokens = Vec::leak(tokenize(doc, 0, doc.len(), Layout::Lines));
+        let found = scan(doc, tokens, Layout::Lines, classify_long);
+        assert_eq!(
+            rows(doc, &found),
+            [
+                (0, "（二）部分公开", vec!["3"]),
+                (1, "1.属于国家秘密", vec!["4"])
+            ]
         );
     }
 
