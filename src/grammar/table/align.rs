@@ -9,7 +9,12 @@
 //! table's header shows how many empty cells trail the last column and that
 //! picks exactly one; when no such way exists but the cells with text are as
 //! many as the columns, they are the columns (the empty cells between them are
-//! fillers). Otherwise the row is not placed: its cells
+//! fillers). Empty cells dropped at the right end are taken for the trailing
+//! filler only when the header shows as many after its last column (in the
+//! layouts that mark rows), or when no empty cell stays between the values
+//! kept: a separator doubled (`0 | | 0 |` for `0 | 0 |`) also makes a row one
+//! cell too long, and then any of its empty cells may be the one too many.
+//! Otherwise the row is not placed: its cells
 //! stay blank and the caller reports why.
 
 use crate::grammar::tokens::Token;
@@ -89,10 +94,26 @@ pub(crate) fn align(
     let extra = m - columns;
     // only cells with no text can be the fillers of merged cells
     let blank_run = |range: std::ops::Range<usize>| cells[range].iter().all(Token::is_empty);
-    let candidates: Vec<(usize, usize)> = (0..=extra)
+    let lined_up: Vec<(usize, usize)> = (0..=extra)
         .map(|left| (left, extra - left))
         .filter(|&(left, right)| blank_run(0..left) && blank_run(m - right..m))
         .collect();
+    // empty cells dropped at the end are the grid's trailing filler only when
+    // the header shows as many, or when no empty cell is kept between the
+    // values: a kept empty cell may as well be the one too many (a separator
+    // doubled), and nothing tells which of the empty cells that is
+    let candidates: Vec<(usize, usize)> = lined_up
+        .iter()
+        .copied()
+        .filter(|&(left, right)| {
+            right == 0
+                || trailing.is_none_or(|t| t == right)
+                || !cells[left..m - right].iter().any(Token::is_empty)
+        })
+        .collect();
+    if candidates.is_empty() && !lined_up.is_empty() {
+        return Err(Unplaced::Ambiguous { cells: m, columns });
+    }
     if candidates.is_empty() {
         // the cells with text are the columns (see `Aligned::Spread`)
         let texts: Vec<usize> = (0..m).filter(|&i| !cells[i].is_empty()).collect();
@@ -222,6 +243,27 @@ mod tests {
         // one empty cell too many, and either end could be it
         assert_eq!(placed(&["", "5", ""], 2, None), None);
         assert_eq!(placed(&["", "5", ""], 2, Some(1)), Some(vec!["", "5"]));
+    }
+
+    #[test]
+    fn an_empty_cell_too_many_inside_is_not_taken_for_a_trailing_filler() {
+        // innerText of `0 | 0 | (blank)` with a separator doubled: the header
+        // shows no trailing filler, and the empty cell too many may be either
+        assert_eq!(placed(&["0", "", "0", ""], 3, Some(0)), None);
+        assert!(matches!(
+            align(&row(&["0", "", "0", ""]), 3, Some(0)),
+            Err(Unplaced::Ambiguous { .. })
+        ));
+        // the header shows the filler: the row is the grid
+        assert_eq!(
+            placed(&["0", "", "0", ""], 3, Some(1)),
+            Some(vec!["0", "", "0"])
+        );
+        // no empty cell kept between the values: only the end can be the filler
+        assert_eq!(
+            placed(&["0", "5", "0", ""], 3, Some(0)),
+            Some(vec!["0", "5", "0"])
+        );
     }
 
     #[test]

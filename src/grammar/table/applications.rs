@@ -189,8 +189,12 @@ pub(crate) fn applications_table(
     };
     let rejoined = super::rejoin::rejoin(ctx.doc, found, columns);
     let rejoined = super::rejoin::assemble(ctx.doc, &rejoined, columns, &name);
-    let rejoined =
-        super::figures_first::drop_cells_after_labels(ctx, &rejoined, TableId::Applications);
+    let rejoined = super::figures_first::drop_cells_after_labels(
+        ctx,
+        &rejoined,
+        TableId::Applications,
+        columns,
+    );
     let unfilled;
     let found: &Scan<ApplicationRow> = if layout == Layout::PipeCells {
         unfilled = without_fillers(&rejoined);

@@ -30,6 +30,25 @@
 //! dropped       := every other row's cells: the row is left to the readers
 //!                  of the figures' order (section 三's label tails), or blank
 //! ```
+//!
+//! A text that gives the figures after their labels may still give one row's
+//! before its label, where its label wraps: the label before it is then
+//! followed by two rows' figures, and the figures after its label are the
+//! next row's. Once the next row's label is lost (a line dropped by the
+//! tool, or by the damage a copy suffers), nothing but that crowd of figures
+//! tells; a row after one is not read from the figures after its label:
+//!
+//! ```text
+//! 3.危及“三安全一稳定”
+//! 5 1 1 2 / 1 / 2 12                     the figures of (三)3
+//! 7 0 1 1 / 2 / 1 12                     the figures of (三)4, before its label
+//! （三）不 4.保护第三方合法权益
+//! 2 1 0 1 / 0 / 2 6                      the figures of (三)5, its label lost
+//!
+//! crowded       := a row whose cells all stand after its label's line, after
+//!                  more figures since the label before it than one row has,
+//!                  so many that with its own they are more than one row's
+//! ```
 
 use std::borrow::Cow;
 use std::fmt::Display;
@@ -67,42 +86,94 @@ fn on_label_line(doc: &str, label_start: usize, cells: &[Token]) -> bool {
 }
 
 /// The scan with the cells of rows read from figures after their label's
-/// line taken out, when its text gives the figures before their labels (see
-/// the module documentation), each such row said with a diagnostic.
+/// line taken out, when its text gives the figures before their labels, and
+/// of rows after a crowd of figures (see the module documentation), each
+/// such row said with a diagnostic. `columns` is the cells of a row.
 pub(crate) fn drop_cells_after_labels<'s, 't, K: Copy + Display>(
     ctx: &mut Ctx<'_>,
     found: &'s Scan<'t, K>,
     id: impl Display,
+    columns: usize,
 ) -> Cow<'s, Scan<'t, K>> {
-    if !figures_first(ctx.doc, found) {
-        return Cow::Borrowed(found);
-    }
-    let dropped: Vec<usize> = (0..found.rows.len())
-        .filter(|&r| {
+    let first = figures_first(ctx.doc, found);
+    let dropped: Vec<(usize, &str)> = (0..found.rows.len())
+        .filter_map(|r| {
             let row = &found.rows[r];
-            row.collapsed.is_none()
-                && !row.cells.is_empty()
-                && !on_label_line(ctx.doc, row.label.start, &row.cells)
+            if row.collapsed.is_some()
+                || row.cells.is_empty()
+                || on_label_line(ctx.doc, row.label.start, &row.cells)
+            {
+                return None;
+            }
+            if first {
+                return Some((r, "the figures of this text stand before their row labels (some before the first row's)"));
+            }
+            crowded(ctx.doc, found, r, columns).then_some((r, "more figures than one row has stand between this label and the label before it, so the text does not keep each row's figures after its label there"))
         })
         .collect();
     if dropped.is_empty() {
         return Cow::Borrowed(found);
     }
     let mut out = found.clone();
-    for r in dropped {
+    for (r, why) in dropped {
         let row = &mut out.rows[r];
         row.cells = Cow::Borrowed(&[]);
         ctx.diag(
             Level::Info,
             DiagnosticKind::RowAmbiguous,
             format!(
-                "{id}.{}: the figures of this text stand before their row labels (some before the first row's), so the ones after the label's line need not be its row's; not read from them",
+                "{id}.{}: {why}, so the ones after the label's line need not be its row's; not read from them",
                 row.key
             ),
             Some(row.label),
         );
     }
     Cow::Owned(out)
+}
+
+/// Whether row `r`, in plain PDF text (its cells have a place on a page),
+/// has its cells only on the lines after its label's and follows more
+/// figures than one row has since the label before it (a row's or an extra
+/// row's), so many that those past one row and its own cannot all be its
+/// row's. Where each row's figures follow its label, at most one row's stand
+/// between two labels; more are figures of a row that stand before its label
+/// (or of a row whose label was lost between them), and the figures after
+/// `r`'s label may then be the next row's. A row's figures split around its
+/// label (some before it, the rest after) add up to no more than one row,
+/// and a row with figures on its label's line has those on its line.
+///
+/// ```text
+/// before     := figures between the label before r and r's label
+/// crowded(r) := no cell of r on its label's line, |before| > columns,
+///               and |before| − columns + |cells of r| > columns
+/// ```
+fn crowded<K>(doc: &str, found: &Scan<'_, K>, r: usize, columns: usize) -> bool {
+    let row = &found.rows[r];
+    if row.cells.iter().any(|t| t.at.is_none())
+        || row
+            .cells
+            .first()
+            .is_some_and(|t| !doc[row.label.start..t.start.max(row.label.start)].contains('\n'))
+    {
+        return false;
+    }
+    let start = row.label.start;
+    let Some(before) = found
+        .rows
+        .iter()
+        .map(|o| o.label)
+        .chain(found.extras.iter().map(|e| e.label))
+        .filter(|l| l.end <= start)
+        .map(|l| l.end)
+        .max()
+    else {
+        return false;
+    };
+    let between = doc[before..start]
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .filter(|w| !w.is_empty() && scalar(w).is_some())
+        .count();
+    between > columns && between - columns + row.cells.len() > columns
 }
 
 #[cfg(test)]

@@ -375,6 +375,29 @@ fn short_columns(
     short
 }
 
+/// Whether a part with a short block has other cells still open. The short
+/// block's missing values were written away from its header, or left no
+/// trace; its part's other open cells were written away from theirs. A row's
+/// values away from their headers come together (`规范性文件`'s after the
+/// last part), so the figures left over may be the short block's as well as
+/// the open cells': they do not decide those cells.
+fn open_beside_short(table: &ActiveTable, short: &[ShortBlock]) -> bool {
+    short.iter().any(|b| {
+        table
+            .rows
+            .iter()
+            .filter(|row| b.rows.contains(&row.key))
+            .any(|row| {
+                row.cells.iter().any(|(c, cell)| {
+                    let aside = short
+                        .iter()
+                        .any(|s| s.column == *c && s.rows.contains(&row.key));
+                    !aside && cell.span.is_none() && cell.value.is_blank()
+                })
+            })
+    })
+}
+
 /// Fills the open cells of section 二 as [`fill`] does, first with every
 /// figure left over, then, when that does not decide them, with the short
 /// blocks set aside (see [`short_columns`]). Returns whether cells were
@@ -397,6 +420,22 @@ fn fill_active(
     }
     let short = short_columns(ctx, table, region, edition);
     if short.is_empty() {
+        return false;
+    }
+    if open_beside_short(table, &short) {
+        for b in &short {
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowAmbiguous,
+                format!(
+                    "active: the column `{}` shows {} value(s) below its header for {} rows, and other cells of its part are open: the figures left over may be its as well as theirs, so they fill none of them",
+                    b.column,
+                    b.figures.len(),
+                    b.rows.len()
+                ),
+                Some(b.header),
+            );
+        }
         return false;
     }
     let aside: Vec<(&[ActiveRow], ActiveColumn)> =
@@ -678,15 +717,15 @@ mod tests {
     #[test]
     fn a_short_block_is_set_aside_and_the_rest_filled() {
         // `本年新制作数量` shows one value for its two rows: that value is one
-        // of the column's, and the twenty zeros are the other twenty cells
-        let text = active_2019(20).replace(
-            "本年新制作数量\n上一年项目数量\n",
-            "本年新制作数量\n5\n\n上一年项目数量\n",
-        );
+        // of the column's; the other columns of its part are read below
+        // their headers, and the sixteen zeros are the other sixteen cells
+        let part =
+            "本年新制作数量\n5\n\n本年新公开数量\n1\n2\n\n对外公开总数量\n3\n4\n\n上一年项目数量\n";
+        let text = active_2019(16).replace("本年新制作数量\n上一年项目数量\n", part);
         let r = read(&text);
         assert_eq!(get(&r, "active.regulations.made"), "");
         assert_eq!(get(&r, "active.normative_documents.made"), "");
-        assert_eq!(get(&r, "active.regulations.published"), "0");
+        assert_eq!(get(&r, "active.regulations.published"), "1");
         assert_eq!(get(&r, "active.fees.change"), "0");
         assert_eq!(get(&r, "active.procurement.amount"), "0");
         assert!(
@@ -696,13 +735,30 @@ mod tests {
         );
         // one zero short of the other cells: the sums do not decide, and
         // nothing is filled
-        let text = active_2019(19).replace(
+        let text = active_2019(15).replace("本年新制作数量\n上一年项目数量\n", part);
+        let r = read(&text);
+        assert_eq!(get(&r, "active.fees.change"), "");
+    }
+
+    #[test]
+    fn figures_left_over_fill_no_open_cell_beside_a_short_block() {
+        // `本年新制作数量` shows one value for its two rows, and the other
+        // cells of its part are open too: the row whose `made` is not below
+        // the header had its values written elsewhere, and one of the twenty
+        // zeros may be its `made`, leaving another cell blank
+        let text = active_2019(20).replace(
             "本年新制作数量\n上一年项目数量\n",
             "本年新制作数量\n5\n\n上一年项目数量\n",
         );
         let r = read(&text);
+        assert_eq!(get(&r, "active.regulations.made"), "");
         assert_eq!(get(&r, "active.regulations.published"), "");
         assert_eq!(get(&r, "active.fees.change"), "");
+        assert!(
+            r.diagnostics
+                .iter()
+                .any(|d| d.message.contains("other cells of its part are open"))
+        );
         // the zeros fill every cell when they are as many as the cells,
         // the short block's column included
         let text = active_2019(21).replace(

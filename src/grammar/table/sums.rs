@@ -137,6 +137,9 @@ fn cell_under(column: usize, blank: usize) -> Option<usize> {
 ///                term being an unknown count ≥ 0
 /// placed cell := a column of a short row that holds the same cell (or the
 ///                blank) under every kept combination
+/// total open  := a row whose blank is settled in 总计 is placed only when
+///                column sums with every term known hold each of its
+///                figures (see [`total_checked`])
 /// ```
 ///
 /// A blank cell and a `0` weigh the same in every sum, so a `0` next to the
@@ -179,9 +182,22 @@ pub(crate) fn place_short_rows(
             .iter()
             .find(|(p, _)| *p == i)
             .filter(|(_, settled)| settled.iter().any(|s| matches!(s, Settled::Cell(_))));
-        let Some((_, settled)) = settled else {
+        let unchecked = settled.is_some_and(|(_, s)| !total_checked(table, edition, found, s));
+        let Some((_, settled)) = settled.filter(|_| !unchecked) else {
             if !otherwise(ctx, table, found) {
                 ctx.diagnostics.push(diagnostic);
+                if unchecked {
+                    ctx.diag(
+                        Level::Info,
+                        DiagnosticKind::RowAmbiguous,
+                        format!(
+                            "{}.{}: the table's sums hold only with the row's blank cell in total, which leaves its own total unchecked, and no column sum with every term known checks its figures: not placed",
+                            TableId::Applications,
+                            found.key
+                        ),
+                        Some(found.label),
+                    );
+                }
             }
             continue;
         };
@@ -235,6 +251,68 @@ pub(crate) fn place_short_rows(
         };
         ctx.diag(level, kind, message, Some(found.label));
     }
+}
+
+/// Whether a short row's placement is checked by more than its own row total
+/// being unknown. With the blank cell in 总计, the row's own sum is open and
+/// holds whatever its six figures are, so a row that took figures that are
+/// not its own (its label read before another row's figures once the label
+/// between them was lost) is placed as well as a whole one. Such a placement
+/// is kept only when each of its figures takes part in a column sum
+/// (outcome total, 一+二=三+四) that holds with every term known; a
+/// placement with its blank cell elsewhere is checked by its row total.
+///
+/// ```text
+/// checked := blank ≠ 总计
+///          | ∀ placed cell (r, c): ∃ column equation of c over (r, c),
+///            every term known, that holds
+/// ```
+fn total_checked(
+    table: &ApplicationsTable,
+    edition: Edition,
+    found: &FoundRow<ApplicationRow>,
+    settled: &[Settled],
+) -> bool {
+    let Some((total, applicants)) = ApplicantColumn::ALL.split_last() else {
+        return false;
+    };
+    if settled.get(applicants.len()) != Some(&Settled::Blank) {
+        return true;
+    }
+    let own = |c: ApplicantColumn| -> Option<i128> {
+        let at = ApplicantColumn::ALL.iter().position(|&k| k == c)?;
+        match settled.get(at)? {
+            Settled::Cell(i) => found
+                .cells
+                .get(*i)?
+                .scalar?
+                .typed(ValueKind::Count, HeaderUnit::None)
+                .ok()?
+                .integer(),
+            Settled::Blank | Settled::Unsure => None,
+        }
+    };
+    let value = |(r, c): (ApplicationRow, ApplicantColumn)| -> Option<i128> {
+        if r == found.key {
+            own(c)
+        } else {
+            table.cell(r, c).and_then(|cell| cell.value.integer())
+        }
+    };
+    applicants.iter().all(|&c| {
+        own(c).is_none()
+            || equations(edition).iter().any(|eq| {
+                let terms = || eq.left.iter().chain(&eq.right);
+                terms().all(|&(_, k)| k == c && k != *total)
+                    && terms().any(|&t| t == (found.key, c))
+                    && {
+                        let side = |side: &[(ApplicationRow, ApplicantColumn)]| {
+                            side.iter().map(|&t| value(t)).sum::<Option<i128>>()
+                        };
+                        matches!((side(&eq.left), side(&eq.right)), (Some(l), Some(r)) if l == r)
+                    }
+            })
+    })
 }
 
 /// Whether a row one cell short may as well be a whole row with two of its
