@@ -9,6 +9,7 @@ mod columns;
 mod cut_labels;
 mod cut_values;
 mod figures_first;
+mod header_start;
 mod label_tails;
 mod positions;
 mod printed;
