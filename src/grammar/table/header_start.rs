@@ -26,7 +26,26 @@
 //!
 //! The figures left out are not placed anywhere; the table's sums still
 //! check every reading of the rest.
+//!
+//! The same text may give the figures of section 三's last rows after
+//! section 四's heading, among the top words of its header and before the
+//! rest of it; no cell of section 四 stands above its header either, so
+//! they are section 三's, and its readers are asked a third time with them:
+//!
+//! ```text
+//! 四、政府信息公开行政复议、行政诉讼情况
+//! 行政复议
+//! 行政诉讼
+//! 10 4 1 2 0 0 17 81 24 …               (六)其他处理, (七)总计, 四
+//! 未经复议直接起诉
+//! …
+//! overflow := section 四's first lines, each blank, figures only, or a top
+//!             header label (行政复议, 行政诉讼), holding a figure
+//! extended := section 三's figures from its header on, then overflow's
+//! ```
 
+use crate::grammar::label::compacted;
+use crate::grammar::value::scalar;
 use crate::normalize::Norm;
 use crate::template;
 
@@ -47,10 +66,45 @@ pub(super) fn from_header(doc: &str, region: Norm) -> Option<Norm> {
         .then_some(Norm::new(start, region.end))
 }
 
+/// Whether `line` is one of section 四's top header labels, the ones over
+/// no other label (行政复议 and the group 行政诉讼).
+fn top_review_label(line: &str) -> bool {
+    template::REVIEW_ROWS.iter().any(|entry| {
+        let top = entry.groups.first().unwrap_or(&entry.label);
+        top.forms.contains(&line)
+    })
+}
+
+/// Where the figures of section 三 that its text gives after section 四's
+/// heading end: the end of the first lines of `review` (section 四's region
+/// of `doc`) that are blank, show figures only or a top header label of
+/// section 四, when they show a figure; `None` otherwise (see the module
+/// documentation).
+///
+/// ```text
+/// overflow := (blank | figure+ | top header label)* line, holding a figure
+/// ```
+pub(super) fn overflow_end(doc: &str, review: Norm) -> Option<usize> {
+    let text = doc.get(review.start..review.end)?;
+    let mut at = review.start;
+    let mut end = None;
+    for line in text.split_inclusive('\n') {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let figures = !words.is_empty() && words.iter().all(|w| scalar(w).is_some());
+        if figures {
+            end = Some(at + line.trim_end().len());
+        } else if !words.is_empty() && !top_review_label(&compacted(line)) {
+            break;
+        }
+        at += line.len();
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{get, read};
-    use super::from_header;
+    use super::{from_header, overflow_end};
     use crate::normalize::Norm;
 
     #[test]
@@ -63,6 +117,16 @@ mod tests {
         assert_eq!(from_header(doc, Norm::new(0, doc.len())), None);
         let doc = "三、收到\n37\n1 2\n";
         assert_eq!(from_header(doc, Norm::new(0, doc.len())), None);
+    }
+
+    #[test]
+    fn the_overflow_ends_before_the_rest_of_the_header() {
+        let doc = "行政复议\n行政诉讼\n\n10\n4 1\n\n未经复议直接起诉\n2\n";
+        let end = overflow_end(doc, Norm::new(0, doc.len())).expect("an overflow");
+        assert_eq!(&doc[..end], "行政复议\n行政诉讼\n\n10\n4 1");
+        // no figure before the header's other words: no overflow
+        let doc = "行政复议\n未经复议直接起诉\n2\n";
+        assert_eq!(overflow_end(doc, Norm::new(0, doc.len())), None);
     }
 
     /// Section 三 of the 2019 edition, labels first, then its figures row by
@@ -90,6 +154,27 @@ mod tests {
         assert_eq!(get(&r, "applications.carried_over.other_org"), "1");
         assert_eq!(get(&r, "applications.outcome_total.total"), "19");
         assert_eq!(get(&r, "applications.carried_forward.total"), "2");
+    }
+
+    #[test]
+    fn the_last_rows_after_section_four_heading_are_read() {
+        // (七)总计 and 四 (14 figures) moved after section 四's top labels
+        let text = page("37\n");
+        let figures = "19\n0\n0\n0\n0\n0\n19\n1\n0\n0\n0\n0\n1\n2\n";
+        let at = text.rfind(figures).expect("the last rows");
+        let mut moved = text.replacen(figures, "", 1);
+        moved.truncate(at);
+        moved.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n");
+        moved.push_str(figures);
+        moved.push_str("未经复议直接起诉\n复议后起诉\n五、存在的主要问题及改进情况\n");
+        let r = read(&moved);
+        assert_eq!(get(&r, "applications.new_requests.natural_person"), "20");
+        assert_eq!(get(&r, "applications.outcome_total.total"), "19");
+        assert_eq!(get(&r, "applications.carried_forward.other_org"), "1");
+        // without those figures the table is short and stays blank
+        let short = moved.replacen(figures, "", 1);
+        let r = read(&short);
+        assert_eq!(get(&r, "applications.new_requests.natural_person"), "");
     }
 
     #[test]

@@ -27,7 +27,7 @@
 //! those values when that decides the rest (see [`short_columns`]).
 
 use super::columns::{ShortBlock, short_blocks};
-use super::header_start::from_header;
+use super::header_start::{from_header, overflow_end};
 use super::label_tails::read_label_tails;
 use super::review_totals::read_review_totals;
 use super::row_bands::{read_review_bands, read_row_bands};
@@ -486,7 +486,22 @@ pub(crate) fn read_uniform_tables(
     if open(&applications.rows) && labels_in_order(ctx.doc, a, APPLICANT_LABELS) {
         // the whole region first, then from its header on (a figure of the
         // section before may stand above the header)
-        let regions = std::iter::once(a).chain(from_header(ctx.doc, a));
+        let header = from_header(ctx.doc, a);
+        // then with the figures after section 四's heading, none of which
+        // section 四 has read
+        let extended = review_region
+            .and_then(|r| overflow_end(ctx.doc, r).map(|end| (r, end)))
+            .filter(|&(r, end)| {
+                let over = ctx.span(Norm::new(r.start, end));
+                review.as_deref().is_none_or(|t| {
+                    !t.rows.iter().flat_map(|row| &row.cells).any(|(_, c)| {
+                        c.span
+                            .is_some_and(|s| s.start < over.end && over.start < s.end)
+                    })
+                })
+            })
+            .map(|(_, end)| Norm::new(header.unwrap_or(a).start, end));
+        let regions = std::iter::once(a).chain(header).chain(extended);
         for region in regions {
             if read_row_bands(ctx, applications, edition, region, &skip)
                 || read_label_tails(ctx, applications, edition, region, &skip)
