@@ -2,6 +2,7 @@
 //! template's columns (see [`align`](mod@align)).
 
 mod active;
+mod active_figures_first;
 mod align;
 mod applications;
 mod collapsed;

@@ -26,6 +26,7 @@
 //! shows fewer values below it than its part has rows is set aside with
 //! those values when that decides the rest (see [`short_columns`]).
 
+use super::active_figures_first::read_figures_first;
 use super::columns::{ShortBlock, short_blocks};
 use super::header_start::{from_header, overflow_end};
 use super::label_tails::read_label_tails;
@@ -452,6 +453,12 @@ pub(crate) fn read_uniform_tables(
         .flat_map(|r| r.values.iter().map(|v| v.span))
         .collect();
     let hidden = |id: TableId| extra.iter().any(|r| r.table == id && r.values.is_empty());
+    let mut active = active;
+    if let (Some(table), Some(region)) = (active.as_deref_mut(), active_region)
+        && !hidden(TableId::Active)
+    {
+        read_figures_first(ctx, table, region, edition);
+    }
     if let (Some(table), Some(region)) = (active, active_region)
         && !hidden(TableId::Active)
         && fill_active(ctx, table, region, edition, &skip)
