@@ -14,10 +14,12 @@
 //! 127 82 18 34 33 34 328
 //! ```
 //!
-//! No cell of section 三 stands above its header, so the readers that take
-//! the section's figures in order ([`super::row_bands`],
-//! [`super::label_tails`]) are asked again, when the whole region was not
-//! read, with the text from the header's line on:
+//! No cell of section 三 stands above its header, so the reader that takes
+//! the section's figures in order as whole rows ([`super::row_bands`]) is
+//! asked again, when the whole region was not read, with the text from the
+//! header's line on (not [`super::label_tails`], whose heads trust the rows
+//! the scan read from the figures after their labels, which a lost label
+//! line shifts onto the next row's):
 //!
 //! ```text
 //! header line := the first line of the region holding a form of 申请人情况
@@ -30,7 +32,7 @@
 //! The same text may give the figures of section 三's last rows after
 //! section 四's heading, among the top words of its header and before the
 //! rest of it; no cell of section 四 stands above its header either, so
-//! they are section 三's, and its readers are asked a third time with them:
+//! they are section 三's, and the reader is asked a third time with them:
 //!
 //! ```text
 //! 四、政府信息公开行政复议、行政诉讼情况

@@ -508,12 +508,15 @@ pub(crate) fn read_uniform_tables(
                 })
             })
             .map(|(_, end)| Norm::new(header.unwrap_or(a).start, end));
-        let regions = std::iter::once(a).chain(header).chain(extended);
-        for region in regions {
-            if read_row_bands(ctx, applications, edition, region, &skip)
-                || read_label_tails(ctx, applications, edition, region, &skip)
-            {
-                break;
+        // the retries take the rows whole in order only: heads on label lines
+        // trust the rows the scan read, which a lost label line shifts
+        let read = read_row_bands(ctx, applications, edition, a, &skip)
+            || read_label_tails(ctx, applications, edition, a, &skip);
+        if !read {
+            for region in header.into_iter().chain(extended) {
+                if read_row_bands(ctx, applications, edition, region, &skip) {
+                    break;
+                }
             }
         }
     }
