@@ -125,7 +125,7 @@ static COLUMN_FORMS: LazyLock<Vec<(ActiveColumn, Vec<&'static str>)>> =
     LazyLock::new(|| template::merged_forms(template::ACTIVE_COLUMNS));
 
 /// The header labels of a column, both editions (what PDF text shows above its cells).
-fn header_labels(column: ActiveColumn) -> &'static [&'static str] {
+pub(super) fn header_labels(column: ActiveColumn) -> &'static [&'static str] {
     COLUMN_FORMS
         .iter()
         .find(|(c, _)| *c == column)

@@ -2,6 +2,7 @@
 //! template's columns (see [`align`](mod@align)).
 
 mod active;
+mod active_figures_first;
 mod align;
 mod applications;
 mod collapsed;
@@ -9,6 +10,7 @@ mod columns;
 mod cut_labels;
 mod cut_values;
 mod figures_first;
+mod header_start;
 mod label_tails;
 mod positions;
 mod printed;

@@ -26,7 +26,9 @@
 //! shows fewer values below it than its part has rows is set aside with
 //! those values when that decides the rest (see [`short_columns`]).
 
+use super::active_figures_first::read_figures_first;
 use super::columns::{ShortBlock, short_blocks};
+use super::header_start::{from_header, overflow_end};
 use super::label_tails::read_label_tails;
 use super::review_groups::read_review_groups;
 use super::review_totals::read_review_totals;
@@ -467,7 +469,9 @@ fn fill_active(
 /// together from `applications` and `review` (their regions joined). Section
 /// 三's and section 四's figures are first tried as bands of rows (see
 /// [`read_row_bands`], [`read_review_bands`]), then section 三's as heads on
-/// the label lines and tails further on (see [`read_label_tails`]); section
+/// the label lines and tails further on (see [`read_label_tails`]), both
+/// again from section 三's header on when the whole region is not read (see
+/// [`from_header`]); section
 /// 三's `总计` column as a block below its header (see
 /// [`read_total_column`]) and section 四's groups that show one figure below
 /// their `总计` (see [`read_review_totals`]) where cells are still open.
@@ -503,6 +507,11 @@ pub(crate) fn read_uniform_tables(
         && !hidden(TableId::Active)
     {
         read_stray_blocks(ctx, table, edition, &strays);
+    }
+    if let (Some(table), Some(region)) = (active.as_deref_mut(), active_region)
+        && !hidden(TableId::Active)
+    {
+        read_figures_first(ctx, table, region, edition);
     }
     if let (Some(table), Some(region)) = (active, active_region)
         && !hidden(TableId::Active)
@@ -543,42 +552,71 @@ pub(crate) fn read_uniform_tables(
     let (Some(applications), Some(a)) = (applications, applications_region) else {
         return;
     };
-    if open(&applications.rows)
-        && labels_in_order(ctx.doc, a, APPLICANT_LABELS)
-        && !read_row_bands(ctx, applications, edition, a, &skip)
-    {
-        read_label_tails(ctx, applications, edition, a, &skip);
+    if open(&applications.rows) && labels_in_order(ctx.doc, a, APPLICANT_LABELS) {
+        // the whole region first, then from its header on (a figure of the
+        // section before may stand above the header)
+        let header = from_header(ctx.doc, a);
+        // then with the figures after section 四's heading, none of which
+        // section 四 has read
+        let extended = review_region
+            .and_then(|r| overflow_end(ctx.doc, r).map(|end| (r, end)))
+            .filter(|&(r, end)| {
+                let over = ctx.span(Norm::new(r.start, end));
+                review.as_deref().is_none_or(|t| {
+                    !t.rows.iter().flat_map(|row| &row.cells).any(|(_, c)| {
+                        c.span
+                            .is_some_and(|s| s.start < over.end && over.start < s.end)
+                    })
+                })
+            })
+            .map(|(_, end)| Norm::new(header.unwrap_or(a).start, end));
+        // the retries take the rows whole in order only: heads on label lines
+        // trust the rows the scan read, which a lost label line shifts
+        let read = read_row_bands(ctx, applications, edition, a, &skip)
+            || read_label_tails(ctx, applications, edition, a, &skip);
+        if !read {
+            for region in header.into_iter().chain(extended) {
+                if read_row_bands(ctx, applications, edition, region, &skip) {
+                    break;
+                }
+            }
+        }
     }
     if open(&applications.rows) {
         read_total_column(ctx, applications, a, &skip);
     }
-    let mut slots = count_slots(applications);
-    let mut region = a;
-    if let (Some(review), Some(r)) = (review, review_region) {
-        slots.extend(count_slots(review));
-        region = Norm::new(a.start.min(r.start), a.end.max(r.end));
-    }
-    if !any_open(&slots) {
-        return; // nothing to fill: no figure is looked for
-    }
-    // after the tables, a blank mark is the next section's text (`无`)
-    let end = run_on(ctx.doc, region.end);
-    let most = slots.len() + 1;
-    let mut found = table_figures(ctx, region, most, &skip);
-    found.extend(figures_where(
-        ctx.doc,
-        Norm::new(region.end, end),
-        most - found.len(),
-        |s, e, v| *v != Scalar::Blank && !skip.contains(&ctx.span(Norm::new(s, e))),
-    ));
-    region.end = end;
-    if fill(ctx, &found, slots, true) {
-        ctx.diag(
-            Level::Info,
-            DiagnosticKind::RowRealigned,
-            "applications, review_litigation: the text does not tell which value is whose, but the figures no cell was read from show 0 as many times as cells are left: each of them holds 0".into(),
-            Some(region),
-        );
+    // the whole region first, then from section 三's header on
+    let header = from_header(ctx.doc, a);
+    for a in std::iter::once(a).chain(header) {
+        let mut slots = count_slots(applications);
+        let mut region = a;
+        if let (Some(review), Some(r)) = (review.as_deref_mut(), review_region) {
+            slots.extend(count_slots(review));
+            region = Norm::new(a.start.min(r.start), a.end.max(r.end));
+        }
+        if !any_open(&slots) {
+            return; // nothing to fill: no figure is looked for
+        }
+        // after the tables, a blank mark is the next section's text (`无`)
+        let end = run_on(ctx.doc, region.end);
+        let most = slots.len() + 1;
+        let mut found = table_figures(ctx, region, most, &skip);
+        found.extend(figures_where(
+            ctx.doc,
+            Norm::new(region.end, end),
+            most - found.len(),
+            |s, e, v| *v != Scalar::Blank && !skip.contains(&ctx.span(Norm::new(s, e))),
+        ));
+        region.end = end;
+        if fill(ctx, &found, slots, true) {
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowRealigned,
+                "applications, review_litigation: the text does not tell which value is whose, but the figures no cell was read from show 0 as many times as cells are left: each of them holds 0".into(),
+                Some(region),
+            );
+            return;
+        }
     }
 }
 

@@ -1,0 +1,252 @@
+//! Section 二 in plain `pdftotext` text whose figures stand before their row
+//! labels.
+//!
+//! Plain `pdftotext` of Chromium's PDF of a page may give each row of a
+//! sub-table of section 二 as its figures, one a line, and then its label:
+//!
+//! ```text
+//! 第二十条第（五）项
+//! 信息内容
+//! 上一年项目数量
+//! 本年增/减
+//! 处理决定数量
+//! 8                                  行政许可's three cells, before it
+//! -2
+//! 5
+//! 行政许可
+//! 15                                 其他对外管理服务事项's, before it
+//! 3
+//! 126
+//! 其他对外管理服务事项
+//! 第二十条第（六）项
+//! ```
+//!
+//! Text that gives each label first and its figures after it, the other
+//! order, leaves figures after the part's last label and none between its
+//! header and its first label; a text whose blank cells leave no trace may
+//! leave a row short. A part is read only when the figures-first order is
+//! the one reading that gives every row all its cells:
+//!
+//! ```text
+//! part    := caption header gap(1) label(1) gap(2) label(2) … gap(n) label(n)
+//! caption := a line starting 第二十条, the part's in the edition's order (as
+//!            many caption lines as the edition has parts)
+//! header  := lines of no figure, showing every column's header label
+//! gap(i)  := lines of figures only (or blank), exactly the part's columns
+//!            many, in column order
+//! label(i):= a line holding row i's label alone
+//! kept    := the part's text ends after label(n) (the next caption or the
+//!            section's end), and every cell read already holds its figure
+//! ```
+
+use super::active::{ROWS, header_labels};
+use super::scan::Class;
+use crate::grammar::Ctx;
+use crate::grammar::label::compacted;
+use crate::grammar::value::{HeaderUnit, Scalar, scalar};
+use crate::model::{ActiveTable, Cell, DiagnosticKind, Edition, Level};
+use crate::normalize::Norm;
+use crate::template;
+
+/// A line of the section's text: its range and its text.
+struct Line<'d> {
+    start: usize,
+    text: &'d str,
+}
+
+/// The figures of a line that holds figures only (at least one), with
+/// their ranges; `None` for a line with another word or none.
+fn figure_line(line: &Line<'_>) -> Option<Vec<(Norm, Scalar)>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for word in line.text.split_whitespace() {
+        let from = at + line.text[at..].find(word)?;
+        at = from + word.len();
+        let value = scalar(word)?;
+        out.push((Norm::new(line.start + from, line.start + at), value));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Whether `line` holds the label of `row` alone.
+fn is_label(line: &str, row: crate::model::ActiveRow) -> bool {
+    let text = compacted(line);
+    ROWS.iter()
+        .any(|(class, forms)| *class == Class::Row(row) && forms.contains(&text.as_ref()))
+}
+
+/// The figures of one part's lines (after its caption), each row's cells as
+/// (range, value), when the part reads figures first (see the module
+/// documentation).
+fn read_part(lines: &[Line<'_>], part: &template::Part) -> Option<Vec<Vec<(Norm, Scalar)>>> {
+    let first = lines.iter().position(|l| figure_line(l).is_some())?;
+    let header: String = lines[..first].iter().map(|l| compacted(l.text)).collect();
+    let shown = part
+        .columns
+        .iter()
+        .all(|&c| header_labels(c).iter().any(|f| header.contains(f)));
+    if !shown {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut gap: Vec<(Norm, Scalar)> = Vec::new();
+    let mut next = part.rows.iter();
+    for line in &lines[first..] {
+        if line.text.trim().is_empty() {
+            continue;
+        }
+        if let Some(figures) = figure_line(line) {
+            gap.extend(figures);
+            continue;
+        }
+        let &row = next.next()?;
+        if !is_label(line.text, row) || gap.len() != part.columns.len() {
+            return None;
+        }
+        rows.push(std::mem::take(&mut gap));
+    }
+    (gap.is_empty() && rows.len() == part.rows.len()).then_some(rows)
+}
+
+/// Reads the parts of section 二 (in `region`) whose figures stand before
+/// their labels (see the module documentation) into `table`'s open cells.
+/// Returns whether a part was read.
+pub(super) fn read_figures_first(
+    ctx: &mut Ctx<'_>,
+    table: &mut ActiveTable,
+    region: Norm,
+    edition: Edition,
+) -> bool {
+    let Some(text) = ctx.doc.get(region.start..region.end) else {
+        return false;
+    };
+    let mut lines = Vec::new();
+    let mut at = region.start;
+    for line in text.split('\n') {
+        lines.push(Line {
+            start: at,
+            text: line,
+        });
+        at += line.len() + 1;
+    }
+    let captions: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            lines[i]
+                .text
+                .trim_start()
+                .starts_with(template::ACTIVE_CAPTION_PREFIX)
+        })
+        .collect();
+    let parts: Vec<&template::Part> = template::active_parts(edition).collect();
+    if captions.len() != parts.len() {
+        return false;
+    }
+    let unit = match edition {
+        Edition::E2019 => HeaderUnit::None,
+        Edition::E2021 => HeaderUnit::WanYuan,
+    };
+    let mut read = false;
+    for (k, (&c, part)) in captions.iter().zip(&parts).enumerate() {
+        let end = captions.get(k + 1).copied().unwrap_or(lines.len());
+        let Some(rows) = read_part(&lines[c + 1..end], part) else {
+            continue;
+        };
+        // every cell typed, and every cell read already holding its figure
+        let mut cells = Vec::new();
+        for (&row, figures) in part.rows.iter().zip(&rows) {
+            for (&column, &(range, value)) in part.columns.iter().zip(figures) {
+                let Ok(value) = value.typed(column.kind(), unit) else {
+                    cells.clear();
+                    break;
+                };
+                cells.push((row, column, range, value));
+            }
+        }
+        if cells.len() != part.rows.len() * part.columns.len() {
+            continue;
+        }
+        let agrees = cells.iter().all(|&(row, column, _, ref value)| {
+            table.cell(row, column).is_none_or(|cell| {
+                cell.span.is_none() && cell.value.is_blank() || cell.value == *value
+            })
+        });
+        if !agrees {
+            continue;
+        }
+        for (row, column, range, value) in cells {
+            let span = ctx.span(range);
+            if let Some(cell) = table.cell_mut(row, column)
+                && cell.span.is_none()
+                && cell.value.is_blank()
+            {
+                *cell = Cell {
+                    value,
+                    span: Some(span),
+                };
+            }
+        }
+        read = true;
+        ctx.diag(
+            Level::Info,
+            DiagnosticKind::RowRealigned,
+            format!(
+                "active: the rows of {} give their figures before their labels, each row exactly its cells, and none follow the last label; read so",
+                part.caption
+            ),
+            Some(Norm::new(lines[c].start, lines[end - 1].start)),
+        );
+    }
+    read
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{get, read};
+
+    /// Section 二 of the 2019 edition with parts (五) and (六) as `five` and
+    /// `six` give them after their headers.
+    fn page(five: &str, six: &str) -> String {
+        format!(
+            "\u{c}某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+             第二十条第（一）项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n规章\n规范性文件\n\
+             第二十条第（五）项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n{five}\
+             第二十条第（六）项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n{six}\
+             第二十条第（八）项\n信息内容\n上一年项目数量\n本年增/减\n行政事业性收费\n\
+             第二十条第（九）项\n信息内容\n采购项目数量\n采购总金额\n政府集中采购\n\
+             三、收到和处理政府信息公开申请情况\n"
+        )
+    }
+
+    #[test]
+    fn figures_before_each_label_are_its_row() {
+        let r = read(&page(
+            "8\n-2\n5\n行政许可\n15\n3\n126\n其他对外管理服务事项\n",
+            "4\n0\n6\n行政处罚\n1\n0\n1\n行政强制\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.last_year"), "8");
+        assert_eq!(get(&r, "active.licensing.change"), "-2");
+        assert_eq!(get(&r, "active.other_services.decisions"), "126");
+        assert_eq!(get(&r, "active.penalty.decisions"), "6");
+        assert_eq!(get(&r, "active.coercion.last_year"), "1");
+    }
+
+    #[test]
+    fn a_part_whose_rows_do_not_each_show_their_cells_is_not_read() {
+        // figures after the last label: labels may come first
+        let r = read(&page(
+            "8\n-2\n5\n行政许可\n15\n3\n126\n其他对外管理服务事项\n",
+            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.last_year"), "8");
+        assert_eq!(get(&r, "active.penalty.last_year"), "");
+        assert_eq!(get(&r, "active.coercion.decisions"), "");
+        // a row one figure short (a blank leaving no trace)
+        let r = read(&page(
+            "8\n5\n行政许可\n15\n3\n126\n其他对外管理服务事项\n",
+            "4\n0\n6\n行政处罚\n1\n0\n1\n行政强制\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.last_year"), "");
+        assert_eq!(get(&r, "active.other_services.last_year"), "");
+        assert_eq!(get(&r, "active.penalty.last_year"), "4");
+    }
+}
