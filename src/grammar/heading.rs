@@ -96,7 +96,8 @@ pub(crate) fn find(doc: &str) -> Vec<Heading> {
 const TOC_GAP: usize = 8;
 
 fn find_from(doc: &str, from: usize) -> Vec<Heading> {
-    let mut found: Vec<Heading> = Vec::new();
+    // a report has six sections
+    let mut found: Vec<Heading> = Vec::with_capacity(SectionKind::ALL.len());
     for (s, e) in lines(doc, from, doc.len()) {
         let line = &doc[s..e];
         let Some((kind, text)) = heading_line(line) else {

@@ -111,15 +111,11 @@ fn regions(doc: &str, headings: &[Heading]) -> Regions {
             .map(|i| line_start_of(doc, from + i));
         Some(back.filter(|&b| first - b < 400).unwrap_or(first))
     });
-    let starts: Vec<usize> = headings
-        .iter()
-        .map(|h| h.start)
-        .chain([active, applications, review].into_iter().flatten())
-        .collect();
     let end_after = |start: usize| {
-        starts
+        headings
             .iter()
-            .copied()
+            .map(|h| h.start)
+            .chain([active, applications, review].into_iter().flatten())
             .filter(|&s| s > start)
             .min()
             .unwrap_or(doc.len())
@@ -363,7 +359,7 @@ pub(crate) fn read_with(
 
 fn sections(ctx: &mut Ctx<'_>, headings: &[Heading]) -> Vec<Section> {
     let doc = ctx.doc;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(headings.len());
     for (i, h) in headings.iter().enumerate() {
         let body_start = (h.line_end + 1).min(doc.len());
         let body_end = headings

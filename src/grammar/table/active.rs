@@ -1,8 +1,9 @@
 //! Section 二's table: the 第二十条 items, in both editions.
 
+use super::align::MAX_COLUMNS;
 use super::collapsed::cuts;
 use super::columns::read_column_blocks;
-use super::scan::{Class, FoundRow, Scan, Vote, scan};
+use super::scan::{Class, Scan, Vote, scan};
 use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
 };
@@ -140,33 +141,33 @@ fn follow_printed_headers(
     found: &Scan<ActiveRow>,
     edition: Edition,
 ) {
-    // the rows of each part, in one pass
-    let mut parts: Vec<Vec<&FoundRow<ActiveRow>>> = vec![Vec::new(); found.headers.len()];
-    for row in found
-        .rows
-        .iter()
-        .filter(|r| !r.key.columns(edition).is_empty())
-    {
-        if let Some(part) = parts.get_mut(row.segment) {
-            part.push(row);
-        }
-    }
-    for (header, rows) in found.headers.iter().zip(parts) {
-        let Some(first) = rows.first() else {
+    let in_part = |segment: usize| {
+        found
+            .rows
+            .iter()
+            .filter(move |r| r.segment == segment && !r.key.columns(edition).is_empty())
+    };
+    for (segment, header) in found.headers.iter().enumerate() {
+        let Some(first) = in_part(segment).next() else {
             continue;
         };
         let columns = first.key.columns(edition);
-        if columns.len() < 2 || rows.iter().any(|r| r.key.columns(edition) != columns) {
+        if columns.len() < 2 || in_part(segment).any(|r| r.key.columns(edition) != columns) {
             continue;
         }
-        let labels: Vec<&[&str]> = columns.iter().map(|&c| header_labels(c)).collect();
-        let order = match super::printed::order(ctx.doc, header, &labels) {
-            super::printed::Order::Printed(_) if !super::by_cell_order(&rows) => {
+        let mut labels: [&[&str]; MAX_COLUMNS] = [&[]; MAX_COLUMNS];
+        for (label, &c) in labels.iter_mut().zip(columns) {
+            *label = header_labels(c);
+        }
+        let labels = &labels[..columns.len().min(MAX_COLUMNS)];
+        let order = match super::printed::order(ctx.doc, header, labels) {
+            super::printed::Order::Template => continue,
+            super::printed::Order::Printed(_) if !super::by_cell_order(in_part(segment)) => {
                 super::printed::Order::Unsure
             }
             o => o,
         };
-        let keys: Vec<ActiveRow> = rows.iter().map(|r| r.key).collect();
+        let keys: Vec<ActiveRow> = in_part(segment).map(|r| r.key).collect();
         super::printed::apply(ctx, table, (TableId::Active, &keys, columns), &order);
     }
 }

@@ -19,9 +19,103 @@
 
 use crate::grammar::tokens::Token;
 
+/// The most columns a placement holds: those of the widest table of the
+/// template (section 四's fifteen), with room to spare.
+pub(crate) const MAX_COLUMNS: usize = 16;
+
 /// Where each column's cell is: `Some(i)` is `cells[i]`, `None` a cell the text
 /// does not show (it is blank).
-pub(crate) type Placement = Vec<Option<usize>>;
+///
+/// A fixed array on the stack, as long as the table has columns (at most
+/// [`MAX_COLUMNS`]): every row a table reads is placed, and a placement on
+/// the heap would be an allocation per row.
+#[derive(Clone, Copy)]
+pub(crate) struct Placement {
+    slots: [Option<usize>; MAX_COLUMNS],
+    len: usize,
+}
+
+impl Placement {
+    /// `columns` columns, none of them shown (at most [`MAX_COLUMNS`]).
+    pub(crate) fn blank(columns: usize) -> Placement {
+        Placement {
+            slots: [None; MAX_COLUMNS],
+            len: columns.min(MAX_COLUMNS),
+        }
+    }
+
+    /// `columns` columns, column `c` in `cells[c]`.
+    pub(crate) fn in_order(columns: usize) -> Placement {
+        (0..columns).map(Some).collect()
+    }
+
+    /// Adds a column at the end (none past [`MAX_COLUMNS`]).
+    pub(crate) fn push(&mut self, slot: Option<usize>) {
+        if let Some(at) = self.slots.get_mut(self.len) {
+            *at = slot;
+            self.len += 1;
+        }
+    }
+
+    /// Shortens the placement to `columns` columns, or lengthens it with
+    /// columns not shown.
+    pub(crate) fn resize(&mut self, columns: usize) {
+        let columns = columns.min(MAX_COLUMNS);
+        for slot in self.slots.iter_mut().skip(columns) {
+            *slot = None;
+        }
+        self.len = columns;
+    }
+}
+
+impl std::ops::Deref for Placement {
+    type Target = [Option<usize>];
+    fn deref(&self) -> &[Option<usize>] {
+        &self.slots[..self.len]
+    }
+}
+
+impl std::ops::DerefMut for Placement {
+    fn deref_mut(&mut self) -> &mut [Option<usize>] {
+        &mut self.slots[..self.len]
+    }
+}
+
+impl FromIterator<Option<usize>> for Placement {
+    fn from_iter<I: IntoIterator<Item = Option<usize>>>(iter: I) -> Placement {
+        let mut placement = Placement::blank(0);
+        placement.extend(iter);
+        placement
+    }
+}
+
+impl Extend<Option<usize>> for Placement {
+    fn extend<I: IntoIterator<Item = Option<usize>>>(&mut self, iter: I) {
+        for slot in iter {
+            self.push(slot);
+        }
+    }
+}
+
+impl PartialEq for Placement {
+    fn eq(&self, other: &Placement) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Placement {}
+
+impl<const N: usize> PartialEq<[Option<usize>; N]> for Placement {
+    fn eq(&self, other: &[Option<usize>; N]) -> bool {
+        **self == other[..]
+    }
+}
+
+impl std::fmt::Debug for Placement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
 
 /// How a row was placed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +180,7 @@ pub(crate) fn align(
         return Ok(Aligned::Empty);
     }
     if m == columns {
-        return Ok(Aligned::Direct((0..m).map(Some).collect()));
+        return Ok(Aligned::Direct(Placement::in_order(m)));
     }
     if m < columns {
         return Err(Unplaced::TooFew { cells: m, columns });
@@ -94,60 +188,54 @@ pub(crate) fn align(
     let extra = m - columns;
     // only cells with no text can be the fillers of merged cells
     let blank_run = |range: std::ops::Range<usize>| cells[range].iter().all(Token::is_empty);
-    let lined_up: Vec<(usize, usize)> = (0..=extra)
-        .map(|left| (left, extra - left))
-        .filter(|&(left, right)| blank_run(0..left) && blank_run(m - right..m))
-        .collect();
+    let lined_up = || {
+        (0..=extra)
+            .map(move |left| (left, extra - left))
+            .filter(move |&(left, right)| blank_run(0..left) && blank_run(m - right..m))
+    };
     // empty cells dropped at the end are the grid's trailing filler only when
     // the header shows as many, or when no empty cell is kept between the
     // values: a kept empty cell may as well be the one too many (a separator
     // doubled), and nothing tells which of the empty cells that is
-    let candidates: Vec<(usize, usize)> = lined_up
-        .iter()
-        .copied()
-        .filter(|&(left, right)| {
+    let candidates = || {
+        lined_up().filter(move |&(left, right)| {
             right == 0
                 || trailing.is_none_or(|t| t == right)
                 || !cells[left..m - right].iter().any(Token::is_empty)
         })
-        .collect();
-    if candidates.is_empty() && !lined_up.is_empty() {
-        return Err(Unplaced::Ambiguous { cells: m, columns });
-    }
-    if candidates.is_empty() {
+    };
+    let Some((first, _)) = candidates().next() else {
+        if lined_up().next().is_some() {
+            return Err(Unplaced::Ambiguous { cells: m, columns });
+        }
         // the cells with text are the columns (see `Aligned::Spread`)
-        let texts: Vec<usize> = (0..m).filter(|&i| !cells[i].is_empty()).collect();
-        if texts.len() == columns && texts.iter().all(|&i| !cells[i].is_text()) {
-            return Ok(Aligned::Spread(texts.into_iter().map(Some).collect()));
+        let texts = || (0..m).filter(|&i| !cells[i].is_empty());
+        if texts().count() == columns && texts().all(|i| !cells[i].is_text()) {
+            return Ok(Aligned::Spread(texts().map(Some).collect()));
         }
         return Err(Unplaced::TooMany {
             cells: cells.iter().filter(|t| !t.is_blank()).count(),
             columns,
         });
-    }
-    let place = |left: usize| -> Placement { (0..columns).map(|c| Some(left + c)).collect() };
-    // the columns of the cells that hold values, under one candidate
-    let valued = |left: usize| -> Vec<usize> {
-        (0..columns)
-            .filter(|&c| !cells[left + c].is_blank())
-            .collect()
     };
-    let first = valued(candidates[0].0);
-    let agree = candidates.iter().all(|&(l, _)| {
-        let v = valued(l);
-        v == first
-            && v.iter()
-                .all(|&c| cells[l + c] == cells[candidates[0].0 + c])
+    let place = |left: usize| -> Placement { (0..columns).map(|c| Some(left + c)).collect() };
+    // every candidate holds values in the same columns as the first, and the
+    // same values
+    let agree = candidates().all(|(l, _)| {
+        (0..columns).all(|c| {
+            let (here, there) = (&cells[l + c], &cells[first + c]);
+            here.is_blank() == there.is_blank() && (here.is_blank() || here == there)
+        })
     });
     if agree {
         return Ok(Aligned::Realigned {
-            placement: place(candidates[0].0),
+            placement: place(first),
             by_header: false,
         });
     }
     if let Some(t) = trailing {
-        let chosen: Vec<_> = candidates.iter().filter(|&&(_, r)| r == t).collect();
-        if let [&(left, _)] = chosen[..] {
+        let mut chosen = candidates().filter(|&(_, r)| r == t);
+        if let (Some((left, _)), None) = (chosen.next(), chosen.next()) {
             return Ok(Aligned::Realigned {
                 placement: place(left),
                 by_header: true,
@@ -187,13 +275,13 @@ pub(crate) fn lost_a_cell(cells: &[Token], columns: usize, trailing: Option<usiz
     }
     let extra = m - columns;
     let blank_run = |range: std::ops::Range<usize>| cells[range].iter().all(Token::is_empty);
-    let lined_up: Vec<usize> = (0..=extra)
-        .filter(|&left| blank_run(0..left) && blank_run(m - (extra - left)..m))
-        .collect();
-    !lined_up.is_empty()
-        && lined_up
-            .iter()
-            .all(|&left| left > 0 && (0..columns).any(|c| cells[left + c].is_empty()))
+    let mut lined_up =
+        (0..=extra).filter(|&left| blank_run(0..left) && blank_run(m - (extra - left)..m));
+    let mut any = false;
+    lined_up.all(|left| {
+        any = true;
+        left > 0 && (0..columns).any(|c| cells[left + c].is_empty())
+    }) && any
 }
 
 #[cfg(test)]
@@ -227,6 +315,21 @@ mod tests {
                 Some(p.iter().map(|i| i.map_or("", |i| texts[i])).collect())
             }
         }
+    }
+
+    #[test]
+    fn a_placement_holds_the_columns_of_every_table() {
+        use crate::model::{ActiveColumn, ApplicantColumn, ReviewColumn, ReviewRow};
+        let review = ReviewColumn::ALL.len() * ReviewRow::ALL.len();
+        for columns in [ActiveColumn::ALL.len(), ApplicantColumn::ALL.len(), review] {
+            assert!(columns <= MAX_COLUMNS, "{columns} columns");
+            assert_eq!(Placement::in_order(columns).len(), columns);
+        }
+        let mut p = Placement::blank(2);
+        p.extend([Some(4)]);
+        assert_eq!(p, [None, None, Some(4)]);
+        p.resize(1);
+        assert_eq!(p, [None]);
     }
 
     #[test]

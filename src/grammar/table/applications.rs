@@ -399,9 +399,8 @@ fn follow_printed_header(
         return;
     };
     let order = super::printed::order(ctx.doc, header, &HEADER_LABELS_BY_COLUMN[1..6]);
-    let rows: Vec<_> = found.rows.iter().collect();
     let order = match order {
-        super::printed::Order::Printed(_) if !super::by_cell_order(&rows) => {
+        super::printed::Order::Printed(_) if !super::by_cell_order(&found.rows) => {
             super::printed::Order::Unsure
         }
         o => o,

@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 
 use super::scan::Scan;
 use crate::grammar::Ctx;
-use crate::grammar::label::compact;
+use crate::grammar::label::compacts_to;
 use crate::grammar::tokens::lines;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
@@ -83,7 +83,9 @@ pub(crate) fn read_column_blocks(
     unit: HeaderUnit,
 ) {
     let doc = ctx.doc;
-    let all: Vec<(usize, usize)> = lines(doc, start, end).collect();
+    // the lines are listed once a block's rows all stand alone (plain
+    // `pdftotext` output only)
+    let mut lines_once: Option<Vec<(usize, usize)>> = None;
     for block in BLOCKS.iter().filter(|b| b.edition == edition) {
         // every row of the part stood alone in the text
         let bare = |row: R| {
@@ -96,7 +98,8 @@ pub(crate) fn read_column_blocks(
         if !block.rows.iter().all(|&r| bare(r)) {
             continue;
         }
-        let Some(i) = header_once(doc, &all, block) else {
+        let all = lines_once.get_or_insert_with(|| lines(doc, start, end).collect());
+        let Some(i) = header_once(doc, all, block) else {
             continue;
         };
         // the rows' labels stood before the header, as this output prints
@@ -159,8 +162,8 @@ pub(crate) fn read_column_blocks(
 /// that is `block`'s header, when the header appears exactly once.
 fn header_once(doc: &str, all: &[(usize, usize)], block: &Block) -> Option<usize> {
     let is_header = |&(s, e): &(usize, usize)| {
-        let text = compact(&doc[s..e]);
-        block.headers.contains(&text.as_str())
+        let text = &doc[s..e];
+        block.headers.iter().any(|h| compacts_to(text, h))
     };
     let mut at = all.iter().enumerate().filter(|(_, l)| is_header(l));
     match (at.next(), at.next()) {

@@ -48,8 +48,8 @@ use crate::normalize::Norm;
 /// rows were read by the order of their cells (not by their place on a page,
 /// which the header's labels decided already), and none ran together
 /// (whose cuts follow the template's order).
-fn by_cell_order<R>(rows: &[&FoundRow<R>]) -> bool {
-    rows.iter()
+fn by_cell_order<'r, 't: 'r, R: 'r>(rows: impl IntoIterator<Item = &'r FoundRow<'t, R>>) -> bool {
+    rows.into_iter()
         .all(|r| r.collapsed.is_none() && r.cells.iter().all(|t| t.at.is_none()))
 }
 
@@ -246,11 +246,10 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
         );
     }
     // a row with a cell for each column, not all of them blank, is placed as
-    // it stands (what `align` says of it: `Aligned::Direct`), with no
-    // placement built for it
+    // it stands (what `align` says of it: `Aligned::Direct`) without asking
     let direct = found.cells.len() == columns.len() && !found.cells.iter().all(Token::is_blank);
     let aligned = if direct {
-        Ok(Aligned::Direct(Vec::new()))
+        Ok(Aligned::Direct(Placement::in_order(columns.len())))
     } else {
         align(&found.cells, columns.len(), found.trailing)
     };
@@ -362,17 +361,12 @@ fn fill_row<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
             });
         }
     };
-    let slots: Placement = if direct {
-        (0..columns.len()).map(Some).collect()
-    } else {
-        placement
-    };
     fill_cells(
         ctx,
         table,
         (id, row_index),
         found,
-        (columns, &slots),
+        (columns, &placement),
         kind,
         unit,
     );
@@ -414,7 +408,7 @@ fn fill_cells<R: Copy + PartialEq + std::fmt::Display, C: Copy + PartialEq>(
     table: &mut Table<R, C>,
     (id, row_index): (TableId, usize),
     found: &FoundRow<R>,
-    (columns, slots): (&[C], &Placement),
+    (columns, slots): (&[C], &[Option<usize>]),
     kind: impl Fn(C) -> ValueKind,
     unit: HeaderUnit,
 ) {
@@ -513,18 +507,12 @@ fn unsplit<K: std::fmt::Display>(
 fn collapsed_rows<'s, 't, K: Copy + PartialEq>(
     rows: &'s [FoundRow<'t, K>],
 ) -> Vec<&'s FoundRow<'t, K>> {
-    let mut seen: Vec<K> = Vec::new();
-    let mut out = Vec::new();
-    for row in rows {
-        if seen.contains(&row.key) {
-            continue;
-        }
-        seen.push(row.key);
-        if row.collapsed.is_some() {
-            out.push(row);
-        }
-    }
-    out
+    // a row is looked back from only when it has a collapsed run (few do)
+    rows.iter()
+        .enumerate()
+        .filter(|&(i, row)| row.collapsed.is_some() && !rows[..i].iter().any(|r| r.key == row.key))
+        .map(|(_, row)| row)
+        .collect()
 }
 
 fn cell_of<R, C: PartialEq>(row: &mut crate::model::Row<R, C>, column: C) -> Option<&mut Cell> {

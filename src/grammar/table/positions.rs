@@ -421,7 +421,7 @@ pub(crate) fn place(
     if anchors.iter().all(Option::is_none) {
         return Err(Unplaced::NoAnchors);
     }
-    let mut placement: Placement = vec![None; anchors.len()];
+    let mut placement = Placement::blank(anchors.len());
     let mut last: Option<usize> = None;
     // the printed blank marks (`/`) placed nowhere since the last placed
     // value: the first of them, and how many
@@ -523,7 +523,7 @@ pub(crate) fn place_on_grid(
             Ok((placement, 0))
         }
         None => {
-            placement.resize(anchors.len(), None);
+            placement.resize(anchors.len());
             Ok((placement, after))
         }
     }
@@ -693,7 +693,7 @@ pub(crate) fn place_after_run(
         s => s.count(),
     };
     let in_run: u64 = cells[..run].iter().map(count).sum::<Option<u64>>()?;
-    let mut placement: Placement = vec![None; anchors.len()];
+    let mut placement = Placement::blank(anchors.len());
     for (i, &c) in columns.iter().enumerate() {
         placement[c] = Some(run + i);
     }
@@ -728,7 +728,11 @@ pub(crate) type Total<'a> = (&'a [usize], usize);
 /// row does not show counts as zero). A row showing a total alone says nothing
 /// of its parts. Placing by position is checked so, as a value placed in the
 /// wrong column would break its total.
-pub(crate) fn totals_hold(cells: &[Token], placement: &Placement, totals: &[Total<'_>]) -> bool {
+pub(crate) fn totals_hold(
+    cells: &[Token],
+    placement: &[Option<usize>],
+    totals: &[Total<'_>],
+) -> bool {
     let count = |column: usize| -> Option<Option<i128>> {
         let Some(&Some(i)) = placement.get(column) else {
             return Some(None); // not shown
@@ -873,27 +877,27 @@ mod tests {
         let totals: [Total<'_>; 1] = [(&[0, 1, 2], 3)];
         assert!(totals_hold(
             cells,
-            &vec![Some(0), Some(1), None, Some(2)],
+            &[Some(0), Some(1), None, Some(2)],
             &totals
         ));
         assert!(totals_hold(
             cells,
-            &vec![Some(0), None, Some(1), Some(2)],
+            &[Some(0), None, Some(1), Some(2)],
             &totals
         ));
         assert!(!totals_hold(
             cells,
-            &vec![Some(0), None, None, Some(1)],
+            &[Some(0), None, None, Some(1)],
             &totals
         ));
         assert!(!totals_hold(
             cells,
-            &vec![Some(0), Some(1), Some(2), None],
+            &[Some(0), Some(1), Some(2), None],
             &totals
         ));
         assert!(totals_hold(
             &cells[2..],
-            &vec![None, None, None, Some(0)],
+            &[None, None, None, Some(0)],
             &totals
         ));
     }

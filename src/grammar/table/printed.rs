@@ -12,7 +12,7 @@
 //! order, as before.
 
 use crate::grammar::Ctx;
-use crate::grammar::label::compacted;
+use crate::grammar::label::compacts_to;
 use crate::grammar::tokens::Token;
 use crate::model::{Cell, DiagnosticKind, Level, Table, TableId};
 
@@ -30,39 +30,47 @@ pub(crate) enum Order {
 /// The order in which `header` prints the labels of the columns (`labels[c]`
 /// are the forms of column `c`'s label).
 pub(crate) fn order(doc: &str, header: &[Token], labels: &[&[&str]]) -> Order {
-    let texts: Vec<_> = header
-        .iter()
-        .map(|t| compacted(&doc[t.start..t.end]))
-        .collect();
-    let mut at: Vec<Option<usize>> = Vec::with_capacity(labels.len());
-    let mut once = true;
-    for forms in labels {
-        let mut hits = texts
+    // where the header prints column `c`'s label first, and whether it
+    // prints it again
+    let is = |t: &Token, forms: &[&str]| {
+        let text = &doc[t.start..t.end];
+        forms.iter().any(|f| compacts_to(text, f))
+    };
+    let at = |forms: &[&str]| {
+        let mut hits = header
             .iter()
             .enumerate()
-            .filter(|&(_, t)| forms.contains(&&**t))
+            .filter(|&(_, t)| is(t, forms))
             .map(|(i, _)| i);
-        let first = hits.next();
-        if hits.next().is_some() {
-            once = false;
+        (hits.next(), hits.next().is_some())
+    };
+    // the common case decided without building anything: each label printed
+    // once at most, those printed in the template's order
+    let (mut once, mut in_order, mut found) = (true, true, 0);
+    let mut last = None;
+    for forms in labels {
+        let (first, again) = at(forms);
+        once &= !again;
+        if let Some(i) = first {
+            in_order &= last.is_none_or(|l| l < i);
+            last = Some(i);
+            found += 1;
         }
-        at.push(first);
     }
-    let found: Vec<(usize, usize)> = at
-        .iter()
-        .enumerate()
-        .filter_map(|(c, a)| a.map(|a| (a, c)))
-        .collect();
     if !once {
         return Order::Unsure; // a label printed twice: which column is it?
     }
-    if found.windows(2).all(|w| w[0].0 < w[1].0) {
+    if in_order {
         return Order::Template;
     }
-    if found.len() != labels.len() {
+    if found != labels.len() {
         return Order::Unsure;
     }
-    let mut printed = found;
+    let mut printed: Vec<(usize, usize)> = labels
+        .iter()
+        .enumerate()
+        .filter_map(|(c, forms)| at(forms).0.map(|a| (a, c)))
+        .collect();
     printed.sort_unstable();
     Order::Printed(printed.into_iter().map(|(_, c)| c).collect())
 }

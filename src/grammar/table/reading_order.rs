@@ -36,7 +36,7 @@ use super::row_bands::{read_review_bands, read_row_bands};
 use super::stray_blocks::{read_stray_blocks, stray_blocks, stray_spans};
 use super::total_column::read_total_column;
 use crate::grammar::Ctx;
-use crate::grammar::label::compacted;
+use crate::grammar::label::compacts_to;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
     ActiveColumn, ActiveRow, ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition,
@@ -192,6 +192,10 @@ const APPLICANT_LABELS: &[&str] = &[
 /// The header labels of section 四's columns, in the template's order.
 const REVIEW_LABELS: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 
+/// The most labels [`labels_in_order`] looks for (those of section 三's
+/// header, the longer list).
+const MAX_LABELS: usize = 8;
+
 /// Whether the header labels of `labels` that `doc[start..end]` shows whole
 /// (a line, or a cell between tabs or `|`, without its white space) come in
 /// the template's order, each first seen after the one before it. The
@@ -203,19 +207,23 @@ const REVIEW_LABELS: &[&str] = &["结果维持", "结果纠正", "其他结果",
 /// in order := first(label₀) < first(label₁) < …   over the labels shown whole
 /// ```
 fn labels_in_order(doc: &str, Norm { start, end }: Norm, labels: &[&str]) -> bool {
-    let mut first: Vec<Option<usize>> = vec![None; labels.len()];
+    let mut first = [None; MAX_LABELS];
     let mut at = start;
     for cell in doc[start..end].split(['\n', '\t', '|']) {
-        let text = compacted(cell);
-        if let Some(i) = labels.iter().position(|l| *l == text)
-            && first[i].is_none()
+        if let Some(i) = labels.iter().position(|l| compacts_to(cell, l))
+            && let Some(slot @ None) = first.get_mut(i)
         {
-            first[i] = Some(at);
+            *slot = Some(at);
         }
         at += cell.len() + 1;
     }
-    let shown: Vec<usize> = first.into_iter().flatten().collect();
-    shown.windows(2).all(|w| w[0] < w[1])
+    let mut shown = first.iter().flatten();
+    let mut last = shown.next();
+    shown.all(|a| {
+        let ordered = last.is_none_or(|l| l < a);
+        last = Some(a);
+        ordered
+    })
 }
 
 /// Whether a table has a cell not read yet.
@@ -273,6 +281,16 @@ fn count_slots<'t, R, C>(table: &'t mut crate::model::Table<R, C>) -> Vec<Slot<'
             unit: HeaderUnit::None,
         })
         .collect()
+}
+
+/// Whether a cell of `rows` is not read yet, as [`any_open`] tells of
+/// slots: told before the slots are listed.
+fn any_open_cell<R, C>(rows: &[Row<R, C>]) -> bool {
+    rows.iter().any(|r| {
+        r.cells
+            .iter()
+            .any(|(_, c)| c.span.is_none() && c.value.is_blank())
+    })
 }
 
 /// Whether a cell of `slots` is not read yet (no span, blank): one that
@@ -411,11 +429,11 @@ fn fill_active(
     edition: Edition,
     skip: &[Span],
 ) -> bool {
-    let slots = active_slots(table, edition, &[]);
-    let most = slots.len() + 1;
-    if !any_open(&slots) {
+    if !any_open_cell(&table.rows) {
         return false; // nothing to fill: no figure is looked for
     }
+    let slots = active_slots(table, edition, &[]);
+    let most = slots.len() + 1;
     let found = table_figures(ctx, region, most, skip);
     if fill(ctx, &found, slots, false) {
         return true;
@@ -585,6 +603,13 @@ pub(crate) fn read_uniform_tables(
     if open(&applications.rows) {
         read_total_column(ctx, applications, a, &skip);
     }
+    if !any_open_cell(&applications.rows)
+        && !review
+            .as_deref()
+            .is_some_and(|t| review_region.is_some() && any_open_cell(&t.rows))
+    {
+        return; // nothing to fill: no figure is looked for
+    }
     // the whole region first, then from section 三's header on
     let header = from_header(ctx.doc, a);
     for a in std::iter::once(a).chain(header) {
@@ -623,8 +648,26 @@ pub(crate) fn read_uniform_tables(
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{get, read};
-    use super::{Figure, figures_where, labels_in_order, run_on, uniform};
+    use super::{
+        APPLICANT_LABELS, Figure, MAX_LABELS, REVIEW_LABELS, figures_where, labels_in_order,
+        run_on, uniform,
+    };
     use crate::grammar::value::Scalar;
+
+    #[test]
+    fn labels_in_order_has_room_for_every_header_label() {
+        assert!(APPLICANT_LABELS.len() <= MAX_LABELS);
+        assert!(REVIEW_LABELS.len() <= MAX_LABELS);
+        let doc = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计";
+        let all = super::Norm::new(0, doc.len());
+        assert!(labels_in_order(doc, all, REVIEW_LABELS));
+        let swapped = "结果纠正\t结果维持\t总计";
+        assert!(!labels_in_order(
+            swapped,
+            super::Norm::new(0, swapped.len()),
+            REVIEW_LABELS
+        ));
+    }
     use crate::normalize::Norm;
 
     fn zero(start: usize) -> Figure {

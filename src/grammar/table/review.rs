@@ -214,7 +214,7 @@ pub(crate) fn review_table(
     let keys = ReviewRow::ALL
         .iter()
         .flat_map(|&r| ReviewColumn::ALL.iter().map(move |&c| (r, c)));
-    for ((row, column), slot) in keys.zip(placement) {
+    for ((row, column), slot) in keys.zip(placement.iter().copied()) {
         let Some(token) = slot.map(|i| &cells[i]) else {
             continue;
         };

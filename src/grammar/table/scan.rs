@@ -107,7 +107,46 @@ pub(crate) struct Scan<'t, K> {
     pub(crate) last_header: Option<usize>,
     pub(crate) trailing: Option<usize>,
     /// For each part of the table, the text cells before its first row: its header.
-    pub(crate) headers: Vec<Vec<Token>>,
+    pub(crate) headers: Headers,
+}
+
+/// The headers of a table's parts, one after the other in one list: each
+/// part's text cells before its first row.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Headers {
+    cells: Vec<Token>,
+    /// Where each part's header ends in `cells`.
+    ends: Vec<usize>,
+}
+
+impl Headers {
+    /// How many parts have a header (an empty one included).
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The header of part `part`.
+    pub(crate) fn get(&self, part: usize) -> Option<&[Token]> {
+        let end = *self.ends.get(part)?;
+        let start = part.checked_sub(1).map_or(0, |p| self.ends[p]);
+        self.cells.get(start..end)
+    }
+
+    /// The header of the first part.
+    pub(crate) fn first(&self) -> Option<&[Token]> {
+        self.get(0)
+    }
+
+    /// The headers of the parts, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[Token]> {
+        (0..self.len()).filter_map(|p| self.get(p))
+    }
+
+    /// Adds the header of the next part.
+    fn push(&mut self, header: impl IntoIterator<Item = Token>) {
+        self.cells.extend(header);
+        self.ends.push(self.cells.len());
+    }
 }
 
 /// How many cells a wrapped label may span, in layouts that do not mark rows.
@@ -156,10 +195,10 @@ impl<'t, K> Scan<'t, K> {
         Scan {
             rows: Vec::with_capacity(texts),
             extras: Vec::new(),
-            votes: Vec::with_capacity(texts.min(ROOM / 4)),
+            votes: Vec::with_capacity(texts.min(ROOM / 2)),
             last_header: None,
             trailing: None,
-            headers: Vec::new(),
+            headers: Headers::default(),
         }
     }
 }
@@ -639,22 +678,34 @@ where
 /// part, and keeps each part's header: the text cells between the previous
 /// part's last row and the part's first row.
 fn cut_segments<K>(tokens: &[Token], out: &mut Scan<'_, K>) {
-    let mut headers = out.votes.iter().map(|&(_, at)| at).peekable();
+    let mut votes = out.votes.iter().map(|&(_, at)| at).peekable();
     let mut segment = 0;
     let mut zone_start = 0; // byte where the current part's header may start
     let mut last_row_end = 0;
-    let mut zones = Vec::new();
+    // room for the headers of a table of a few parts at once
+    let mut headers = Headers {
+        cells: Vec::with_capacity(ROOM),
+        ends: Vec::with_capacity(ROOM / 8),
+    };
+    let header = |(from, to): (usize, usize)| {
+        let first = tokens.partition_point(|t| t.start < from);
+        let last = tokens.partition_point(|t| t.start < to);
+        tokens[first..last.max(first)]
+            .iter()
+            .filter(|t| t.is_text())
+            .cloned()
+    };
     for (n, row) in out.rows.iter_mut().enumerate() {
         let mut header_between = false;
-        while headers.next_if(|&at| at < row.label.start).is_some() {
+        while votes.next_if(|&at| at < row.label.start).is_some() {
             header_between |= n > 0;
         }
         if header_between {
             segment += 1;
             zone_start = last_row_end;
         }
-        if zones.len() == segment {
-            zones.push((zone_start, row.label.start));
+        if headers.len() == segment {
+            headers.push(header((zone_start, row.label.start)));
         }
         row.segment = segment;
         last_row_end = row
@@ -664,18 +715,7 @@ fn cut_segments<K>(tokens: &[Token], out: &mut Scan<'_, K>) {
             .max(row.label.end)
             .max(last_row_end);
     }
-    out.headers = zones
-        .into_iter()
-        .map(|(from, to)| {
-            let first = tokens.partition_point(|t| t.start < from);
-            let last = tokens.partition_point(|t| t.start < to);
-            tokens[first..last.max(first)]
-                .iter()
-                .filter(|t| t.is_text())
-                .cloned()
-                .collect()
-        })
-        .collect();
+    out.headers = headers;
 }
 
 /// True for the characters of values run together: digits, signs, `/`, `.`, units.
@@ -1087,7 +1127,7 @@ mod tests {
         assert_eq!(&doc[found.extras[0].label.range()], "其他");
         assert_eq!(found.extras[0].cells.len(), 3);
         assert_eq!(found.headers.len(), 1);
-        assert_eq!(found.headers[0].len(), 3);
+        assert_eq!(found.headers.first().map_or(0, <[Token]>::len), 3);
     }
 
     #[test]

@@ -30,7 +30,7 @@
 
 use super::scan::Scan;
 use crate::grammar::Ctx;
-use crate::grammar::label::compact;
+use crate::grammar::label::compacts_to;
 use crate::grammar::tokens::lines;
 use crate::grammar::value::{HeaderUnit, Scalar};
 use crate::model::{
@@ -99,7 +99,9 @@ pub(crate) fn read_shared_columns(
     unit: HeaderUnit,
 ) {
     let doc = ctx.doc;
-    let all: Vec<(usize, usize)> = lines(doc, start, end).collect();
+    // the lines are listed once a column's rows all stand alone (plain
+    // `pdftotext` output only)
+    let mut lines_once: Option<Vec<(usize, usize)>> = None;
     let bare = |row: R| {
         found
             .rows
@@ -111,8 +113,9 @@ pub(crate) fn read_shared_columns(
         if !shared.parts.iter().flat_map(|p| p.iter()).all(|&r| bare(r)) {
             continue;
         }
+        let all = &*lines_once.get_or_insert_with(|| lines(doc, start, end).collect());
         let headers: Vec<usize> = (0..all.len())
-            .filter(|&i| compact(&doc[all[i].0..all[i].1]) == shared.header)
+            .filter(|&i| compacts_to(&doc[all[i].0..all[i].1], shared.header))
             .collect();
         if headers.len() != shared.parts.len() {
             continue;
@@ -120,7 +123,7 @@ pub(crate) fn read_shared_columns(
         let blocks: Vec<_> = headers
             .iter()
             .zip(shared.parts)
-            .map(|(&i, part)| block_below(doc, &all, i, part.len() + 1))
+            .map(|(&i, part)| block_below(doc, all, i, part.len() + 1))
             .collect();
         if !shown_part_by_part(&blocks, shared.parts) {
             continue;

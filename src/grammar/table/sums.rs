@@ -489,7 +489,7 @@ pub(crate) fn place_by_groups(
         Settled::Cell(i) => counts[i],
         _ => None,
     };
-    let mut placement: Placement = vec![None; columns];
+    let mut placement = Placement::blank(columns);
     for &(parts, total) in groups {
         let terms: Option<Vec<i128>> = parts.iter().map(|&c| figure(c)).collect();
         let confirmed = terms
@@ -605,7 +605,7 @@ mod tests {
 
     /// `place_by_groups` over counts (`None` a blank mark) of a row of two
     /// groups of two parts and their total.
-    fn by_groups(cells: &[Option<u64>]) -> Option<(Vec<Option<usize>>, Vec<usize>)> {
+    fn by_groups(cells: &[Option<u64>]) -> Option<(super::Placement, Vec<usize>)> {
         let values: Vec<Value> = cells
             .iter()
             .map(|c| c.map_or(Value::Blank, Value::Count))
