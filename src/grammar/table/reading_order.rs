@@ -517,8 +517,15 @@ pub(crate) fn read_uniform_tables(
         .collect();
     let hidden = |id: TableId| extra.iter().any(|r| r.table == id && r.values.is_empty());
     // section 二's column blocks printed in section 三's text are no cells of
-    // sections 三 and 四
-    let strays = applications_region.map_or_else(Vec::new, |a| stray_blocks(ctx.doc, a));
+    // sections 三 and 四; every reader below fills only cells not read yet,
+    // so with none left the blocks are not looked for
+    let unread = active.as_deref().is_some_and(|t| open(&t.rows))
+        || applications.as_deref().is_some_and(|t| open(&t.rows))
+        || review.as_deref().is_some_and(|t| open(&t.rows));
+    let strays = match applications_region {
+        Some(a) if unread => stray_blocks(ctx.doc, a),
+        _ => Vec::new(),
+    };
     skip.extend(stray_spans(ctx, &strays));
     let mut active = active;
     if let Some(table) = active.as_deref_mut()
