@@ -87,8 +87,11 @@ fn figures_where(
     most: usize,
     keep: impl Fn(usize, usize, &Scalar) -> bool,
 ) -> Vec<Figure> {
-    let text = &doc[start..end];
     let mut out = Vec::new();
+    // a region whose ends cross (sections out of order) holds no figure
+    let Some(text) = doc.get(start..end) else {
+        return out;
+    };
     let push = |from: usize, to: usize, out: &mut Vec<Figure>| {
         if let Some(scalar) = scalar(&text[from..to]).filter(|s| keep(start + from, start + to, s))
         {
@@ -594,7 +597,9 @@ pub(crate) fn read_uniform_tables(
                     })
                 })
             })
-            .map(|(_, end)| Norm::new(header.unwrap_or(a).start, end));
+            .map(|(_, end)| Norm::new(header.unwrap_or(a).start, end))
+            // section 四 printed before section 三 has no figures after it
+            .filter(|n| n.start < n.end);
         // the retries take the rows whole in order only: heads on label lines
         // trust the rows the scan read, which a lost label line shifts
         let read = read_row_bands(ctx, applications, edition, a, &skip)
