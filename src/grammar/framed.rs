@@ -105,7 +105,10 @@ fn row(cols: &[(usize, usize, char)], borders: &[usize]) -> Option<Vec<(usize, u
             let (open, close) = (w[0], w[1]);
             // `| text |`: one space of padding either side
             (close > open + 1 && cols[open + 1].2 == ' ').then(|| {
-                let end = cols[close].0 - 1;
+                // the padding space before the bar, when it is one (a wide
+                // character may stand against the bar)
+                let last = cols[close - 1];
+                let end = if last.2 == ' ' { last.0 } else { cols[close].0 };
                 (cols[open + 1].0 + 1, end.max(cols[open + 1].0 + 1))
             })
         })
@@ -361,6 +364,19 @@ mod tests {
             "{out}"
         );
         assert_eq!(lines[at + 1], "-------- ---------------------", "{out}");
+    }
+
+    #[test]
+    fn a_wide_character_against_a_bar_ends_its_cell() {
+        // no padding space before the bar: the cell ends at the bar, not
+        // inside the character
+        let page = PAGE.replace(
+            "| |                                | （二）部分公开                 |   |",
+            "| |                                | （二）部分公开               开|   |",
+        );
+        assert_ne!(page, PAGE);
+        let out = unframed(&page).expect("a framed report");
+        assert!(out.contains("\n(二)部分公开"), "{out}");
     }
 
     #[test]
