@@ -315,6 +315,40 @@ struct Part {
 }
 
 impl Doc {
+    /// The document as pandoc and OCR write it: the title, the lead lines,
+    /// each section's heading and paragraphs a paragraph each (followed by a
+    /// blank line), with the title and headings as `heading` writes them
+    /// (`0` the title, `1` a section heading) and each table as `table`
+    /// writes it; blank lines at the end left out, ended by a line break.
+    fn paragraphs(
+        &self,
+        heading: impl Fn(u8, &str) -> String,
+        mut table: impl FnMut(&grid::Grid, &mut Vec<String>),
+    ) -> String {
+        let mut out = vec![heading(0, &self.title), String::new()];
+        for line in &self.lead {
+            out.push(line.clone());
+            out.push(String::new());
+        }
+        for part in &self.sections {
+            out.push(heading(1, &part.heading));
+            out.push(String::new());
+            for p in &part.paragraphs {
+                out.push(p.clone());
+                out.push(String::new());
+            }
+            if let Some(grid) = &part.table {
+                table(grid, &mut out);
+            }
+        }
+        while out.last().is_some_and(String::is_empty) {
+            out.pop();
+        }
+        let mut text = out.join("\n");
+        text.push('\n');
+        text
+    }
+
     fn of(report: &AnnualReport) -> Doc {
         let title = report.title.clone().unwrap_or_else(|| {
             let organ = report.organ.as_deref().unwrap_or_default();

@@ -216,28 +216,11 @@ fn many_headers(
 
 /// The document as OCR markdown.
 pub(super) fn write(doc: &Doc, blank: &str) -> String {
-    let mut out = vec![format!("# {}", doc.title), String::new()];
-    for line in &doc.lead {
-        out.push(line.clone());
-        out.push(String::new());
-    }
-    for part in &doc.sections {
-        out.push(format!("## {}", part.heading));
-        out.push(String::new());
-        for p in &part.paragraphs {
-            out.push(p.clone());
-            out.push(String::new());
-        }
-        if let Some(grid) = &part.table {
-            table(grid, blank, &mut out);
-        }
-    }
-    while out.last().is_some_and(String::is_empty) {
-        out.pop();
-    }
-    let mut text = out.join("\n");
-    text.push('\n');
-    text
+    let heading = |level, h: &str| match level {
+        0 => format!("# {h}"),
+        _ => format!("## {h}"),
+    };
+    doc.paragraphs(heading, |grid, out| table(grid, blank, out))
 }
 
 #[cfg(test)]

@@ -124,54 +124,19 @@ fn simple_table(grid: &Grid, blank: &str, out: &mut Vec<String>) {
 
 /// The document as `pandoc -t plain` writes its HTML page.
 pub(super) fn write_plain(doc: &Doc, blank: &str) -> String {
-    let mut out = vec![doc.title.clone(), String::new()];
-    for line in &doc.lead {
-        out.push(line.clone());
-        out.push(String::new());
-    }
-    for part in &doc.sections {
-        out.push(part.heading.clone());
-        out.push(String::new());
-        for p in &part.paragraphs {
-            out.push(p.clone());
-            out.push(String::new());
-        }
-        if let Some(grid) = &part.table {
-            simple_table(grid, blank, &mut out);
-        }
-    }
-    finish(out)
-}
-
-/// The lines as one text, without blank lines at the end.
-fn finish(mut out: Vec<String>) -> String {
-    while out.last().is_some_and(String::is_empty) {
-        out.pop();
-    }
-    let mut text = out.join("\n");
-    text.push('\n');
-    text
+    doc.paragraphs(
+        |_, h| h.to_string(),
+        |grid, out| simple_table(grid, blank, out),
+    )
 }
 
 /// The document as `pandoc -t gfm` writes its HTML page.
 pub(super) fn write(doc: &Doc, blank: &str) -> String {
-    let mut out = vec![format!("# {}", doc.title), String::new()];
-    for line in &doc.lead {
-        out.push(line.clone());
-        out.push(String::new());
-    }
-    for part in &doc.sections {
-        out.push(format!("**{}**", part.heading));
-        out.push(String::new());
-        for p in &part.paragraphs {
-            out.push(p.clone());
-            out.push(String::new());
-        }
-        if let Some(grid) = &part.table {
-            table(grid, blank, &mut out);
-        }
-    }
-    finish(out)
+    let heading = |level, h: &str| match level {
+        0 => format!("# {h}"),
+        _ => format!("**{h}**"),
+    };
+    doc.paragraphs(heading, |grid, out| table(grid, blank, out))
 }
 
 #[cfg(test)]
