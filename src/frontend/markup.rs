@@ -76,7 +76,7 @@ fn copied_rest(
 /// `None` when there are none.
 pub(crate) fn strip_spans(text: &str) -> Option<(String, OffsetMap)> {
     // a search for the byte `]` first: most texts hold none
-    if !text.contains(']') || !text.contains("]{") {
+    if memchr::memchr(b']', text.as_bytes()).is_none() || !text.contains("]{") {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -121,7 +121,7 @@ pub(crate) fn strip_spans(text: &str) -> Option<(String, OffsetMap)> {
 pub(crate) fn strip_line_marks(text: &str) -> Option<(String, OffsetMap)> {
     // every mark holds a `#` or a `*`: a search for those bytes first spares
     // the walk over the lines of a text that has none
-    if !text.contains('#') && !text.contains('*') {
+    if memchr::memchr2(b'#', b'*', text.as_bytes()).is_none() {
         return None;
     }
     let marked = text.split('\n').any(|line| {
@@ -179,7 +179,7 @@ pub(crate) fn strip_tags(text: &str) -> Option<(String, OffsetMap)> {
         "span", "div", "p", "br", "o:p", "font", "b", "strong", "i", "em", "u", "a", "img", "sup",
         "sub", "colgroup", "col",
     ];
-    if !text.contains('<') {
+    if memchr::memchr(b'<', text.as_bytes()).is_none() {
         return None;
     }
     let bytes = text.as_bytes();
@@ -228,7 +228,7 @@ pub(crate) fn read_tables(
     text: &str,
     limits: &Limits,
 ) -> Result<Option<(String, OffsetMap)>, Error> {
-    let has_table = text.match_indices('<').any(|(at, _)| {
+    let has_table = memchr::memchr_iter(b'<', text.as_bytes()).any(|at| {
         text.as_bytes()
             .get(at + 1..at + 6)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"table"))

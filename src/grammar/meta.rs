@@ -494,34 +494,9 @@ const KEYWORDS: &[&str] = &[
     "统计区间",
 ];
 
-/// The first character of a keyword of [`KEYWORDS`] other than `mail` whose
-/// UTF-8 bytes are `bytes`.
-fn keyword_start(bytes: [u8; 3]) -> Option<char> {
-    Some(match bytes {
-        [0xE5, 0x9C, 0xB0] => '地',
-        [0xE9, 0x82, 0xAE] => '邮',
-        [0xE7, 0x94, 0xB5] => '电',
-        [0xE4, 0xBF, 0xA1] => '信',
-        [0xE7, 0xBD, 0x91] => '网',
-        [0xE5, 0x8F, 0x91] => '发',
-        [0xE6, 0x88, 0x90] => '成',
-        [0xE7, 0xBB, 0x9F] => '统',
-        _ => return None,
-    })
-}
-
-/// Bit `b & 0x3F` is set for the second byte `b` of each character
-/// [`keyword_start`] knows.
-const KEYWORD_SECOND_BYTES: u64 = {
-    let mut bits = 0u64;
-    let seconds = [0x9Cu8, 0x82, 0x94, 0xBF, 0xBD, 0x8F, 0x88, 0xBB];
-    let mut i = 0;
-    while i < seconds.len() {
-        bits |= 1 << (seconds[i] & 0x3F);
-        i += 1;
-    }
-    bits
-};
+/// The beginnings every keyword of [`KEYWORDS`] starts with: its first
+/// character, or the whole word for `mail`.
+const KEYWORD_STARTS: &[&str] = &["地", "邮", "电", "信", "网", "发", "成", "统", "mail"];
 
 /// Where each of [`KEYWORDS`] stands in the opening of a report (and its close,
 /// for a long one), found in one pass.
@@ -534,38 +509,33 @@ impl<'d> Keywords<'d> {
     pub(crate) fn find(doc: &'d str) -> Keywords<'d> {
         let head_end = floor_boundary(doc, CONTACT_HEAD);
         let tail_start = floor_boundary(doc, doc.len().saturating_sub(CONTACT_TAIL)).max(head_end);
-        let mut hits = Vec::new();
-        // one pass over the bytes: every keyword starts with `m` or with one of
-        // 地 邮 电 信 网 发 成 统
         let bytes = doc.as_bytes();
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        // one vectorised search for each beginning, then the keywords that
+        // begin there checked at each place it stands; a keyword may run past
+        // the end of its range as long as it starts inside it
         for range in [0..head_end, tail_start..doc.len()] {
-            let mut at = range.start;
-            while at < range.end {
-                let b = bytes[at];
-                let (first, width) = match b {
-                    0..=0x7F => ((b == b'm').then_some('m'), 1),
-                    0xC0..=0xDF => (None, 2),
-                    0xE0..=0xEF => {
-                        // a character of three bytes (each of 地 … 统 is one),
-                        // looked at whole only when its second byte is one of theirs
-                        let second = bytes[at + 1];
-                        let first = (KEYWORD_SECOND_BYTES >> (second & 0x3F) & 1 == 1)
-                            .then(|| keyword_start([b, second, bytes[at + 2]]))
-                            .flatten();
-                        (first, 3)
+            let reach = (range.end + 12).min(doc.len());
+            for start in KEYWORD_STARTS {
+                for found in memchr::memmem::find_iter(&bytes[range.start..reach], start) {
+                    let at = range.start + found;
+                    if at >= range.end {
+                        break;
                     }
-                    _ => (None, 4),
-                };
-                if let Some(first) = first {
-                    for key in KEYWORDS.iter().filter(|k| k.starts_with(first)) {
-                        if bytes[at..].starts_with(key.as_bytes()) {
-                            hits.push((at, *key));
+                    for (index, key) in KEYWORDS.iter().enumerate() {
+                        if key.starts_with(start) && bytes[at..].starts_with(key.as_bytes()) {
+                            hits.push((at, index));
                         }
                     }
                 }
-                at += width;
             }
         }
+        // text order, and the order of KEYWORDS at one place
+        hits.sort_unstable();
+        let hits = hits
+            .into_iter()
+            .map(|(at, index)| (at, KEYWORDS[index]))
+            .collect();
         Keywords { doc, hits }
     }
 
@@ -637,25 +607,31 @@ pub(crate) fn period(words: &Keywords<'_>) -> Option<(Date, Date, usize, usize)>
     None
 }
 
+/// The words that start the next contact field, where a field's value ends.
+const FIELD_WORDS: &[&str] = &[
+    "邮编",
+    "邮政编码",
+    "电话",
+    "联系电话",
+    "传真",
+    "邮箱",
+    "电子邮箱",
+    "网址",
+];
+
 fn field_value(i: &str) -> IResult<&str, &str> {
     let (i, _) = (space0, alt((tag(":"), tag("为"))), space0).parse(i)?;
     let end = i
         .find(|c: char| ",;。，；)\n\t".contains(c))
         .unwrap_or(i.len());
-    let end = [
-        "邮编",
-        "邮政编码",
-        "电话",
-        "联系电话",
-        "传真",
-        "邮箱",
-        "电子邮箱",
-        "网址",
-    ]
-    .iter()
-    .filter_map(|k| i[..end].find(k))
-    .min()
-    .unwrap_or(end);
+    // the value stops where the next field's word starts: the first place
+    // any of them starts, found in one walk over the characters
+    let value = &i[..end];
+    let end = value
+        .char_indices()
+        .map(|(at, _)| at)
+        .find(|&at| FIELD_WORDS.iter().any(|k| value[at..].starts_with(k)))
+        .unwrap_or(end);
     Ok((&i[end..], i[..end].trim()))
 }
 

@@ -155,8 +155,10 @@ fn newline(bytes: &[u8]) -> Option<usize> {
 
 fn is_pipe_separator(line: &str) -> bool {
     let t = line.trim();
-    (t.contains("---") && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+')))
-        || (t.contains("___") && t.chars().all(|c| matches!(c, '|' | '_' | ' ')))
+    // the walk over the characters first: it stops at the first character of
+    // a line of text, where a search for the dashes would set up for nothing
+    (t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+')) && t.contains("---"))
+        || (t.chars().all(|c| matches!(c, '|' | '_' | ' ')) && t.contains("___"))
 }
 
 /// Decides the layout of a table's text from its lines.
@@ -598,17 +600,18 @@ fn tokenize_with(
     let cuts = matches!(
         layout,
         Layout::PipeRows | Layout::Markdown | Layout::PipeCells
-    ) && doc[start..end].contains('\u{fffd}');
+    ) && memchr::memmem::find(&doc.as_bytes()[start..end], "\u{fffd}".as_bytes())
+        .is_some();
     // a table drawn between rules of dashes (`------ ----`, pandoc's plain
     // and markdown tables) is laid out for a terminal, not a PDF's grid
     let wide = layout == Layout::Lines
-        && !doc.contains('\u{c}')
+        && memchr::memchr(0x0c, doc.as_bytes()).is_none()
         && lines(doc, start, end).any(|(s, e)| is_dash_rule(&doc[s..e]));
     let width = Width { wide, norm };
     // the cells of a line without separators, one buffer for every line
     let mut line_words = Vec::new();
     // without a form feed every line is on the first page
-    let paged = doc.as_bytes()[start..end].contains(&0x0c);
+    let paged = memchr::memchr(0x0c, &doc.as_bytes()[start..end]).is_some();
     for (number, (s, e)) in lines(doc, start, end).enumerate() {
         let line = &doc[s..e];
         let page = if paged { pages.of(line) } else { 0 };

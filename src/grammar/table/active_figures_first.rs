@@ -58,12 +58,15 @@ struct Line<'d> {
 /// their ranges; `None` for a line with another word or none.
 fn figure_line(line: &Line<'_>) -> Option<Vec<(Norm, Scalar)>> {
     let mut out = Vec::new();
-    let mut at = 0;
     for word in line.text.split_whitespace() {
-        let from = at + line.text[at..].find(word)?;
-        at = from + word.len();
         let value = scalar(word)?;
-        out.push((Norm::new(line.start + from, line.start + at), value));
+        // a piece of `line.text`: where it stands is how far its first byte is
+        // from the line's
+        let from = word.as_ptr() as usize - line.text.as_ptr() as usize;
+        out.push((
+            Norm::new(line.start + from, line.start + from + word.len()),
+            value,
+        ));
     }
     (!out.is_empty()).then_some(out)
 }
