@@ -36,7 +36,7 @@ use super::row_bands::{read_review_bands, read_row_bands};
 use super::stray_blocks::{read_stray_blocks, stray_blocks, stray_spans};
 use super::total_column::read_total_column;
 use crate::grammar::Ctx;
-use crate::grammar::label::compacts_to;
+use crate::grammar::label::compact_test;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
     ActiveColumn, ActiveRow, ActiveTable, ApplicationsTable, Cell, DiagnosticKind, Edition,
@@ -213,7 +213,8 @@ fn labels_in_order(doc: &str, Norm { start, end }: Norm, labels: &[&str]) -> boo
     let mut first = [None; MAX_LABELS];
     let mut at = start;
     for cell in doc[start..end].split(['\n', '\t', '|']) {
-        if let Some(i) = labels.iter().position(|l| compacts_to(cell, l))
+        let is = compact_test(cell);
+        if let Some(i) = labels.iter().position(|l| is(l))
             && let Some(slot @ None) = first.get_mut(i)
         {
             *slot = Some(at);

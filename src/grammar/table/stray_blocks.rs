@@ -20,7 +20,7 @@
 //! as its sub-table has rows gives each row its cell.
 
 use crate::grammar::Ctx;
-use crate::grammar::label::compacts_to;
+use crate::grammar::label::compact_test;
 use crate::grammar::tokens::lines;
 use crate::grammar::value::{Scalar, scalar};
 use crate::model::{ActiveColumn, ActiveTable, Cell, DiagnosticKind, Edition, Level, Span, Value};
@@ -44,9 +44,10 @@ pub(crate) struct Stray {
 /// header := a line that compacts to a form of a section 二 column label
 /// ```
 fn header(line: &str) -> Option<ActiveColumn> {
+    let is = compact_test(line);
     template::ACTIVE_COLUMNS
         .iter()
-        .find(|e| e.label.forms.iter().any(|f| compacts_to(line, f)))
+        .find(|e| e.label.forms.iter().any(|f| is(f)))
         .map(|e| e.key)
 }
 
