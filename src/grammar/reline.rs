@@ -318,9 +318,16 @@ fn markdown_tables(line: &[u8]) -> (Vec<(usize, usize)>, Vec<usize>) {
 /// `None` when no line is squeezed. The result has the length of `doc`.
 pub(crate) fn reline(doc: &str) -> Option<String> {
     let mut out: Option<Vec<u8>> = None;
-    let mut at = 0;
-    for (s, e) in super::tokens::lines(doc, 0, doc.len()) {
-        let line = &doc[s..e];
+    // the lines found by a vectorised search for their ends: only a long one
+    // is looked at, and most lines are short
+    let mut next = 0;
+    for e in memchr::memchr_iter(b'\n', doc.as_bytes()).chain([doc.len()]) {
+        let at = next;
+        next = e + 1;
+        if e - at < LONG_LINE {
+            continue;
+        }
+        let line = &doc[at..e];
         if squeezed(line) {
             let (tables, breaks) = markdown_tables(line.as_bytes());
             if tables.is_empty() && piped(line) {
@@ -330,7 +337,6 @@ pub(crate) fn reline(doc: &str) -> Option<String> {
                     let bytes = out.get_or_insert_with(|| doc.as_bytes().to_vec());
                     cut.iter().for_each(|&i| bytes[at + i] = b'\n');
                 }
-                at += line.len() + 1;
                 continue;
             }
             let bytes = out.get_or_insert_with(|| doc.as_bytes().to_vec());
@@ -343,7 +349,6 @@ pub(crate) fn reline(doc: &str) -> Option<String> {
                 }
             }
         }
-        at += line.len() + 1;
     }
     // only ASCII spaces were replaced by ASCII line breaks: still UTF-8
     out.map(|b| String::from_utf8(b).unwrap_or_else(|_| doc.to_string()))
