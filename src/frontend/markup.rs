@@ -121,9 +121,7 @@ pub(crate) fn strip_spans(text: &str) -> Option<(String, OffsetMap)> {
 pub(crate) fn strip_line_marks(text: &str) -> Option<(String, OffsetMap)> {
     // every mark holds a `#` or a `*`: a search for those bytes first spares
     // the walk over the lines of a text that has none
-    if memchr::memchr2(b'#', b'*', text.as_bytes()).is_none() {
-        return None;
-    }
+    memchr::memchr2(b'#', b'*', text.as_bytes())?;
     let marked = text.split('\n').any(|line| {
         let t = line.trim_start();
         t.starts_with("**") || t.starts_with('#')
@@ -179,9 +177,7 @@ pub(crate) fn strip_tags(text: &str) -> Option<(String, OffsetMap)> {
         "span", "div", "p", "br", "o:p", "font", "b", "strong", "i", "em", "u", "a", "img", "sup",
         "sub", "colgroup", "col",
     ];
-    if memchr::memchr(b'<', text.as_bytes()).is_none() {
-        return None;
-    }
+    memchr::memchr(b'<', text.as_bytes())?;
     let bytes = text.as_bytes();
     let mut out = String::new();
     let mut map = OffsetMapBuilder::new();
