@@ -462,8 +462,17 @@ impl<K: Copy + PartialEq> Labels<K> {
         // reach[i]: the last form of the first reading of compact[..i] found
         // (going on from the smallest ends first, the forms in table order),
         // and where that form starts
-        // on the stack: a text this short is read too often for an allocation each time
-        let mut reach: [Option<(usize, K)>; MAX_BYTES + 1] = [None; MAX_BYTES + 1];
+        // a short text (most headers) on the stack, read too often for an
+        // allocation each time; a longer one on the heap
+        const SHORT_BYTES: usize = 128;
+        let mut short = [None; SHORT_BYTES + 1];
+        let mut long = Vec::new();
+        let reach: &mut [Option<(usize, K)>] = if compact.len() <= SHORT_BYTES {
+            &mut short[..=compact.len()]
+        } else {
+            long.resize(compact.len() + 1, None);
+            &mut long
+        };
         for i in 0..compact.len() {
             if i > 0 && reach[i].is_none() {
                 continue;
