@@ -481,7 +481,17 @@ impl<K: Copy + PartialEq> Labels<K> {
         // reach[i]: the last form of the first reading of compact[..i] found
         // (going on from the smallest ends first, the forms in table order),
         // and where that form starts
-        let mut reach: Vec<Option<(usize, K)>> = vec![None; compact.len() + 1];
+        // a short text (most headers) on the stack, read too often for an
+        // allocation each time; a longer one on the heap
+        const SHORT_BYTES: usize = 128;
+        let mut short = [None; SHORT_BYTES + 1];
+        let mut long = Vec::new();
+        let reach: &mut [Option<(usize, K)>] = if compact.len() <= SHORT_BYTES {
+            &mut short[..=compact.len()]
+        } else {
+            long.resize(compact.len() + 1, None);
+            &mut long
+        };
         for i in 0..compact.len() {
             if i > 0 && reach[i].is_none() {
                 continue;
@@ -494,15 +504,23 @@ impl<K: Copy + PartialEq> Labels<K> {
             }
         }
         // the reading of the whole text, walked back from its end
-        let mut keys = Vec::new();
+        let mut count = 0;
         let mut end = compact.len();
         while end > 0 {
-            let (start, key) = reach[end]?;
+            end = reach[end]?.0;
+            count += 1;
+        }
+        if count < 2 {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(count);
+        let mut end = compact.len();
+        while let Some((start, key)) = reach[end].filter(|_| end > 0) {
             keys.push(key);
             end = start;
         }
         keys.reverse();
-        (keys.len() >= 2).then_some(keys)
+        Some(keys)
     }
 }
 

@@ -42,7 +42,7 @@
 use super::active::{ROWS, header_labels};
 use super::scan::Class;
 use crate::grammar::Ctx;
-use crate::grammar::label::compacted;
+use crate::grammar::label::{compact_onto, compacts_to};
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{ActiveTable, Cell, DiagnosticKind, Edition, Level};
 use crate::normalize::Norm;
@@ -54,12 +54,16 @@ struct Line<'d> {
     text: &'d str,
 }
 
-/// The figures of a line that holds figures only (at least one), with
-/// their ranges; `None` for a line with another word or none.
-fn figure_line(line: &Line<'_>) -> Option<Vec<(Norm, Scalar)>> {
-    let mut out = Vec::new();
+/// Appends to `out` the figures of a line that holds figures only (at
+/// least one), with their ranges, and returns whether it did; a line with
+/// another word or none leaves `out` as it was.
+fn figure_line(line: &Line<'_>, out: &mut Vec<(Norm, Scalar)>) -> bool {
+    let before = out.len();
     for word in line.text.split_whitespace() {
-        let value = scalar(word)?;
+        let Some(value) = scalar(word) else {
+            out.truncate(before);
+            return false;
+        };
         // a piece of `line.text`: where it stands is how far its first byte is
         // from the line's
         let from = word.as_ptr() as usize - line.text.as_ptr() as usize;
@@ -68,22 +72,31 @@ fn figure_line(line: &Line<'_>) -> Option<Vec<(Norm, Scalar)>> {
             value,
         ));
     }
-    (!out.is_empty()).then_some(out)
+    out.len() > before
 }
 
 /// Whether `line` holds the label of `row` alone.
 fn is_label(line: &str, row: crate::model::ActiveRow) -> bool {
-    let text = compacted(line);
-    ROWS.iter()
-        .any(|(class, forms)| *class == Class::Row(row) && forms.contains(&text.as_ref()))
+    ROWS.iter().any(|(class, forms)| {
+        *class == Class::Row(row) && forms.iter().any(|form| compacts_to(line, form))
+    })
 }
 
 /// The figures of one part's lines (after its caption), each row's cells as
-/// (range, value), when the part reads figures first (see the module
-/// documentation).
-fn read_part(lines: &[Line<'_>], part: &template::Part) -> Option<Vec<Vec<(Norm, Scalar)>>> {
-    let first = lines.iter().position(|l| figure_line(l).is_some())?;
-    let header: String = lines[..first].iter().map(|l| compacted(l.text)).collect();
+/// (range, value), row after row (the part's columns many a row), when the
+/// part reads figures first (see the module documentation). `header` is a
+/// buffer for the compacted header lines, reused from part to part.
+fn read_part(
+    lines: &[Line<'_>],
+    part: &template::Part,
+    header: &mut String,
+) -> Option<Vec<(Norm, Scalar)>> {
+    let mut figures = Vec::with_capacity(part.rows.len() * part.columns.len());
+    let first = lines.iter().position(|l| figure_line(l, &mut figures))?;
+    header.clear();
+    for line in &lines[..first] {
+        compact_onto(header, line.text);
+    }
     let shown = part
         .columns
         .iter()
@@ -91,24 +104,19 @@ fn read_part(lines: &[Line<'_>], part: &template::Part) -> Option<Vec<Vec<(Norm,
     if !shown {
         return None;
     }
-    let mut rows = Vec::new();
-    let mut gap: Vec<(Norm, Scalar)> = Vec::new();
+    let mut labels = 0;
     let mut next = part.rows.iter();
-    for line in &lines[first..] {
-        if line.text.trim().is_empty() {
-            continue;
-        }
-        if let Some(figures) = figure_line(line) {
-            gap.extend(figures);
+    for line in &lines[first + 1..] {
+        if line.text.trim().is_empty() || figure_line(line, &mut figures) {
             continue;
         }
         let &row = next.next()?;
-        if !is_label(line.text, row) || gap.len() != part.columns.len() {
+        labels += 1;
+        if !is_label(line.text, row) || figures.len() != labels * part.columns.len() {
             return None;
         }
-        rows.push(std::mem::take(&mut gap));
     }
-    (gap.is_empty() && rows.len() == part.rows.len()).then_some(rows)
+    (labels == part.rows.len() && figures.len() == labels * part.columns.len()).then_some(figures)
 }
 
 /// Reads the parts of section 二 (in `region`) whose figures stand before
@@ -123,7 +131,7 @@ pub(super) fn read_figures_first(
     let Some(text) = ctx.doc.get(region.start..region.end) else {
         return false;
     };
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut at = region.start;
     for line in text.split('\n') {
         lines.push(Line {
@@ -132,16 +140,21 @@ pub(super) fn read_figures_first(
         });
         at += line.len() + 1;
     }
-    let captions: Vec<usize> = (0..lines.len())
-        .filter(|&i| {
-            lines[i]
-                .text
-                .trim_start()
-                .starts_with(template::ACTIVE_CAPTION_PREFIX)
-        })
-        .collect();
-    let parts: Vec<&template::Part> = template::active_parts(edition).collect();
-    if captions.len() != parts.len() {
+    let parts = template::active_parts(edition).count();
+    let mut captions: Vec<usize> = Vec::with_capacity(parts);
+    for (i, line) in lines.iter().enumerate() {
+        if line
+            .text
+            .trim_start()
+            .starts_with(template::ACTIVE_CAPTION_PREFIX)
+        {
+            if captions.len() == parts {
+                return false;
+            }
+            captions.push(i);
+        }
+    }
+    if captions.len() != parts {
         return false;
     }
     let unit = match edition {
@@ -149,14 +162,19 @@ pub(super) fn read_figures_first(
         Edition::E2021 => HeaderUnit::WanYuan,
     };
     let mut read = false;
-    for (k, (&c, part)) in captions.iter().zip(&parts).enumerate() {
+    let mut header = String::new();
+    for (k, (&c, part)) in captions
+        .iter()
+        .zip(template::active_parts(edition))
+        .enumerate()
+    {
         let end = captions.get(k + 1).copied().unwrap_or(lines.len());
-        let Some(rows) = read_part(&lines[c + 1..end], part) else {
+        let Some(figures) = read_part(&lines[c + 1..end], part, &mut header) else {
             continue;
         };
         // every cell typed, and every cell read already holding its figure
-        let mut cells = Vec::new();
-        for (&row, figures) in part.rows.iter().zip(&rows) {
+        let mut cells = Vec::with_capacity(figures.len());
+        for (&row, figures) in part.rows.iter().zip(figures.chunks(part.columns.len())) {
             for (&column, &(range, value)) in part.columns.iter().zip(figures) {
                 let Ok(value) = value.typed(column.kind(), unit) else {
                     cells.clear();
