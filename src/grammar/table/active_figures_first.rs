@@ -1,4 +1,4 @@
-//! Section 二 in plain `pdftotext` text whose figures stand before their row
+//! Section 二 in plain `pdftotext` text whose figures stand before (or after) their row
 //! labels.
 //!
 //! Plain `pdftotext` of Chromium's PDF of a page may give each row of a
@@ -38,6 +38,20 @@
 //! kept    := the part's text ends after label(n) (the next caption or the
 //!            section's end), and every cell read already holds its figure
 //! ```
+//!
+//! The other order is read the same way, when it is the one reading that
+//! gives every row all its cells. A text in figures-first order ends with a
+//! label and one in label-first order starts with one, so where both ends
+//! show, the two readings cannot both take a part (a part both would take
+//! is left to the other readers):
+//!
+//! ```text
+//! part    := caption header label(1) gap(1) label(2) gap(2) … label(n) gap(n)
+//! header  := lines of no figure and no row label, showing every column's
+//!            header label
+//! kept    := the part's text ends after gap(n), and every cell read already
+//!            holds its figure
+//! ```
 
 use super::active::{ROWS, header_labels};
 use super::scan::Class;
@@ -75,11 +89,29 @@ fn is_label(line: &str, row: crate::model::ActiveRow) -> bool {
         .any(|(class, forms)| *class == Class::Row(row) && forms.contains(&text.as_ref()))
 }
 
+/// The order a part's rows give their figures and labels in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Order {
+    /// Each row's figures, then its label.
+    FiguresFirst,
+    /// Each row's label, then its figures.
+    LabelsFirst,
+}
+
 /// The figures of one part's lines (after its caption), each row's cells as
-/// (range, value), when the part reads figures first (see the module
+/// (range, value), when the part reads in `order` (see the module
 /// documentation).
-fn read_part(lines: &[Line<'_>], part: &template::Part) -> Option<Vec<Vec<(Norm, Scalar)>>> {
-    let first = lines.iter().position(|l| figure_line(l).is_some())?;
+fn read_part(
+    lines: &[Line<'_>],
+    part: &template::Part,
+    order: Order,
+) -> Option<Vec<Vec<(Norm, Scalar)>>> {
+    let first = match order {
+        Order::FiguresFirst => lines.iter().position(|l| figure_line(l).is_some())?,
+        Order::LabelsFirst => lines.iter().position(|l| {
+            figure_line(l).is_some() || part.rows.first().is_some_and(|&r| is_label(l.text, r))
+        })?,
+    };
     let header: String = lines[..first].iter().map(|l| compacted(l.text)).collect();
     let shown = part
         .columns
@@ -91,6 +123,7 @@ fn read_part(lines: &[Line<'_>], part: &template::Part) -> Option<Vec<Vec<(Norm,
     let mut rows = Vec::new();
     let mut gap: Vec<(Norm, Scalar)> = Vec::new();
     let mut next = part.rows.iter();
+    let mut labels = 0;
     for line in &lines[first..] {
         if line.text.trim().is_empty() {
             continue;
@@ -100,7 +133,31 @@ fn read_part(lines: &[Line<'_>], part: &template::Part) -> Option<Vec<Vec<(Norm,
             continue;
         }
         let &row = next.next()?;
-        if !is_label(line.text, row) || gap.len() != part.columns.len() {
+        if !is_label(line.text, row) {
+            return None;
+        }
+        match order {
+            Order::FiguresFirst => {
+                if gap.len() != part.columns.len() {
+                    return None;
+                }
+                rows.push(std::mem::take(&mut gap));
+            }
+            Order::LabelsFirst => {
+                if labels > 0 {
+                    if gap.len() != part.columns.len() {
+                        return None;
+                    }
+                    rows.push(std::mem::take(&mut gap));
+                } else if !gap.is_empty() {
+                    return None;
+                }
+            }
+        }
+        labels += 1;
+    }
+    if order == Order::LabelsFirst && labels > 0 {
+        if gap.len() != part.columns.len() {
             return None;
         }
         rows.push(std::mem::take(&mut gap));
@@ -148,8 +205,14 @@ pub(super) fn read_figures_first(
     let mut read = false;
     for (k, (&c, part)) in captions.iter().zip(&parts).enumerate() {
         let end = captions.get(k + 1).copied().unwrap_or(lines.len());
-        let Some(rows) = read_part(&lines[c + 1..end], part) else {
-            continue;
+        let part_lines = &lines[c + 1..end];
+        let figures_first = read_part(part_lines, part, Order::FiguresFirst);
+        let labels_first = read_part(part_lines, part, Order::LabelsFirst);
+        // both orders reading the part whole would leave its rows uncertain
+        let (rows, order) = match (figures_first, labels_first) {
+            (Some(rows), None) => (rows, "before"),
+            (None, Some(rows)) => (rows, "after"),
+            _ => continue,
         };
         // every cell typed, and every cell read already holding its figure
         let mut cells = Vec::new();
@@ -190,7 +253,7 @@ pub(super) fn read_figures_first(
             Level::Info,
             DiagnosticKind::RowRealigned,
             format!(
-                "active: the rows of {} give their figures before their labels, each row exactly its cells, and none follow the last label; read so",
+                "active: the rows of {} give their figures {order} their labels, each row exactly its cells, with no figure beyond the first or last label; read so",
                 part.caption
             ),
             Some(Norm::new(lines[c].start, lines[end - 1].start)),
@@ -248,5 +311,38 @@ mod tests {
         assert_eq!(get(&r, "active.licensing.last_year"), "");
         assert_eq!(get(&r, "active.other_services.last_year"), "");
         assert_eq!(get(&r, "active.penalty.last_year"), "4");
+    }
+
+    #[test]
+    fn figures_after_each_label_are_its_row() {
+        let r = read(&page(
+            "行政许可\n8\n-2\n5\n其他对外管理服务事项\n15\n3\n126\n",
+            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.last_year"), "8");
+        assert_eq!(get(&r, "active.licensing.change"), "-2");
+        assert_eq!(get(&r, "active.other_services.decisions"), "126");
+        assert_eq!(get(&r, "active.penalty.decisions"), "6");
+        assert_eq!(get(&r, "active.coercion.last_year"), "1");
+    }
+
+    #[test]
+    fn a_part_read_labels_first_needs_every_row_whole() {
+        // a row one figure short (a blank leaving no trace)
+        let r = read(&page(
+            "行政许可\n8\n5\n其他对外管理服务事项\n15\n3\n126\n",
+            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.last_year"), "");
+        assert_eq!(get(&r, "active.other_services.decisions"), "");
+        assert_eq!(get(&r, "active.penalty.last_year"), "4");
+        // a figure before the first label: figures may come first
+        let r = read(&page(
+            "行政许可\n8\n-2\n5\n其他对外管理服务事项\n15\n3\n126\n",
+            "9\n行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.last_year"), "8");
+        assert_eq!(get(&r, "active.penalty.last_year"), "");
+        assert_eq!(get(&r, "active.coercion.decisions"), "");
     }
 }
