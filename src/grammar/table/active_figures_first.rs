@@ -209,9 +209,16 @@ pub(super) fn read_figures_first(
         let figures_first = read_part(part_lines, part, Order::FiguresFirst);
         let labels_first = read_part(part_lines, part, Order::LabelsFirst);
         // both orders reading the part whole would leave its rows uncertain
+        let read_labels_first = labels_first.is_some() && figures_first.is_none();
         let (rows, order) = match (figures_first, labels_first) {
-            (Some(rows), None) => (rows, "before"),
-            (None, Some(rows)) => (rows, "after"),
+            (Some(rows), None) => (
+                rows,
+                "before their labels, each row exactly its cells, and none follow the last label",
+            ),
+            (None, Some(rows)) => (
+                rows,
+                "after their labels, each row exactly its cells, and none precede the first label",
+            ),
             _ => continue,
         };
         // every cell typed, and every cell read already holding its figure
@@ -236,6 +243,7 @@ pub(super) fn read_figures_first(
         if !agrees {
             continue;
         }
+        let mut filled = 0;
         for (row, column, range, value) in cells {
             let span = ctx.span(range);
             if let Some(cell) = table.cell_mut(row, column)
@@ -246,14 +254,20 @@ pub(super) fn read_figures_first(
                     value,
                     span: Some(span),
                 };
+                filled += 1;
             }
+        }
+        // a part read labels first that other readers read whole already
+        // is theirs, their diagnostics standing
+        if read_labels_first && filled == 0 {
+            continue;
         }
         read = true;
         ctx.diag(
             Level::Info,
             DiagnosticKind::RowRealigned,
             format!(
-                "active: the rows of {} give their figures {order} their labels, each row exactly its cells, with no figure beyond the first or last label; read so",
+                "active: the rows of {} give their figures {order}; read so",
                 part.caption
             ),
             Some(Norm::new(lines[c].start, lines[end - 1].start)),
