@@ -309,10 +309,10 @@ mod tests {
 
     #[test]
     fn a_part_whose_rows_do_not_each_show_their_cells_is_not_read() {
-        // figures after the last label: labels may come first
+        // figures neither before nor after each label exactly its row's
         let r = read(&page(
             "8\n-2\n5\n行政许可\n15\n3\n126\n其他对外管理服务事项\n",
-            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+            "行政处罚\n4\n0\n6\n1\n0\n1\n行政强制\n",
         ));
         assert_eq!(get(&r, "active.licensing.last_year"), "8");
         assert_eq!(get(&r, "active.penalty.last_year"), "");
