@@ -1,4 +1,4 @@
-//! Section 二 in plain `pdftotext` text whose figures stand before their row
+//! Section 二 in plain `pdftotext` text whose figures stand before (or after) their row
 //! labels.
 //!
 //! Plain `pdftotext` of Chromium's PDF of a page may give each row of a
@@ -37,6 +37,20 @@
 //! label(i):= a line holding row i's label alone
 //! kept    := the part's text ends after label(n) (the next caption or the
 //!            section's end), and every cell read already holds its figure
+//! ```
+//!
+//! The other order is read the same way, when it is the one reading that
+//! gives every row all its cells. A text in figures-first order ends with a
+//! label and one in label-first order starts with one, so where both ends
+//! show, the two readings cannot both take a part (a part both would take
+//! is left to the other readers):
+//!
+//! ```text
+//! part    := caption header label(1) gap(1) label(2) gap(2) … label(n) gap(n)
+//! header  := lines of no figure and no row label, showing every column's
+//!            header label
+//! kept    := the part's text ends after gap(n), and every cell read already
+//!            holds its figure
 //! ```
 
 use super::active::{ROWS, header_labels};
@@ -82,17 +96,42 @@ fn is_label(line: &str, row: crate::model::ActiveRow) -> bool {
     })
 }
 
+/// The order a part's rows give their figures and labels in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Order {
+    /// Each row's figures, then its label.
+    FiguresFirst,
+    /// Each row's label, then its figures.
+    LabelsFirst,
+}
+
 /// The figures of one part's lines (after its caption), each row's cells as
 /// (range, value), row after row (the part's columns many a row), when the
-/// part reads figures first (see the module documentation). `header` is a
+/// part reads in `order` (see the module documentation). `header` is a
 /// buffer for the compacted header lines, reused from part to part.
 fn read_part(
     lines: &[Line<'_>],
     part: &template::Part,
+    order: Order,
     header: &mut String,
 ) -> Option<Vec<(Norm, Scalar)>> {
-    let mut figures = Vec::with_capacity(part.rows.len() * part.columns.len());
-    let first = lines.iter().position(|l| figure_line(l, &mut figures))?;
+    let columns = part.columns.len();
+    let mut figures = Vec::with_capacity(part.rows.len() * columns);
+    // the header ends at the first line of figures, or, labels first, at the
+    // first row's label (a line of figures before it leaves the part unread)
+    let first = match order {
+        Order::FiguresFirst => lines.iter().position(|l| figure_line(l, &mut figures))?,
+        Order::LabelsFirst => {
+            let first = lines.iter().position(|l| {
+                figure_line(l, &mut figures)
+                    || part.rows.first().is_some_and(|&r| is_label(l.text, r))
+            })?;
+            if !figures.is_empty() {
+                return None;
+            }
+            first
+        }
+    };
     header.clear();
     for line in &lines[..first] {
         compact_onto(header, line.text);
@@ -106,17 +145,26 @@ fn read_part(
     }
     let mut labels = 0;
     let mut next = part.rows.iter();
-    for line in &lines[first + 1..] {
+    let from = match order {
+        Order::FiguresFirst => first + 1,
+        Order::LabelsFirst => first,
+    };
+    for line in &lines[from..] {
         if line.text.trim().is_empty() || figure_line(line, &mut figures) {
             continue;
         }
         let &row = next.next()?;
-        labels += 1;
-        if !is_label(line.text, row) || figures.len() != labels * part.columns.len() {
+        // the rows whose figures stand before this label
+        let before = match order {
+            Order::FiguresFirst => labels + 1,
+            Order::LabelsFirst => labels,
+        };
+        if !is_label(line.text, row) || figures.len() != before * columns {
             return None;
         }
+        labels += 1;
     }
-    (labels == part.rows.len() && figures.len() == labels * part.columns.len()).then_some(figures)
+    (labels == part.rows.len() && figures.len() == labels * columns).then_some(figures)
 }
 
 /// Reads the parts of section 二 (in `region`) whose figures stand before
@@ -169,8 +217,21 @@ pub(super) fn read_figures_first(
         .enumerate()
     {
         let end = captions.get(k + 1).copied().unwrap_or(lines.len());
-        let Some(figures) = read_part(&lines[c + 1..end], part, &mut header) else {
-            continue;
+        let part_lines = &lines[c + 1..end];
+        let figures_first = read_part(part_lines, part, Order::FiguresFirst, &mut header);
+        let labels_first = read_part(part_lines, part, Order::LabelsFirst, &mut header);
+        // both orders reading the part whole would leave its rows uncertain
+        let read_labels_first = labels_first.is_some() && figures_first.is_none();
+        let (figures, order) = match (figures_first, labels_first) {
+            (Some(figures), None) => (
+                figures,
+                "before their labels, each row exactly its cells, and none follow the last label",
+            ),
+            (None, Some(figures)) => (
+                figures,
+                "after their labels, each row exactly its cells, and none precede the first label",
+            ),
+            _ => continue,
         };
         // every cell typed, and every cell read already holding its figure
         let mut cells = Vec::with_capacity(figures.len());
@@ -194,6 +255,7 @@ pub(super) fn read_figures_first(
         if !agrees {
             continue;
         }
+        let mut filled = 0;
         for (row, column, range, value) in cells {
             let span = ctx.span(range);
             if let Some(cell) = table.cell_mut(row, column)
@@ -204,14 +266,20 @@ pub(super) fn read_figures_first(
                     value,
                     span: Some(span),
                 };
+                filled += 1;
             }
+        }
+        // a part read labels first that other readers read whole already
+        // is theirs, their diagnostics standing
+        if read_labels_first && filled == 0 {
+            continue;
         }
         read = true;
         ctx.diag(
             Level::Info,
             DiagnosticKind::RowRealigned,
             format!(
-                "active: the rows of {} give their figures before their labels, each row exactly its cells, and none follow the last label; read so",
+                "active: the rows of {} give their figures {order}; read so",
                 part.caption
             ),
             Some(Norm::new(lines[c].start, lines[end - 1].start)),
@@ -253,10 +321,10 @@ mod tests {
 
     #[test]
     fn a_part_whose_rows_do_not_each_show_their_cells_is_not_read() {
-        // figures after the last label: labels may come first
+        // figures neither before nor after each label exactly its row's
         let r = read(&page(
             "8\n-2\n5\n行政许可\n15\n3\n126\n其他对外管理服务事项\n",
-            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+            "行政处罚\n4\n0\n6\n1\n0\n1\n行政强制\n",
         ));
         assert_eq!(get(&r, "active.licensing.last_year"), "8");
         assert_eq!(get(&r, "active.penalty.last_year"), "");
@@ -269,5 +337,38 @@ mod tests {
         assert_eq!(get(&r, "active.licensing.last_year"), "");
         assert_eq!(get(&r, "active.other_services.last_year"), "");
         assert_eq!(get(&r, "active.penalty.last_year"), "4");
+    }
+
+    #[test]
+    fn figures_after_each_label_are_its_row() {
+        let r = read(&page(
+            "行政许可\n8\n-2\n5\n其他对外管理服务事项\n15\n3\n126\n",
+            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.last_year"), "8");
+        assert_eq!(get(&r, "active.licensing.change"), "-2");
+        assert_eq!(get(&r, "active.other_services.decisions"), "126");
+        assert_eq!(get(&r, "active.penalty.decisions"), "6");
+        assert_eq!(get(&r, "active.coercion.last_year"), "1");
+    }
+
+    #[test]
+    fn a_part_read_labels_first_needs_every_row_whole() {
+        // a row one figure short (a blank leaving no trace)
+        let r = read(&page(
+            "行政许可\n8\n5\n其他对外管理服务事项\n15\n3\n126\n",
+            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.last_year"), "");
+        assert_eq!(get(&r, "active.other_services.decisions"), "");
+        assert_eq!(get(&r, "active.penalty.last_year"), "4");
+        // a figure before the first label: figures may come first
+        let r = read(&page(
+            "行政许可\n8\n-2\n5\n其他对外管理服务事项\n15\n3\n126\n",
+            "9\n行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.last_year"), "8");
+        assert_eq!(get(&r, "active.penalty.last_year"), "");
+        assert_eq!(get(&r, "active.coercion.decisions"), "");
     }
 }
