@@ -136,12 +136,18 @@ fn read_part(
     for line in &lines[..first] {
         compact_onto(header, line.text);
     }
-    let shown = part
-        .columns
-        .iter()
-        .all(|&c| header_labels(c).iter().any(|f| header.contains(f)));
-    if !shown {
-        return None;
+    // every column's label shown, in the template's order: the figures are
+    // put in that order, so a header printed in another leaves the part
+    let mut last = None;
+    for &column in part.columns {
+        let at = header_labels(column)
+            .iter()
+            .filter_map(|f| header.find(f))
+            .min()?;
+        if last.is_some_and(|l| at <= l) {
+            return None;
+        }
+        last = Some(at);
     }
     let mut labels = 0;
     let mut next = part.rows.iter();
@@ -369,6 +375,26 @@ mod tests {
         ));
         assert_eq!(get(&r, "active.licensing.last_year"), "8");
         assert_eq!(get(&r, "active.penalty.last_year"), "");
+        assert_eq!(get(&r, "active.coercion.decisions"), "");
+    }
+
+    #[test]
+    fn a_header_printed_out_of_the_template_order_leaves_its_part() {
+        let text = page(
+            "行政许可\n8\n-2\n5\n其他对外管理服务事项\n15\n3\n126\n",
+            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        );
+        // part (六)'s first two column labels swapped
+        let six = text.find("第二十条第（六）项").unwrap();
+        let swapped = format!(
+            "{}{}",
+            &text[..six],
+            text[six..].replacen("上一年项目数量\n本年增/减", "本年增/减\n上一年项目数量", 1)
+        );
+        let r = read(&swapped);
+        assert_eq!(get(&r, "active.licensing.last_year"), "8");
+        assert_eq!(get(&r, "active.penalty.last_year"), "");
+        assert_eq!(get(&r, "active.penalty.change"), "");
         assert_eq!(get(&r, "active.coercion.decisions"), "");
     }
 }
