@@ -40,12 +40,10 @@
 //! do not allow. A blank mark (`/`) is no count, and leaves the table blank.
 
 use super::reading_order::{Figure, table_figures};
-use super::row_bands::{MOST_BAND_ROWS, MOST_CUTS, agreed, columns_hold, counts, fill, row_holds};
+use super::row_bands::{MOST_BAND_ROWS, MOST_CUTS, columns_hold, counts, fill_agreed, row_holds};
 use crate::grammar::Ctx;
 use crate::grammar::value::scalar;
-use crate::model::{
-    ApplicantColumn, ApplicationRow, ApplicationsTable, DiagnosticKind, Edition, Level, Span,
-};
+use crate::model::{ApplicantColumn, ApplicationRow, ApplicationsTable, Edition, Span};
 use crate::normalize::Norm;
 
 /// The cells of section 三's rows.
@@ -357,25 +355,17 @@ pub(crate) fn read_label_tails(
         .flat_map(|heads| kept_ways(&values, heads, edition))
         .take(MOST_CUTS + 1)
         .collect();
-    let Some(way) = agreed(&values, &ways) else {
-        return false;
-    };
-    if !fill(
+    fill_agreed(
         ctx,
         table,
         (rows, ApplicantColumn::ALL),
         (&found, &values),
-        way,
-    ) {
-        return false;
-    }
-    ctx.diag(
-        Level::Info,
-        DiagnosticKind::RowRealigned,
-        "applications: rows show their first cells on their label's line and the rest further on, in blocks of a few rows column by column or row by row; every cut of those blocks that keeps every row's and every column's sums gives each cell the same figure, and it is read".into(),
-        Some(region),
-    );
-    true
+        &ways,
+        (
+            "applications: rows show their first cells on their label's line and the rest further on, in blocks of a few rows column by column or row by row; every cut of those blocks that keeps every row's and every column's sums gives each cell the same figure, and it is read",
+            region,
+        ),
+    )
 }
 
 #[cfg(test)]

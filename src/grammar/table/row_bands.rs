@@ -158,6 +158,32 @@ pub(super) fn counts(figures: &[Figure]) -> Vec<u64> {
     figures.iter().map_while(|f| f.scalar.count()).collect()
 }
 
+/// Fills `table` (as [`fill`]) by the cut every one of `ways` agrees on
+/// (see [`agreed`]) and notes `message` at `region`. Returns whether the
+/// table was filled.
+pub(super) fn fill_agreed<R: Copy + PartialEq, C: Copy + PartialEq + 'static>(
+    ctx: &mut Ctx<'_>,
+    table: &mut Table<R, C>,
+    shape: (&[R], &[C]),
+    (found, values): (&[Figure], &[u64]),
+    ways: &[Vec<Vec<usize>>],
+    (message, region): (&str, Norm),
+) -> bool {
+    let Some(way) = agreed(values, ways) else {
+        return false;
+    };
+    if !fill(ctx, table, shape, (found, values), way) {
+        return false;
+    }
+    ctx.diag(
+        Level::Info,
+        DiagnosticKind::RowRealigned,
+        message.into(),
+        Some(region),
+    );
+    true
+}
+
 /// Fills `table`'s rows `rows` (in order) from the figures `found` (their
 /// counts `values`) by the cut `way`, when every cell read already holds the
 /// figure the cut gives it. Returns whether the table was filled.
@@ -214,25 +240,17 @@ pub(crate) fn read_row_bands(
         .into_iter()
         .filter(|way| columns_hold(&values, way, edition))
         .collect();
-    let Some(way) = agreed(&values, &ways) else {
-        return false;
-    };
-    if !fill(
+    fill_agreed(
         ctx,
         table,
         (rows, ApplicantColumn::ALL),
         (&found, &values),
-        way,
-    ) {
-        return false;
-    }
-    ctx.diag(
-        Level::Info,
-        DiagnosticKind::RowRealigned,
-        "applications: the rows' figures follow their labels as bands of rows, each row's cells in turn or a few rows column by column; every cut into bands that keeps every row's and every column's sums gives each cell the same figure, and it is read".into(),
-        Some(region),
-    );
-    true
+        &ways,
+        (
+            "applications: the rows' figures follow their labels as bands of rows, each row's cells in turn or a few rows column by column; every cut into bands that keeps every row's and every column's sums gives each cell the same figure, and it is read",
+            region,
+        ),
+    )
 }
 
 /// Reads section 四 from the figures of `region` when they are exactly its
@@ -256,19 +274,17 @@ pub(crate) fn read_review_bands(
         return false;
     }
     let ways = cuts(&values, rows.len(), columns.len());
-    let Some(way) = agreed(&values, &ways) else {
-        return false;
-    };
-    if !fill(ctx, table, (rows, columns), (&found, &values), way) {
-        return false;
-    }
-    ctx.diag(
-        Level::Info,
-        DiagnosticKind::RowRealigned,
-        "review_litigation: the table's fifteen figures stand apart from its labels; read in their order as its three rows, whose totals are the sums of their other cells".into(),
-        Some(region),
-    );
-    true
+    fill_agreed(
+        ctx,
+        table,
+        (rows, columns),
+        (&found, &values),
+        &ways,
+        (
+            "review_litigation: the table's fifteen figures stand apart from its labels; read in their order as its three rows, whose totals are the sums of their other cells",
+            region,
+        ),
+    )
 }
 
 #[cfg(test)]
