@@ -1,5 +1,5 @@
-//! Section 二 in plain `pdftotext` text whose figures stand before (or after) their row
-//! labels.
+//! Section 二 in plain `pdftotext` text whose rows give their figures one a
+//! line, before (or after) their row labels.
 //!
 //! Plain `pdftotext` of Chromium's PDF of a page may give each row of a
 //! sub-table of section 二 as its figures, one a line, and then its label:
@@ -21,37 +21,32 @@
 //! 第二十条第（六）项
 //! ```
 //!
-//! Text that gives each label first and its figures after it, the other
-//! order, leaves figures after the part's last label and none between its
-//! header and its first label; a text whose blank cells leave no trace may
-//! leave a row short. A part is read only when the figures-first order is
-//! the one reading that gives every row all its cells:
+//! or each label first and its figures after it. A text whose blank cells
+//! leave no trace may leave a row short. The figures are put in the
+//! template's column order, so a part is read only when its header prints
+//! the columns in that order, and only in an order that gives every row
+//! all its cells:
 //!
 //! ```text
 //! part    := caption header gap(1) label(1) gap(2) label(2) … gap(n) label(n)
+//!          | caption header label(1) gap(1) label(2) gap(2) … label(n) gap(n)
 //! caption := a line starting 第二十条, the part's in the edition's order (as
 //!            many caption lines as the edition has parts)
-//! header  := lines of no figure, showing every column's header label
+//! header  := lines of no figure (labels first: and no row label), showing
+//!            every column's header label, in the template's column order
 //! gap(i)  := lines of figures only (or blank), exactly the part's columns
 //!            many, in column order
 //! label(i):= a line holding row i's label alone
-//! kept    := the part's text ends after label(n) (the next caption or the
-//!            section's end), and every cell read already holds its figure
-//! ```
-//!
-//! The other order is read the same way, when it is the one reading that
-//! gives every row all its cells. A text in figures-first order ends with a
-//! label and one in label-first order starts with one, so where both ends
-//! show, the two readings cannot both take a part (a part both would take
-//! is left to the other readers):
-//!
-//! ```text
-//! part    := caption header label(1) gap(1) label(2) gap(2) … label(n) gap(n)
-//! header  := lines of no figure and no row label, showing every column's
-//!            header label
-//! kept    := the part's text ends after gap(n), and every cell read already
+//! kept    := the part's text ends after its last label or gap (the next
+//!            caption or the section's end), and every cell read already
 //!            holds its figure
 //! ```
+//!
+//! A text in figures-first order ends with a label and one in labels-first
+//! order starts with one, so where both ends show, the two readings cannot
+//! both take a part; a part both would take is left blank here. A part read
+//! labels first that fills no cell is left to the readers that read it
+//! whole, their diagnostics standing.
 
 use super::active::{ROWS, header_labels};
 use super::scan::Class;
@@ -173,10 +168,10 @@ fn read_part(
     (labels == part.rows.len() && figures.len() == labels * columns).then_some(figures)
 }
 
-/// Reads the parts of section 二 (in `region`) whose figures stand before
-/// their labels (see the module documentation) into `table`'s open cells.
-/// Returns whether a part was read.
-pub(super) fn read_figures_first(
+/// Reads the parts of section 二 (in `region`) whose rows give their figures
+/// one a line before or after their labels (see the module documentation)
+/// into `table`'s open cells. Returns whether a part was read.
+pub(super) fn read_one_a_line(
     ctx: &mut Ctx<'_>,
     table: &mut ActiveTable,
     region: Norm,
@@ -313,16 +308,23 @@ mod tests {
     }
 
     #[test]
-    fn figures_before_each_label_are_its_row() {
-        let r = read(&page(
+    fn figures_before_or_after_each_label_are_its_row() {
+        let figures_first = page(
             "8\n-2\n5\n行政许可\n15\n3\n126\n其他对外管理服务事项\n",
             "4\n0\n6\n行政处罚\n1\n0\n1\n行政强制\n",
-        ));
-        assert_eq!(get(&r, "active.licensing.last_year"), "8");
-        assert_eq!(get(&r, "active.licensing.change"), "-2");
-        assert_eq!(get(&r, "active.other_services.decisions"), "126");
-        assert_eq!(get(&r, "active.penalty.decisions"), "6");
-        assert_eq!(get(&r, "active.coercion.last_year"), "1");
+        );
+        let labels_first = page(
+            "行政许可\n8\n-2\n5\n其他对外管理服务事项\n15\n3\n126\n",
+            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        );
+        for text in [figures_first, labels_first] {
+            let r = read(&text);
+            assert_eq!(get(&r, "active.licensing.last_year"), "8", "{text}");
+            assert_eq!(get(&r, "active.licensing.change"), "-2", "{text}");
+            assert_eq!(get(&r, "active.other_services.decisions"), "126", "{text}");
+            assert_eq!(get(&r, "active.penalty.decisions"), "6", "{text}");
+            assert_eq!(get(&r, "active.coercion.last_year"), "1", "{text}");
+        }
     }
 
     #[test]
@@ -343,19 +345,6 @@ mod tests {
         assert_eq!(get(&r, "active.licensing.last_year"), "");
         assert_eq!(get(&r, "active.other_services.last_year"), "");
         assert_eq!(get(&r, "active.penalty.last_year"), "4");
-    }
-
-    #[test]
-    fn figures_after_each_label_are_its_row() {
-        let r = read(&page(
-            "行政许可\n8\n-2\n5\n其他对外管理服务事项\n15\n3\n126\n",
-            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
-        ));
-        assert_eq!(get(&r, "active.licensing.last_year"), "8");
-        assert_eq!(get(&r, "active.licensing.change"), "-2");
-        assert_eq!(get(&r, "active.other_services.decisions"), "126");
-        assert_eq!(get(&r, "active.penalty.decisions"), "6");
-        assert_eq!(get(&r, "active.coercion.last_year"), "1");
     }
 
     #[test]

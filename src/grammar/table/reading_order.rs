@@ -26,7 +26,7 @@
 //! shows fewer values below it than its part has rows is set aside with
 //! those values when that decides the rest (see [`short_columns`]).
 
-use super::active_figures_first::read_figures_first;
+use super::active_figures_first::read_one_a_line;
 use super::columns::{ShortBlock, short_blocks};
 use super::header_start::{from_header, overflow_end};
 use super::label_tails::read_label_tails;
@@ -540,7 +540,7 @@ pub(crate) fn read_uniform_tables(
     if let (Some(table), Some(region)) = (active.as_deref_mut(), active_region)
         && !hidden(TableId::Active)
     {
-        read_figures_first(ctx, table, region, edition);
+        read_one_a_line(ctx, table, region, edition);
     }
     if let (Some(table), Some(region)) = (active, active_region)
         && !hidden(TableId::Active)
