@@ -105,7 +105,7 @@ fn chinese_numeral(c: char) -> bool {
 ///         | digit+ ("." | "、")
 ///         | "(" digit+ ")" ("、" | ".")?
 /// ```
-fn ordinal(text: &str) -> Option<usize> {
+pub(crate) fn ordinal(text: &str) -> Option<usize> {
     let numerals = |t: &str| {
         t.char_indices()
             .find(|&(_, c)| !chinese_numeral(c))

@@ -14,6 +14,9 @@
 //! cut_label = ordinal? words        (text kept as an extra row, with cells)
 //! reading   = the one row r after the row before it, not yet found, with
 //!             ordinal(r) = ordinal and words a prefix of r's label (≥ 2 characters)
+//!           | the one row r whose ordinal is ordinal, no other row or group
+//!             having it, after the row before it, not yet found, with words a
+//!             prefix of r's label (< 2 characters: `(七)`, `四、结`)
 //! ```
 
 use super::scan::{Class, FoundExtra, FoundRow, Scan, cells_end};
@@ -88,12 +91,14 @@ pub(crate) fn read_cut_labels<'t, K: Copy + PartialEq>(
         let taken = |k: K| found.rows.iter().any(|r| r.key == k);
         let reading = has_values
             .then(|| {
-                one_reading(&text, &forms, |class| match class {
+                let allowed = |class| match class {
                     Class::Row(k) => !taken(k) && allowed(place, k),
                     // a group label may stand anywhere
                     Class::Group => true,
                     Class::Header { .. } => false,
-                })
+                };
+                one_reading(&text, &forms, allowed)
+                    .or_else(|| one_reading_by_ordinal(&text, &forms, allowed))
             })
             .flatten();
         let Some(Class::Row(key)) = reading else {
@@ -322,6 +327,46 @@ fn one_reading<K: Copy + PartialEq>(
     reading
 }
 
+/// The one row a cut label that shows its ordinal and fewer than
+/// [`MIN_CHARS`] characters more names (`(七)` for (七)总计, `四、结` for
+/// 四、结转下年度继续办理, where html2text cut the rest): every form of the
+/// table with that ordinal is that row's, its words begin with the ones
+/// shown, and it is `allowed` there. An ordinal that more than one row or
+/// group carries (`1.`, `(三)`), or none, names no row.
+///
+/// ```text
+/// reading = r, when {class(f) | f in forms, ordinal(f) = ordinal} = {r}
+///           and words (< 2 characters) begin the words of one of r's forms
+/// ```
+fn one_reading_by_ordinal<K: Copy + PartialEq>(
+    text: &str,
+    forms: &[(Class<K>, String)],
+    allowed: impl Fn(Class<K>) -> bool,
+) -> Option<Class<K>> {
+    let n = crate::grammar::label::ordinal(text)?;
+    let (ordinal, words) = text.split_at(n);
+    if words.chars().count() >= MIN_CHARS {
+        return None;
+    }
+    let mut reading: Option<Class<K>> = None;
+    let mut begun = false;
+    for &(class, ref form) in forms {
+        let Some(m) = crate::grammar::label::ordinal(form) else {
+            continue;
+        };
+        if form[..m] != *ordinal {
+            continue;
+        }
+        match reading {
+            Some(r) if r != class => return None,
+            _ => reading = Some(class),
+        }
+        begun |= form[m..].starts_with(words);
+    }
+    let class = reading.filter(|&c| begun && matches!(c, Class::Row(_)))?;
+    allowed(class).then_some(class)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,6 +404,57 @@ mod tests {
         assert_eq!(read("3.没有现成", &[K::A, K::B]), None);
         // a row not allowed at that place is no reading
         assert_eq!(read("1.本机关不掌", &[K::B]), None);
+    }
+
+    #[test]
+    fn a_label_cut_to_its_ordinal_is_the_one_row_of_that_ordinal() {
+        let by_ordinal = |text: &str, allowed: &[K]| {
+            let forms: Vec<(Class<K>, String)> = FORMS
+                .iter()
+                .flat_map(|&(class, forms)| forms.iter().map(move |f| (class, compact(f))))
+                .collect();
+            one_reading_by_ordinal(&compact(text), &forms, |c| match c {
+                Class::Row(k) => allowed.contains(&k),
+                _ => true,
+            })
+        };
+        assert_eq!(by_ordinal("2.", &[K::B]), Some(Class::Row(K::B)));
+        assert_eq!(by_ordinal("2.没", &[K::B]), Some(Class::Row(K::B)));
+        // the character shown must begin the row's words
+        assert_eq!(by_ordinal("2.本", &[K::B]), None);
+        // an ordinal two rows carry, or a group's, names no row
+        assert_eq!(by_ordinal("1.", &[K::A, K::C]), None);
+        assert_eq!(by_ordinal("(四)", &[K::A, K::B]), None);
+        // nor one no row carries, nor a row not allowed there
+        assert_eq!(by_ordinal("3.", &[K::A, K::B]), None);
+        assert_eq!(by_ordinal("2.", &[K::A]), None);
+        // two characters or more are read by their words
+        assert_eq!(by_ordinal("2.没有", &[K::B]), None);
+    }
+
+    #[test]
+    fn rows_cut_to_their_ordinal_after_a_page_break_are_read() {
+        use super::super::test_support::{get, read};
+        let text =
+            include_str!("../../../tests/fixtures/tools/html2text-debian/page_w2019_web.txt");
+        let rows = "||（六）\u{fffd}|10|4\u{fffd}|1\u{fffd}|2_|0_|0_|17_|\n";
+        assert!(text.contains(rows), "{rows}");
+        let cells = |r: &crate::model::AnnualReport| {
+            [
+                "other.total",
+                "outcome_total.natural_person",
+                "outcome_total.total",
+                "carried_forward.total",
+                "partially_granted.total",
+            ]
+            .map(|k| get(r, &format!("applications.{k}")))
+        };
+        // (六), (七) and 四、结 name one row each; with (七)总计 read, the
+        // sums decide the cut cells of the rows above it
+        assert_eq!(cells(&read(text)), ["17", "81", "183", "11", "13"]);
+        // an ordinal that names a group, not a row: the rows stay unread
+        let r = read(&text.replace("||（七）\u{fffd}|", "||（三）\u{fffd}|"));
+        assert_eq!(cells(&r)[1..4], ["", "", ""]);
     }
 
     #[test]
