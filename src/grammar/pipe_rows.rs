@@ -18,6 +18,13 @@
 //! Cut so, each space that does not follow a pipe becomes a line break (a row
 //! then opens with `| `), the spaces after pipes stay: every byte offset is
 //! kept, and headings and prose between the tables stand on lines again.
+//!
+//! A line whose rows the text does not decide as a whole is cut section by
+//! section: html2text writes a section's heading bold between its tables
+//! (`**三、收到和处理政府信息公开申请情况**`), no table runs across one, and
+//! what decides a row's end is the text around it; so the tables of a
+//! section with no `|  |` are cut as above, and a section's tables that hold
+//! one stay on their line.
 
 /// The fewest row ends a line of such tables holds.
 const MIN_ROWS: usize = 3;
@@ -59,6 +66,45 @@ pub(super) fn line_breaks(line: &[u8]) -> Option<Vec<usize>> {
     })
 }
 
+/// The breaks of [`line_breaks`] for the whole `line`, or else for each of
+/// its pieces that a section heading written bold begins (`**三、`), the
+/// pieces whose rows the text does not decide left as they are; `None` when
+/// no piece is cut.
+///
+/// ```text
+/// line    := piece ("**" numeral+ "、" piece)*
+/// breaks  = line_breaks(line) | ⋃ line_breaks(piece), over the pieces it cuts
+/// ```
+pub(super) fn section_breaks(line: &[u8]) -> Option<Vec<usize>> {
+    if let Some(breaks) = line_breaks(line) {
+        return Some(breaks);
+    }
+    let mut starts: Vec<usize> = (0..line.len())
+        .filter(|&i| line[i..].starts_with(b"**") && opens_section(&line[i + 2..]))
+        .collect();
+    if starts.is_empty() {
+        return None;
+    }
+    starts.insert(0, 0);
+    starts.push(line.len());
+    let breaks: Vec<usize> = starts
+        .windows(2)
+        .filter_map(|w| Some((w[0], line_breaks(&line[w[0]..w[1]])?)))
+        .flat_map(|(at, breaks)| breaks.into_iter().map(move |i| at + i))
+        .collect();
+    (!breaks.is_empty()).then_some(breaks)
+}
+
+/// True when `text` opens with a section's ordinal (`三、`).
+fn opens_section(text: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&text[..text.len().min(12)]);
+    let numerals = text
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    numerals > 0 && text.chars().nth(numerals) == Some('、')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +144,27 @@ mod tests {
             cut(line).as_deref(),
             Some("信息内容| 本年制发件数| 本年废止件数\n| 规章| | 1\n| 其他| 2| 3\n| 合计| 4| 5")
         );
+    }
+
+    #[test]
+    fn a_section_whose_rows_are_decided_is_cut_apart_from_one_whose_are_not() {
+        let line = "**二、主动公开政府信息情况** 信息内容| 本年制发件数| 本年废止件数 | 规章| 0| 1 | 其他| 2| 3 | 合计| 4| 5 **三、收到和处理政府信息公开申请情况** 信息内容| 本年制发件数 | 规章|  | 1 | 其他| 2 | 合计| 4";
+        assert_eq!(line_breaks(line.as_bytes()), None);
+        let breaks = section_breaks(line.as_bytes()).expect("section 二 is cut");
+        let mut bytes = line.as_bytes().to_vec();
+        for i in breaks {
+            bytes[i] = b'\n';
+        }
+        let out = String::from_utf8(bytes).unwrap();
+        assert!(
+            out.contains("\n| 规章| 0| 1\n| 其他| 2| 3\n| 合计| 4| 5\n**三、"),
+            "{out}"
+        );
+        // section 三's rows, which `|  |` leaves undecided, stay on their line
+        assert!(out.ends_with("**三、收到和处理政府信息公开申请情况** 信息内容| 本年制发件数 | 规章|  | 1 | 其他| 2 | 合计| 4"), "{out}");
+        // with no heading to cut by, the line stays
+        let one = line.replace("**三、", "**三");
+        assert_eq!(section_breaks(one.as_bytes()), None);
     }
 
     #[test]

@@ -333,7 +333,7 @@ pub(crate) fn reline(doc: &str) -> Option<String> {
             if tables.is_empty() && piped(line) {
                 // pipe rows without a separator: told apart in html2text's
                 // shape only (see `pipe_rows`)
-                if let Some(cut) = super::pipe_rows::line_breaks(line.as_bytes()) {
+                if let Some(cut) = super::pipe_rows::section_breaks(line.as_bytes()) {
                     let bytes = out.get_or_insert_with(|| doc.as_bytes().to_vec());
                     cut.iter().for_each(|&i| bytes[at + i] = b'\n');
                 }
