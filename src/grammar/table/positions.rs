@@ -317,8 +317,10 @@ fn stacked(
 /// ```text
 /// label line  := header words on one line of the row's page, one of them a
 ///                column's label
-/// grid        := label lines ≥ 2, each starting where the row's first cell
-///                starts, the k-th words of any two at the same column
+/// grid        := label lines ≥ 2, each starting at one column, where the
+///                row's first cell starts or, the row's first cells empty
+///                (spaces alone before its first value), left of it; the
+///                k-th words of any two at the same column
 /// anchors     := the k-th word of the longest label line for column k,
 ///                when it is a label of column k (k < its words), ending
 ///                where the widest k-th word of the lines ends
@@ -358,10 +360,15 @@ pub(crate) fn grid_anchors(
     let Some(longest) = lines.iter().map(|(_, w)| w).max_by_key(|w| w.len()) else {
         return anchors;
     };
+    let left = lines
+        .first()
+        .and_then(|(_, words)| words.first())
+        .map_or(first.start, |(_, p)| p.start);
     let grid = lines.len() >= 2
         && longest.len() <= labels.len()
+        && starts_on_grid(doc, cells, (first.start, left))
         && lines.iter().all(|(_, words)| {
-            words.first().is_some_and(|(_, p)| p.start == first.start)
+            words.first().is_some_and(|(_, p)| p.start == left)
                 && words
                     .iter()
                     .zip(longest)
@@ -385,6 +392,22 @@ pub(crate) fn grid_anchors(
         }
     }
     anchors
+}
+
+/// True when a row whose first cell starts at column `first` sits on a grid
+/// whose lines start at column `left`: at it, or right of it with nothing
+/// but spaces before it on its line (inscriptis pads the row's first cells,
+/// empty, with spaces: `            /           0`).
+fn starts_on_grid(doc: &str, cells: &[Token], (first, left): (u32, u32)) -> bool {
+    if first == left {
+        return true;
+    }
+    let Some(cell) = cells.first() else {
+        return false;
+    };
+    let before = &doc[..cell.start];
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    first > left && line.chars().all(|c| c == ' ')
 }
 
 /// Whether every value of a row sits one space after the text before it on
@@ -1035,6 +1058,33 @@ mod tests {
         let l = lines(&doc);
         let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
         let anchors = grid_anchors(&doc, &header, &GRID_LABELS, &l[2]);
+        assert!(anchors.iter().all(Option::is_none), "{anchors:?}");
+    }
+
+    #[test]
+    fn a_row_whose_first_cells_are_empty_stands_on_the_grid_by_its_spaces() {
+        let header = line(&[(0, "维持"), (6, "纠正"), (12, "总计"), (18, "甲组")])
+            + &line(&[
+                (0, "维持"),
+                (6, "纠正"),
+                (12, "总计"),
+                (18, "维持"),
+                (24, "纠正"),
+            ]);
+        // the row's first column empty: spaces up to its first value
+        let doc = header.clone() + &line(&[(6, "1"), (12, "1"), (24, "0"), (30, "0")]);
+        let l = lines(&doc);
+        let head: Vec<Token> = l[..2].iter().flatten().cloned().collect();
+        let anchors = grid_anchors(&doc, &head, &GRID_LABELS, &l[2]);
+        assert_eq!(anchors[0], Some((0, 2)));
+        let (p, after) = place_on_grid(&doc, &l[2], &anchors).unwrap();
+        assert_eq!(texts(&doc, &l[2], &p), ["", "1", "1", "", "0", "0"]);
+        assert_eq!(after, 0);
+        // text before the row's first value on its line: no grid
+        let doc = header + &line(&[(0, "行"), (6, "1"), (12, "1"), (24, "0"), (30, "0")]);
+        let l = lines(&doc);
+        let head: Vec<Token> = l[..2].iter().flatten().cloned().collect();
+        let anchors = grid_anchors(&doc, &head, &GRID_LABELS, &l[2][1..]);
         assert!(anchors.iter().all(Option::is_none), "{anchors:?}");
     }
 
