@@ -302,8 +302,13 @@ fn organ_line_before(doc: &str, start: usize, end: usize) -> Option<&str> {
         return None;
     }
     let before = &doc[..line_start - 1];
-    let previous = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let at = before.rfind('\n').map_or(0, |i| i + 1);
+    let previous = &before[at..];
     let head = unlabelled(previous);
+    let head = at
+        .checked_sub(1)
+        .and_then(|end| bookmark_tail(&doc[..end], head))
+        .unwrap_or(head);
     let named = head.chars().count() >= 2
         && head.chars().count() <= 30
         && !head.contains(prose_mark)
@@ -316,6 +321,32 @@ fn organ_line_before(doc: &str, start: usize, end: usize) -> Option<&str> {
         && head.ends_with(|c: char| ORGAN_ENDS.contains(c));
     let after = &doc[end..];
     (named && short_names(head).any(|name| after.contains(name))).then_some(head)
+}
+
+/// `line` without the end of a Word bookmark that a tool wrapped over two
+/// lines (`[bookmark:` / `_GoBack]齐家镇`, escaped by a markdown writer as
+/// `\[bookmark:` / `\_GoBack\]齐家镇`), which normalization, working within
+/// a line, leaves: the text after the `]`, when the line `before` it ends
+/// with the bookmark's opening and the line begins with a bookmark's name
+/// (ASCII letters, digits, `_` and the escapes) and its `]`. `None` when the
+/// line does not begin so.
+///
+/// ```text
+/// before = … "[bookmark:"      line = name "]" rest      → rest
+/// name   = [A-Za-z0-9_\\]+
+/// ```
+fn bookmark_tail<'a>(before: &str, line: &'a str) -> Option<&'a str> {
+    let previous = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    if !previous.trim_end().ends_with("[bookmark:") {
+        return None;
+    }
+    let close = line.find(']')?;
+    let name = &line[..close];
+    let bookmark = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'\\');
+    bookmark.then(|| line[close + 1..].trim_end())
 }
 
 /// The title that ends a line after a gap of white space (three spaces or
@@ -763,6 +794,18 @@ mod tests {
         // a blank line between: not the title's own line
         let doc = "某县统计局\n\n2021年政府信息公开工作年度报告\n某县统计局编制。\n";
         assert_eq!(title(doc, doc.len()).unwrap().organ, None);
+        // the end of a bookmark wrapped over the lines before (pandoc)
+        for (open, name) in [("[bookmark:", "_GoBack]"), ("\\[bookmark:", "\\_GoBack\\]")] {
+            let doc = format!(
+                "  {open}  \n  {name}齐家镇  \n  2020年政府信息公开工作年度报告  \n\n齐家镇编制。\n"
+            );
+            let t = title(&doc, doc.len()).unwrap();
+            assert_eq!(t.organ.as_deref(), Some("齐家镇"), "{doc}");
+            assert_eq!(&doc[t.start..t.start + "齐家镇".len()], "齐家镇");
+            // with no bookmark opened on the line before, no organ
+            let doc = doc.replace(open, "");
+            assert_eq!(title(&doc, doc.len()).unwrap().organ, None, "{doc}");
+        }
         // a title that names its organ keeps it
         let doc = "市统计局\n某县财政局2021年政府信息公开工作年度报告\n市统计局编制。\n";
         assert_eq!(
