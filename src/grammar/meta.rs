@@ -135,8 +135,62 @@ pub(crate) fn title(doc: &str, limit: usize) -> Option<Title> {
             !line.is_empty() && !breadcrumb(line)
         })
         .collect();
-    let title = whole_line_title(doc, &all).or_else(|| split_title(doc, &all))?;
+    let title = whole_line_title(doc, &all).or_else(|| split_title(doc, &all));
+    let Some(title) = title else {
+        return word_after_chrome(doc, limit);
+    };
     Some(without_column_beside(doc, title))
+}
+
+/// The title printed as one word of a line of page chrome and prose joined
+/// by single spaces, as Python's `html2text` writes a layout table's cell
+/// (`|  当前位置:[首页](/) > … > 政府信息公开工作年度报告 街道年报
+/// 荆川市江北区长湖街道办事处2020年政府信息公开工作年度报告 来源:… 本报告…`):
+/// the first space-delimited word of a line before `limit` that names
+/// 政府信息公开, ends in 报告, and gives an organ and a year, where no
+/// sentence ends on its line before it (what stands before it is chrome) and
+/// the document after it names the organ again, in full or without the
+/// places before it (a report's preamble names its organ).
+///
+/// ```text
+/// line  := chrome* " " word (" " text)*      chrome holds no 。
+/// word  := organ year "年" … "政府信息公开" … "报告"
+/// title  = word, when short_names(organ) occur after it
+/// ```
+fn word_after_chrome(doc: &str, limit: usize) -> Option<Title> {
+    lines(doc, 0, limit).find_map(|(s, e)| {
+        let line = &doc[s..e];
+        let mut at = 0;
+        for word in line.split(' ') {
+            let start = s + at;
+            at += word.len() + 1;
+            if line[..start - s].contains('。') {
+                return None;
+            }
+            if !word.contains(TITLE_MARK)
+                || !word.ends_with("报告")
+                || word.len() > TITLE_MAX
+                || word.contains(prose_mark)
+            {
+                continue;
+            }
+            let (Some(organ), Some(year)) = organ_and_year(word) else {
+                continue;
+            };
+            let end = start + word.len();
+            if !short_names(&organ).any(|name| doc[end..].contains(name)) {
+                continue;
+            }
+            return Some(Title {
+                text: word.to_string(),
+                start,
+                end,
+                organ: Some(organ),
+                year: Some(year),
+            });
+        }
+        None
+    })
 }
 
 /// Marks a text tool puts before a line: list bullets, heading and emphasis
@@ -812,6 +866,22 @@ mod tests {
             title(doc, doc.len()).unwrap().organ.as_deref(),
             Some("某县财政局")
         );
+    }
+
+    #[test]
+    fn a_title_word_after_the_page_chrome_on_its_line() {
+        // html2text (Python) joins a layout cell's lines with single spaces
+        let doc = "|  当前位置:[首页](/) > 政府信息公开工作年度报告 街道年报 荆川市江北区长湖街道办事处2020年政府信息公开工作年度报告 来源:长湖街道办事处 本报告根据条例编制。 一、总体情况\n";
+        let t = title(doc, doc.len()).unwrap();
+        assert_eq!(t.organ.as_deref(), Some("荆川市江北区长湖街道办事处"));
+        assert_eq!(t.year, Some(2020));
+        assert_eq!(&doc[t.start..t.end], t.text);
+        // an organ the document does not name again is not sure
+        let other = doc.replace("来源:长湖街道办事处", "来源:本站");
+        assert_eq!(title(&other, other.len()), None);
+        // after a sentence on its line, a word is prose, not the title
+        let prose = doc.replace("街道年报", "本站编制。");
+        assert_eq!(title(&prose, prose.len()), None);
     }
 
     #[test]
