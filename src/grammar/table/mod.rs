@@ -128,12 +128,45 @@ impl<R: Copy> ByPosition<'_, R> {
         readings.all(|r| r == first).then_some(first)
     }
 
+    /// The anchors of `found`'s columns on the grid of a table laid out cell
+    /// by cell (see [`positions::cell_grid`]): its label stands at the grid's
+    /// `k`-th column, its values at the columns after it, one a column. Only
+    /// for a table with totals to check the placement by.
+    fn on_cell_grid(&self, doc: &str, found: &FoundRow<R>) -> Option<Vec<Option<Anchor>>> {
+        if self.totals.is_empty() {
+            return None;
+        }
+        let page = page_of(&found.cells)?;
+        let header = self.scan.headers.get(found.segment)?;
+        let rows: Vec<((u32, u32), &[Token])> = self
+            .scan
+            .rows
+            .iter()
+            .filter(|r| r.segment == found.segment && page_of(&r.cells) == Some(page))
+            .map(|r| Some((label_columns(doc, r.label)?, &r.cells[..])))
+            .collect::<Option<_>>()?;
+        let grid = positions::cell_grid(doc, header, &rows, page)?;
+        let (start, _) = label_columns(doc, found.label)?;
+        let at = grid.iter().position(|&g| g == start)?;
+        (0..self.labels.len())
+            .map(|c| grid.get(at + 1 + c).map(|&g| Some((g, g + 1))))
+            .collect()
+    }
+
     /// Places `found`'s cells by their positions, or says why not.
     fn place(&self, doc: &str, found: &FoundRow<R>) -> Result<Placement, positions::Unplaced> {
         let anchors = self
             .anchors(doc, found)
             .ok_or(positions::Unplaced::NoPositions)?;
-        let placement = place(doc, &found.cells, &anchors)?;
+        let placement = match place(doc, &found.cells, &anchors) {
+            Ok(placement) => placement,
+            // a table laid out cell by cell: its header's labels stand over
+            // no column, but its grid places the row
+            Err(why) => self
+                .on_cell_grid(doc, found)
+                .and_then(|grid| place(doc, &found.cells, &grid).ok())
+                .ok_or(why)?,
+        };
         // with no totals to check a placement by (section 二), a short row
         // whose values the text packs one space apart is not placed by them
         let values = found.cells.iter().filter(|t| !t.is_empty()).count();
@@ -148,6 +181,18 @@ impl<R: Copy> ByPosition<'_, R> {
         }
         Ok(placement)
     }
+}
+
+/// The first and last column of a label on its line, when it stands on one.
+fn label_columns(doc: &str, label: Norm) -> Option<(u32, u32)> {
+    let text = &doc[label.range()];
+    if text.contains('\n') {
+        return None;
+    }
+    let line = doc[..label.start].rfind('\n').map_or(0, |i| i + 1);
+    let start = u32::try_from(doc[line..label.start].chars().count()).ok()?;
+    let width = u32::try_from(text.chars().count()).ok()?;
+    Some((start, start + width))
 }
 
 /// Says how a row placed by its last values was read (see
@@ -637,6 +682,25 @@ mod tests {
         assert_eq!(get(&r, &format!("{row}.legal_service_org")), "0");
         assert_eq!(get(&r, &format!("{row}.other_org")), "");
         assert_eq!(get(&r, &format!("{row}.total")), "11");
+    }
+
+    #[test]
+    fn rows_of_a_table_laid_out_cell_by_cell_are_placed_on_its_grid() {
+        // inscriptis: the header's lines from the first column, no row
+        // complete; the grid's columns (36, 52, 60, 68, then 72, 75, 78 from
+        // the widths of the cells) place each row's values
+        let text = include_str!("../../../tests/fixtures/tools/inscriptis/page_004_16b2a9bff0093b49.txt");
+        let row = "一、本年新收政府信息公开申请数量                                                    /         0\n";
+        assert!(text.contains(row));
+        let cells = |r: &crate::model::AnnualReport| {
+            ["public_interest_org", "other_org", "total"]
+                .map(|c| get(r, &format!("applications.new_requests.{c}")))
+        };
+        let five = text.replace(row, &row.replace("/         0", "5         5"));
+        assert_eq!(cells(&read(&five)), ["5", "", "5"]);
+        // a value off the grid: no row is placed by it
+        let off = text.replace(row, &row.replace("/         0", "5          5"));
+        assert_eq!(cells(&read(&off)), ["", "", ""]);
     }
 
     #[test]

@@ -394,6 +394,90 @@ pub(crate) fn grid_anchors(
     anchors
 }
 
+/// The start column of every column of a table that inscriptis lays out cell
+/// by cell (see [`grid_anchors`]): every line puts its `k`-th cell at the
+/// `k`-th column of one grid, whatever the cells above it span, so a row
+/// whose group labels stand on rows above it starts its cells a column or
+/// two to the left of a row that prints them. The header's lines, each
+/// starting at the grid's first column with their `k`-th words at one
+/// column, give the first columns' starts; every column is as wide as its
+/// widest cell (a column of empty cells none wide) with one gap after it,
+/// the same after each of the header's columns, so the columns after them
+/// follow from the widest value that starts at each. `rows` are the table's
+/// rows on `page`: each label's first and last column and its cells.
+///
+/// ```text
+/// header   := lines ≥ 2 at one first column, k-th words at one column
+/// width(k) := the widest header word, row label or value starting at g(k)
+/// gap      := g(k+1) − g(k) − width(k), one value > 0 for the header's k
+/// g(k+1)   := g(k) + width(k) + gap          (k past the header's columns)
+/// grid      = g, when every label and value of `rows` starts at some g(k)
+/// ```
+///
+/// `None` when the table is not laid out so.
+pub(crate) fn cell_grid(
+    doc: &str,
+    header: &[Token],
+    rows: &[((u32, u32), &[Token])],
+    page: u32,
+) -> Option<Vec<u32>> {
+    let mut lines: Vec<(u32, Vec<Place>)> = Vec::new();
+    for (_, at) in header.iter().flat_map(|t| words_of(doc, t)) {
+        if at.page != page {
+            continue;
+        }
+        match lines.iter_mut().find(|(l, _)| *l == at.line) {
+            Some((_, words)) => words.push(at),
+            None => lines.push((at.line, vec![at])),
+        }
+    }
+    for (_, words) in &mut lines {
+        words.sort_by_key(|p| p.start);
+    }
+    let longest = lines.iter().map(|(_, w)| w).max_by_key(|w| w.len())?;
+    let aligned = lines.len() >= 2
+        && longest.len() >= 2
+        && lines
+            .iter()
+            .all(|(_, words)| words.iter().zip(longest).all(|(a, b)| a.start == b.start));
+    if !aligned {
+        return None;
+    }
+    let mut grid: Vec<u32> = longest.iter().map(|p| p.start).collect();
+    // every cell's first and last column
+    let mut cells: Vec<(u32, u32)> = lines.iter().flat_map(|(_, w)| w.iter()).map(|p| (p.start, p.end)).collect();
+    for &(label, row) in rows {
+        cells.push(label);
+        for t in row.iter().filter(|t| !t.is_empty()) {
+            let at = t.at.filter(|at| at.page == page)?;
+            cells.push((at.start, at.end));
+        }
+    }
+    let width = |g: u32| {
+        cells
+            .iter()
+            .filter(|c| c.0 == g)
+            .map(|c| c.1 - c.0)
+            .max()
+            .unwrap_or(0)
+    };
+    let gap = grid[1].checked_sub(grid[0] + width(grid[0]))?;
+    let even = grid
+        .windows(2)
+        .all(|w| w[1].checked_sub(w[0] + width(w[0])) == Some(gap));
+    if !even || gap == 0 {
+        return None;
+    }
+    let last = cells.iter().map(|c| c.0).max()?;
+    while let Some(&g) = grid.last().filter(|&&g| g < last) {
+        grid.push(g + width(g) + gap);
+    }
+    cells
+        .iter()
+        .all(|c| grid.contains(&c.0))
+        .then_some(grid)
+}
+
 /// True when a row whose first cell starts at column `first` sits on a grid
 /// whose lines start at column `left`: at it, or right of it with nothing
 /// but spaces before it on its line (inscriptis pads the row's first cells,
@@ -1086,6 +1170,43 @@ mod tests {
         let head: Vec<Token> = l[..2].iter().flatten().cloned().collect();
         let anchors = grid_anchors(&doc, &head, &GRID_LABELS, &l[2][1..]);
         assert!(anchors.iter().all(Option::is_none), "{anchors:?}");
+    }
+
+    #[test]
+    fn a_table_laid_out_cell_by_cell_gives_its_grid() {
+        // the header's lines from the first column, k-th words at one
+        // column: 0, 6, 10; each column as wide as its widest cell, two
+        // apart; the columns after the header's follow from the values
+        let doc = line(&[(0, "说明文字"), (6, "甲")])
+            + &line(&[(0, "行"), (6, "甲乙"), (10, "丙")])
+            + &line(&[(0, "一行"), (10, "7"), (13, "12"), (20, "0")])
+            + &line(&[(0, "二行"), (6, "3"), (17, "/")]);
+        let l = lines(&doc);
+        let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
+        let rows: Vec<((u32, u32), &[Token])> =
+            vec![((0, 2), &l[2][1..]), ((0, 2), &l[3][1..])];
+        let grid = cell_grid(&doc, &header, &rows, 0);
+        // 丙 (10) one wide, 7 one: 13; 12 two: 17; / one: 20
+        assert_eq!(grid, Some(vec![0, 6, 10, 13, 17, 20]));
+        // a value off the grid: no grid
+        let off = line(&[(0, "说明文字"), (6, "甲")])
+            + &line(&[(0, "行"), (6, "甲乙"), (10, "丙")])
+            + &line(&[(0, "一行"), (10, "7"), (13, "12"), (20, "0")])
+            + &line(&[(0, "二行"), (6, "3"), (18, "/")]);
+        let l = lines(&off);
+        let rows: Vec<((u32, u32), &[Token])> =
+            vec![((0, 2), &l[2][1..]), ((0, 2), &l[3][1..])];
+        assert_eq!(cell_grid(&off, &header, &rows, 0), None);
+        // header lines whose words do not line up: no grid
+        let doc2 = line(&[(0, "说明文字"), (7, "甲")])
+            + &line(&[(0, "行"), (6, "甲乙"), (10, "丙")])
+            + &line(&[(0, "一行"), (10, "7"), (13, "12"), (20, "0")])
+            + &line(&[(0, "二行"), (6, "3"), (17, "/")]);
+        let l = lines(&doc2);
+        let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
+        let rows: Vec<((u32, u32), &[Token])> =
+            vec![((0, 2), &l[2][1..]), ((0, 2), &l[3][1..])];
+        assert_eq!(cell_grid(&doc2, &header, &rows, 0), None);
     }
 
     #[test]
