@@ -689,7 +689,8 @@ mod tests {
         // inscriptis: the header's lines from the first column, no row
         // complete; the grid's columns (36, 52, 60, 68, then 72, 75, 78 from
         // the widths of the cells) place each row's values
-        let text = include_str!("../../../tests/fixtures/tools/inscriptis/page_004_16b2a9bff0093b49.txt");
+        let text =
+            include_str!("../../../tests/fixtures/tools/inscriptis/page_004_16b2a9bff0093b49.txt");
         let row = "一、本年新收政府信息公开申请数量                                                    /         0\n";
         assert!(text.contains(row));
         let cells = |r: &crate::model::AnnualReport| {

@@ -445,7 +445,11 @@ pub(crate) fn cell_grid(
     }
     let mut grid: Vec<u32> = longest.iter().map(|p| p.start).collect();
     // every cell's first and last column
-    let mut cells: Vec<(u32, u32)> = lines.iter().flat_map(|(_, w)| w.iter()).map(|p| (p.start, p.end)).collect();
+    let mut cells: Vec<(u32, u32)> = lines
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .map(|p| (p.start, p.end))
+        .collect();
     for &(label, row) in rows {
         cells.push(label);
         for t in row.iter().filter(|t| !t.is_empty()) {
@@ -472,10 +476,7 @@ pub(crate) fn cell_grid(
     while let Some(&g) = grid.last().filter(|&&g| g < last) {
         grid.push(g + width(g) + gap);
     }
-    cells
-        .iter()
-        .all(|c| grid.contains(&c.0))
-        .then_some(grid)
+    cells.iter().all(|c| grid.contains(&c.0)).then_some(grid)
 }
 
 /// True when a row whose first cell starts at column `first` sits on a grid
@@ -1183,8 +1184,7 @@ mod tests {
             + &line(&[(0, "二行"), (6, "3"), (17, "/")]);
         let l = lines(&doc);
         let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
-        let rows: Vec<((u32, u32), &[Token])> =
-            vec![((0, 2), &l[2][1..]), ((0, 2), &l[3][1..])];
+        let rows: Vec<((u32, u32), &[Token])> = vec![((0, 2), &l[2][1..]), ((0, 2), &l[3][1..])];
         let grid = cell_grid(&doc, &header, &rows, 0);
         // 丙 (10) one wide, 7 one: 13; 12 two: 17; / one: 20
         assert_eq!(grid, Some(vec![0, 6, 10, 13, 17, 20]));
@@ -1194,8 +1194,7 @@ mod tests {
             + &line(&[(0, "一行"), (10, "7"), (13, "12"), (20, "0")])
             + &line(&[(0, "二行"), (6, "3"), (18, "/")]);
         let l = lines(&off);
-        let rows: Vec<((u32, u32), &[Token])> =
-            vec![((0, 2), &l[2][1..]), ((0, 2), &l[3][1..])];
+        let rows: Vec<((u32, u32), &[Token])> = vec![((0, 2), &l[2][1..]), ((0, 2), &l[3][1..])];
         assert_eq!(cell_grid(&off, &header, &rows, 0), None);
         // header lines whose words do not line up: no grid
         let doc2 = line(&[(0, "说明文字"), (7, "甲")])
@@ -1204,8 +1203,7 @@ mod tests {
             + &line(&[(0, "二行"), (6, "3"), (17, "/")]);
         let l = lines(&doc2);
         let header: Vec<Token> = l[..2].iter().flatten().cloned().collect();
-        let rows: Vec<((u32, u32), &[Token])> =
-            vec![((0, 2), &l[2][1..]), ((0, 2), &l[3][1..])];
+        let rows: Vec<((u32, u32), &[Token])> = vec![((0, 2), &l[2][1..]), ((0, 2), &l[3][1..])];
         assert_eq!(cell_grid(&doc2, &header, &rows, 0), None);
     }
 
