@@ -53,7 +53,7 @@ use super::scan::Class;
 use crate::grammar::Ctx;
 use crate::grammar::label::{compact_onto, compacts_to};
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
-use crate::model::{ActiveTable, Cell, DiagnosticKind, Edition, Level};
+use crate::model::{ActiveColumn, ActiveTable, Cell, DiagnosticKind, Edition, Level};
 use crate::normalize::Norm;
 use crate::template;
 
@@ -106,11 +106,11 @@ enum Order {
 /// buffer for the compacted header lines, reused from part to part.
 fn read_part(
     lines: &[Line<'_>],
-    part: &template::Part,
+    (part, shown): (&template::Part, &[ActiveColumn]),
     order: Order,
     header: &mut String,
 ) -> Option<Vec<(Norm, Scalar)>> {
-    let columns = part.columns.len();
+    let columns = shown.len();
     let mut figures = Vec::with_capacity(part.rows.len() * columns);
     // the header ends at the first line of figures, or, labels first, at the
     // first row's label (a line of figures before it leaves the part unread)
@@ -134,7 +134,7 @@ fn read_part(
     // every column's label shown, in the template's order: the figures are
     // put in that order, so a header printed in another leaves the part
     let mut last = None;
-    for &column in part.columns {
+    for &column in shown {
         let at = header_labels(column)
             .iter()
             .filter_map(|f| header.find(f))
@@ -143,6 +143,14 @@ fn read_part(
             return None;
         }
         last = Some(at);
+    }
+    // a header showing some columns only shows none of the others
+    let hidden = &part.columns[shown.len()..];
+    if hidden
+        .iter()
+        .any(|&c| header_labels(c).iter().any(|f| header.contains(f)))
+    {
+        return None;
     }
     let mut labels = 0;
     let mut next = part.rows.iter();
@@ -219,8 +227,23 @@ pub(super) fn read_one_a_line(
     {
         let end = captions.get(k + 1).copied().unwrap_or(lines.len());
         let part_lines = &lines[c + 1..end];
-        let figures_first = read_part(part_lines, part, Order::FiguresFirst, &mut header);
-        let labels_first = read_part(part_lines, part, Order::LabelsFirst, &mut header);
+        // the columns read here: every one, or the first ones only when the
+        // others hold their figures already (printed apart, see
+        // [`super::later_columns`])
+        let read_apart = |c: &ActiveColumn| {
+            part.rows
+                .iter()
+                .all(|&r| table.cell(r, *c).is_some_and(|cell| cell.span.is_some()))
+        };
+        let hidden = part
+            .columns
+            .iter()
+            .rev()
+            .take_while(|c| read_apart(c))
+            .count();
+        let shown = &part.columns[..part.columns.len() - hidden.min(part.columns.len() - 1)];
+        let figures_first = read_part(part_lines, (part, shown), Order::FiguresFirst, &mut header);
+        let labels_first = read_part(part_lines, (part, shown), Order::LabelsFirst, &mut header);
         // both orders reading the part whole would leave its rows uncertain
         let read_labels_first = labels_first.is_some() && figures_first.is_none();
         let (figures, order) = match (figures_first, labels_first) {
@@ -236,8 +259,8 @@ pub(super) fn read_one_a_line(
         };
         // every cell typed, and every cell read already holding its figure
         let mut cells = Vec::with_capacity(figures.len());
-        for (&row, figures) in part.rows.iter().zip(figures.chunks(part.columns.len())) {
-            for (&column, &(range, value)) in part.columns.iter().zip(figures) {
+        for (&row, figures) in part.rows.iter().zip(figures.chunks(shown.len())) {
+            for (&column, &(range, value)) in shown.iter().zip(figures) {
                 let Ok(value) = value.typed(column.kind(), unit) else {
                     cells.clear();
                     break;
@@ -245,7 +268,7 @@ pub(super) fn read_one_a_line(
                 cells.push((row, column, range, value));
             }
         }
-        if cells.len() != part.rows.len() * part.columns.len() {
+        if cells.len() != part.rows.len() * shown.len() {
             continue;
         }
         let agrees = cells.iter().all(|&(row, column, _, ref value)| {

@@ -1,0 +1,369 @@
+//! Section 二's columns that plain `pdftotext` of Chromium's PDF prints after
+//! section 三's heading, each group of them under its own header labels, in
+//! the order of the sub-tables they belong to.
+//!
+//! Chromium's PDF of a page whose sub-tables of section 二 are wide may keep
+//! only their first columns beside the rows; plain `pdftotext` then writes
+//! the other columns after section 三's heading and before its header, one
+//! header label (or a few) and the column's figures below it, sub-table
+//! after sub-table:
+//!
+//! ```text
+//! 第二十条第（五）项
+//! 信息内容
+//! 上一年项目数量                  (五)'s header shows its first column only
+//! 行政许可
+//! 0
+//! 其他对外管理服务事项
+//! 0
+//! …
+//! 三、收到和处理政府信息公开申请情况
+//! 本年增/减                        (五)'s 本年增/减, one a row
+//! 0
+//! 0
+//! 处理决定数量                     (五)'s 处理决定数量
+//! 0
+//! 0
+//! 本年增/减                        (六)'s …
+//! ```
+//!
+//! The header labels name the columns; which sub-table a group is of, when a
+//! column is in several, follows from the groups' order and sizes:
+//!
+//! ```text
+//! area   := section 三's text above its header line (申请人情况)
+//! blocks := group+                   (blank lines aside; any other line, or a
+//!                                     figure before the first header, leaves
+//!                                     the area unread)
+//! group  := header+ figures+         header: a line that is one of section 二's
+//!                                    column labels; figures: a line of figures
+//!                                    only
+//! fits   := each group is of one sub-table holding its columns in the
+//!           template's order, its cells all unread, with as many figures as its
+//!           columns times the sub-table's rows; the sub-tables (and the columns
+//!           within one) follow the template's order from group to group
+//! read   := exactly one way fits: a group of one column gives row i the
+//!           figure i; a group of several columns, whose figures' order (row by
+//!           row or column by column) nothing tells, fills its cells only when
+//!           all its figures are the same value
+//! ```
+
+use super::header_start::from_header;
+use crate::grammar::Ctx;
+use crate::grammar::label::compact_test;
+use crate::grammar::tokens::lines;
+use crate::grammar::value::{HeaderUnit, Scalar, scalar};
+use crate::model::{ActiveColumn, ActiveTable, Cell, DiagnosticKind, Edition, Level, Span, Value};
+use crate::normalize::Norm;
+use crate::template::{self, Part};
+
+/// A group of the area: its header labels' columns, the range of its first
+/// header line and its figures in text order.
+#[derive(Debug)]
+struct Group {
+    columns: Vec<ActiveColumn>,
+    header: Norm,
+    figures: Vec<(Norm, Scalar)>,
+}
+
+/// The column a line names as one of section 二's header labels.
+fn column_label(line: &str) -> Option<ActiveColumn> {
+    let is = compact_test(line);
+    template::ACTIVE_COLUMNS
+        .iter()
+        .find(|e| e.label.forms.iter().any(|f| is(f)))
+        .map(|e| e.key)
+}
+
+/// Appends the figures of a line of figures only (at least one) to `out`
+/// and returns whether the line is one.
+fn figure_line(doc: &str, (s, e): (usize, usize), out: &mut Vec<(Norm, Scalar)>) -> bool {
+    let before = out.len();
+    let line = &doc[s..e];
+    for word in line.split_whitespace() {
+        match scalar(word) {
+            Some(v) if v != Scalar::Blank => {
+                let from = s + (word.as_ptr() as usize - line.as_ptr() as usize);
+                out.push((Norm::new(from, from + word.len()), v));
+            }
+            _ => {
+                out.truncate(before);
+                return false;
+            }
+        }
+    }
+    out.len() > before
+}
+
+/// The groups of `area` (see the module documentation), `None` when a line
+/// of it is neither blank, a header label nor a line of figures, or when a
+/// figure comes before the first header label.
+fn groups(doc: &str, area: Norm) -> Option<Vec<Group>> {
+    let mut out: Vec<Group> = Vec::new();
+    for (s, e) in lines(doc, area.start, area.end) {
+        let line = doc[s..e].trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(column) = column_label(line) {
+            match out.last_mut() {
+                Some(g) if g.figures.is_empty() => g.columns.push(column),
+                _ => out.push(Group {
+                    columns: vec![column],
+                    header: Norm::new(s, e),
+                    figures: Vec::new(),
+                }),
+            }
+            continue;
+        }
+        let g = out.last_mut()?;
+        if !figure_line(doc, (s, e), &mut g.figures) {
+            return None;
+        }
+    }
+    (!out.is_empty() && out.iter().all(|g| !g.figures.is_empty())).then_some(out)
+}
+
+/// The columns' names, `a, b`, for a diagnostic.
+fn names(columns: &[ActiveColumn]) -> String {
+    let names: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
+    names.join(", ")
+}
+
+/// Where a group's columns stand in `part`, when the part holds them all in
+/// the template's order, after position `after`.
+fn positions_in(part: &Part, columns: &[ActiveColumn], after: Option<usize>) -> Option<usize> {
+    let mut last = after;
+    for c in columns {
+        let at = part.columns.iter().position(|p| p == c)?;
+        if last.is_some_and(|l| at <= l) {
+            return None;
+        }
+        last = Some(at);
+    }
+    last
+}
+
+/// Counts (up to two) the ways `groups` fit the parts from part index
+/// `from` on (after column position `after` in it), recording the parts of
+/// the first way found in `way`.
+fn count_fits(
+    groups: &[Group],
+    parts: &[&Part],
+    open: &dyn Fn(&Part, &[ActiveColumn]) -> bool,
+    (from, after): (usize, Option<usize>),
+    way: &mut Vec<usize>,
+    found: &mut Vec<usize>,
+) -> usize {
+    let Some((g, rest)) = groups.split_first() else {
+        if found.is_empty() {
+            found.clone_from(way);
+        }
+        return 1;
+    };
+    let mut n = 0;
+    for (p, part) in parts.iter().enumerate().skip(from) {
+        let start = if p == from { after } else { None };
+        let Some(last) = positions_in(part, &g.columns, start) else {
+            continue;
+        };
+        if g.figures.len() != g.columns.len() * part.rows.len() || !open(part, &g.columns) {
+            continue;
+        }
+        way.push(p);
+        n += count_fits(rest, parts, open, (p, Some(last)), way, found);
+        way.pop();
+        if n > 1 {
+            break;
+        }
+    }
+    n
+}
+
+/// Reads section 二's columns printed after section 三's heading (in
+/// `applications`, section 三's region) into `table`'s open cells (see the
+/// module documentation). Returns the spans of the figures it read, which
+/// are no cells of sections 三 and 四.
+pub(super) fn read_later_columns(
+    ctx: &mut Ctx<'_>,
+    table: &mut ActiveTable,
+    edition: Edition,
+    applications: Norm,
+) -> Vec<Span> {
+    let Some(header) = from_header(ctx.doc, applications) else {
+        return Vec::new();
+    };
+    let Some(groups) = groups(ctx.doc, Norm::new(applications.start, header.start)) else {
+        return Vec::new();
+    };
+    let parts: Vec<&Part> = template::active_parts(edition).collect();
+    let open = |part: &Part, columns: &[ActiveColumn]| {
+        part.rows.iter().all(|&r| {
+            columns.iter().all(|&c| {
+                table
+                    .cell(r, c)
+                    .is_some_and(|cell| cell.span.is_none() && cell.value.is_blank())
+            })
+        })
+    };
+    let mut found = Vec::new();
+    if count_fits(
+        &groups,
+        &parts,
+        &open,
+        (0, None),
+        &mut Vec::new(),
+        &mut found,
+    ) != 1
+    {
+        return Vec::new();
+    }
+    let unit = match edition {
+        Edition::E2019 => HeaderUnit::None,
+        Edition::E2021 => HeaderUnit::WanYuan,
+    };
+    let mut spans = Vec::new();
+    for (g, &p) in groups.iter().zip(&found) {
+        let part = parts[p];
+        let same = g.figures.iter().all(|(_, v)| *v == g.figures[0].1);
+        if g.columns.len() > 1 && !same {
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowAmbiguous,
+                format!(
+                    "active: the column(s) {} of {} are printed in the next section's text under their header labels, but whether their figures go row by row or column by column nothing tells; left blank",
+                    names(&g.columns), part.caption
+                ),
+                Some(g.header),
+            );
+            continue;
+        }
+        // column by column: with one column, or all figures alike, both
+        // orders give the same cells
+        let mut cells: Vec<(crate::model::ActiveRow, ActiveColumn, Norm, Value)> = Vec::new();
+        for (i, &column) in g.columns.iter().enumerate() {
+            for (j, &row) in part.rows.iter().enumerate() {
+                let (at, v) = g.figures[i * part.rows.len() + j];
+                let Ok(value) = v.typed(column.kind(), unit) else {
+                    cells.clear();
+                    break;
+                };
+                cells.push((row, column, at, value));
+            }
+        }
+        if cells.len() != g.figures.len() {
+            continue;
+        }
+        for (row, column, at, value) in cells {
+            let span = ctx.span(at);
+            if let Some(cell) = table.cell_mut(row, column) {
+                *cell = Cell {
+                    value,
+                    span: Some(span),
+                };
+                spans.push(span);
+            }
+        }
+        ctx.diag(
+            Level::Info,
+            DiagnosticKind::RowRealigned,
+            format!(
+                "active: the column(s) {} of {} are printed in the next section's text under their header labels, in the sub-tables' order: read in the rows' order",
+                names(&g.columns), part.caption
+            ),
+            Some(g.header),
+        );
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{get, read};
+
+    /// A 2019-edition page whose parts (五), (六), (八) and (九) show their
+    /// first column beside the rows, with `later` after section 三's heading.
+    fn page(later: &str) -> String {
+        format!(
+            "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+             第二十条第（一）项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n\
+             规章\n0\n0\n0\n规范性文件\n6\n6\n6\n\n\
+             第二十条第（五）项\n信息内容\n上一年项目数量\n行政许可\n3\n其他对外管理服务事项\n5\n\
+             第二十条第（六）项\n信息内容\n上一年项目数量\n行政处罚\n7\n行政强制\n9\n\
+             第二十条第（八）项\n信息内容\n上一年项目数量\n行政事业性收费\n2\n\
+             第二十条第（九）项\n信息内容\n采购项目数量\n政府集中采购\n4\n\
+             三、收到和处理政府信息公开申请情况\n\n{later}\n申请人情况\n自然人\n"
+        )
+    }
+
+    const LATER: &str = "本年增/减\n1\n-2\n\n处理决定数量\n11\n12\n\n本年增/减\n0\n3\n\n\
+                         处理决定数量\n13\n14\n本年增/减\n-1\n采购总金额\n170\n";
+
+    #[test]
+    fn columns_printed_after_the_next_heading_are_read_in_the_parts_order() {
+        let r = read(&page(LATER));
+        for (key, value) in [
+            ("active.licensing.last_year", "3"),
+            ("active.licensing.change", "1"),
+            ("active.licensing.decisions", "11"),
+            ("active.other_services.last_year", "5"),
+            ("active.other_services.change", "-2"),
+            ("active.other_services.decisions", "12"),
+            ("active.penalty.change", "0"),
+            ("active.penalty.decisions", "13"),
+            ("active.coercion.last_year", "9"),
+            ("active.coercion.decisions", "14"),
+            ("active.fees.last_year", "2"),
+            ("active.fees.change", "-1"),
+            ("active.procurement.items", "4"),
+            ("active.procurement.amount", "170"),
+        ] {
+            assert_eq!(get(&r, key), value, "{key}");
+        }
+    }
+
+    #[test]
+    fn columns_whose_part_the_order_does_not_decide_are_not_read() {
+        // (六)'s groups missing: the two left could be (五)'s or (六)'s, and
+        // neither part's first column is read without the rest
+        let r = read(&page(
+            "本年增/减\n1\n-2\n\n处理决定数量\n11\n12\n本年增/减\n-1\n采购总金额\n170\n",
+        ));
+        for key in [
+            "active.licensing.change",
+            "active.penalty.decisions",
+            "active.licensing.last_year",
+            "active.penalty.last_year",
+            "active.fees.change",
+        ] {
+            assert_eq!(get(&r, key), "", "{key}");
+        }
+        // a figure above the first header label: whose it is nothing tells
+        let r = read(&page(&format!("5\n{LATER}")));
+        assert_eq!(get(&r, "active.licensing.change"), "");
+        assert_eq!(get(&r, "active.procurement.amount"), "");
+        // a group one figure short
+        let r = read(&page(&LATER.replace("11\n12\n", "11\n")));
+        assert_eq!(get(&r, "active.licensing.decisions"), "");
+        assert_eq!(get(&r, "active.penalty.change"), "");
+    }
+
+    #[test]
+    fn a_group_of_two_columns_is_read_only_when_its_figures_are_alike() {
+        let two = |five: &str| {
+            read(&page(&format!(
+                "本年增/减\n处理决定数量\n{five}\n本年增/减\n0\n3\n\n\
+                 处理决定数量\n13\n14\n本年增/减\n-1\n采购总金额\n170\n"
+            )))
+        };
+        let r = two("0\n0\n0\n0");
+        assert_eq!(get(&r, "active.licensing.change"), "0");
+        assert_eq!(get(&r, "active.other_services.decisions"), "0");
+        assert_eq!(get(&r, "active.penalty.decisions"), "13");
+        // row by row or column by column: nothing tells
+        let r = two("1\n2\n3\n4");
+        assert_eq!(get(&r, "active.licensing.change"), "");
+        assert_eq!(get(&r, "active.other_services.decisions"), "");
+        assert_eq!(get(&r, "active.penalty.decisions"), "13");
+    }
+}
