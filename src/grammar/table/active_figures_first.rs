@@ -33,10 +33,16 @@
 //! caption := a line starting 第二十条, the part's in the edition's order (as
 //!            many caption lines as the edition has parts)
 //! header  := lines of no figure (labels first: and no row label), showing
-//!            every column's header label, in the template's column order
-//! gap(i)  := lines of figures only (or blank), exactly the part's columns
-//!            many, in column order
-//! label(i):= a line holding row i's label alone
+//!            every column's header label, in the template's column order;
+//!            or the first columns' only, showing none of the others, when
+//!            every cell of the others is read already (printed apart, see
+//!            [`super::later_columns`]): the shown columns are read
+//! gap(i)  := lines of figures only (or blank), exactly the part's (shown)
+//!            columns many, in column order; labels first, counting the
+//!            figures beside the label
+//! label(i):= a line holding row i's label alone; labels first, or the label
+//!            and then figures only (`其他对外管理服务事项 15` / `+3` / `126`:
+//!            the figures beside it are the row's first)
 //! kept    := the part's text ends after its last label or gap (the next
 //!            caption or the section's end), and every cell read already
 //!            holds its figure
@@ -91,6 +97,27 @@ fn is_label(line: &str, row: crate::model::ActiveRow) -> bool {
     })
 }
 
+/// Where the figures after `row`'s label on `line` start (the line's end
+/// when none follow it), when the line holds the label and then figures
+/// only: read labels first, they are the row's first figures, in the text's
+/// order as they stand beside it.
+///
+/// ```text
+/// label line := row label (figure)*
+/// ```
+fn label_then_figures(line: &str, row: crate::model::ActiveRow) -> Option<usize> {
+    let mut end = line.trim_end().len();
+    loop {
+        let head = &line[..end];
+        if is_label(head, row) {
+            return Some(end);
+        }
+        let (rest, word) = head.trim_end().rsplit_once(char::is_whitespace)?;
+        scalar(word).filter(|v| *v != Scalar::Blank)?;
+        end = rest.len();
+    }
+}
+
 /// The order a part's rows give their figures and labels in.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Order {
@@ -119,7 +146,10 @@ fn read_part(
         Order::LabelsFirst => {
             let first = lines.iter().position(|l| {
                 figure_line(l, &mut figures)
-                    || part.rows.first().is_some_and(|&r| is_label(l.text, r))
+                    || part
+                        .rows
+                        .first()
+                        .is_some_and(|&r| label_then_figures(l.text, r).is_some())
             })?;
             if !figures.is_empty() {
                 return None;
@@ -168,8 +198,23 @@ fn read_part(
             Order::FiguresFirst => labels + 1,
             Order::LabelsFirst => labels,
         };
-        if !is_label(line.text, row) || figures.len() != before * columns {
+        if figures.len() != before * columns {
             return None;
+        }
+        match order {
+            Order::FiguresFirst if !is_label(line.text, row) => return None,
+            Order::FiguresFirst => {}
+            // the figures beside the label, then those on the lines after it
+            Order::LabelsFirst => {
+                let end = label_then_figures(line.text, row)?;
+                let rest = Line {
+                    start: line.start + end,
+                    text: &line.text[end..],
+                };
+                if !rest.text.trim().is_empty() && !figure_line(&rest, &mut figures) {
+                    return None;
+                }
+            }
         }
         labels += 1;
     }
@@ -388,6 +433,27 @@ mod tests {
         assert_eq!(get(&r, "active.licensing.last_year"), "8");
         assert_eq!(get(&r, "active.penalty.last_year"), "");
         assert_eq!(get(&r, "active.coercion.decisions"), "");
+    }
+
+    #[test]
+    fn figures_beside_a_label_read_labels_first_are_its_first() {
+        let r = read(&page(
+            "行政许可\n8\n-2\n5\n其他对外管理服务事项 15\n+3\n126\n",
+            "行政处罚 4 0\n6\n行政强制\n1\n0\n1\n",
+        ));
+        assert_eq!(get(&r, "active.other_services.last_year"), "15");
+        assert_eq!(get(&r, "active.other_services.change"), "3");
+        assert_eq!(get(&r, "active.other_services.decisions"), "126");
+        assert_eq!(get(&r, "active.penalty.change"), "0");
+        assert_eq!(get(&r, "active.penalty.decisions"), "6");
+        // a row then one figure short is not read, nor its part
+        let r = read(&page(
+            "行政许可\n8\n-2\n5\n其他对外管理服务事项 15\n126\n",
+            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.last_year"), "");
+        assert_eq!(get(&r, "active.other_services.last_year"), "");
+        assert_eq!(get(&r, "active.penalty.last_year"), "4");
     }
 
     #[test]
