@@ -46,7 +46,16 @@
 //! kept    := the part's text ends after its last label or gap (the next
 //!            caption or the section's end), and every cell read already
 //!            holds its figure
+//! carried := labels first, the last gap short by the figures the text gives
+//!            after section 三's heading, above its header, and nothing else
+//!            there (see [`super::later_columns::carried_figures`]), when
+//!            every other part has all its cells: they end the last gap
 //! ```
+//!
+//! A text may carry a row's last cells over a page, past the next parts and
+//! section 三's heading (`行政规范性文件` / `9` / `4` … `三、…` / `37`); no
+//! cell of section 三 stands above its header, and with every other part
+//! read, the figures there are the short part's.
 //!
 //! A text in figures-first order ends with a label and one in labels-first
 //! order starts with one, so where both ends show, the two readings cannot
@@ -134,7 +143,7 @@ enum Order {
 fn read_part(
     lines: &[Line<'_>],
     (part, shown): (&template::Part, &[ActiveColumn]),
-    order: Order,
+    (order, carry): (Order, &[(Norm, Scalar)]),
     header: &mut String,
 ) -> Option<Vec<(Norm, Scalar)>> {
     let columns = shown.len();
@@ -218,20 +227,27 @@ fn read_part(
         }
         labels += 1;
     }
+    // the last row's figures the text carried past the section (labels first)
+    if order == Order::LabelsFirst {
+        figures.extend_from_slice(carry);
+    }
     (labels == part.rows.len() && figures.len() == labels * columns).then_some(figures)
 }
 
 /// Reads the parts of section 二 (in `region`) whose rows give their figures
 /// one a line before or after their labels (see the module documentation)
-/// into `table`'s open cells. Returns whether a part was read.
+/// into `table`'s open cells, then the one part left with open cells with
+/// `carry` (the figures the text gives after section 三's heading) as its
+/// last row's last cells. Returns whether a part was read, and whether
+/// `carry` was.
 pub(super) fn read_one_a_line(
     ctx: &mut Ctx<'_>,
     table: &mut ActiveTable,
-    region: Norm,
+    (region, carry): (Norm, &[(Norm, Scalar)]),
     edition: Edition,
-) -> bool {
+) -> (bool, bool) {
     let Some(text) = ctx.doc.get(region.start..region.end) else {
-        return false;
+        return (false, false);
     };
     let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut at = region.start;
@@ -251,13 +267,13 @@ pub(super) fn read_one_a_line(
             .starts_with(template::ACTIVE_CAPTION_PREFIX)
         {
             if captions.len() == parts {
-                return false;
+                return (false, false);
             }
             captions.push(i);
         }
     }
     if captions.len() != parts {
-        return false;
+        return (false, false);
     }
     let unit = match edition {
         Edition::E2019 => HeaderUnit::None,
@@ -265,96 +281,149 @@ pub(super) fn read_one_a_line(
     };
     let mut read = false;
     let mut header = String::new();
-    for (k, (&c, part)) in captions
-        .iter()
-        .zip(template::active_parts(edition))
-        .enumerate()
-    {
-        let end = captions.get(k + 1).copied().unwrap_or(lines.len());
-        let part_lines = &lines[c + 1..end];
-        // the columns read here: every one, or the first ones only when the
-        // others hold their figures already (printed apart, see
-        // [`super::later_columns`])
-        let read_apart = |c: &ActiveColumn| {
-            part.rows
-                .iter()
-                .all(|&r| table.cell(r, *c).is_some_and(|cell| cell.span.is_some()))
-        };
-        let hidden = part
-            .columns
-            .iter()
-            .rev()
-            .take_while(|c| read_apart(c))
-            .count();
-        let shown = &part.columns[..part.columns.len() - hidden.min(part.columns.len() - 1)];
-        let figures_first = read_part(part_lines, (part, shown), Order::FiguresFirst, &mut header);
-        let labels_first = read_part(part_lines, (part, shown), Order::LabelsFirst, &mut header);
-        // both orders reading the part whole would leave its rows uncertain
-        let read_labels_first = labels_first.is_some() && figures_first.is_none();
-        let (figures, order) = match (figures_first, labels_first) {
-            (Some(figures), None) => (
-                figures,
-                "before their labels, each row exactly its cells, and none follow the last label",
-            ),
-            (None, Some(figures)) => (
-                figures,
-                "after their labels, each row exactly its cells, and none precede the first label",
-            ),
-            _ => continue,
-        };
-        // every cell typed, and every cell read already holding its figure
-        let mut cells = Vec::with_capacity(figures.len());
-        for (&row, figures) in part.rows.iter().zip(figures.chunks(shown.len())) {
-            for (&column, &(range, value)) in shown.iter().zip(figures) {
-                let Ok(value) = value.typed(column.kind(), unit) else {
-                    cells.clear();
-                    break;
-                };
-                cells.push((row, column, range, value));
-            }
-        }
-        if cells.len() != part.rows.len() * shown.len() {
-            continue;
-        }
-        let agrees = cells.iter().all(|&(row, column, _, ref value)| {
-            table.cell(row, column).is_none_or(|cell| {
-                cell.span.is_none() && cell.value.is_blank() || cell.value == *value
+    let is_open = |table: &ActiveTable, part: &template::Part| {
+        part.rows.iter().any(|&r| {
+            part.columns.iter().any(|&c| {
+                table
+                    .cell(r, c)
+                    .is_some_and(|cell| cell.span.is_none() && cell.value.is_blank())
             })
-        });
-        if !agrees {
-            continue;
-        }
-        let mut filled = 0;
-        for (row, column, range, value) in cells {
-            let span = ctx.span(range);
-            if let Some(cell) = table.cell_mut(row, column)
-                && cell.span.is_none()
-                && cell.value.is_blank()
-            {
-                *cell = Cell {
-                    value,
-                    span: Some(span),
-                };
-                filled += 1;
+        })
+    };
+    // a second pass gives the figures carried past the section to the one
+    // part left with open cells
+    let mut carried = None;
+    for pass in 0..2 {
+        if pass == 1 {
+            let mut open = template::active_parts(edition)
+                .enumerate()
+                .filter(|(_, p)| is_open(table, p));
+            match (open.next(), open.next()) {
+                (Some((k, _)), None) if !carry.is_empty() => carried = Some(k),
+                _ => break,
             }
         }
-        // a part read labels first that other readers read whole already
-        // is theirs, their diagnostics standing
-        if read_labels_first && filled == 0 {
-            continue;
+        for (k, (&c, part)) in captions
+            .iter()
+            .zip(template::active_parts(edition))
+            .enumerate()
+        {
+            if pass == 1 && carried != Some(k) {
+                continue;
+            }
+            let carry_here = if pass == 1 { carry } else { &[] };
+            let end = captions.get(k + 1).copied().unwrap_or(lines.len());
+            let part_lines = &lines[c + 1..end];
+            // the columns read here: every one, or the first ones only when the
+            // others hold their figures already (printed apart, see
+            // [`super::later_columns`])
+            let read_apart = |c: &ActiveColumn| {
+                part.rows
+                    .iter()
+                    .all(|&r| table.cell(r, *c).is_some_and(|cell| cell.span.is_some()))
+            };
+            let hidden = part
+                .columns
+                .iter()
+                .rev()
+                .take_while(|c| read_apart(c))
+                .count();
+            let shown = &part.columns[..part.columns.len() - hidden.min(part.columns.len() - 1)];
+            let figures_first = read_part(
+                part_lines,
+                (part, shown),
+                (Order::FiguresFirst, &[]),
+                &mut header,
+            );
+            let labels_first = read_part(
+                part_lines,
+                (part, shown),
+                (Order::LabelsFirst, carry_here),
+                &mut header,
+            );
+            if pass == 1 && figures_first.is_some() {
+                continue;
+            }
+            // both orders reading the part whole would leave its rows uncertain
+            let read_labels_first = labels_first.is_some() && figures_first.is_none();
+            let (figures, order) = match (figures_first, labels_first) {
+                (Some(figures), None) => (
+                    figures,
+                    "before their labels, each row exactly its cells, and none follow the last label",
+                ),
+                (None, Some(figures)) => (
+                    figures,
+                    "after their labels, each row exactly its cells, and none precede the first label",
+                ),
+                _ => continue,
+            };
+            // every cell typed, and every cell read already holding its figure
+            let mut cells = Vec::with_capacity(figures.len());
+            for (&row, figures) in part.rows.iter().zip(figures.chunks(shown.len())) {
+                for (&column, &(range, value)) in shown.iter().zip(figures) {
+                    let Ok(value) = value.typed(column.kind(), unit) else {
+                        cells.clear();
+                        break;
+                    };
+                    cells.push((row, column, range, value));
+                }
+            }
+            if cells.len() != part.rows.len() * shown.len() {
+                continue;
+            }
+            let agrees = cells.iter().all(|&(row, column, _, ref value)| {
+                table.cell(row, column).is_none_or(|cell| {
+                    cell.span.is_none() && cell.value.is_blank() || cell.value == *value
+                })
+            });
+            if !agrees {
+                continue;
+            }
+            let mut filled = 0;
+            for (row, column, range, value) in cells {
+                let span = ctx.span(range);
+                if let Some(cell) = table.cell_mut(row, column)
+                    && cell.span.is_none()
+                    && cell.value.is_blank()
+                {
+                    *cell = Cell {
+                        value,
+                        span: Some(span),
+                    };
+                    filled += 1;
+                }
+            }
+            // a part read labels first that other readers read whole already
+            // is theirs, their diagnostics standing
+            if read_labels_first && filled == 0 {
+                continue;
+            }
+            read = true;
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowRealigned,
+                format!(
+                    "active: the rows of {} give their figures {order}; read so",
+                    part.caption
+                ),
+                Some(Norm::new(lines[c].start, lines[end - 1].start)),
+            );
+            if pass == 1 {
+                ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowRealigned,
+                format!(
+                    "active: the last row of {} is short by {} figure(s), which the text gives after section 三's heading, above its header, every other part being read: they are its last cells",
+                    part.caption,
+                    carry.len()
+                ),
+                carry.first().map(|(at, _)| *at),
+            );
+                return (read, true);
+            }
         }
-        read = true;
-        ctx.diag(
-            Level::Info,
-            DiagnosticKind::RowRealigned,
-            format!(
-                "active: the rows of {} give their figures {order}; read so",
-                part.caption
-            ),
-            Some(Norm::new(lines[c].start, lines[end - 1].start)),
-        );
     }
-    read
+    (read, false)
 }
 
 #[cfg(test)]
@@ -454,6 +523,38 @@ mod tests {
         assert_eq!(get(&r, "active.licensing.last_year"), "");
         assert_eq!(get(&r, "active.other_services.last_year"), "");
         assert_eq!(get(&r, "active.penalty.last_year"), "4");
+    }
+
+    /// A 2021-edition section 二 read labels first whose last cells of
+    /// 行政规范性文件 are `carried` after section 三's heading.
+    fn carried(normative: &str, carried: &str) -> String {
+        format!(
+            "某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+             第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n\
+             规章\n2\n1\n15\n\n行政规范性文件\n{normative}\
+             第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n2315\n\
+             第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n412\n行政强制\n36\n\
+             第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n87.5\n\
+             三、收到和处理政府信息公开申请情况\n\n{carried}\n申请人情况\n自然人\n"
+        )
+    }
+
+    #[test]
+    fn a_last_row_carried_past_the_next_heading_takes_its_last_cells() {
+        let r = read(&carried("9\n4\n", "37\n"));
+        assert_eq!(get(&r, "active.regulations.issued"), "2");
+        assert_eq!(get(&r, "active.regulations.in_force"), "15");
+        assert_eq!(get(&r, "active.normative_documents.repealed"), "4");
+        assert_eq!(get(&r, "active.normative_documents.in_force"), "37");
+        // the figures there one too many, or a row short before the last
+        for text in [
+            carried("9\n4\n", "37\n5\n"),
+            carried("9\n", "37\n"),
+            carried("9\n4\n", "37\n数量\n"),
+        ] {
+            let r = read(&text);
+            assert_eq!(get(&r, "active.normative_documents.in_force"), "", "{text}");
+        }
     }
 
     #[test]

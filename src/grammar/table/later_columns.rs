@@ -180,6 +180,29 @@ fn count_fits(
     n
 }
 
+/// The figures of section 三's text above its header (in `applications`,
+/// section 三's region) when that text is figures only (and blank lines):
+/// the last cells of section 二's last row read, which the text carried past
+/// the heading (`37`, 现行有效件数 of 行政规范性文件). Empty when the text
+/// shows anything else or no figure.
+///
+/// ```text
+/// carried := section 三's text above its header line, each line blank or
+///            figures only
+/// ```
+pub(super) fn carried_figures(doc: &str, applications: Norm) -> Vec<(Norm, Scalar)> {
+    let Some(header) = from_header(doc, applications) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (s, e) in lines(doc, applications.start, header.start) {
+        if !doc[s..e].trim().is_empty() && !figure_line(doc, (s, e), &mut out) {
+            return Vec::new();
+        }
+    }
+    out
+}
+
 /// Reads section 二's columns printed after section 三's heading (in
 /// `applications`, section 三's region) into `table`'s open cells (see the
 /// module documentation). Returns the spans of the figures it read, which

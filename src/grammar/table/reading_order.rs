@@ -30,7 +30,7 @@ use super::active_figures_first::read_one_a_line;
 use super::columns::{ShortBlock, short_blocks};
 use super::header_start::{from_header, overflow_end};
 use super::label_tails::read_label_tails;
-use super::later_columns::read_later_columns;
+use super::later_columns::{carried_figures, read_later_columns};
 use super::review_groups::read_review_groups;
 use super::review_totals::read_review_totals;
 use super::row_bands::{read_review_bands, read_row_bands};
@@ -560,7 +560,10 @@ pub(crate) fn read_uniform_tables(
     if let (Some(table), Some(region)) = (active.as_deref_mut(), active_region)
         && !hidden(TableId::Active)
     {
-        read_one_a_line(ctx, table, region, edition);
+        let carry = applications_region.map_or_else(Vec::new, |a| carried_figures(ctx.doc, a));
+        if let (_, true) = read_one_a_line(ctx, table, (region, &carry), edition) {
+            skip.extend(carry.iter().map(|(at, _)| ctx.span(*at)));
+        }
     }
     if let (Some(table), Some(region)) = (active, active_region)
         && !hidden(TableId::Active)
