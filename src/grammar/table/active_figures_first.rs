@@ -44,8 +44,9 @@
 //!            and then figures only (`其他对外管理服务事项 15` / `+3` / `126`:
 //!            the figures beside it are the row's first)
 //! kept    := the part's text ends after its last label or gap (the next
-//!            caption or the section's end), and every cell read already
-//!            holds its figure
+//!            caption or the section's end; labels first, or a line of
+//!            another label, a row the template does not have, and its
+//!            figures), and every cell read already holds its figure
 //! carried := labels first, the last gap short by the figures the text gives
 //!            after section 三's heading, above its header, and nothing else
 //!            there (see [`super::later_columns::carried_figures`]), when
@@ -67,6 +68,7 @@ use super::active::{ROWS, header_labels};
 use super::scan::Class;
 use crate::grammar::Ctx;
 use crate::grammar::label::{compact_onto, compacts_to};
+use crate::grammar::tokens::is_page_furniture;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{ActiveColumn, ActiveTable, Cell, DiagnosticKind, Edition, Level};
 use crate::normalize::Norm;
@@ -82,6 +84,9 @@ struct Line<'d> {
 /// least one), with their ranges, and returns whether it did; a line with
 /// another word or none leaves `out` as it was.
 fn figure_line(line: &Line<'_>, out: &mut Vec<(Norm, Scalar)>) -> bool {
+    if is_page_furniture(line.text.trim()) {
+        return false;
+    }
     let before = out.len();
     for word in line.text.split_whitespace() {
         let Some(value) = scalar(word) else {
@@ -198,10 +203,21 @@ fn read_part(
         Order::LabelsFirst => first,
     };
     for line in &lines[from..] {
-        if line.text.trim().is_empty() || figure_line(line, &mut figures) {
+        // a page's header or footer (`— 3 —`) is no figure of the part
+        if line.text.trim().is_empty()
+            || is_page_furniture(line.text.trim())
+            || figure_line(line, &mut figures)
+        {
             continue;
         }
-        let &row = next.next()?;
+        let Some(&row) = next.next() else {
+            // labels first, a row the template does not have (`其他主动公开文件`)
+            // after the last row's figures starts figures of its own
+            if order == Order::LabelsFirst && figures.len() == labels * columns {
+                break;
+            }
+            return None;
+        };
         // the rows whose figures stand before this label
         let before = match order {
             Order::FiguresFirst => labels + 1,
@@ -236,14 +252,16 @@ fn read_part(
 
 /// Reads the parts of section 二 (in `region`) whose rows give their figures
 /// one a line before or after their labels (see the module documentation)
-/// into `table`'s open cells, then the one part left with open cells with
-/// `carry` (the figures the text gives after section 三's heading) as its
-/// last row's last cells. Returns whether a part was read, and whether
-/// `carry` was.
+/// into `table`'s open cells. Asked again (`again`: the figures the text
+/// gives after section 三's heading, see
+/// [`super::later_columns::carried_figures`]) once other readers filled
+/// cells, it reads the parts left with open cells, then the one part left
+/// with open cells with those figures as its last row's last cells. Returns
+/// whether a part was read, and whether the carried figures were.
 pub(super) fn read_one_a_line(
     ctx: &mut Ctx<'_>,
     table: &mut ActiveTable,
-    (region, carry): (Norm, &[(Norm, Scalar)]),
+    (region, again): (Norm, Option<&[(Norm, Scalar)]>),
     edition: Edition,
 ) -> (bool, bool) {
     let Some(text) = ctx.doc.get(region.start..region.end) else {
@@ -293,6 +311,7 @@ pub(super) fn read_one_a_line(
     // a second pass gives the figures carried past the section to the one
     // part left with open cells
     let mut carried = None;
+    let carry = again.unwrap_or_default();
     for pass in 0..2 {
         if pass == 1 {
             let mut open = template::active_parts(edition)
@@ -308,7 +327,8 @@ pub(super) fn read_one_a_line(
             .zip(template::active_parts(edition))
             .enumerate()
         {
-            if pass == 1 && carried != Some(k) {
+            // asked again, a part with no open cell is read already
+            if pass == 1 && carried != Some(k) || again.is_some() && !is_open(table, part) {
                 continue;
             }
             let carry_here = if pass == 1 { carry } else { &[] };
@@ -515,6 +535,26 @@ mod tests {
         assert_eq!(get(&r, "active.other_services.decisions"), "126");
         assert_eq!(get(&r, "active.penalty.change"), "0");
         assert_eq!(get(&r, "active.penalty.decisions"), "6");
+        // a row the template does not have after the last one, with its own
+        // figures after it
+        let text = page(
+            "行政许可\n8\n-2\n5\n其他对外管理服务事项\n15\n3\n126\n",
+            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        )
+        .replace(
+            "政府集中采购\n",
+            "政府集中采购\n3\n57\n其他主动公开文件\n12\n12\n万元\n86\n",
+        );
+        let r = read(&text);
+        assert_eq!(get(&r, "active.procurement.items"), "3");
+        assert_eq!(get(&r, "active.procurement.amount"), "57");
+        // a page's footer between a label and the next is no figure of it
+        let r = read(&page(
+            "行政许可\n— 3 —\n其他对外管理服务事项 15 3 126\n",
+            "行政处罚\n4\n0\n6\n行政强制\n1\n0\n1\n",
+        ));
+        assert_eq!(get(&r, "active.licensing.change"), "");
+        assert_eq!(get(&r, "active.other_services.last_year"), "15");
         // a row then one figure short is not read, nor its part
         let r = read(&page(
             "行政许可\n8\n-2\n5\n其他对外管理服务事项 15\n126\n",

@@ -32,26 +32,31 @@
 //!
 //! ```text
 //! area   := section 三's text above its header line (申请人情况)
-//! blocks := group+                   (blank lines aside; any other line, or a
-//!                                     figure before the first header, leaves
+//! blocks := figures* group+          (blank lines aside; any other line leaves
 //!                                     the area unread)
 //! group  := header+ figures+         header: a line that is one of section 二's
 //!                                    column labels; figures: a line of figures
-//!                                    only
+//!                                    only (blank marks among them)
+//! order  := labels first: each header's figures are those after it (the
+//!           figures before the first header no label's); or, with figures
+//!           before the first header, figures first: each header's figures
+//!           are those before it (the last ones no label's)
 //! fits   := each group is of one sub-table holding its columns in the
 //!           template's order, its cells all unread, with as many figures as its
-//!           columns times the sub-table's rows; the sub-tables (and the columns
-//!           within one) follow the template's order from group to group
-//! read   := exactly one way fits: a group of one column gives row i the
-//!           figure i; a group of several columns, whose figures' order (row by
-//!           row or column by column) nothing tells, fills its cells only when
-//!           all its figures are the same value
+//!           columns times the sub-table's rows, or fewer (a blank leaving no
+//!           trace); the sub-tables (and the columns within one) follow the
+//!           template's order from group to group
+//! read   := exactly one way fits, in one order: a group of one column with
+//!           all its figures gives row i the figure i; a group of several
+//!           columns, whose figures' order (row by row or column by column)
+//!           nothing tells, fills its cells only when all its figures are the
+//!           same value; a group short of its cells is left blank
 //! ```
 
 use super::header_start::from_header;
 use crate::grammar::Ctx;
 use crate::grammar::label::compact_test;
-use crate::grammar::tokens::lines;
+use crate::grammar::tokens::{is_page_furniture, lines};
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{ActiveColumn, ActiveTable, Cell, DiagnosticKind, Edition, Level, Span, Value};
 use crate::normalize::Norm;
@@ -59,7 +64,7 @@ use crate::template::{self, Part};
 
 /// A group of the area: its header labels' columns, the range of its first
 /// header line and its figures in text order.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Group {
     columns: Vec<ActiveColumn>,
     header: Norm,
@@ -75,14 +80,20 @@ fn column_label(line: &str) -> Option<ActiveColumn> {
         .map(|e| e.key)
 }
 
-/// Appends the figures of a line of figures only (at least one) to `out`
-/// and returns whether the line is one.
-fn figure_line(doc: &str, (s, e): (usize, usize), out: &mut Vec<(Norm, Scalar)>) -> bool {
+/// Appends the figures of a line of figures only (at least one; blank
+/// marks among them when `marks`) to `out` and returns whether the line is
+/// one.
+fn figure_line(
+    doc: &str,
+    (s, e): (usize, usize),
+    marks: bool,
+    out: &mut Vec<(Norm, Scalar)>,
+) -> bool {
     let before = out.len();
     let line = &doc[s..e];
     for word in line.split_whitespace() {
         match scalar(word) {
-            Some(v) if v != Scalar::Blank => {
+            Some(v) if marks || v != Scalar::Blank => {
                 let from = s + (word.as_ptr() as usize - line.as_ptr() as usize);
                 out.push((Norm::new(from, from + word.len()), v));
             }
@@ -95,14 +106,16 @@ fn figure_line(doc: &str, (s, e): (usize, usize), out: &mut Vec<(Norm, Scalar)>)
     out.len() > before
 }
 
-/// The groups of `area` (see the module documentation), `None` when a line
-/// of it is neither blank, a header label nor a line of figures, or when a
-/// figure comes before the first header label.
-fn groups(doc: &str, area: Norm) -> Option<Vec<Group>> {
+/// The area's figures before its first header label, and its header labels
+/// each with the figures after them (see the module documentation); `None`
+/// when a line of it is neither blank, a header label nor a line of figures
+/// (blank marks among them), or when it has no header label.
+fn groups(doc: &str, area: Norm) -> Option<(Vec<(Norm, Scalar)>, Vec<Group>)> {
+    let mut lead = Vec::new();
     let mut out: Vec<Group> = Vec::new();
     for (s, e) in lines(doc, area.start, area.end) {
         let line = doc[s..e].trim();
-        if line.is_empty() {
+        if line.is_empty() || is_page_furniture(line) {
             continue;
         }
         if let Some(column) = column_label(line) {
@@ -116,12 +129,26 @@ fn groups(doc: &str, area: Norm) -> Option<Vec<Group>> {
             }
             continue;
         }
-        let g = out.last_mut()?;
-        if !figure_line(doc, (s, e), &mut g.figures) {
+        let figures = out.last_mut().map_or(&mut lead, |g| &mut g.figures);
+        if !figure_line(doc, (s, e), true, figures) {
             return None;
         }
     }
-    (!out.is_empty() && out.iter().all(|g| !g.figures.is_empty())).then_some(out)
+    (!out.is_empty()).then_some((lead, out))
+}
+
+/// The groups read figures first: each header label's figures are those
+/// before it (the area's last figures then belong to no label).
+fn figures_first(lead: &[(Norm, Scalar)], groups: &[Group]) -> Vec<Group> {
+    let mut before = lead.to_vec();
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        out.push(Group {
+            figures: std::mem::replace(&mut before, g.figures.clone()),
+            ..g.clone()
+        });
+    }
+    out
 }
 
 /// The columns' names, `a, b`, for a diagnostic.
@@ -146,7 +173,9 @@ fn positions_in(part: &Part, columns: &[ActiveColumn], after: Option<usize>) -> 
 
 /// Counts (up to two) the ways `groups` fit the parts from part index
 /// `from` on (after column position `after` in it), recording the parts of
-/// the first way found in `way`.
+/// the first way found in `found`. A group fits a part holding its columns
+/// with its cells open and as many figures as cells, or fewer (a blank
+/// leaving no trace: such a group is not read).
 fn count_fits(
     groups: &[Group],
     parts: &[&Part],
@@ -167,7 +196,8 @@ fn count_fits(
         let Some(last) = positions_in(part, &g.columns, start) else {
             continue;
         };
-        if g.figures.len() != g.columns.len() * part.rows.len() || !open(part, &g.columns) {
+        let cells = g.columns.len() * part.rows.len();
+        if g.figures.is_empty() || g.figures.len() > cells || !open(part, &g.columns) {
             continue;
         }
         way.push(p);
@@ -196,7 +226,11 @@ pub(super) fn carried_figures(doc: &str, applications: Norm) -> Vec<(Norm, Scala
     };
     let mut out = Vec::new();
     for (s, e) in lines(doc, applications.start, header.start) {
-        if !doc[s..e].trim().is_empty() && !figure_line(doc, (s, e), &mut out) {
+        let line = doc[s..e].trim();
+        if !line.is_empty()
+            && !is_page_furniture(line)
+            && !figure_line(doc, (s, e), false, &mut out)
+        {
             return Vec::new();
         }
     }
@@ -216,7 +250,7 @@ pub(super) fn read_later_columns(
     let Some(header) = from_header(ctx.doc, applications) else {
         return Vec::new();
     };
-    let Some(groups) = groups(ctx.doc, Norm::new(applications.start, header.start)) else {
+    let Some((lead, after)) = groups(ctx.doc, Norm::new(applications.start, header.start)) else {
         return Vec::new();
     };
     let parts: Vec<&Part> = template::active_parts(edition).collect();
@@ -229,16 +263,35 @@ pub(super) fn read_later_columns(
             })
         })
     };
+    // labels first, and, with figures above the first label, figures first:
+    // exactly one way of both
     let mut found = Vec::new();
-    if count_fits(
-        &groups,
+    let mut n = count_fits(
+        &after,
         &parts,
         &open,
         (0, None),
         &mut Vec::new(),
         &mut found,
-    ) != 1
-    {
+    );
+    let mut groups = after;
+    if !lead.is_empty() && n < 2 {
+        let before = figures_first(&lead, &groups);
+        let mut first = Vec::new();
+        n += count_fits(
+            &before,
+            &parts,
+            &open,
+            (0, None),
+            &mut Vec::new(),
+            &mut first,
+        );
+        if found.is_empty() {
+            found = first;
+            groups = before;
+        }
+    }
+    if n != 1 {
         return Vec::new();
     }
     let unit = match edition {
@@ -248,6 +301,18 @@ pub(super) fn read_later_columns(
     let mut spans = Vec::new();
     for (g, &p) in groups.iter().zip(&found) {
         let part = parts[p];
+        if g.figures.len() < g.columns.len() * part.rows.len() {
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowAmbiguous,
+                format!(
+                    "active: the column(s) {} of {} are printed in the next section's text under their header labels with fewer figures than cells: which are blank nothing tells; left blank",
+                    names(&g.columns), part.caption
+                ),
+                Some(g.header),
+            );
+            continue;
+        }
         let same = g.figures.iter().all(|(_, v)| *v == g.figures[0].1);
         if g.columns.len() > 1 && !same {
             ctx.diag(
@@ -361,14 +426,34 @@ mod tests {
         ] {
             assert_eq!(get(&r, key), "", "{key}");
         }
-        // a figure above the first header label: whose it is nothing tells
-        let r = read(&page(&format!("5\n{LATER}")));
-        assert_eq!(get(&r, "active.licensing.change"), "");
-        assert_eq!(get(&r, "active.procurement.amount"), "");
-        // a group one figure short
+        // figures above the first header label: each label's figures may
+        // be those after it or those before it, and both ways fit
+        let r = read(&page("1\n2\n处理决定数量\n11\n12\n处理决定数量\n13\n14\n"));
+        assert_eq!(get(&r, "active.licensing.decisions"), "");
+        assert_eq!(get(&r, "active.penalty.decisions"), "");
+        // a group one figure short is left blank, the others placed
         let r = read(&page(&LATER.replace("11\n12\n", "11\n")));
         assert_eq!(get(&r, "active.licensing.decisions"), "");
+        assert_eq!(get(&r, "active.other_services.decisions"), "");
+        assert_eq!(get(&r, "active.penalty.change"), "0");
+    }
+
+    #[test]
+    fn groups_one_way_fits_are_read_with_short_ones_left_blank() {
+        // a figure above the first label that no label's figures before it
+        // can be, and (六)'s 本年增/减 one figure short: a blank leaving no
+        // trace, which the others' order still places
+        let r = read(&page(&format!(
+            "5\n{}",
+            LATER.replace("本年增/减\n0\n3\n", "本年增/减\n0\n")
+        )));
+        assert_eq!(get(&r, "active.licensing.change"), "1");
+        assert_eq!(get(&r, "active.other_services.decisions"), "12");
         assert_eq!(get(&r, "active.penalty.change"), "");
+        assert_eq!(get(&r, "active.coercion.change"), "");
+        assert_eq!(get(&r, "active.penalty.decisions"), "13");
+        assert_eq!(get(&r, "active.fees.change"), "-1");
+        assert_eq!(get(&r, "active.procurement.amount"), "170");
     }
 
     #[test]

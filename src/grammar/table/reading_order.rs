@@ -553,17 +553,23 @@ pub(crate) fn read_uniform_tables(
         && !hidden(TableId::Active)
     {
         read_stray_blocks(ctx, table, edition, &strays);
-        if let Some(a) = applications_region {
-            skip.extend(read_later_columns(ctx, table, edition, a));
-        }
     }
     if let (Some(table), Some(region)) = (active.as_deref_mut(), active_region)
         && !hidden(TableId::Active)
     {
+        // the parts read whole first, then the columns printed after section
+        // 三's heading (whose parts those leave open), then the parts those
+        // complete and a last row carried past the heading
+        read_one_a_line(ctx, table, (region, None), edition);
+        let later = applications_region
+            .map_or_else(Vec::new, |a| read_later_columns(ctx, table, edition, a));
         let carry = applications_region.map_or_else(Vec::new, |a| carried_figures(ctx.doc, a));
-        if let (_, true) = read_one_a_line(ctx, table, (region, &carry), edition) {
+        if (!later.is_empty() || !carry.is_empty())
+            && let (_, true) = read_one_a_line(ctx, table, (region, Some(&carry)), edition)
+        {
             skip.extend(carry.iter().map(|(at, _)| ctx.span(*at)));
         }
+        skip.extend(later);
     }
     if let (Some(table), Some(region)) = (active, active_region)
         && !hidden(TableId::Active)
