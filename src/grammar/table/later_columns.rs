@@ -68,8 +68,11 @@ use crate::template::{self, Part};
 struct Group {
     columns: Vec<ActiveColumn>,
     header: Norm,
-    figures: Vec<(Norm, Scalar)>,
+    figures: Figures,
 }
+
+/// Figures in text order: each one's range and value.
+type Figures = Vec<(Norm, Scalar)>;
 
 /// The column a line names as one of section 二's header labels.
 fn column_label(line: &str) -> Option<ActiveColumn> {
@@ -110,7 +113,7 @@ fn figure_line(
 /// each with the figures after them (see the module documentation); `None`
 /// when a line of it is neither blank, a header label nor a line of figures
 /// (blank marks among them), or when it has no header label.
-fn groups(doc: &str, area: Norm) -> Option<(Vec<(Norm, Scalar)>, Vec<Group>)> {
+fn groups(doc: &str, area: Norm) -> Option<(Figures, Vec<Group>)> {
     let mut lead = Vec::new();
     let mut out: Vec<Group> = Vec::new();
     for (s, e) in lines(doc, area.start, area.end) {
@@ -220,7 +223,7 @@ fn count_fits(
 /// carried := section 三's text above its header line, each line blank or
 ///            figures only
 /// ```
-pub(super) fn carried_figures(doc: &str, applications: Norm) -> Vec<(Norm, Scalar)> {
+pub(super) fn carried_figures(doc: &str, applications: Norm) -> Figures {
     let Some(header) = from_header(doc, applications) else {
         return Vec::new();
     };
