@@ -516,7 +516,12 @@ fn through_heading(doc: &str, active: Norm, applications: Norm) -> Option<Norm> 
 /// Section 四's groups printed in LibreOffice's pieces are read before the
 /// totals alone (see [`read_review_groups`]). Section 二's column blocks
 /// printed in section 三's text are read into section 二 and left out of
-/// sections 三's and 四's figures (see [`stray_blocks`]).
+/// sections 三's and 四's figures (see [`stray_blocks`]); so are those
+/// printed there under their header labels part after part (see
+/// [`read_later_columns`]), between a first reading of section 二's parts
+/// one a line and a second one of the parts they leave open (see
+/// [`read_one_a_line`]), and section 二's uniform fill is tried again with
+/// its figures down to section 三's header (see [`through_heading`]).
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
