@@ -290,7 +290,7 @@ fn page_mark(i: &str) -> IResult<&str, ()> {
 }
 
 /// True for a line that is page furniture rather than table text.
-fn is_page_furniture(line: &str) -> bool {
+pub(crate) fn is_page_furniture(line: &str) -> bool {
     // it starts with `-`, with one of the first bytes of — – ― ─ 第 (E2,
     // E7), or with white space to trim (ASCII, or a character starting C2,
     // E1, E2 or E3)

@@ -12,6 +12,7 @@ mod cut_values;
 mod figures_first;
 mod header_start;
 mod label_tails;
+mod later_columns;
 mod positions;
 mod printed;
 mod reading_order;

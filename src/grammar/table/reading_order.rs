@@ -30,6 +30,7 @@ use super::active_figures_first::read_one_a_line;
 use super::columns::{ShortBlock, short_blocks};
 use super::header_start::{from_header, overflow_end};
 use super::label_tails::read_label_tails;
+use super::later_columns::{carried_figures, read_later_columns};
 use super::review_groups::read_review_groups;
 use super::review_totals::read_review_totals;
 use super::row_bands::{read_review_bands, read_row_bands};
@@ -485,6 +486,21 @@ fn fill_active(
     true
 }
 
+/// Section 二's region joined with section 三's text above its header
+/// (`applications`' part before the line of 申请人情况), when section 三
+/// follows section 二 and has text above its header: no cell of section 三
+/// stands there (see [`from_header`]), so its figures are section 二's,
+/// printed after the next heading (a column or a row's last cells carried
+/// over a page).
+///
+/// ```text
+/// through := active region … the line before section 三's header
+/// ```
+fn through_heading(doc: &str, active: Norm, applications: Norm) -> Option<Norm> {
+    let header = from_header(doc, applications)?;
+    (active.end <= applications.start).then(|| Norm::new(active.start, header.start))
+}
+
 /// Fills the cells not read yet of tables whose other figures all show the
 /// same value, in text that does not tell which value is whose (see the
 /// module documentation): section 二 from `active`, sections 三 and 四
@@ -500,7 +516,12 @@ fn fill_active(
 /// Section 四's groups printed in LibreOffice's pieces are read before the
 /// totals alone (see [`read_review_groups`]). Section 二's column blocks
 /// printed in section 三's text are read into section 二 and left out of
-/// sections 三's and 四's figures (see [`stray_blocks`]).
+/// sections 三's and 四's figures (see [`stray_blocks`]); so are those
+/// printed there under their header labels part after part (see
+/// [`read_later_columns`]), between a first reading of section 二's parts
+/// one a line and a second one of the parts they leave open (see
+/// [`read_one_a_line`]), and section 二's uniform fill is tried again with
+/// its figures down to section 三's header (see [`through_heading`]).
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
@@ -519,6 +540,7 @@ pub(crate) fn read_uniform_tables(
         .filter(|r| r.table == TableId::Active)
         .flat_map(|r| r.values.iter().map(|v| v.span))
         .collect();
+    let extra_spans = skip.clone();
     let hidden = |id: TableId| extra.iter().any(|r| r.table == id && r.values.is_empty());
     // section 二's column blocks printed in section 三's text are no cells of
     // sections 三 and 四; every reader below fills only cells not read yet,
@@ -540,18 +562,51 @@ pub(crate) fn read_uniform_tables(
     if let (Some(table), Some(region)) = (active.as_deref_mut(), active_region)
         && !hidden(TableId::Active)
     {
-        read_one_a_line(ctx, table, region, edition);
+        // the parts read whole first, then the columns printed after section
+        // 三's heading (whose parts those leave open), then the parts those
+        // complete and a last row carried past the heading
+        read_one_a_line(ctx, table, (region, None), edition);
+        let later = applications_region
+            .map_or_else(Vec::new, |a| read_later_columns(ctx, table, edition, a));
+        let carry = applications_region.map_or_else(Vec::new, |a| carried_figures(ctx.doc, a));
+        if (!later.is_empty() || !carry.is_empty())
+            && let (_, true) = read_one_a_line(ctx, table, (region, Some(&carry)), edition)
+        {
+            skip.extend(carry.iter().map(|(at, _)| ctx.span(*at)));
+        }
+        skip.extend(later);
     }
     if let (Some(table), Some(region)) = (active, active_region)
         && !hidden(TableId::Active)
-        && fill_active(ctx, table, region, edition, &skip)
     {
-        ctx.diag(
-            Level::Info,
-            DiagnosticKind::RowRealigned,
-            "active: the text does not tell which value is whose, but the figures no cell was read from show one value as many times as cells are left: each of them holds it".into(),
-            Some(region),
-        );
+        if fill_active(ctx, table, region, edition, &skip) {
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowRealigned,
+                "active: the text does not tell which value is whose, but the figures no cell was read from show one value as many times as cells are left: each of them holds it".into(),
+                Some(region),
+            );
+        } else if let Some(through) =
+            applications_region.and_then(|a| through_heading(ctx.doc, region, a))
+            && fill(
+                ctx,
+                &table_figures(
+                    ctx,
+                    through,
+                    active_slots(table, edition, &[]).len() + 1,
+                    &extra_spans,
+                ),
+                active_slots(table, edition, &[]),
+                false,
+            )
+        {
+            ctx.diag(
+                Level::Info,
+                DiagnosticKind::RowRealigned,
+                "active: the text does not tell which value is whose, but the figures no cell was read from, down to section 三's header, show one value as many times as cells are left: each of them holds it".into(),
+                Some(through),
+            );
+        }
     }
     let mut review = review;
     if let (Some(table), Some(r)) = (review.as_deref_mut(), review_region)
@@ -666,6 +721,44 @@ mod tests {
         run_on, uniform,
     };
     use crate::grammar::value::Scalar;
+
+    /// A 2019-edition section 二 of zeros only, (一)'s rows one cell short
+    /// beside their labels and (五)'s and (六)'s 处理决定数量 left out, with
+    /// `later` between section 三's heading and its header.
+    fn zeros_page(later: &str) -> String {
+        format!(
+            "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+             第二十条第（一）项\n信息内容\n本年新制作数量 本年新公开数量 对外公开总数量\n\
+             0\n0\n规章\n0\n0\n规范性文件\n\
+             第二十条第（五）项\n信息内容\n上一年项目数量 本年增/减\n0\n0\n行政许可\n0\n其他对外管理服务事项 0\n\
+             第二十条第（六）项\n信息内容\n上一年项目数量 本年增/减\n0\n0\n行政处罚\n0\n0\n行政强制\n\
+             第二十条第（八）项\n信息内容\n上一年项目数量 本年增/减\n0\n0\n行政事业性收费\n\
+             第二十条第（九）项\n信息内容\n采购项目数量 采购总金额\n0\n0\n政府集中采购\n\
+             三、收到和处理政府信息公开申请情况\n\n{later}\n申请人情况\n自然人\n"
+        )
+    }
+
+    #[test]
+    fn section_two_figures_above_section_three_header_fill_its_open_cells() {
+        let later = "0\n0\n\n处理决定数量\n0\n0\n\n处理决定数量\n0\n0\n";
+        let r = read(&zeros_page(later));
+        for key in [
+            "active.regulations.total_public",
+            "active.normative_documents.made",
+            "active.licensing.decisions",
+            "active.other_services.change",
+            "active.coercion.decisions",
+        ] {
+            assert_eq!(get(&r, key), "0", "{key}");
+        }
+        // one zero fewer than the open cells: which is blank is unknown
+        let r = read(&zeros_page(&later.replacen("0\n", "", 1)));
+        assert_eq!(get(&r, "active.regulations.total_public"), "");
+        assert_eq!(get(&r, "active.licensing.decisions"), "");
+        // a figure of another value among them
+        let r = read(&zeros_page(&later.replacen("0\n", "5\n", 1)));
+        assert_eq!(get(&r, "active.regulations.total_public"), "");
+    }
 
     #[test]
     fn labels_in_order_has_room_for_every_header_label() {
