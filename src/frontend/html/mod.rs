@@ -278,14 +278,19 @@ struct CellBuild {
     at: usize,
 }
 
+/// A row read: where its cells start in [`TableBuild::built`], and its row
+/// group.
 struct RowBuild {
-    cells: Vec<CellBuild>,
+    start: usize,
     group: u32,
 }
 
 struct TableBuild {
     rows: Vec<RowBuild>,
-    /// The number of cells in `rows`.
+    /// The cells of all rows, one row after the other (one list for the
+    /// table rather than one for each row).
+    built: Vec<CellBuild>,
+    /// The number of cells read.
     cells: usize,
     group: u32,
     at: usize,
@@ -552,8 +557,10 @@ impl Reader<'_> {
                             self.error = Some(self.limits.exceeded(Limit::TableCells));
                         }
                     }
-                    if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
-                        row.cells.push(CellBuild {
+                    if let Some(t) = self.tables.last_mut()
+                        && !t.rows.is_empty()
+                    {
+                        t.built.push(CellBuild {
                             blocks: c.blocks,
                             colspan,
                             rowspan,
@@ -610,11 +617,8 @@ impl Reader<'_> {
     fn open_row(&mut self) {
         let group = self.tables.last().map_or(0, |t| t.group);
         if let Some(t) = self.tables.last_mut() {
-            if let Some(last) = t.rows.last_mut() {
-                last.cells.shrink_to_fit();
-            }
             t.rows.push(RowBuild {
-                cells: Vec::new(),
+                start: t.built.len(),
                 group,
             });
         }
@@ -759,6 +763,7 @@ impl Reader<'_> {
             }
             self.tables.push(TableBuild {
                 rows: Vec::new(),
+                built: Vec::new(),
                 cells: 0,
                 group: 0,
                 at,
@@ -949,10 +954,14 @@ fn grid(
     let mut carried = Carried::default();
     let mut total = 0usize;
     let mut rows = Vec::with_capacity(n);
-    for (r, row) in t.rows.into_iter().enumerate() {
-        let mut cells = Vec::with_capacity(row.cells.len());
+    let read = t.built.len();
+    let mut built = t.built.into_iter();
+    for r in 0..n {
+        let end = t.rows.get(r + 1).map_or(read, |next| next.start);
+        let count = end - t.rows[r].start;
+        let mut cells = Vec::with_capacity(count);
         let mut col = 0;
-        for cell in row.cells {
+        for cell in built.by_ref().take(count) {
             while let Some(b) = carried.live(col, r) {
                 cells.push(layout::Cell::Continuation);
                 col = (b.start + b.span).max(col + 1);
