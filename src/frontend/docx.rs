@@ -19,7 +19,7 @@
 
 use std::io::Read;
 
-use super::layout::{self, Block, Frag};
+use super::layout::{self, Block, Blocks, Frag};
 use super::wordxml::{self, Event, Reader};
 use crate::error::{Error, ErrorKind};
 use crate::options::{Limit, Limits};
@@ -68,7 +68,7 @@ pub(crate) fn read(
 
 #[derive(Default)]
 struct Container {
-    blocks: Vec<Block>,
+    blocks: Blocks,
     line: Frag,
     continuation: bool,
     /// `w:gridSpan` (0: not given, one column).
@@ -143,10 +143,6 @@ impl Doc {
         if !c.line.is_empty() {
             let mut line = std::mem::take(&mut c.line);
             line.shrink();
-            if c.blocks.capacity() == 0 {
-                // a cell's content is mostly one line: no room to give back
-                c.blocks.reserve_exact(1);
-            }
             c.blocks.push(Block::Line(line));
         }
     }
@@ -200,7 +196,7 @@ impl Doc {
                 {
                     for _ in 0..n {
                         let empty = layout::Cell::Content {
-                            blocks: Vec::new(),
+                            blocks: Blocks::default(),
                             at: 0,
                         };
                         row.push((empty, 1));
@@ -239,7 +235,7 @@ impl Doc {
             "tc" if self.cells.pop().unwrap_or(false) => {
                 self.flush();
                 let mut c = self.containers.pop().unwrap_or_default();
-                c.blocks.shrink_to_fit();
+                c.blocks.shrink();
                 let cell = if c.continuation {
                     layout::Cell::Continuation
                 } else {
@@ -321,7 +317,7 @@ fn read_xml(xml: &str, limits: &Limits) -> Result<(Vec<Block>, Vec<layout::Merge
     }
     doc.flush();
     let merged = std::mem::take(&mut doc.merged);
-    Ok((doc.containers.swap_remove(0).blocks, merged))
+    Ok((doc.containers.swap_remove(0).blocks.into_vec(), merged))
 }
 
 #[cfg(test)]

@@ -257,11 +257,107 @@ pub(crate) fn figure(blocks: &[Block]) -> Option<(String, Option<Range<usize>>)>
     Some((t.to_string(), Some(first.src..end.max(first.src))))
 }
 
+/// The blocks of a table cell (or of any container a front end fills): a
+/// cell mostly holds one line, kept in place rather than in a list of its
+/// own (one allocation fewer for each cell).
+#[derive(Debug, Clone)]
+pub(crate) enum Blocks {
+    /// One block.
+    One(Block),
+    /// No block, or more than one.
+    Many(Vec<Block>),
+}
+
+impl Default for Blocks {
+    fn default() -> Self {
+        Blocks::Many(Vec::new())
+    }
+}
+
+impl Blocks {
+    /// Appends `block`: the first in place, the second moves both to a list.
+    pub(crate) fn push(&mut self, block: Block) {
+        match self {
+            Blocks::Many(v) if v.is_empty() && v.capacity() == 0 => *self = Blocks::One(block),
+            Blocks::Many(v) => v.push(block),
+            Blocks::One(_) => {
+                let Blocks::One(first) = std::mem::take(self) else {
+                    unreachable!("matched as one block")
+                };
+                *self = Blocks::Many(vec![first, block]);
+            }
+        }
+    }
+
+    /// Gives back the room a list of blocks does not use.
+    pub(crate) fn shrink(&mut self) {
+        if let Blocks::Many(v) = self {
+            v.shrink_to_fit();
+        }
+    }
+
+    /// Drops the blocks.
+    pub(crate) fn clear(&mut self) {
+        *self = Blocks::default();
+    }
+
+    /// The blocks as a list.
+    pub(crate) fn into_vec(self) -> Vec<Block> {
+        match self {
+            Blocks::One(b) => vec![b],
+            Blocks::Many(v) => v,
+        }
+    }
+}
+
+impl std::ops::Deref for Blocks {
+    type Target = [Block];
+
+    fn deref(&self) -> &[Block] {
+        match self {
+            Blocks::One(b) => std::slice::from_ref(b),
+            Blocks::Many(v) => v,
+        }
+    }
+}
+
+impl From<Vec<Block>> for Blocks {
+    fn from(v: Vec<Block>) -> Self {
+        Blocks::Many(v)
+    }
+}
+
+impl Extend<Block> for Blocks {
+    fn extend<I: IntoIterator<Item = Block>>(&mut self, iter: I) {
+        for b in iter {
+            self.push(b);
+        }
+    }
+}
+
+impl IntoIterator for Blocks {
+    type Item = Block;
+    type IntoIter = std::vec::IntoIter<Block>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.into_vec().into_iter()
+    }
+}
+
+impl<'b> IntoIterator for &'b Blocks {
+    type Item = &'b Block;
+    type IntoIter = std::slice::Iter<'b, Block>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// A cell of a table.
 #[derive(Debug, Clone)]
 pub(crate) enum Cell {
     /// A cell that starts here, its content and where its tag is.
-    Content { blocks: Vec<Block>, at: usize },
+    Content { blocks: Blocks, at: usize },
     /// The continuation of a cell merged down from the row above.
     Continuation,
 }
@@ -578,7 +674,7 @@ mod tests {
 
     fn cell(s: &str, src: usize) -> Cell {
         Cell::Content {
-            blocks: vec![line(s, src)],
+            blocks: vec![line(s, src)].into(),
             at: src,
         }
     }
@@ -632,6 +728,31 @@ mod tests {
     }
 
     #[test]
+    fn blocks_keep_one_in_place_and_more_in_order() {
+        let texts = |b: &Blocks| -> Vec<String> {
+            b.iter()
+                .map(|b| match b {
+                    Block::Line(f) => f.text.clone(),
+                    Block::Table(_) => "table".to_string(),
+                })
+                .collect()
+        };
+        let mut b = Blocks::default();
+        assert!(b.is_empty());
+        b.push(line("a", 0));
+        assert!(matches!(b, Blocks::One(_)));
+        assert_eq!(texts(&b), ["a"]);
+        b.push(line("b", 1));
+        b.extend([line("c", 2)]);
+        assert_eq!(texts(&b), ["a", "b", "c"]);
+        assert_eq!(b.clone().into_vec().len(), 3);
+        b.clear();
+        assert!(b.is_empty());
+        b.push(line("d", 3));
+        assert!(matches!(b, Blocks::One(_)));
+    }
+
+    #[test]
     fn cell_lines_join_without_making_numbers() {
         let c = Cell::Content {
             blocks: vec![
@@ -639,7 +760,8 @@ mod tests {
                 line("制作数量", 10),
                 line("1", 20),
                 line("2", 30),
-            ],
+            ]
+            .into(),
             at: 0,
         };
         let (text, _) = render(

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 
 use encoding_rs::Encoding;
 
-use super::layout::{self, Block, Frag};
+use super::layout::{self, Block, Blocks, Frag};
 use crate::error::Error;
 use crate::options::{Limit, Limits};
 use lex::{Lexer, Name, Token};
@@ -265,14 +265,14 @@ struct Frame {
 /// Where text goes: the document, a cell or a caption.
 #[derive(Default)]
 struct Container {
-    blocks: Vec<Block>,
+    blocks: Blocks,
     line: Frag,
     /// For a cell: colspan, rowspan (0: to the end of its row group), tag offset.
     cell: Option<(usize, usize, usize)>,
 }
 
 struct CellBuild {
-    blocks: Vec<Block>,
+    blocks: Blocks,
     colspan: usize,
     rowspan: usize,
     at: usize,
@@ -375,7 +375,11 @@ pub(crate) fn read_noting(
     r.flush();
     let merged = std::mem::take(&mut r.merged);
     let dropped_chrome = r.dropped_chrome;
-    Ok((r.containers.swap_remove(0).blocks, merged, dropped_chrome))
+    Ok((
+        r.containers.swap_remove(0).blocks.into_vec(),
+        merged,
+        dropped_chrome,
+    ))
 }
 
 fn attr<'s>(src: &'s str, attrs: &[lex::Attr], name: &str) -> Option<std::borrow::Cow<'s, str>> {
@@ -459,10 +463,6 @@ impl Reader<'_> {
         if !c.line.is_empty() {
             let mut line = std::mem::take(&mut c.line);
             line.shrink();
-            if c.blocks.capacity() == 0 {
-                // a cell's content is mostly one line
-                c.blocks.reserve_exact(1);
-            }
             c.blocks.push(Block::Line(line));
         }
     }
@@ -548,7 +548,7 @@ impl Reader<'_> {
                 self.flush();
                 if self.containers.len() > 1 {
                     let mut c = self.containers.pop().unwrap_or_default();
-                    c.blocks.shrink_to_fit();
+                    c.blocks.shrink();
                     let (colspan, rowspan, at) = c.cell.unwrap_or((1, 1, 0));
                     let max = self.limits.max_table_cells;
                     if let Some(t) = self.tables.last_mut() {

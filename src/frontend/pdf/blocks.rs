@@ -459,7 +459,7 @@ fn table_rows(
                 let blocks = written[i].take().unwrap_or_default();
                 row.push((
                     Cell::Content {
-                        blocks,
+                        blocks: blocks.into(),
                         at: src.next,
                     },
                     span,
@@ -501,7 +501,7 @@ mod tests {
                     let mut f = Frag::default();
                     f.copy(t, 0);
                     Cell::Content {
-                        blocks: vec![Block::Line(f)],
+                        blocks: vec![Block::Line(f)].into(),
                         at: 0,
                     }
                 })
