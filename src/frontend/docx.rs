@@ -43,7 +43,7 @@ pub(crate) fn is_docx(bytes: &[u8]) -> bool {
 pub(crate) fn read(
     bytes: &[u8],
     limits: &Limits,
-) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
+) -> Result<(Vec<Block<'static>>, Vec<layout::Merged>), Error> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| damaged(format!("not a readable zip archive: {e}")))?;
     let file = zip
@@ -68,8 +68,8 @@ pub(crate) fn read(
 
 #[derive(Default)]
 struct Container {
-    blocks: Blocks,
-    line: Frag,
+    blocks: Blocks<'static>,
+    line: Frag<'static>,
     continuation: bool,
     /// `w:gridSpan` (0: not given, one column).
     span: usize,
@@ -78,7 +78,7 @@ struct Container {
 struct Doc {
     containers: Vec<Container>,
     /// Open tables: rows of cells with their grid spans.
-    tables: Vec<Vec<Vec<(layout::Cell, usize)>>>,
+    tables: Vec<Vec<Vec<(layout::Cell<'static>, usize)>>>,
     /// The number of cells of each open table.
     cell_counts: Vec<usize>,
     limits: Limits,
@@ -274,7 +274,10 @@ fn val(attrs: &str) -> Option<&str> {
 }
 
 /// Reads the XML of `word/document.xml`.
-fn read_xml(xml: &str, limits: &Limits) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
+fn read_xml(
+    xml: &str,
+    limits: &Limits,
+) -> Result<(Vec<Block<'static>>, Vec<layout::Merged>), Error> {
     let mut reader = Reader::new(xml);
     let mut doc = Doc {
         containers: vec![Container::default()],

@@ -30,6 +30,7 @@
     allow(dead_code, reason = "white space and references are HTML's")
 )]
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::normalize::{OffsetMap, OffsetMapBuilder};
@@ -63,8 +64,11 @@ enum Pending {
 
 /// A line of text with a map to its source.
 #[derive(Debug, Clone)]
-pub(crate) struct Frag {
-    pub(crate) text: String,
+pub(crate) struct Frag<'a> {
+    /// The text: a slice of the source while the line is one verbatim
+    /// piece of it (most of a table's cells), its own string once more is
+    /// written to it.
+    pub(crate) text: Cow<'a, str>,
     /// The first piece of the map: most lines (a table cell's) have one
     /// only, and keep it here, with no allocation of its own.
     first: Option<Piece>,
@@ -73,10 +77,10 @@ pub(crate) struct Frag {
     pending: Pending,
 }
 
-impl Default for Frag {
+impl Default for Frag<'_> {
     fn default() -> Self {
         Frag {
-            text: String::new(),
+            text: Cow::Borrowed(""),
             first: None,
             rest: Vec::new(),
             pending: Pending::None,
@@ -90,7 +94,7 @@ fn is_wide(c: char) -> bool {
     matches!(u32::from(c), 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
-impl Frag {
+impl<'a> Frag<'a> {
     /// True when the line has no text.
     pub(crate) fn is_empty(&self) -> bool {
         self.text.is_empty()
@@ -125,10 +129,13 @@ impl Frag {
     /// Appends `s` to the text: the first time with no spare room (most
     /// lines, a table cell's, are written in one piece).
     fn push_text(&mut self, s: &str) {
-        if self.text.capacity() == 0 {
-            self.text.reserve_exact(s.len());
+        if self.text.is_empty() {
+            let mut own = String::with_capacity(s.len());
+            own.push_str(s);
+            self.text = Cow::Owned(own);
+        } else {
+            self.text.to_mut().push_str(s);
         }
-        self.text.push_str(s);
     }
 
     /// Writes the pending white space, if `next` is not the start of the line.
@@ -145,7 +152,7 @@ impl Frag {
                 } else {
                     self.piece(src, end - src);
                 }
-                self.text.push(' ');
+                self.text.to_mut().push(' ');
             }
         }
     }
@@ -158,6 +165,21 @@ impl Frag {
         self.settle(first);
         self.piece(src, COPY);
         self.push_text(s);
+    }
+
+    /// Appends `s`, a verbatim copy of the source at `src` that lives as long
+    /// as the line: the line's first text is `s` itself, not a copy of it.
+    pub(crate) fn borrow(&mut self, s: &'a str, src: usize) {
+        let Some(first) = s.chars().next() else {
+            return;
+        };
+        self.settle(first);
+        self.piece(src, COPY);
+        if self.text.is_empty() {
+            self.text = Cow::Borrowed(s);
+        } else {
+            self.text.to_mut().push_str(s);
+        }
     }
 
     /// Appends `s`, which stands for the source range `src` (an entity).
@@ -200,7 +222,9 @@ impl Frag {
     /// Gives back the memory a finished line does not use (a table of many
     /// short cells would otherwise cost the spare capacity of each).
     pub(crate) fn shrink(&mut self) {
-        self.text.shrink_to_fit();
+        if let Cow::Owned(text) = &mut self.text {
+            text.shrink_to_fit();
+        }
         self.rest.shrink_to_fit();
     }
 }
@@ -233,7 +257,7 @@ pub(crate) fn figure(blocks: &[Block]) -> Option<(String, Option<Range<usize>>)>
     flatten(blocks, &mut lines);
     let text: String = lines
         .iter()
-        .map(|f| f.text.as_str())
+        .map(|f| &*f.text)
         .collect::<Vec<_>>()
         .join(" ");
     let t = text.trim_matches(|c: char| c.is_whitespace());
@@ -261,22 +285,22 @@ pub(crate) fn figure(blocks: &[Block]) -> Option<(String, Option<Range<usize>>)>
 /// cell mostly holds one line, kept in place rather than in a list of its
 /// own (one allocation fewer for each cell).
 #[derive(Debug, Clone)]
-pub(crate) enum Blocks {
+pub(crate) enum Blocks<'a> {
     /// One block.
-    One(Block),
+    One(Block<'a>),
     /// No block, or more than one.
-    Many(Vec<Block>),
+    Many(Vec<Block<'a>>),
 }
 
-impl Default for Blocks {
+impl Default for Blocks<'_> {
     fn default() -> Self {
         Blocks::Many(Vec::new())
     }
 }
 
-impl Blocks {
+impl<'a> Blocks<'a> {
     /// Appends `block`: the first in place, the second moves both to a list.
-    pub(crate) fn push(&mut self, block: Block) {
+    pub(crate) fn push(&mut self, block: Block<'a>) {
         match self {
             Blocks::Many(v) if v.is_empty() && v.capacity() == 0 => *self = Blocks::One(block),
             Blocks::Many(v) => v.push(block),
@@ -302,7 +326,7 @@ impl Blocks {
     }
 
     /// The blocks as a list.
-    pub(crate) fn into_vec(self) -> Vec<Block> {
+    pub(crate) fn into_vec(self) -> Vec<Block<'a>> {
         match self {
             Blocks::One(b) => vec![b],
             Blocks::Many(v) => v,
@@ -310,10 +334,10 @@ impl Blocks {
     }
 }
 
-impl std::ops::Deref for Blocks {
-    type Target = [Block];
+impl<'a> std::ops::Deref for Blocks<'a> {
+    type Target = [Block<'a>];
 
-    fn deref(&self) -> &[Block] {
+    fn deref(&self) -> &[Block<'a>] {
         match self {
             Blocks::One(b) => std::slice::from_ref(b),
             Blocks::Many(v) => v,
@@ -321,32 +345,32 @@ impl std::ops::Deref for Blocks {
     }
 }
 
-impl From<Vec<Block>> for Blocks {
-    fn from(v: Vec<Block>) -> Self {
+impl<'a> From<Vec<Block<'a>>> for Blocks<'a> {
+    fn from(v: Vec<Block<'a>>) -> Self {
         Blocks::Many(v)
     }
 }
 
-impl Extend<Block> for Blocks {
-    fn extend<I: IntoIterator<Item = Block>>(&mut self, iter: I) {
+impl<'a> Extend<Block<'a>> for Blocks<'a> {
+    fn extend<I: IntoIterator<Item = Block<'a>>>(&mut self, iter: I) {
         for b in iter {
             self.push(b);
         }
     }
 }
 
-impl IntoIterator for Blocks {
-    type Item = Block;
-    type IntoIter = std::vec::IntoIter<Block>;
+impl<'a> IntoIterator for Blocks<'a> {
+    type Item = Block<'a>;
+    type IntoIter = std::vec::IntoIter<Block<'a>>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.into_vec().into_iter()
     }
 }
 
-impl<'b> IntoIterator for &'b Blocks {
-    type Item = &'b Block;
-    type IntoIter = std::slice::Iter<'b, Block>;
+impl<'b, 'a> IntoIterator for &'b Blocks<'a> {
+    type Item = &'b Block<'a>;
+    type IntoIter = std::slice::Iter<'b, Block<'a>>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
@@ -355,37 +379,37 @@ impl<'b> IntoIterator for &'b Blocks {
 
 /// A cell of a table.
 #[derive(Debug, Clone)]
-pub(crate) enum Cell {
+pub(crate) enum Cell<'a> {
     /// A cell that starts here, its content and where its tag is.
-    Content { blocks: Blocks, at: usize },
+    Content { blocks: Blocks<'a>, at: usize },
     /// The continuation of a cell merged down from the row above.
     Continuation,
 }
 
 /// A row of a table.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Row {
-    pub(crate) cells: Vec<Cell>,
+pub(crate) struct Row<'a> {
+    pub(crate) cells: Vec<Cell<'a>>,
 }
 
 /// A table, its rows in document order.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Table {
-    pub(crate) rows: Vec<Row>,
+pub(crate) struct Table<'a> {
+    pub(crate) rows: Vec<Row<'a>>,
     /// Where the table starts in the source.
     pub(crate) at: usize,
 }
 
 /// A block of a document.
 #[derive(Debug, Clone)]
-pub(crate) enum Block {
+pub(crate) enum Block<'a> {
     /// A line of text (a paragraph, a heading, a line ended by `<br>`).
-    Line(Frag),
+    Line(Frag<'a>),
     /// A table.
-    Table(Table),
+    Table(Table<'a>),
 }
 
-impl Table {
+impl Table<'_> {
     /// Whether the table is page layout rather than data (see the module docs).
     fn is_layout(&self) -> bool {
         self.rows.iter().flat_map(|r| &r.cells).any(|c| match c {
@@ -518,7 +542,7 @@ impl Out {
     }
 }
 
-fn flatten<'b>(blocks: &'b [Block], out: &mut Vec<&'b Frag>) {
+fn flatten<'b, 'a>(blocks: &'b [Block<'a>], out: &mut Vec<&'b Frag<'a>>) {
     for b in blocks {
         match b {
             Block::Line(f) => out.push(f),
@@ -577,10 +601,10 @@ pub(crate) fn render_tables(blocks: &[Block], source_len: usize) -> Written {
 /// drops the grid spans (each cell comes with the number of grid columns it
 /// covers).
 #[cfg(any(feature = "docx", feature = "pdf"))]
-pub(crate) fn leave_out_merged_figures(
-    mut rows: Vec<Vec<(Cell, usize)>>,
+pub(crate) fn leave_out_merged_figures<'a>(
+    mut rows: Vec<Vec<(Cell<'a>, usize)>>,
     merged: &mut Vec<Merged>,
-) -> Vec<Vec<Cell>> {
+) -> Vec<Vec<Cell<'a>>> {
     // the grid column of each cell
     let starts: Vec<Vec<usize>> = rows
         .iter()
@@ -728,11 +752,28 @@ mod tests {
     }
 
     #[test]
+    fn a_line_of_one_borrowed_piece_is_the_source_itself() {
+        let src = "予以公开 &amp; 1";
+        let mut f = Frag::default();
+        f.borrow(&src[..12], 0);
+        assert!(matches!(f.text, Cow::Borrowed(_)));
+        f.space(12..13, false);
+        f.replaced("&", 13..18);
+        f.borrow(&src[19..], 19);
+        assert!(matches!(f.text, Cow::Owned(_)));
+        assert_eq!(f.text, "予以公开 &1");
+        let (text, map) = render(&[Block::Line(f)], src.len());
+        assert_eq!(text, "予以公开 &1\n");
+        assert_eq!(map.map_range(0..12), 0..12);
+        assert_eq!(map.map_range(13..14), 13..18);
+    }
+
+    #[test]
     fn blocks_keep_one_in_place_and_more_in_order() {
         let texts = |b: &Blocks| -> Vec<String> {
             b.iter()
                 .map(|b| match b {
-                    Block::Line(f) => f.text.clone(),
+                    Block::Line(f) => f.text.to_string(),
                     Block::Table(_) => "table".to_string(),
                 })
                 .collect()

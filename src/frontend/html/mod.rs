@@ -264,15 +264,15 @@ struct Frame {
 
 /// Where text goes: the document, a cell or a caption.
 #[derive(Default)]
-struct Container {
-    blocks: Blocks,
-    line: Frag,
+struct Container<'a> {
+    blocks: Blocks<'a>,
+    line: Frag<'a>,
     /// For a cell: colspan, rowspan (0: to the end of its row group), tag offset.
     cell: Option<(usize, usize, usize)>,
 }
 
-struct CellBuild {
-    blocks: Blocks,
+struct CellBuild<'a> {
+    blocks: Blocks<'a>,
     colspan: usize,
     rowspan: usize,
     at: usize,
@@ -285,11 +285,11 @@ struct RowBuild {
     group: u32,
 }
 
-struct TableBuild {
+struct TableBuild<'a> {
     rows: Vec<RowBuild>,
     /// The cells of all rows, one row after the other (one list for the
     /// table rather than one for each row).
-    built: Vec<CellBuild>,
+    built: Vec<CellBuild<'a>>,
     /// The number of cells read.
     cells: usize,
     group: u32,
@@ -297,16 +297,16 @@ struct TableBuild {
     hidden: bool,
 }
 
-struct Reader<'a> {
+struct Reader<'a, 'l> {
     src: &'a str,
     strip_chrome: bool,
     frames: Vec<Frame>,
     hidden: usize,
     pre: usize,
-    containers: Vec<Container>,
-    tables: Vec<TableBuild>,
+    containers: Vec<Container<'a>>,
+    tables: Vec<TableBuild<'a>>,
     merged: Vec<layout::Merged>,
-    limits: &'a Limits,
+    limits: &'l Limits,
     /// The first limit exceeded: reading stops.
     error: Option<Error>,
     /// Whether page chrome was left out.
@@ -330,11 +330,11 @@ pub(crate) fn read(src: &str, strip_chrome: bool) -> Vec<Block> {
 ///
 /// [`crate::ErrorKind::LimitExceeded`] for tables nested deeper than
 /// [`Limits::max_depth`] or with more cells than [`Limits::max_table_cells`].
-pub(crate) fn read_noting(
-    src: &str,
+pub(crate) fn read_noting<'a>(
+    src: &'a str,
     strip_chrome: bool,
     limits: &Limits,
-) -> Result<(Vec<Block>, Vec<layout::Merged>, bool), Error> {
+) -> Result<(Vec<Block<'a>>, Vec<layout::Merged>, bool), Error> {
     let mut r = Reader {
         src,
         strip_chrome,
@@ -449,8 +449,8 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
-impl Reader<'_> {
-    fn top(&mut self) -> &mut Container {
+impl<'a> Reader<'a, '_> {
+    fn top(&mut self) -> &mut Container<'a> {
         self.containers
             .last_mut()
             .expect("the document container is never popped")
@@ -479,13 +479,13 @@ impl Reader<'_> {
         while i < end {
             let c = b[i];
             if pre && (c == b'\n' || c == b'\r') {
-                self.top().line.copy(&src[run..i], run);
+                self.top().line.borrow(&src[run..i], run);
                 let crlf = c == b'\r' && b.get(i + 1) == Some(&b'\n');
                 self.flush();
                 i += if crlf { 2 } else { 1 };
                 run = i;
             } else if !pre && is_space(c) {
-                self.top().line.copy(&src[run..i], run);
+                self.top().line.borrow(&src[run..i], run);
                 let ws = i;
                 let mut newline = false;
                 while i < end && is_space(b[i]) {
@@ -495,7 +495,7 @@ impl Reader<'_> {
                 self.top().line.space(ws..i, newline);
                 run = i;
             } else if c == b'&' {
-                self.top().line.copy(&src[run..i], run);
+                self.top().line.borrow(&src[run..i], run);
                 run = i;
                 match entities::reference(&src[i..end], false) {
                     Some((ch, len)) => {
@@ -512,7 +512,7 @@ impl Reader<'_> {
                 i += 1;
             }
         }
-        self.top().line.copy(&src[run..end], run);
+        self.top().line.borrow(&src[run..end], run);
     }
 
     fn innermost_table(&self) -> Option<usize> {
@@ -936,11 +936,11 @@ impl Carried {
 ///
 /// [`crate::ErrorKind::LimitExceeded`] when the cells, those carried down
 /// included, are more than [`Limits::max_table_cells`].
-fn grid(
-    t: TableBuild,
+fn grid<'a>(
+    t: TableBuild<'a>,
     merged: &mut Vec<layout::Merged>,
     limits: &Limits,
-) -> Result<layout::Table, Error> {
+) -> Result<layout::Table<'a>, Error> {
     let n = t.rows.len();
     // the end (exclusive) of each row's row group
     let mut group_end = vec![n; n];
