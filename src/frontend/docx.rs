@@ -149,7 +149,7 @@ impl Doc {
 
     fn push_text(&mut self, s: &str) {
         if self.skip == 0 {
-            self.top().line.copy(s, 0);
+            self.top().line.append(s);
         }
     }
 

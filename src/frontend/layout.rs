@@ -182,6 +182,24 @@ impl<'a> Frag<'a> {
         }
     }
 
+    /// Appends `s`, text of a document whose text is not mapped back to a
+    /// source (a `.docx`): only the line's first piece is kept (so that
+    /// [`figure`] finds the line), at source offset 0.
+    #[cfg(feature = "docx")]
+    pub(crate) fn append(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        if self.first.is_none() {
+            self.first = Some(Piece {
+                at: self.text.len(),
+                src: 0,
+                len: COPY,
+            });
+        }
+        self.push_text(s);
+    }
+
     /// Appends `s`, which stands for the source range `src` (an entity).
     pub(crate) fn replaced(&mut self, s: &str, src: Range<usize>) {
         let Some(first) = s.chars().next() else {
@@ -431,7 +449,8 @@ impl Table<'_> {
 /// Text written from blocks, with its map to the source.
 struct Out {
     text: String,
-    map: OffsetMapBuilder,
+    /// The map being built (`None`: no map is wanted).
+    map: Option<OffsetMapBuilder>,
     /// The end of the source of the text written last: separators map there.
     pos: usize,
     /// The tables written as tab rows: byte ranges of `text`.
@@ -441,11 +460,15 @@ struct Out {
 impl Out {
     fn frag(&mut self, f: &Frag) {
         let base = self.text.len();
+        let Some(map) = &mut self.map else {
+            self.text.push_str(&f.text);
+            return;
+        };
         for p in f.pieces() {
             if p.len == COPY {
-                self.map.copied(base + p.at, p.src);
+                map.copied(base + p.at, p.src);
             } else {
-                self.map.replaced(base + p.at, p.src..p.src + p.len);
+                map.replaced(base + p.at, p.src..p.src + p.len);
             }
         }
         if let Some(p) = f.last_piece() {
@@ -462,7 +485,9 @@ impl Out {
     /// the text before it ends (or at `at`, if that is further on).
     fn synth(&mut self, s: &str, at: usize) {
         self.pos = self.pos.max(at);
-        self.map.replaced(self.text.len(), self.pos..self.pos);
+        if let Some(map) = &mut self.map {
+            map.replaced(self.text.len(), self.pos..self.pos);
+        }
         self.text.push_str(s);
     }
 
@@ -581,19 +606,37 @@ pub(crate) struct Written {
 /// Writes `blocks` as text, with its map to the source and the byte ranges
 /// of the tables written as tab rows.
 pub(crate) fn render_tables(blocks: &[Block], source_len: usize) -> Written {
+    let out = write(blocks, true);
+    let len = out.text.len();
+    Written {
+        text: out.text,
+        map: out
+            .map
+            .unwrap_or_default()
+            .finish(len, source_len),
+        tables: out.tables,
+    }
+}
+
+/// Writes `blocks` as text, as [`render_tables`] does, with no map: the
+/// text and the byte ranges of the tables written as tab rows (for a
+/// `.docx`, whose spans are ranges of the text itself).
+#[cfg(feature = "docx")]
+pub(crate) fn render_unmapped(blocks: &[Block]) -> (String, Vec<Range<usize>>) {
+    let out = write(blocks, false);
+    (out.text, out.tables)
+}
+
+/// Writes `blocks`, with their map to the source if `mapped`.
+fn write(blocks: &[Block], mapped: bool) -> Out {
     let mut out = Out {
         text: String::new(),
-        map: OffsetMapBuilder::new(),
+        map: mapped.then(OffsetMapBuilder::new),
         pos: 0,
         tables: Vec::new(),
     };
     out.blocks(blocks);
-    let len = out.text.len();
-    Written {
-        text: out.text,
-        map: out.map.finish(len, source_len),
-        tables: out.tables,
-    }
+    out
 }
 
 /// Empties the cells that hold a figure and are merged down (a `.docx`

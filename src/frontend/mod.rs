@@ -412,11 +412,11 @@ impl Document {
         {
             if docx::is_docx(bytes) {
                 let (blocks, merged) = docx::read(bytes, &options.limits)?;
-                let written = layout::render_tables(&blocks, 0);
+                let (text, tables) = layout::render_unmapped(&blocks);
                 return Ok(Document {
                     merged,
-                    tables: written.tables,
-                    ..Document::read_as(Format::Docx, written.text, options)
+                    tables,
+                    ..Document::read_as(Format::Docx, text, options)
                 });
             }
             Err(unsupported(
