@@ -185,8 +185,9 @@ impl<'a> Frag<'a> {
     /// Appends `s`, text of a document whose text is not mapped back to a
     /// source (a `.docx`): only the line's first piece is kept (so that
     /// [`figure`] finds the line), at source offset 0.
+    /// The line's first text is `s` itself when it is borrowed.
     #[cfg(feature = "docx")]
-    pub(crate) fn append(&mut self, s: &str) {
+    pub(crate) fn append(&mut self, s: Cow<'a, str>) {
         if s.is_empty() {
             return;
         }
@@ -197,7 +198,10 @@ impl<'a> Frag<'a> {
                 len: COPY,
             });
         }
-        self.push_text(s);
+        match s {
+            Cow::Borrowed(s) if self.text.is_empty() => self.text = Cow::Borrowed(s),
+            s => self.push_text(&s),
+        }
     }
 
     /// Appends `s`, which stands for the source range `src` (an entity).
@@ -733,13 +737,13 @@ pub(crate) fn leave_out_merged_figures<'a>(
 mod tests {
     use super::*;
 
-    fn line(s: &str, src: usize) -> Block {
+    fn line(s: &str, src: usize) -> Block<'static> {
         let mut f = Frag::default();
         f.copy(s, src);
         Block::Line(f)
     }
 
-    fn cell(s: &str, src: usize) -> Cell {
+    fn cell(s: &str, src: usize) -> Cell<'static> {
         Cell::Content {
             blocks: vec![line(s, src)].into(),
             at: src,
@@ -809,6 +813,46 @@ mod tests {
         assert_eq!(text, "予以公开 &1\n");
         assert_eq!(map.map_range(0..12), 0..12);
         assert_eq!(map.map_range(13..14), 13..18);
+    }
+
+    #[cfg(feature = "docx")]
+    #[test]
+    fn unmapped_lines_borrow_their_first_text_and_keep_one_piece() {
+        let xml = "1 < 2";
+        let mut f = Frag::default();
+        f.append(Cow::Borrowed(&xml[..1]));
+        assert!(matches!(f.text, Cow::Borrowed(_)));
+        f.append(Cow::Owned(" <".to_string()));
+        f.append(Cow::Borrowed(&xml[3..]));
+        assert_eq!(f.text, "1 < 2");
+        assert!(f.rest.is_empty());
+        // a figure is still found in the line
+        let cell = Cell::Content {
+            blocks: vec![Block::Line(f)].into(),
+            at: 0,
+        };
+        let Cell::Content { blocks, .. } = &cell else {
+            unreachable!()
+        };
+        assert!(figure(blocks).is_none());
+        let mut g = Frag::default();
+        g.append(Cow::Borrowed("12"));
+        assert_eq!(figure(&[Block::Line(g.clone())]).map(|f| f.0), Some("12".into()));
+        let table = Table {
+            rows: vec![Row {
+                cells: vec![
+                    cell,
+                    Cell::Content {
+                        blocks: vec![Block::Line(g)].into(),
+                        at: 0,
+                    },
+                ],
+            }],
+            at: 0,
+        };
+        let (text, tables) = render_unmapped(&[Block::Table(table)]);
+        assert_eq!(text, "1 < 2\t12\n");
+        assert_eq!(tables, [0..text.len()]);
     }
 
     #[test]

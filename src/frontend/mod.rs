@@ -411,12 +411,11 @@ impl Document {
         #[cfg(feature = "docx")]
         {
             if docx::is_docx(bytes) {
-                let (blocks, merged) = docx::read(bytes, &options.limits)?;
-                let (text, tables) = layout::render_unmapped(&blocks);
+                let read = docx::read(bytes, &options.limits)?;
                 return Ok(Document {
-                    merged,
-                    tables,
-                    ..Document::read_as(Format::Docx, text, options)
+                    merged: read.merged,
+                    tables: read.tables,
+                    ..Document::read_as(Format::Docx, read.text, options)
                 });
             }
             Err(unsupported(

@@ -316,7 +316,7 @@ struct Reader<'a, 'l> {
 /// Reads an HTML source (a page or a fragment) into blocks. Offsets in the
 /// blocks' maps are byte offsets of `src`.
 #[cfg(test)]
-pub(crate) fn read(src: &str, strip_chrome: bool) -> Vec<Block> {
+pub(crate) fn read(src: &str, strip_chrome: bool) -> Vec<Block<'_>> {
     read_noting(src, strip_chrome, &Limits::default())
         .expect("within the limits")
         .0
