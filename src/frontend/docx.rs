@@ -106,11 +106,12 @@ struct Doc<'a> {
     cells: Vec<bool>,
 }
 
-/// Elements whose content is skipped: properties, deleted text, field
-/// instructions, the fallback of alternate content.
-fn skipped(name: &str) -> bool {
-    matches!(
-        name,
+/// The local names of the elements whose content is skipped: properties,
+/// deleted text, field instructions, the fallback of alternate content. A
+/// pattern, so that a tag's name is matched once against these and the
+/// names read.
+macro_rules! skipped {
+    () => {
         "pPr"
             | "rPr"
             | "sectPr"
@@ -122,7 +123,7 @@ fn skipped(name: &str) -> bool {
             | "instrText"
             | "Fallback"
             | "moveFrom"
-    )
+    };
 }
 
 impl<'a> Doc<'a> {
@@ -167,13 +168,12 @@ impl<'a> Doc<'a> {
 
     /// A start tag: its local name and its attributes.
     fn start(&mut self, name: &str, attrs: &str, empty: bool) {
-        if skipped(name) {
-            if !empty {
-                self.skip += 1;
-            }
-            return;
-        }
         match name {
+            skipped!() => {
+                if !empty {
+                    self.skip += 1;
+                }
+            }
             "t" if !empty => self.in_text = true,
             "tab" if self.skip == 0 => {
                 let tab = if self.in_cell() { " " } else { "\t" };
@@ -237,11 +237,8 @@ impl<'a> Doc<'a> {
     }
 
     fn end(&mut self, name: &str) {
-        if skipped(name) {
-            self.skip = self.skip.saturating_sub(1);
-            return;
-        }
         match name {
+            skipped!() => self.skip = self.skip.saturating_sub(1),
             "t" => self.in_text = false,
             "p" => self.flush(),
             "tc" if self.cells.pop().unwrap_or(false) => {
