@@ -652,18 +652,15 @@ pub(crate) fn leave_out_merged_figures<'a>(
     mut rows: Vec<Vec<(Cell<'a>, usize)>>,
     merged: &mut Vec<Merged>,
 ) -> Vec<Vec<Cell<'a>>> {
-    // the grid column of each cell
-    let starts: Vec<Vec<usize>> = rows
+    // the grid column of each cell (rows laid end to end, as in `slot`)
+    let starts: Vec<usize> = rows
         .iter()
-        .map(|row| {
-            let mut col = 0;
-            row.iter()
-                .map(|(_, span)| {
-                    let at = col;
-                    col += span;
-                    at
-                })
-                .collect()
+        .flat_map(|row| {
+            row.iter().scan(0, |col, (_, span)| {
+                let at = *col;
+                *col += span;
+                Some(at)
+            })
         })
         .collect();
     // Rows covered by each cell that starts a vertical merge, in the order
@@ -688,7 +685,7 @@ pub(crate) fn leave_out_merged_figures<'a>(
     for (r, row) in rows.iter().enumerate() {
         next.clear();
         for (i, (cell, _)) in row.iter().enumerate() {
-            let col = starts[r][i];
+            let col = starts[row_base[r] + i];
             let o = match cell {
                 Cell::Content { .. } => Some((r, i)),
                 Cell::Continuation => origin
