@@ -277,11 +277,7 @@ impl Merged {
 pub(crate) fn figure(blocks: &[Block]) -> Option<(String, Option<Range<usize>>)> {
     let mut lines = Vec::new();
     flatten(blocks, &mut lines);
-    let text: String = lines
-        .iter()
-        .map(|f| &*f.text)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text: String = lines.iter().map(|f| &*f.text).collect::<Vec<_>>().join(" ");
     let t = text.trim_matches(|c: char| c.is_whitespace());
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let ok = t.chars().any(is_digit)
@@ -614,10 +610,7 @@ pub(crate) fn render_tables(blocks: &[Block], source_len: usize) -> Written {
     let len = out.text.len();
     Written {
         text: out.text,
-        map: out
-            .map
-            .unwrap_or_default()
-            .finish(len, source_len),
+        map: out.map.unwrap_or_default().finish(len, source_len),
         tables: out.tables,
     }
 }
@@ -834,7 +827,10 @@ mod tests {
         assert!(figure(blocks).is_none());
         let mut g = Frag::default();
         g.append(Cow::Borrowed("12"));
-        assert_eq!(figure(&[Block::Line(g.clone())]).map(|f| f.0), Some("12".into()));
+        assert_eq!(
+            figure(&[Block::Line(g.clone())]).map(|f| f.0),
+            Some("12".into())
+        );
         let table = Table {
             rows: vec![Row {
                 cells: vec![
