@@ -956,9 +956,9 @@ fn grid<'a>(
     let mut rows = Vec::with_capacity(n);
     let read = t.built.len();
     let mut built = t.built.into_iter();
-    for r in 0..n {
+    for (r, row) in t.rows.iter().enumerate() {
         let end = t.rows.get(r + 1).map_or(read, |next| next.start);
-        let count = end - t.rows[r].start;
+        let count = end - row.start;
         let mut cells = Vec::with_capacity(count);
         let mut col = 0;
         for cell in built.by_ref().take(count) {
