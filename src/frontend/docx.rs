@@ -17,9 +17,10 @@
 //! and reading stops at the first limit exceeded. Vertical merges are
 //! resolved in one pass over the rows.
 
-use std::io::Read;
+use std::borrow::Cow;
+use std::io::Read as _;
 
-use super::layout::{self, Block, Frag};
+use super::layout::{self, Block, Blocks, Frag};
 use super::wordxml::{self, Event, Reader};
 use crate::error::{Error, ErrorKind};
 use crate::options::{Limit, Limits};
@@ -38,12 +39,17 @@ pub(crate) fn is_docx(bytes: &[u8]) -> bool {
         .is_ok_and(|z| z.index_for_name("word/document.xml").is_some())
 }
 
-/// Reads the main document part of a `.docx`; also returns the figures merged
-/// down over several rows that were left out.
-pub(crate) fn read(
-    bytes: &[u8],
-    limits: &Limits,
-) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
+/// What a `.docx` reads as: the text written from its main document part
+/// (see [`layout::render_unmapped`]), the tables written as tab rows in it,
+/// and the figures merged down over several rows that were left out.
+pub(crate) struct Read {
+    pub(crate) text: String,
+    pub(crate) tables: Vec<std::ops::Range<usize>>,
+    pub(crate) merged: Vec<layout::Merged>,
+}
+
+/// Reads the main document part of a `.docx`.
+pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Read, Error> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| damaged(format!("not a readable zip archive: {e}")))?;
     let file = zip
@@ -63,22 +69,28 @@ pub(crate) fn read(
     let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&xml);
     let xml = std::str::from_utf8(xml)
         .map_err(|e| damaged(format!("word/document.xml is not UTF-8: {e}")))?;
-    read_xml(xml, limits)
+    let (blocks, merged) = read_xml(xml, limits)?;
+    let (text, tables) = layout::render_unmapped(&blocks);
+    Ok(Read {
+        text,
+        tables,
+        merged,
+    })
 }
 
 #[derive(Default)]
-struct Container {
-    blocks: Vec<Block>,
-    line: Frag,
+struct Container<'a> {
+    blocks: Blocks<'a>,
+    line: Frag<'a>,
     continuation: bool,
     /// `w:gridSpan` (0: not given, one column).
     span: usize,
 }
 
-struct Doc {
-    containers: Vec<Container>,
+struct Doc<'a> {
+    containers: Vec<Container<'a>>,
     /// Open tables: rows of cells with their grid spans.
-    tables: Vec<Vec<Vec<(layout::Cell, usize)>>>,
+    tables: Vec<Vec<Vec<(layout::Cell<'a>, usize)>>>,
     /// The number of cells of each open table.
     cell_counts: Vec<usize>,
     limits: Limits,
@@ -94,11 +106,12 @@ struct Doc {
     cells: Vec<bool>,
 }
 
-/// Elements whose content is skipped: properties, deleted text, field
-/// instructions, the fallback of alternate content.
-fn skipped(name: &str) -> bool {
-    matches!(
-        name,
+/// The local names of the elements whose content is skipped: properties,
+/// deleted text, field instructions, the fallback of alternate content. A
+/// pattern, so that a tag's name is matched once against these and the
+/// names read.
+macro_rules! skipped {
+    () => {
         "pPr"
             | "rPr"
             | "sectPr"
@@ -110,10 +123,10 @@ fn skipped(name: &str) -> bool {
             | "instrText"
             | "Fallback"
             | "moveFrom"
-    )
+    };
 }
 
-impl Doc {
+impl<'a> Doc<'a> {
     /// Counts `n` more cells in the innermost open table; false (and the
     /// error set) past the limit.
     fn count_cells(&mut self, n: usize) -> bool {
@@ -128,7 +141,7 @@ impl Doc {
         true
     }
 
-    fn top(&mut self) -> &mut Container {
+    fn top(&mut self) -> &mut Container<'a> {
         self.containers
             .last_mut()
             .expect("the document container is never popped")
@@ -143,36 +156,31 @@ impl Doc {
         if !c.line.is_empty() {
             let mut line = std::mem::take(&mut c.line);
             line.shrink();
-            if c.blocks.capacity() == 0 {
-                // a cell's content is mostly one line: no room to give back
-                c.blocks.reserve_exact(1);
-            }
             c.blocks.push(Block::Line(line));
         }
     }
 
-    fn push_text(&mut self, s: &str) {
+    fn push_text(&mut self, s: Cow<'a, str>) {
         if self.skip == 0 {
-            self.top().line.copy(s, 0);
+            self.top().line.append(s);
         }
     }
 
     /// A start tag: its local name and its attributes.
     fn start(&mut self, name: &str, attrs: &str, empty: bool) {
-        if skipped(name) {
-            if !empty {
-                self.skip += 1;
-            }
-            return;
-        }
         match name {
+            skipped!() => {
+                if !empty {
+                    self.skip += 1;
+                }
+            }
             "t" if !empty => self.in_text = true,
             "tab" if self.skip == 0 => {
                 let tab = if self.in_cell() { " " } else { "\t" };
-                self.push_text(tab);
+                self.push_text(Cow::Borrowed(tab));
             }
             "br" | "cr" if self.skip == 0 => self.flush(),
-            "noBreakHyphen" => self.push_text("-"),
+            "noBreakHyphen" => self.push_text(Cow::Borrowed("-")),
             "tbl" if !empty => {
                 if self.tables.len() >= self.limits.depth() {
                     self.error = Some(self.limits.exceeded(Limit::Depth));
@@ -200,7 +208,7 @@ impl Doc {
                 {
                     for _ in 0..n {
                         let empty = layout::Cell::Content {
-                            blocks: Vec::new(),
+                            blocks: Blocks::default(),
                             at: 0,
                         };
                         row.push((empty, 1));
@@ -229,17 +237,14 @@ impl Doc {
     }
 
     fn end(&mut self, name: &str) {
-        if skipped(name) {
-            self.skip = self.skip.saturating_sub(1);
-            return;
-        }
         match name {
+            skipped!() => self.skip = self.skip.saturating_sub(1),
             "t" => self.in_text = false,
             "p" => self.flush(),
             "tc" if self.cells.pop().unwrap_or(false) => {
                 self.flush();
                 let mut c = self.containers.pop().unwrap_or_default();
-                c.blocks.shrink_to_fit();
+                c.blocks.shrink();
                 let cell = if c.continuation {
                     layout::Cell::Continuation
                 } else {
@@ -278,7 +283,10 @@ fn val(attrs: &str) -> Option<&str> {
 }
 
 /// Reads the XML of `word/document.xml`.
-fn read_xml(xml: &str, limits: &Limits) -> Result<(Vec<Block>, Vec<layout::Merged>), Error> {
+fn read_xml<'a>(
+    xml: &'a str,
+    limits: &Limits,
+) -> Result<(Vec<Block<'a>>, Vec<layout::Merged>), Error> {
     let mut reader = Reader::new(xml);
     let mut doc = Doc {
         containers: vec![Container::default()],
@@ -321,7 +329,7 @@ fn read_xml(xml: &str, limits: &Limits) -> Result<(Vec<Block>, Vec<layout::Merge
     }
     doc.flush();
     let merged = std::mem::take(&mut doc.merged);
-    Ok((doc.containers.swap_remove(0).blocks, merged))
+    Ok((doc.containers.swap_remove(0).blocks.into_vec(), merged))
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@
     allow(dead_code, reason = "white space and references are HTML's")
 )]
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::normalize::{OffsetMap, OffsetMapBuilder};
@@ -63,8 +64,11 @@ enum Pending {
 
 /// A line of text with a map to its source.
 #[derive(Debug, Clone)]
-pub(crate) struct Frag {
-    pub(crate) text: String,
+pub(crate) struct Frag<'a> {
+    /// The text: a slice of the source while the line is one verbatim
+    /// piece of it (most of a table's cells), its own string once more is
+    /// written to it.
+    pub(crate) text: Cow<'a, str>,
     /// The first piece of the map: most lines (a table cell's) have one
     /// only, and keep it here, with no allocation of its own.
     first: Option<Piece>,
@@ -73,10 +77,10 @@ pub(crate) struct Frag {
     pending: Pending,
 }
 
-impl Default for Frag {
+impl Default for Frag<'_> {
     fn default() -> Self {
         Frag {
-            text: String::new(),
+            text: Cow::Borrowed(""),
             first: None,
             rest: Vec::new(),
             pending: Pending::None,
@@ -90,7 +94,7 @@ fn is_wide(c: char) -> bool {
     matches!(u32::from(c), 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
-impl Frag {
+impl<'a> Frag<'a> {
     /// True when the line has no text.
     pub(crate) fn is_empty(&self) -> bool {
         self.text.is_empty()
@@ -125,10 +129,13 @@ impl Frag {
     /// Appends `s` to the text: the first time with no spare room (most
     /// lines, a table cell's, are written in one piece).
     fn push_text(&mut self, s: &str) {
-        if self.text.capacity() == 0 {
-            self.text.reserve_exact(s.len());
+        if self.text.is_empty() {
+            let mut own = String::with_capacity(s.len());
+            own.push_str(s);
+            self.text = Cow::Owned(own);
+        } else {
+            self.text.to_mut().push_str(s);
         }
-        self.text.push_str(s);
     }
 
     /// Writes the pending white space, if `next` is not the start of the line.
@@ -145,7 +152,7 @@ impl Frag {
                 } else {
                     self.piece(src, end - src);
                 }
-                self.text.push(' ');
+                self.text.to_mut().push(' ');
             }
         }
     }
@@ -158,6 +165,43 @@ impl Frag {
         self.settle(first);
         self.piece(src, COPY);
         self.push_text(s);
+    }
+
+    /// Appends `s`, a verbatim copy of the source at `src` that lives as long
+    /// as the line: the line's first text is `s` itself, not a copy of it.
+    pub(crate) fn borrow(&mut self, s: &'a str, src: usize) {
+        let Some(first) = s.chars().next() else {
+            return;
+        };
+        self.settle(first);
+        self.piece(src, COPY);
+        if self.text.is_empty() {
+            self.text = Cow::Borrowed(s);
+        } else {
+            self.text.to_mut().push_str(s);
+        }
+    }
+
+    /// Appends `s`, text of a document whose text is not mapped back to a
+    /// source (a `.docx`): only the line's first piece is kept (so that
+    /// [`figure`] finds the line), at source offset 0.
+    /// The line's first text is `s` itself when it is borrowed.
+    #[cfg(feature = "docx")]
+    pub(crate) fn append(&mut self, s: Cow<'a, str>) {
+        if s.is_empty() {
+            return;
+        }
+        if self.first.is_none() {
+            self.first = Some(Piece {
+                at: self.text.len(),
+                src: 0,
+                len: COPY,
+            });
+        }
+        match s {
+            Cow::Borrowed(s) if self.text.is_empty() => self.text = Cow::Borrowed(s),
+            s => self.push_text(&s),
+        }
     }
 
     /// Appends `s`, which stands for the source range `src` (an entity).
@@ -200,7 +244,9 @@ impl Frag {
     /// Gives back the memory a finished line does not use (a table of many
     /// short cells would otherwise cost the spare capacity of each).
     pub(crate) fn shrink(&mut self) {
-        self.text.shrink_to_fit();
+        if let Cow::Owned(text) = &mut self.text {
+            text.shrink_to_fit();
+        }
         self.rest.shrink_to_fit();
     }
 }
@@ -231,11 +277,7 @@ impl Merged {
 pub(crate) fn figure(blocks: &[Block]) -> Option<(String, Option<Range<usize>>)> {
     let mut lines = Vec::new();
     flatten(blocks, &mut lines);
-    let text: String = lines
-        .iter()
-        .map(|f| f.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text: String = lines.iter().map(|f| &*f.text).collect::<Vec<_>>().join(" ");
     let t = text.trim_matches(|c: char| c.is_whitespace());
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let ok = t.chars().any(is_digit)
@@ -257,39 +299,135 @@ pub(crate) fn figure(blocks: &[Block]) -> Option<(String, Option<Range<usize>>)>
     Some((t.to_string(), Some(first.src..end.max(first.src))))
 }
 
+/// The blocks of a table cell (or of any container a front end fills): a
+/// cell mostly holds one line, kept in place rather than in a list of its
+/// own (one allocation fewer for each cell).
+#[derive(Debug, Clone)]
+pub(crate) enum Blocks<'a> {
+    /// One block.
+    One(Block<'a>),
+    /// No block, or more than one.
+    Many(Vec<Block<'a>>),
+}
+
+impl Default for Blocks<'_> {
+    fn default() -> Self {
+        Blocks::Many(Vec::new())
+    }
+}
+
+impl<'a> Blocks<'a> {
+    /// Appends `block`: the first in place, the second moves both to a list.
+    pub(crate) fn push(&mut self, block: Block<'a>) {
+        match self {
+            Blocks::Many(v) if v.is_empty() && v.capacity() == 0 => *self = Blocks::One(block),
+            Blocks::Many(v) => v.push(block),
+            Blocks::One(_) => {
+                let Blocks::One(first) = std::mem::take(self) else {
+                    unreachable!("matched as one block")
+                };
+                *self = Blocks::Many(vec![first, block]);
+            }
+        }
+    }
+
+    /// Gives back the room a list of blocks does not use.
+    pub(crate) fn shrink(&mut self) {
+        if let Blocks::Many(v) = self {
+            v.shrink_to_fit();
+        }
+    }
+
+    /// Drops the blocks.
+    pub(crate) fn clear(&mut self) {
+        *self = Blocks::default();
+    }
+
+    /// The blocks as a list.
+    pub(crate) fn into_vec(self) -> Vec<Block<'a>> {
+        match self {
+            Blocks::One(b) => vec![b],
+            Blocks::Many(v) => v,
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Blocks<'a> {
+    type Target = [Block<'a>];
+
+    fn deref(&self) -> &[Block<'a>] {
+        match self {
+            Blocks::One(b) => std::slice::from_ref(b),
+            Blocks::Many(v) => v,
+        }
+    }
+}
+
+impl<'a> From<Vec<Block<'a>>> for Blocks<'a> {
+    fn from(v: Vec<Block<'a>>) -> Self {
+        Blocks::Many(v)
+    }
+}
+
+impl<'a> Extend<Block<'a>> for Blocks<'a> {
+    fn extend<I: IntoIterator<Item = Block<'a>>>(&mut self, iter: I) {
+        for b in iter {
+            self.push(b);
+        }
+    }
+}
+
+impl<'a> IntoIterator for Blocks<'a> {
+    type Item = Block<'a>;
+    type IntoIter = std::vec::IntoIter<Block<'a>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.into_vec().into_iter()
+    }
+}
+
+impl<'b, 'a> IntoIterator for &'b Blocks<'a> {
+    type Item = &'b Block<'a>;
+    type IntoIter = std::slice::Iter<'b, Block<'a>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// A cell of a table.
 #[derive(Debug, Clone)]
-pub(crate) enum Cell {
+pub(crate) enum Cell<'a> {
     /// A cell that starts here, its content and where its tag is.
-    Content { blocks: Vec<Block>, at: usize },
+    Content { blocks: Blocks<'a>, at: usize },
     /// The continuation of a cell merged down from the row above.
     Continuation,
 }
 
 /// A row of a table.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Row {
-    pub(crate) cells: Vec<Cell>,
+pub(crate) struct Row<'a> {
+    pub(crate) cells: Vec<Cell<'a>>,
 }
 
 /// A table, its rows in document order.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Table {
-    pub(crate) rows: Vec<Row>,
+pub(crate) struct Table<'a> {
+    pub(crate) rows: Vec<Row<'a>>,
     /// Where the table starts in the source.
     pub(crate) at: usize,
 }
 
 /// A block of a document.
 #[derive(Debug, Clone)]
-pub(crate) enum Block {
+pub(crate) enum Block<'a> {
     /// A line of text (a paragraph, a heading, a line ended by `<br>`).
-    Line(Frag),
+    Line(Frag<'a>),
     /// A table.
-    Table(Table),
+    Table(Table<'a>),
 }
 
-impl Table {
+impl Table<'_> {
     /// Whether the table is page layout rather than data (see the module docs).
     fn is_layout(&self) -> bool {
         self.rows.iter().flat_map(|r| &r.cells).any(|c| match c {
@@ -311,7 +449,8 @@ impl Table {
 /// Text written from blocks, with its map to the source.
 struct Out {
     text: String,
-    map: OffsetMapBuilder,
+    /// The map being built (`None`: no map is wanted).
+    map: Option<OffsetMapBuilder>,
     /// The end of the source of the text written last: separators map there.
     pos: usize,
     /// The tables written as tab rows: byte ranges of `text`.
@@ -321,11 +460,15 @@ struct Out {
 impl Out {
     fn frag(&mut self, f: &Frag) {
         let base = self.text.len();
+        let Some(map) = &mut self.map else {
+            self.text.push_str(&f.text);
+            return;
+        };
         for p in f.pieces() {
             if p.len == COPY {
-                self.map.copied(base + p.at, p.src);
+                map.copied(base + p.at, p.src);
             } else {
-                self.map.replaced(base + p.at, p.src..p.src + p.len);
+                map.replaced(base + p.at, p.src..p.src + p.len);
             }
         }
         if let Some(p) = f.last_piece() {
@@ -342,7 +485,9 @@ impl Out {
     /// the text before it ends (or at `at`, if that is further on).
     fn synth(&mut self, s: &str, at: usize) {
         self.pos = self.pos.max(at);
-        self.map.replaced(self.text.len(), self.pos..self.pos);
+        if let Some(map) = &mut self.map {
+            map.replaced(self.text.len(), self.pos..self.pos);
+        }
         self.text.push_str(s);
     }
 
@@ -422,7 +567,7 @@ impl Out {
     }
 }
 
-fn flatten<'b>(blocks: &'b [Block], out: &mut Vec<&'b Frag>) {
+fn flatten<'b, 'a>(blocks: &'b [Block<'a>], out: &mut Vec<&'b Frag<'a>>) {
     for b in blocks {
         match b {
             Block::Line(f) => out.push(f),
@@ -461,19 +606,34 @@ pub(crate) struct Written {
 /// Writes `blocks` as text, with its map to the source and the byte ranges
 /// of the tables written as tab rows.
 pub(crate) fn render_tables(blocks: &[Block], source_len: usize) -> Written {
+    let out = write(blocks, true);
+    let len = out.text.len();
+    Written {
+        text: out.text,
+        map: out.map.unwrap_or_default().finish(len, source_len),
+        tables: out.tables,
+    }
+}
+
+/// Writes `blocks` as text, as [`render_tables`] does, with no map: the
+/// text and the byte ranges of the tables written as tab rows (for a
+/// `.docx`, whose spans are ranges of the text itself).
+#[cfg(feature = "docx")]
+pub(crate) fn render_unmapped(blocks: &[Block]) -> (String, Vec<Range<usize>>) {
+    let out = write(blocks, false);
+    (out.text, out.tables)
+}
+
+/// Writes `blocks`, with their map to the source if `mapped`.
+fn write(blocks: &[Block], mapped: bool) -> Out {
     let mut out = Out {
         text: String::new(),
-        map: OffsetMapBuilder::new(),
+        map: mapped.then(OffsetMapBuilder::new),
         pos: 0,
         tables: Vec::new(),
     };
     out.blocks(blocks);
-    let len = out.text.len();
-    Written {
-        text: out.text,
-        map: out.map.finish(len, source_len),
-        tables: out.tables,
-    }
+    out
 }
 
 /// Empties the cells that hold a figure and are merged down (a `.docx`
@@ -481,22 +641,19 @@ pub(crate) fn render_tables(blocks: &[Block], source_len: usize) -> Written {
 /// drops the grid spans (each cell comes with the number of grid columns it
 /// covers).
 #[cfg(any(feature = "docx", feature = "pdf"))]
-pub(crate) fn leave_out_merged_figures(
-    mut rows: Vec<Vec<(Cell, usize)>>,
+pub(crate) fn leave_out_merged_figures<'a>(
+    mut rows: Vec<Vec<(Cell<'a>, usize)>>,
     merged: &mut Vec<Merged>,
-) -> Vec<Vec<Cell>> {
-    // the grid column of each cell
-    let starts: Vec<Vec<usize>> = rows
+) -> Vec<Vec<Cell<'a>>> {
+    // the grid column of each cell (rows laid end to end, as in `slot`)
+    let starts: Vec<usize> = rows
         .iter()
-        .map(|row| {
-            let mut col = 0;
-            row.iter()
-                .map(|(_, span)| {
-                    let at = col;
-                    col += span;
-                    at
-                })
-                .collect()
+        .flat_map(|row| {
+            row.iter().scan(0, |col, (_, span)| {
+                let at = *col;
+                *col += span;
+                Some(at)
+            })
         })
         .collect();
     // Rows covered by each cell that starts a vertical merge, in the order
@@ -521,7 +678,7 @@ pub(crate) fn leave_out_merged_figures(
     for (r, row) in rows.iter().enumerate() {
         next.clear();
         for (i, (cell, _)) in row.iter().enumerate() {
-            let col = starts[r][i];
+            let col = starts[row_base[r] + i];
             let o = match cell {
                 Cell::Content { .. } => Some((r, i)),
                 Cell::Continuation => origin
@@ -570,15 +727,15 @@ pub(crate) fn leave_out_merged_figures(
 mod tests {
     use super::*;
 
-    fn line(s: &str, src: usize) -> Block {
+    fn line(s: &str, src: usize) -> Block<'static> {
         let mut f = Frag::default();
         f.copy(s, src);
         Block::Line(f)
     }
 
-    fn cell(s: &str, src: usize) -> Cell {
+    fn cell(s: &str, src: usize) -> Cell<'static> {
         Cell::Content {
-            blocks: vec![line(s, src)],
+            blocks: vec![line(s, src)].into(),
             at: src,
         }
     }
@@ -632,6 +789,92 @@ mod tests {
     }
 
     #[test]
+    fn a_line_of_one_borrowed_piece_is_the_source_itself() {
+        let src = "予以公开 &amp; 1";
+        let mut f = Frag::default();
+        f.borrow(&src[..12], 0);
+        assert!(matches!(f.text, Cow::Borrowed(_)));
+        f.space(12..13, false);
+        f.replaced("&", 13..18);
+        f.borrow(&src[19..], 19);
+        assert!(matches!(f.text, Cow::Owned(_)));
+        assert_eq!(f.text, "予以公开 &1");
+        let (text, map) = render(&[Block::Line(f)], src.len());
+        assert_eq!(text, "予以公开 &1\n");
+        assert_eq!(map.map_range(0..12), 0..12);
+        assert_eq!(map.map_range(13..14), 13..18);
+    }
+
+    #[cfg(feature = "docx")]
+    #[test]
+    fn unmapped_lines_borrow_their_first_text_and_keep_one_piece() {
+        let xml = "1 < 2";
+        let mut f = Frag::default();
+        f.append(Cow::Borrowed(&xml[..1]));
+        assert!(matches!(f.text, Cow::Borrowed(_)));
+        f.append(Cow::Owned(" <".to_string()));
+        f.append(Cow::Borrowed(&xml[3..]));
+        assert_eq!(f.text, "1 < 2");
+        assert!(f.rest.is_empty());
+        // a figure is still found in the line
+        let cell = Cell::Content {
+            blocks: vec![Block::Line(f)].into(),
+            at: 0,
+        };
+        let Cell::Content { blocks, .. } = &cell else {
+            unreachable!()
+        };
+        assert!(figure(blocks).is_none());
+        let mut g = Frag::default();
+        g.append(Cow::Borrowed("12"));
+        assert_eq!(
+            figure(&[Block::Line(g.clone())]).map(|f| f.0),
+            Some("12".into())
+        );
+        let table = Table {
+            rows: vec![Row {
+                cells: vec![
+                    cell,
+                    Cell::Content {
+                        blocks: vec![Block::Line(g)].into(),
+                        at: 0,
+                    },
+                ],
+            }],
+            at: 0,
+        };
+        let (text, tables) = render_unmapped(&[Block::Table(table)]);
+        assert_eq!(text, "1 < 2\t12\n");
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0], 0..text.len());
+    }
+
+    #[test]
+    fn blocks_keep_one_in_place_and_more_in_order() {
+        let texts = |b: &Blocks| -> Vec<String> {
+            b.iter()
+                .map(|b| match b {
+                    Block::Line(f) => f.text.to_string(),
+                    Block::Table(_) => "table".to_string(),
+                })
+                .collect()
+        };
+        let mut b = Blocks::default();
+        assert!(b.is_empty());
+        b.push(line("a", 0));
+        assert!(matches!(b, Blocks::One(_)));
+        assert_eq!(texts(&b), ["a"]);
+        b.push(line("b", 1));
+        b.extend([line("c", 2)]);
+        assert_eq!(texts(&b), ["a", "b", "c"]);
+        assert_eq!(b.clone().into_vec().len(), 3);
+        b.clear();
+        assert!(b.is_empty());
+        b.push(line("d", 3));
+        assert!(matches!(b, Blocks::One(_)));
+    }
+
+    #[test]
     fn cell_lines_join_without_making_numbers() {
         let c = Cell::Content {
             blocks: vec![
@@ -639,7 +882,8 @@ mod tests {
                 line("制作数量", 10),
                 line("1", 20),
                 line("2", 30),
-            ],
+            ]
+            .into(),
             at: 0,
         };
         let (text, _) = render(

@@ -411,12 +411,11 @@ impl Document {
         #[cfg(feature = "docx")]
         {
             if docx::is_docx(bytes) {
-                let (blocks, merged) = docx::read(bytes, &options.limits)?;
-                let written = layout::render_tables(&blocks, 0);
+                let read = docx::read(bytes, &options.limits)?;
                 return Ok(Document {
-                    merged,
-                    tables: written.tables,
-                    ..Document::read_as(Format::Docx, written.text, options)
+                    merged: read.merged,
+                    tables: read.tables,
+                    ..Document::read_as(Format::Docx, read.text, options)
                 });
             }
             Err(unsupported(

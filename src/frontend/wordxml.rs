@@ -17,6 +17,8 @@
 //! text     = (char | reference)*   reference = "&" name ";" | "&#" digits ";" | "&#x" hex ";"
 //! ```
 
+use std::borrow::Cow;
+
 /// One thing read from the XML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Event<'a> {
@@ -250,8 +252,9 @@ pub(crate) fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
 /// Writes the text of `raw` (text between tags) to `out` piece by piece:
 /// line ends normalized as XML 1.0 does (`\r\n` and a lone `\r` are `\n`),
 /// character references and the five predefined entities resolved, other
-/// references (and references to no char) dropped.
-pub(crate) fn text(raw: &str, out: &mut impl FnMut(&str)) {
+/// references (and references to no char) dropped. The pieces are slices of
+/// `raw` where they can be (all but the chars of references).
+pub(crate) fn text<'a>(raw: &'a str, out: &mut impl FnMut(Cow<'a, str>)) {
     let mut rest = raw;
     while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         lines(&rest[..amp], out);
@@ -262,22 +265,29 @@ pub(crate) fn text(raw: &str, out: &mut impl FnMut(&str)) {
             return;
         };
         if let Some(c) = reference(&after[..semi]) {
-            out(c.encode_utf8(&mut [0; 4]));
+            out(match c {
+                '<' => Cow::Borrowed("<"),
+                '>' => Cow::Borrowed(">"),
+                '&' => Cow::Borrowed("&"),
+                '"' => Cow::Borrowed("\""),
+                '\'' => Cow::Borrowed("'"),
+                c => Cow::Owned(c.to_string()),
+            });
         }
         rest = &after[semi + 1..];
     }
     lines(rest, out);
 }
 
-/// Writes `s` with its line ends normalized.
-pub(crate) fn lines(s: &str, out: &mut impl FnMut(&str)) {
+/// Writes `s` with its line ends normalized, in slices of `s`.
+pub(crate) fn lines<'a>(s: &'a str, out: &mut impl FnMut(Cow<'a, str>)) {
     let mut rest = s;
     while let Some(cr) = memchr::memchr(b'\r', rest.as_bytes()) {
-        out(&rest[..cr]);
-        out("\n");
+        out(Cow::Borrowed(&rest[..cr]));
+        out(Cow::Borrowed("\n"));
         rest = rest[cr + 1..].strip_prefix('\n').unwrap_or(&rest[cr + 1..]);
     }
-    out(rest);
+    out(Cow::Borrowed(rest));
 }
 
 /// The char a reference (`&name;` without `&` and `;`) stands for.
@@ -394,7 +404,7 @@ mod tests {
     fn text_with_references_and_line_ends() {
         let mut s = String::new();
         text("a&lt;b&#x4E00;&#19968;&nope;&#0;\r\nc\rd & e", &mut |p| {
-            s.push_str(p)
+            s.push_str(&p)
         });
         assert_eq!(s, "a<b一一\nc\nd & e");
     }

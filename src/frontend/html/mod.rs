@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 
 use encoding_rs::Encoding;
 
-use super::layout::{self, Block, Frag};
+use super::layout::{self, Block, Blocks, Frag};
 use crate::error::Error;
 use crate::options::{Limit, Limits};
 use lex::{Lexer, Name, Token};
@@ -264,44 +264,49 @@ struct Frame {
 
 /// Where text goes: the document, a cell or a caption.
 #[derive(Default)]
-struct Container {
-    blocks: Vec<Block>,
-    line: Frag,
+struct Container<'a> {
+    blocks: Blocks<'a>,
+    line: Frag<'a>,
     /// For a cell: colspan, rowspan (0: to the end of its row group), tag offset.
     cell: Option<(usize, usize, usize)>,
 }
 
-struct CellBuild {
-    blocks: Vec<Block>,
+struct CellBuild<'a> {
+    blocks: Blocks<'a>,
     colspan: usize,
     rowspan: usize,
     at: usize,
 }
 
+/// A row read: where its cells start in [`TableBuild::built`], and its row
+/// group.
 struct RowBuild {
-    cells: Vec<CellBuild>,
+    start: usize,
     group: u32,
 }
 
-struct TableBuild {
+struct TableBuild<'a> {
     rows: Vec<RowBuild>,
-    /// The number of cells in `rows`.
+    /// The cells of all rows, one row after the other (one list for the
+    /// table rather than one for each row).
+    built: Vec<CellBuild<'a>>,
+    /// The number of cells read.
     cells: usize,
     group: u32,
     at: usize,
     hidden: bool,
 }
 
-struct Reader<'a> {
+struct Reader<'a, 'l> {
     src: &'a str,
     strip_chrome: bool,
     frames: Vec<Frame>,
     hidden: usize,
     pre: usize,
-    containers: Vec<Container>,
-    tables: Vec<TableBuild>,
+    containers: Vec<Container<'a>>,
+    tables: Vec<TableBuild<'a>>,
     merged: Vec<layout::Merged>,
-    limits: &'a Limits,
+    limits: &'l Limits,
     /// The first limit exceeded: reading stops.
     error: Option<Error>,
     /// Whether page chrome was left out.
@@ -311,7 +316,7 @@ struct Reader<'a> {
 /// Reads an HTML source (a page or a fragment) into blocks. Offsets in the
 /// blocks' maps are byte offsets of `src`.
 #[cfg(test)]
-pub(crate) fn read(src: &str, strip_chrome: bool) -> Vec<Block> {
+pub(crate) fn read(src: &str, strip_chrome: bool) -> Vec<Block<'_>> {
     read_noting(src, strip_chrome, &Limits::default())
         .expect("within the limits")
         .0
@@ -325,11 +330,11 @@ pub(crate) fn read(src: &str, strip_chrome: bool) -> Vec<Block> {
 ///
 /// [`crate::ErrorKind::LimitExceeded`] for tables nested deeper than
 /// [`Limits::max_depth`] or with more cells than [`Limits::max_table_cells`].
-pub(crate) fn read_noting(
-    src: &str,
+pub(crate) fn read_noting<'a>(
+    src: &'a str,
     strip_chrome: bool,
     limits: &Limits,
-) -> Result<(Vec<Block>, Vec<layout::Merged>, bool), Error> {
+) -> Result<(Vec<Block<'a>>, Vec<layout::Merged>, bool), Error> {
     let mut r = Reader {
         src,
         strip_chrome,
@@ -370,7 +375,11 @@ pub(crate) fn read_noting(
     r.flush();
     let merged = std::mem::take(&mut r.merged);
     let dropped_chrome = r.dropped_chrome;
-    Ok((r.containers.swap_remove(0).blocks, merged, dropped_chrome))
+    Ok((
+        r.containers.swap_remove(0).blocks.into_vec(),
+        merged,
+        dropped_chrome,
+    ))
 }
 
 fn attr<'s>(src: &'s str, attrs: &[lex::Attr], name: &str) -> Option<std::borrow::Cow<'s, str>> {
@@ -440,8 +449,8 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
-impl Reader<'_> {
-    fn top(&mut self) -> &mut Container {
+impl<'a> Reader<'a, '_> {
+    fn top(&mut self) -> &mut Container<'a> {
         self.containers
             .last_mut()
             .expect("the document container is never popped")
@@ -454,10 +463,6 @@ impl Reader<'_> {
         if !c.line.is_empty() {
             let mut line = std::mem::take(&mut c.line);
             line.shrink();
-            if c.blocks.capacity() == 0 {
-                // a cell's content is mostly one line
-                c.blocks.reserve_exact(1);
-            }
             c.blocks.push(Block::Line(line));
         }
     }
@@ -474,13 +479,13 @@ impl Reader<'_> {
         while i < end {
             let c = b[i];
             if pre && (c == b'\n' || c == b'\r') {
-                self.top().line.copy(&src[run..i], run);
+                self.top().line.borrow(&src[run..i], run);
                 let crlf = c == b'\r' && b.get(i + 1) == Some(&b'\n');
                 self.flush();
                 i += if crlf { 2 } else { 1 };
                 run = i;
             } else if !pre && is_space(c) {
-                self.top().line.copy(&src[run..i], run);
+                self.top().line.borrow(&src[run..i], run);
                 let ws = i;
                 let mut newline = false;
                 while i < end && is_space(b[i]) {
@@ -490,7 +495,7 @@ impl Reader<'_> {
                 self.top().line.space(ws..i, newline);
                 run = i;
             } else if c == b'&' {
-                self.top().line.copy(&src[run..i], run);
+                self.top().line.borrow(&src[run..i], run);
                 run = i;
                 match entities::reference(&src[i..end], false) {
                     Some((ch, len)) => {
@@ -507,7 +512,7 @@ impl Reader<'_> {
                 i += 1;
             }
         }
-        self.top().line.copy(&src[run..end], run);
+        self.top().line.borrow(&src[run..end], run);
     }
 
     fn innermost_table(&self) -> Option<usize> {
@@ -543,7 +548,7 @@ impl Reader<'_> {
                 self.flush();
                 if self.containers.len() > 1 {
                     let mut c = self.containers.pop().unwrap_or_default();
-                    c.blocks.shrink_to_fit();
+                    c.blocks.shrink();
                     let (colspan, rowspan, at) = c.cell.unwrap_or((1, 1, 0));
                     let max = self.limits.max_table_cells;
                     if let Some(t) = self.tables.last_mut() {
@@ -552,8 +557,10 @@ impl Reader<'_> {
                             self.error = Some(self.limits.exceeded(Limit::TableCells));
                         }
                     }
-                    if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
-                        row.cells.push(CellBuild {
+                    if let Some(t) = self.tables.last_mut()
+                        && !t.rows.is_empty()
+                    {
+                        t.built.push(CellBuild {
                             blocks: c.blocks,
                             colspan,
                             rowspan,
@@ -610,11 +617,8 @@ impl Reader<'_> {
     fn open_row(&mut self) {
         let group = self.tables.last().map_or(0, |t| t.group);
         if let Some(t) = self.tables.last_mut() {
-            if let Some(last) = t.rows.last_mut() {
-                last.cells.shrink_to_fit();
-            }
             t.rows.push(RowBuild {
-                cells: Vec::new(),
+                start: t.built.len(),
                 group,
             });
         }
@@ -759,6 +763,7 @@ impl Reader<'_> {
             }
             self.tables.push(TableBuild {
                 rows: Vec::new(),
+                built: Vec::new(),
                 cells: 0,
                 group: 0,
                 at,
@@ -931,11 +936,11 @@ impl Carried {
 ///
 /// [`crate::ErrorKind::LimitExceeded`] when the cells, those carried down
 /// included, are more than [`Limits::max_table_cells`].
-fn grid(
-    t: TableBuild,
+fn grid<'a>(
+    t: TableBuild<'a>,
     merged: &mut Vec<layout::Merged>,
     limits: &Limits,
-) -> Result<layout::Table, Error> {
+) -> Result<layout::Table<'a>, Error> {
     let n = t.rows.len();
     // the end (exclusive) of each row's row group
     let mut group_end = vec![n; n];
@@ -949,10 +954,14 @@ fn grid(
     let mut carried = Carried::default();
     let mut total = 0usize;
     let mut rows = Vec::with_capacity(n);
-    for (r, row) in t.rows.into_iter().enumerate() {
-        let mut cells = Vec::with_capacity(row.cells.len());
+    let read = t.built.len();
+    let mut built = t.built.into_iter();
+    for (r, row) in t.rows.iter().enumerate() {
+        let end = t.rows.get(r + 1).map_or(read, |next| next.start);
+        let count = end - row.start;
+        let mut cells = Vec::with_capacity(count);
         let mut col = 0;
-        for cell in row.cells {
+        for cell in built.by_ref().take(count) {
             while let Some(b) = carried.live(col, r) {
                 cells.push(layout::Cell::Continuation);
                 col = (b.start + b.span).max(col + 1);

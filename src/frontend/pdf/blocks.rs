@@ -190,9 +190,9 @@ enum Item<'g> {
 }
 
 /// The blocks of all pages, and the source their text maps to.
-pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> (Vec<Block>, Source) {
+pub(super) fn blocks(pages: &[Page], merged: &mut Vec<Merged>) -> (Vec<Block<'static>>, Source) {
     let mut src = Source::default();
-    let mut out: Vec<Block> = Vec::new();
+    let mut out: Vec<Block<'static>> = Vec::new();
     let furniture = furniture(pages);
     // the table that ended the last page, if it did
     let mut open: Option<usize> = None;
@@ -307,7 +307,7 @@ fn cell_text(c: &Cell) -> String {
 ///
 /// Header rows the renderer repeats at the top of the new part (the same
 /// texts as the table's first rows) are left out.
-fn join_rows(rows: &mut Vec<Row>, more: Vec<Row>) {
+fn join_rows(rows: &mut Vec<Row<'static>>, more: Vec<Row<'static>>) {
     let texts = |r: &Row| r.cells.iter().map(cell_text).collect::<Vec<_>>();
     let repeated = more
         .iter()
@@ -432,9 +432,9 @@ fn table_rows(
     cells: &[Vec<&Glyph>],
     src: &mut Source,
     merged: &mut Vec<Merged>,
-) -> Vec<Row> {
-    let mut rows: Vec<Vec<(Cell, usize)>> = Vec::new();
-    let mut written: Vec<Option<Vec<Block>>> = cells
+) -> Vec<Row<'static>> {
+    let mut rows: Vec<Vec<(Cell<'static>, usize)>> = Vec::new();
+    let mut written: Vec<Option<Vec<Block<'static>>>> = cells
         .iter()
         .map(|gs| {
             let mut blocks = Vec::new();
@@ -459,7 +459,7 @@ fn table_rows(
                 let blocks = written[i].take().unwrap_or_default();
                 row.push((
                     Cell::Content {
-                        blocks,
+                        blocks: blocks.into(),
                         at: src.next,
                     },
                     span,
@@ -493,7 +493,7 @@ mod tests {
         }
     }
 
-    fn row(cells: &[&str]) -> Row {
+    fn row(cells: &[&str]) -> Row<'static> {
         Row {
             cells: cells
                 .iter()
@@ -501,7 +501,7 @@ mod tests {
                     let mut f = Frag::default();
                     f.copy(t, 0);
                     Cell::Content {
-                        blocks: vec![Block::Line(f)],
+                        blocks: vec![Block::Line(f)].into(),
                         at: 0,
                     }
                 })

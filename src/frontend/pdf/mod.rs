@@ -87,7 +87,7 @@ fn unsupported(format: &'static str, advice: &'static str) -> Error {
 /// What a PDF reads as.
 #[derive(Debug)]
 pub(crate) struct Read {
-    pub(crate) blocks: Vec<Block>,
+    pub(crate) blocks: Vec<Block<'static>>,
     pub(crate) merged: Vec<Merged>,
     pub(crate) pages: usize,
     /// What the text of `blocks` maps to: the glyphs with their places.
