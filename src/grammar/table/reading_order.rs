@@ -27,6 +27,7 @@
 //! those values when that decides the rest (see [`short_columns`]).
 
 use super::active_figures_first::read_one_a_line;
+use super::column_rests::read_column_rests;
 use super::columns::{ShortBlock, short_blocks};
 use super::header_start::{from_header, overflow_end};
 use super::label_tails::read_label_tails;
@@ -541,6 +542,7 @@ pub(crate) fn read_uniform_tables(
         && !hidden(TableId::Active)
     {
         read_one_a_line(ctx, table, region, edition);
+        read_column_rests(ctx, table, region, edition, &skip);
     }
     if let (Some(table), Some(region)) = (active, active_region)
         && !hidden(TableId::Active)
