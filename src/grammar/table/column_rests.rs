@@ -46,9 +46,7 @@ use crate::grammar::Ctx;
 use crate::grammar::label::compacts_to;
 use crate::grammar::tokens::lines;
 use crate::grammar::value::{HeaderUnit, Scalar};
-use crate::model::{
-    ActiveColumn, ActiveTable, Cell, DiagnosticKind, Edition, Level, Span, Value,
-};
+use crate::model::{ActiveColumn, ActiveTable, Cell, DiagnosticKind, Edition, Level, Span, Value};
 use crate::normalize::Norm;
 use crate::template::{self, Part};
 
@@ -91,7 +89,11 @@ fn header_line(
         .collect();
     let k = parts.iter().position(|p| std::ptr::eq(*p, part))?;
     let at: Vec<usize> = (0..all.len())
-        .filter(|&i| forms.iter().any(|f| compacts_to(&doc[all[i].0..all[i].1], f)))
+        .filter(|&i| {
+            forms
+                .iter()
+                .any(|f| compacts_to(&doc[all[i].0..all[i].1], f))
+        })
         .collect();
     (at.len() == parts.len()).then(|| at[k])
 }
@@ -160,7 +162,11 @@ pub(crate) fn read_column_rests(
     // every read cell's figure is one of the table's, taken once
     let spans: Vec<Span> = figures.iter().map(|f| ctx.span(f.range())).collect();
     let mut taken = vec![false; figures.len()];
-    for cell in table.rows.iter().flat_map(|r| r.cells.iter().map(|(_, c)| c)) {
+    for cell in table
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|(_, c)| c))
+    {
         let Some(span) = cell.span else { continue };
         match spans.iter().position(|s| *s == span) {
             Some(i) if !taken[i] => taken[i] = true,
@@ -231,7 +237,9 @@ pub(crate) fn read_column_rests(
             }
         }
     }
-    let first = below.first().map(|&(_, i, _)| Norm::new(all[i].0, all[i].1));
+    let first = below
+        .first()
+        .map(|&(_, i, _)| Norm::new(all[i].0, all[i].1));
     ctx.diag(
         Level::Info,
         DiagnosticKind::RowRealigned,

@@ -33,7 +33,7 @@ use super::header_start::{from_header, overflow_end};
 use super::label_tails::read_label_tails;
 use super::review_groups::read_review_groups;
 use super::review_totals::read_review_totals;
-use super::row_bands::{read_review_bands, read_row_bands};
+use super::row_bands::{read_review_bands, read_row_bands, read_tail_bands};
 use super::stray_blocks::{read_stray_blocks, stray_blocks, stray_spans};
 use super::total_column::read_total_column;
 use crate::grammar::Ctx;
@@ -501,7 +501,10 @@ fn fill_active(
 /// Section 四's groups printed in LibreOffice's pieces are read before the
 /// totals alone (see [`read_review_groups`]). Section 二's column blocks
 /// printed in section 三's text are read into section 二 and left out of
-/// sections 三's and 四's figures (see [`stray_blocks`]).
+/// sections 三's and 四's figures (see [`stray_blocks`]); a part of section
+/// 二 whose headers show only its first rows' cells is read from the blocks
+/// after its labels (see [`read_column_rests`]), and a section 三 whose text
+/// shows only its last rows from their bands (see [`read_tail_bands`]).
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
@@ -614,6 +617,9 @@ pub(crate) fn read_uniform_tables(
                 }
             }
         }
+    }
+    if open(&applications.rows) && labels_in_order(ctx.doc, a, APPLICANT_LABELS) {
+        read_tail_bands(ctx, applications, edition, a, &skip);
     }
     if open(&applications.rows) {
         read_total_column(ctx, applications, a, &skip);
