@@ -60,18 +60,19 @@ fn is_open(cell: &Cell) -> bool {
     cell.span.is_none() && cell.value.is_blank()
 }
 
-/// The first part of section 二 with cells open, its columns with every
-/// cell open (when each of its columns has all its cells open or none), and
-/// the open cells of the parts after it (part and column).
-#[allow(clippy::type_complexity)]
-fn the_open_part(
-    table: &ActiveTable,
-    edition: Edition,
-) -> Option<(
-    &'static Part,
-    Vec<ActiveColumn>,
-    Vec<(&'static Part, ActiveColumn)>,
-)> {
+/// The part a reading of rest blocks is for, and the open cells after it.
+struct OpenPart {
+    /// The first part of section 二 with cells open.
+    part: &'static Part,
+    /// Its columns with every cell open, in order.
+    columns: Vec<ActiveColumn>,
+    /// The open cells of the parts after it: their part and column.
+    later: Vec<(&'static Part, ActiveColumn)>,
+}
+
+/// The first part of section 二 with cells open, when each of its columns
+/// has all its cells open or none (see [`OpenPart`]).
+fn the_open_part(table: &ActiveTable, edition: Edition) -> Option<OpenPart> {
     let open_in = |part: &'static Part| {
         part.rows
             .iter()
@@ -91,7 +92,11 @@ fn the_open_part(
         }
     }
     let later = parts.flat_map(open_in).collect();
-    Some((part, columns, later))
+    Some(OpenPart {
+        part,
+        columns,
+        later,
+    })
 }
 
 /// The line of `all` that is `part`'s header of `column`: the header's k-th
@@ -200,7 +205,12 @@ pub(crate) fn read_column_rests(
     edition: Edition,
     skip: &[Span],
 ) -> bool {
-    let Some((part, open_columns, later)) = the_open_part(table, edition) else {
+    let Some(OpenPart {
+        part,
+        columns: open_columns,
+        later,
+    }) = the_open_part(table, edition)
+    else {
         return false;
     };
     let doc = ctx.doc;
