@@ -6,6 +6,7 @@ mod active_figures_first;
 mod align;
 mod applications;
 mod collapsed;
+mod column_rests;
 mod columns;
 mod cut_labels;
 mod cut_values;

@@ -27,13 +27,14 @@
 //! those values when that decides the rest (see [`short_columns`]).
 
 use super::active_figures_first::read_one_a_line;
+use super::column_rests::read_column_rests;
 use super::columns::{ShortBlock, short_blocks};
 use super::header_start::{from_header, overflow_end};
 use super::label_tails::read_label_tails;
 use super::later_columns::{carried_figures, read_later_columns};
 use super::review_groups::read_review_groups;
 use super::review_totals::read_review_totals;
-use super::row_bands::{read_review_bands, read_row_bands};
+use super::row_bands::{read_review_bands, read_row_bands, read_tail_bands};
 use super::stray_blocks::{read_stray_blocks, stray_blocks, stray_spans};
 use super::total_column::read_total_column;
 use crate::grammar::Ctx;
@@ -521,7 +522,11 @@ fn through_heading(doc: &str, active: Norm, applications: Norm) -> Option<Norm> 
 /// [`read_later_columns`]), between a first reading of section 二's parts
 /// one a line and a second one of the parts they leave open (see
 /// [`read_one_a_line`]), and section 二's uniform fill is tried again with
-/// its figures down to section 三's header (see [`through_heading`]).
+/// its figures down to section 三's header (see [`through_heading`]). A part
+/// of section 二 whose headers show only its first rows' cells is read from
+/// the blocks after its labels (see [`read_column_rests`]), and a section 三
+/// whose text shows only its last rows from their bands (see
+/// [`read_tail_bands`]).
 pub(crate) fn read_uniform_tables(
     ctx: &mut Ctx<'_>,
     edition: Edition,
@@ -575,6 +580,7 @@ pub(crate) fn read_uniform_tables(
             skip.extend(carry.iter().map(|(at, _)| ctx.span(*at)));
         }
         skip.extend(later);
+        read_column_rests(ctx, table, region, edition, &skip);
     }
     if let (Some(table), Some(region)) = (active, active_region)
         && !hidden(TableId::Active)
@@ -667,6 +673,9 @@ pub(crate) fn read_uniform_tables(
                 }
             }
         }
+    }
+    if open(&applications.rows) && labels_in_order(ctx.doc, a, APPLICANT_LABELS) {
+        read_tail_bands(ctx, applications, edition, a, &skip);
     }
     if open(&applications.rows) {
         read_total_column(ctx, applications, a, &skip);

@@ -253,6 +253,109 @@ pub(crate) fn read_row_bands(
     )
 }
 
+/// The rows of section 三 (of `edition`) whose label `region` shows: found
+/// by the scan, or one of its forms standing in the region's text once its
+/// white space is taken out (a label wrapped over a dozen lines of three
+/// characters, `2.申请` / `人逾期` / …, is no label the scan takes).
+fn shown_rows(
+    ctx: &Ctx<'_>,
+    table: &ApplicationsTable,
+    edition: Edition,
+    region: Norm,
+) -> Vec<bool> {
+    let text = crate::grammar::label::compact(&ctx.doc[region.start..region.end]);
+    ApplicationRow::rows(edition)
+        .iter()
+        .map(|&row| {
+            table.row(row).is_some_and(|r| r.label_span.is_some())
+                || crate::template::application_row(row)
+                    .label
+                    .forms
+                    .iter()
+                    .any(|f| text.contains(&crate::grammar::label::compact(f)))
+        })
+        .collect()
+}
+
+/// Reads section 三 when its text shows only its last rows' labels (a PDF
+/// that lost the rows before them) and their figures follow as bands of
+/// rows: cut as [`read_row_bands`] does, each row's six applicant cells
+/// summing to its 总计, and per column the outcome rows shown at most
+/// (七)总计. The rows not shown stay blank.
+///
+/// ```text
+/// tail   := the rows from the first whose label the text shows to the last, each
+///           shown, no row before them shown (found, or a form in the compacted text),
+///           at most half the table's rows
+/// stream := the first 7 × |tail| figures of section 三's text, all counts
+/// kept   := cuts of stream into band(k)… of the tail's rows whose rows hold, and per
+///           column Σ the tail's outcome rows ≤ (七)总计
+/// read   := every kept cut gives each cell the same figure
+/// ```
+///
+/// Without the rows before, the column sums that check a cut of the whole
+/// table cannot be formed; the row sums alone must leave one reading.
+pub(crate) fn read_tail_bands(
+    ctx: &mut Ctx<'_>,
+    table: &mut ApplicationsTable,
+    edition: Edition,
+    region: Norm,
+    skip: &[Span],
+) -> bool {
+    let rows = ApplicationRow::rows(edition);
+    let shown = shown_rows(ctx, table, edition, region);
+    let Some(first) = shown.iter().position(|&s| s) else {
+        return false;
+    };
+    let tail = &rows[first..];
+    // a lost label line leaves the rows around it shown: the tail of a PDF
+    // that lost rows is the table's smaller part
+    if first == 0
+        || tail.len() < 2
+        || tail.len() * 2 > rows.len()
+        || !shown[first..].iter().all(|&s| s)
+    {
+        return false;
+    }
+    let open = tail.iter().any(|&r| {
+        table
+            .row(r)
+            .is_some_and(|row| row.cells.iter().any(|(_, c)| c.span.is_none()))
+    });
+    if !open {
+        return false; // the rows not shown are the only ones open
+    }
+    let cells = tail.len() * COLUMNS;
+    let found = table_figures(ctx, region, cells, skip);
+    let values = counts(&found);
+    if values.len() < cells {
+        return false;
+    }
+    let total_at = tail.iter().position(|&r| r == ApplicationRow::OutcomeTotal);
+    let outcomes: Vec<usize> = (0..tail.len()).filter(|&i| tail[i].is_outcome()).collect();
+    let ways: Vec<_> = cuts(&values, tail.len(), COLUMNS)
+        .into_iter()
+        .filter(|way| {
+            total_at.is_none_or(|t| {
+                (0..COLUMNS).all(|c| {
+                    outcomes.iter().map(|&i| values[way[i][c]]).sum::<u64>() <= values[way[t][c]]
+                })
+            })
+        })
+        .collect();
+    fill_agreed(
+        ctx,
+        table,
+        (tail, ApplicantColumn::ALL),
+        (&found, &values),
+        &ways,
+        (
+            "applications: the text shows only the table's last rows, their figures after their labels as bands of rows; every cut into bands that keeps every row's sum gives each cell the same figure, and it is read (the rows not shown stay blank)",
+            region,
+        ),
+    )
+}
+
 /// Reads section 四 from the figures of `region` when they are exactly its
 /// fifteen cells, cut into bands of its three rows (行政复议, 未经复议直接起诉,
 /// 复议后起诉) each of whose 总计 is the sum of its other four cells, every
@@ -401,6 +504,45 @@ mod tests {
         // a figure more: which are the table's is unknown
         let r = read(&text.replace(" 1 1\n五", " 1 1 3\n五"));
         assert_eq!(get(&r, "review_litigation.reconsideration.upheld"), "");
+    }
+
+    /// Section 三 of the 2021 edition showing only its last four rows'
+    /// labels (the first wrapped over many lines), then `figures`.
+    fn last_rows(figures: &str) -> String {
+        format!(
+            "某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n\
+             2.申请\n人逾期\n未按收\n费通知\n要求缴\n纳费\n用、行\n政机关\n不再处\n理其政\n府信息\n公开申\n请\n\
+             3.其他\n（七）总计\n四、结转下年度继续办理\n\n{figures}\n四、政府信息公开行政复议、行政诉讼情况\n"
+        )
+    }
+
+    /// The last four rows' figures: the first row's cells in turn, the
+    /// other three column by column.
+    const LAST_ROWS: &str = "2\n0\n1\n0\n0\n2\n5\n1\n134\n3\n3\n46\n2\n3\n38\n2\n2\n21\n1\n1\n37\n2\n3\n51\n1\n13\n327\n11";
+
+    #[test]
+    fn the_last_rows_alone_are_read_where_their_sums_cut_them_one_way() {
+        let r = read(&last_rows(LAST_ROWS));
+        assert_eq!(get(&r, "applications.other_unpaid_fee.natural_person"), "2");
+        assert_eq!(get(&r, "applications.other_unpaid_fee.total"), "5");
+        assert_eq!(
+            get(&r, "applications.other_misc.commercial_enterprise"),
+            "3"
+        );
+        assert_eq!(get(&r, "applications.outcome_total.total"), "327");
+        assert_eq!(get(&r, "applications.carried_forward.other_org"), "1");
+        // the rows not shown stay blank
+        assert_eq!(get(&r, "applications.new_requests.total"), "");
+    }
+
+    #[test]
+    fn the_last_rows_are_not_read_when_a_row_before_them_is_shown() {
+        let text = last_rows(LAST_ROWS).replace("申请人情况\n", "申请人情况\n（一）予以公开\n");
+        let r = read(&text);
+        assert_eq!(get(&r, "applications.other_unpaid_fee.natural_person"), "");
+        // nor when a row's sum breaks
+        let r = read(&last_rows(&LAST_ROWS.replacen("\n5\n", "\n6\n", 1)));
+        assert_eq!(get(&r, "applications.other_unpaid_fee.natural_person"), "");
     }
 
     #[test]

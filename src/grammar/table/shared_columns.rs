@@ -261,12 +261,18 @@ mod tests {
 
     #[test]
     fn figures_left_that_do_not_decide_leave_the_part_blank() {
-        // the part left open has two cells, and a 5 and a 0 are left over
-        let text = open_part("5\n0");
+        // the part left open has two cells, and a 5 and a 0 are left over,
+        // each a block of its own: not one value, nor one column's block
+        let text = open_part("5\n\n0");
         let r = read(&text);
         assert_eq!(get(&r, "active.penalty.last_year"), "12");
         assert_eq!(get(&r, "active.licensing.last_year"), "");
         assert_eq!(get(&r, "active.other_services.last_year"), "");
+        // as one block after the labels, they are the open column's cells
+        // printed apart, top to bottom (see `column_rests`)
+        let r = read(&open_part("5\n0"));
+        assert_eq!(get(&r, "active.licensing.last_year"), "5");
+        assert_eq!(get(&r, "active.other_services.last_year"), "0");
     }
 
     #[test]
