@@ -463,7 +463,39 @@ impl<K: Copy + PartialEq> Labels<K> {
 
     /// Reads a compact text as two or more labels run together (`结果维持结果纠正`),
     /// each written exactly; returns the keys in order.
+    #[cfg(test)]
     pub(crate) fn concatenation(&self, compact: &str) -> Option<Vec<K>> {
+        let mut keys = Vec::new();
+        if !self.concatenation_back(compact, |key| keys.push(key)) {
+            return None;
+        }
+        keys.reverse();
+        Some(keys)
+    }
+
+    /// Reads a compact text as two or more labels run together (`结果维持结果纠正`),
+    /// each written exactly, as [`Labels::concatenation`] does, and gives
+    /// `each` their keys from the last to the first (nothing when it is no
+    /// such text); returns whether it is one.
+    pub(crate) fn concatenation_back(&self, compact: &str, mut each: impl FnMut(K)) -> bool {
+        self.concatenation_reach(compact, |reach| {
+            let mut end = compact.len();
+            while let Some((start, key)) = reach[end].filter(|_| end > 0) {
+                each(key);
+                end = start;
+            }
+        })
+        .is_some()
+    }
+
+    /// Finds the first reading of `compact` as two or more labels run
+    /// together and hands it to `walk`: for each byte, the last form of
+    /// the reading that ends there and where it starts.
+    fn concatenation_reach(
+        &self,
+        compact: &str,
+        walk: impl FnOnce(&[Option<(usize, K)>]),
+    ) -> Option<()> {
         /// Run-together header text longer than this (in bytes) is not split.
         const MAX_BYTES: usize = 512;
         if compact.len() > MAX_BYTES {
@@ -513,14 +545,8 @@ impl<K: Copy + PartialEq> Labels<K> {
         if count < 2 {
             return None;
         }
-        let mut keys = Vec::with_capacity(count);
-        let mut end = compact.len();
-        while let Some((start, key)) = reach[end].filter(|_| end > 0) {
-            keys.push(key);
-            end = start;
-        }
-        keys.reverse();
-        Some(keys)
+        walk(reach);
+        Some(())
     }
 }
 

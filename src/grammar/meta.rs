@@ -587,7 +587,9 @@ const KEYWORD_STARTS: &[&str] = &["地", "邮", "电", "信", "网", "发", "成
 /// for a long one), found in one pass.
 pub(crate) struct Keywords<'d> {
     doc: &'d str,
-    hits: Vec<(usize, &'static str)>,
+    /// Where each keyword stands and which it is (its index in
+    /// [`KEYWORDS`]), in text order.
+    hits: Vec<(usize, usize)>,
 }
 
 impl<'d> Keywords<'d> {
@@ -595,7 +597,8 @@ impl<'d> Keywords<'d> {
         let head_end = floor_boundary(doc, CONTACT_HEAD);
         let tail_start = floor_boundary(doc, doc.len().saturating_sub(CONTACT_TAIL)).max(head_end);
         let bytes = doc.as_bytes();
-        let mut hits: Vec<(usize, usize)> = Vec::new();
+        // room for the keywords of a report's contact details at once
+        let mut hits: Vec<(usize, usize)> = Vec::with_capacity(32);
         // one vectorised search for each beginning, then the keywords that
         // begin there checked at each place it stands; a keyword may run past
         // the end of its range as long as it starts inside it
@@ -617,19 +620,19 @@ impl<'d> Keywords<'d> {
         }
         // text order, and the order of KEYWORDS at one place
         hits.sort_unstable();
-        let hits = hits
-            .into_iter()
-            .map(|(at, index)| (at, KEYWORDS[index]))
-            .collect();
         Keywords { doc, hits }
+    }
+
+    /// The keywords found, in text order, each with where it stands.
+    fn hits(&self) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+        self.hits.iter().map(|&(at, index)| (at, KEYWORDS[index]))
     }
 
     /// Positions of the keys, in text order, with the end of the key.
     fn of<'k>(&'k self, keys: &'k [&str]) -> impl Iterator<Item = (usize, usize)> + 'k {
-        self.hits
-            .iter()
+        self.hits()
             .filter(move |(_, k)| keys.contains(k))
-            .map(|&(at, k)| (at, at + k.len()))
+            .map(|(at, k)| (at, at + k.len()))
     }
 }
 
@@ -788,7 +791,7 @@ mod tests {
         // past the head, and a tail of its own
         doc.push_str(&"填充文字".repeat(CONTACT_HEAD / 12 + 10));
         doc.push_str("地址：某路1号 电话：1234 信箱 成文日期");
-        let found = Keywords::find(&doc).hits;
+        let found: Vec<(usize, &str)> = Keywords::find(&doc).hits().collect();
         let head_end = floor_boundary(&doc, CONTACT_HEAD);
         let tail_start = floor_boundary(&doc, doc.len().saturating_sub(CONTACT_TAIL)).max(head_end);
         let mut walked = Vec::new();
@@ -1067,7 +1070,7 @@ mod tests {
     fn keywords_are_found_by_their_first_bytes() {
         let doc = KEYWORDS.join(" ");
         let doc = doc.as_str();
-        let found: Vec<&str> = Keywords::find(doc).hits.iter().map(|h| h.1).collect();
+        let found: Vec<&str> = Keywords::find(doc).hits().map(|h| h.1).collect();
         // 地址 also ends 网站地址
         assert_eq!(found.len(), KEYWORDS.len() + 1);
         for key in KEYWORDS {

@@ -248,13 +248,15 @@ pub(crate) fn read_with(
     let applications_text = prepare(regions.applications);
     let review_text = prepare(regions.review);
 
+    // the tables' scans build their compact label text in one buffer
+    let mut joined = table::joined_buffer();
     let active_found = active_text
         .as_ref()
-        .map(|(_, layout, tokens)| table::scan_active(doc, tokens, *layout))
+        .map(|(_, layout, tokens)| table::scan_active(doc, tokens, *layout, &mut joined))
         .filter(|f| !f.rows.is_empty());
     let applications_found = applications_text
         .as_ref()
-        .map(|(_, layout, tokens)| table::scan_applications(doc, tokens, *layout))
+        .map(|(_, layout, tokens)| table::scan_applications(doc, tokens, *layout, &mut joined))
         .filter(|f| !f.rows.is_empty());
 
     let edition = decide_edition(
@@ -286,7 +288,7 @@ pub(crate) fn read_with(
     };
     let mut review_litigation = review_text.as_ref().and_then(|(region, layout, tokens)| {
         let span = ctx.span(*region);
-        table::review_table(&mut ctx, tokens, *layout, span)
+        table::review_table(&mut ctx, (tokens, *layout), span, &mut joined)
     });
 
     table::read_uniform_tables(

@@ -109,15 +109,18 @@ fn classify(compact: &str, _started: bool) -> Option<(Class<ActiveRow>, Fit)> {
         .or_else(|| HEADER_LABELS.best(&probe))
         .or_else(|| {
             // header cells run together, as crawlers leave them: the row's votes
-            let keys = HEADER_LABELS.concatenation(compact)?;
-            let vote = keys.iter().find_map(|k| match k {
-                Class::Header {
+            // the first cell that votes, the keys given last to first
+            let mut vote = Vote::Neither;
+            let concatenated = HEADER_LABELS.concatenation_back(compact, |k| {
+                if let Class::Header {
                     vote: v @ (Vote::E2019 | Vote::E2021),
                     ..
-                } => Some(*v),
-                _ => None,
+                } = k
+                {
+                    vote = v;
+                }
             });
-            Some((header(false, vote.unwrap_or(Vote::Neither)), Fit::Exact))
+            concatenated.then_some((header(false, vote), Fit::Exact))
         })
 }
 
@@ -172,13 +175,14 @@ fn follow_printed_headers(
     }
 }
 
-/// Reads section 二's cells.
+/// Reads section 二's cells; `joined` is [`scan`]'s buffer.
 pub(crate) fn scan_active<'t>(
     doc: &'t str,
     tokens: &'t [Token],
     layout: Layout,
+    joined: &mut String,
 ) -> Scan<'t, ActiveRow> {
-    let mut found = scan(doc, tokens, layout, classify);
+    let mut found = scan(doc, tokens, layout, classify, joined);
     super::cut_labels::read_cut_labels(
         doc,
         (tokens, layout),

@@ -139,13 +139,14 @@ fn classify(compact: &str, started: bool) -> Option<(Class<ApplicationRow>, Fit)
 
 const SPLIT_OTHER: [ApplicationRow; 3] = [R::OtherNoCorrection, R::OtherUnpaidFee, R::OtherMisc];
 
-/// Reads section 三's cells.
+/// Reads section 三's cells; `joined` is [`scan`]'s buffer.
 pub(crate) fn scan_applications<'t>(
     doc: &'t str,
     tokens: &'t [Token],
     layout: Layout,
+    joined: &mut String,
 ) -> Scan<'t, ApplicationRow> {
-    let mut found = scan(doc, tokens, layout, classify);
+    let mut found = scan(doc, tokens, layout, classify, joined);
     super::cut_labels::read_cut_labels(
         doc,
         (tokens, layout),

@@ -33,6 +33,7 @@ pub(crate) use applications::{applications_table, applications_votes, scan_appli
 pub(crate) use cut_values::CutCell;
 pub(crate) use reading_order::read_uniform_tables;
 pub(crate) use review::review_table;
+pub(crate) use scan::joined_buffer;
 
 use self::align::{Aligned, Placement, Unplaced, align};
 use self::positions::{Anchor, header_anchors, page_of, place, row_anchors, totals_hold};

@@ -82,8 +82,12 @@ fn classify(compact: &str, _started: bool) -> Option<(Class<ReviewRow>, Fit)> {
     }
     HEADER_LABELS.best(&Probe::new(compact)).or_else(|| {
         // header cells run together, as crawlers leave them
-        let keys = HEADER_LABELS.concatenation(compact)?;
-        Some((*keys.last()?, Fit::Exact))
+        // the last cell's key, given first
+        let mut last = None;
+        HEADER_LABELS.concatenation_back(compact, |k| {
+            last.get_or_insert(k);
+        });
+        Some((last?, Fit::Exact))
     })
 }
 
@@ -98,13 +102,14 @@ const GROUPS: [(&[usize], usize); 3] = [
 const CELLS: usize = 15;
 
 /// Reads section 四's table; `None` when its header is not in the text.
+/// `joined` is [`scan`]'s buffer.
 pub(crate) fn review_table(
     ctx: &mut Ctx<'_>,
-    tokens: &[Token],
-    layout: Layout,
+    (tokens, layout): (&[Token], Layout),
     span: Span,
+    joined: &mut String,
 ) -> Option<ReviewTable> {
-    let found = scan(ctx.doc, tokens, layout, classify);
+    let found = scan(ctx.doc, tokens, layout, classify, joined);
     let last = found.last_header?;
     let mut table = ReviewTable::blank_for(span);
     // the data row starts after the header row's last cell

@@ -46,20 +46,22 @@
 //! read.
 
 use crate::grammar::Ctx;
-use crate::grammar::label::compact;
+use crate::grammar::label::{compact, compact_onto, compacts_to};
 use crate::grammar::tokens::lines;
 use crate::grammar::value::scalar;
 use crate::model::{Cell, DiagnosticKind, Level, ReviewColumn, ReviewRow, ReviewTable, Value};
 use crate::normalize::Norm;
 use crate::template;
+use std::sync::LazyLock;
 
 /// A non-blank line of the region: a figure (a count) or text.
 #[derive(Debug, Clone, PartialEq)]
-enum Piece {
+enum Piece<'d> {
     /// A line that reads whole as a count: its value and range.
     Figure(u64, Norm),
-    /// Any other line, compacted.
-    Text(String),
+    /// Any other line, as written (it matches a pattern's text by its
+    /// compact form, see [`compacts_to`]).
+    Text(&'d str),
 }
 
 /// What a pattern expects of a line.
@@ -72,16 +74,20 @@ enum Want {
 }
 
 /// The lines of `region` that are not blank, as pieces.
-fn pieces(doc: &str, region: Norm) -> Vec<Piece> {
+fn pieces(doc: &str, region: Norm) -> Vec<Piece<'_>> {
+    // each line compacted in one buffer, to tell a figure from text
+    let mut text = String::new();
     lines(doc, region.start, region.end)
         .filter_map(|(s, e)| {
-            let text = compact(&doc[s..e]);
+            let line = &doc[s..e];
+            text.clear();
+            compact_onto(&mut text, line);
             if text.is_empty() {
                 return None;
             }
             Some(match scalar(&text).and_then(|v| v.count()) {
                 Some(n) => Piece::Figure(n, Norm::new(s, e)),
-                None => Piece::Text(text),
+                None => Piece::Text(line),
             })
         })
         .collect()
@@ -99,6 +105,16 @@ fn halves(column: ReviewColumn) -> (String, String) {
 fn row_label(row: ReviewRow) -> Want {
     Want::Text(compact(template::review_row(row).label.printed))
 }
+
+/// The patterns of the groups' pieces, built once: [`first_group`],
+/// [`second_group`], [`last_group`] and [`tail`].
+static FIRST: LazyLock<Vec<Want>> = LazyLock::new(first_group);
+/// See [`FIRST`].
+static SECOND: LazyLock<Vec<Want>> = LazyLock::new(second_group);
+/// See [`FIRST`].
+static LAST: LazyLock<Vec<Want>> = LazyLock::new(last_group);
+/// See [`FIRST`].
+static TAIL: LazyLock<Vec<Want>> = LazyLock::new(tail);
 
 /// The pattern of the first group (see the module documentation).
 ///
@@ -185,7 +201,7 @@ fn tail() -> Vec<Want> {
 
 /// The figures of every match of `want` in `pieces`: the pieces from a
 /// start on are the pattern's, and the piece after them is no figure.
-fn matches(pieces: &[Piece], want: &[Want]) -> Vec<Vec<(u64, Norm)>> {
+fn matches(pieces: &[Piece<'_>], want: &[Want]) -> Vec<Vec<(u64, Norm)>> {
     let mut out = Vec::new();
     for start in 0..pieces.len() {
         let Some(run) = pieces.get(start..start + want.len()) else {
@@ -197,7 +213,7 @@ fn matches(pieces: &[Piece], want: &[Want]) -> Vec<Vec<(u64, Norm)>> {
                 figures.push((*n, *at));
                 true
             }
-            (Piece::Text(t), Want::Text(w)) => t == w,
+            (Piece::Text(t), Want::Text(w)) => compacts_to(t, w),
             _ => false,
         });
         let whole = !matches!(pieces.get(start + want.len()), Some(Piece::Figure(..)));
@@ -346,16 +362,16 @@ pub(crate) fn read_review_groups(
 ) -> usize {
     let pieces = pieces(ctx.doc, region);
     let mut read = 0;
-    if let [first] = &matches(&pieces, &first_group())[..]
+    if let [first] = &matches(&pieces, &FIRST)[..]
         && let Some(reading) = agreed(&first_readings(first))
         && fill(ctx, table, &reading)
     {
         read += 1;
     }
     let (second, last, tails) = (
-        matches(&pieces, &second_group()),
-        matches(&pieces, &last_group()),
-        matches(&pieces, &tail()),
+        matches(&pieces, &SECOND),
+        matches(&pieces, &LAST),
+        matches(&pieces, &TAIL),
     );
     if let ([second], [last], [a, b]) = (&second[..], &last[..], &tails[..])
         && at(second) < at(a)

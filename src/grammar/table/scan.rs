@@ -159,19 +159,22 @@ const MAX_GROUP_LABEL: usize = 40;
 const MAX_EXTRA_LABEL: usize = 80;
 
 /// Scans `tokens`; `classify(compact_text, started)` names a text cell, where
-/// `started` tells whether a row was found already.
+/// `started` tells whether a row was found already. `joined` is the buffer
+/// the compact text of the labels probed is built in (see [`joined_buffer`]),
+/// one for the tables of a report.
 pub(crate) fn scan<'t, K: Copy + PartialEq>(
     doc: &'t str,
     tokens: &'t [Token],
     layout: Layout,
     classify: impl Fn(&str, bool) -> Option<(Class<K>, Fit)>,
+    joined: &mut String,
 ) -> Scan<'t, K> {
     let grammar = Grammar {
         doc,
         layout,
         classify,
         unaligned: layout == Layout::Lines && is_plain_pdf_text(doc, tokens),
-        joined: RefCell::new(String::with_capacity(JOINED_ROOM)),
+        joined: RefCell::new(joined),
         out: RefCell::new(Scan::empty(tokens)),
     };
     let mut out = grammar.table(Tokens::new(tokens));
@@ -182,6 +185,12 @@ pub(crate) fn scan<'t, K: Copy + PartialEq>(
 /// The bytes of compact label text room is made for at once (a label of
 /// the template is 100 bytes at most; text that is no label grows it).
 const JOINED_ROOM: usize = 256;
+
+/// A buffer for [`scan`]'s compact label text, with room for a label of
+/// the template.
+pub(crate) fn joined_buffer() -> String {
+    String::with_capacity(JOINED_ROOM)
+}
 
 /// The most rows and header cells room is made for at once.
 const ROOM: usize = 64;
@@ -206,7 +215,7 @@ impl<'t, K> Scan<'t, K> {
 /// The table grammar of one table: what its combinators need besides the
 /// tokens they read, and what the items read so far (which tell the items
 /// after them whether a row was read, and the trailing hint of the header).
-struct Grammar<'t, K, F> {
+struct Grammar<'t, 'j, K, F> {
     doc: &'t str,
     layout: Layout,
     /// Names a text cell: `classify(compact_text, started)`.
@@ -214,7 +223,7 @@ struct Grammar<'t, K, F> {
     /// True for plain `pdftotext` text (see [`is_plain_pdf_text`]).
     unaligned: bool,
     /// The compact text of the label probed, one buffer for every probe.
-    joined: RefCell<String>,
+    joined: RefCell<&'j mut String>,
     /// What the items read so far found.
     out: RefCell<Scan<'t, K>>,
 }
@@ -255,7 +264,7 @@ fn has_value(cells: &Tokens<'_>) -> bool {
     cells.iter().any(|t| !t.is_blank())
 }
 
-impl<'t, K, F> Grammar<'t, K, F>
+impl<'t, K, F> Grammar<'t, '_, K, F>
 where
     K: Copy + PartialEq,
     F: Fn(&str, bool) -> Option<(Class<K>, Fit)>,
@@ -1095,7 +1104,7 @@ mod tests {
     fn read(doc: &'static str, layout: Layout) -> Scan<'static, usize> {
         // the scan borrows its tokens: a test's few are kept to the end
         let tokens = Vec::leak(tokenize(doc, 0, doc.len(), layout));
-        scan(doc, tokens, layout, classify)
+        scan(doc, tokens, layout, classify, &mut joined_buffer())
     }
 
     /// Each row as its key, its label's text and its cells' texts.
@@ -1173,7 +1182,13 @@ mod tests {
     fn an_exact_label_wrapped_into_its_longer_form_is_one_label() {
         let doc = "（二）部分公开\n（区分处理的，只计这一情形，不\n计其他情形）\n22\n8\n（三）不予公开\n1.属于国家秘密\n4\n";
         let tokens = Vec::leak(tokenize(doc, 0, doc.len(), Layout::Lines));
-        let found = scan(doc, tokens, Layout::Lines, classify_long);
+        let found = scan(
+            doc,
+            tokens,
+            Layout::Lines,
+            classify_long,
+            &mut joined_buffer(),
+        );
         let found_rows = rows(doc, &found);
         assert_eq!(found_rows.len(), 2);
         assert_eq!(found_rows[0].0, 0);
@@ -1187,7 +1202,13 @@ mod tests {
         assert_eq!(found_rows[1], (1, "1.属于国家秘密", vec!["4"]));
         let doc = "（二）部分公开\n3\n（三）不予公开\n1.属于国家秘密\n4\n";
         let tokens = Vec::leak(tokenize(doc, 0, doc.len(), Layout::Lines));
-        let found = scan(doc, tokens, Layout::Lines, classify_long);
+        let found = scan(
+            doc,
+            tokens,
+            Layout::Lines,
+            classify_long,
+            &mut joined_buffer(),
+        );
         assert_eq!(
             rows(doc, &found),
             [
