@@ -24,7 +24,7 @@
 //! its own indentation kept (the tables inside it keep their layout), and
 //! trailing spaces where the frame was.
 
-use super::tokens::lines;
+use super::tokens::line_list;
 use crate::normalize::Normalized;
 
 /// The display width of `c` in pandoc's layout: two for east-asian wide and
@@ -126,7 +126,7 @@ struct Grid {
 
 /// The grids of `doc` whose lines are framed at the same display columns.
 fn grids(doc: &str, norm: &Normalized, original: &str) -> Vec<Grid> {
-    let all: Vec<(usize, usize)> = lines(doc, 0, doc.len()).collect();
+    let all: Vec<(usize, usize)> = line_list(doc, 0, doc.len());
     let mut out = Vec::new();
     let mut i = 0;
     while i < all.len() {

@@ -89,11 +89,13 @@ fn figures_where(
     most: usize,
     keep: impl Fn(usize, usize, &Scalar) -> bool,
 ) -> Vec<Figure> {
-    let mut out = Vec::new();
     // a region whose ends cross (sections out of order) holds no figure
     let Some(text) = doc.get(start..end) else {
-        return out;
+        return Vec::new();
     };
+    // room for all the figures kept at once: each takes two bytes at least,
+    // itself and the white space after it
+    let mut out = Vec::with_capacity(most.saturating_add(1).min(text.len() / 2 + 1));
     let push = |from: usize, to: usize, out: &mut Vec<Figure>| {
         if let Some(scalar) = scalar(&text[from..to]).filter(|s| keep(start + from, start + to, s))
         {
@@ -257,36 +259,44 @@ fn active_slots<'t>(
         Edition::E2019 => HeaderUnit::None,
         Edition::E2021 => HeaderUnit::WanYuan,
     };
-    table
-        .rows
-        .iter_mut()
-        .flat_map(|r| {
-            let key = r.key;
-            r.cells.iter_mut().filter(move |(c, _)| {
-                !aside
-                    .iter()
-                    .any(|(rows, column)| c == column && rows.contains(&key))
+    // room for every cell at once: a flattened iterator tells no length
+    let mut slots = Vec::with_capacity(table.rows.iter().map(|r| r.cells.len()).sum());
+    slots.extend(
+        table
+            .rows
+            .iter_mut()
+            .flat_map(|r| {
+                let key = r.key;
+                r.cells.iter_mut().filter(move |(c, _)| {
+                    !aside
+                        .iter()
+                        .any(|(rows, column)| c == column && rows.contains(&key))
+                })
             })
-        })
-        .map(|(c, cell)| Slot {
-            cell,
-            kind: c.kind(),
-            unit,
-        })
-        .collect()
+            .map(|(c, cell)| Slot {
+                cell,
+                kind: c.kind(),
+                unit,
+            }),
+    );
+    slots
 }
 
 fn count_slots<'t, R, C>(table: &'t mut crate::model::Table<R, C>) -> Vec<Slot<'t>> {
-    table
-        .rows
-        .iter_mut()
-        .flat_map(|r| r.cells.iter_mut())
-        .map(|(_, cell)| Slot {
-            cell,
-            kind: ValueKind::Count,
-            unit: HeaderUnit::None,
-        })
-        .collect()
+    // room for every cell at once: a flattened iterator tells no length
+    let mut slots = Vec::with_capacity(table.rows.iter().map(|r| r.cells.len()).sum());
+    slots.extend(
+        table
+            .rows
+            .iter_mut()
+            .flat_map(|r| r.cells.iter_mut())
+            .map(|(_, cell)| Slot {
+                cell,
+                kind: ValueKind::Count,
+                unit: HeaderUnit::None,
+            }),
+    );
+    slots
 }
 
 /// Whether a cell of `rows` is not read yet, as [`any_open`] tells of

@@ -21,7 +21,7 @@
 use super::reading_order::table_figures;
 use crate::grammar::Ctx;
 use crate::grammar::label::compact;
-use crate::grammar::tokens::lines;
+use crate::grammar::tokens::line_list;
 use crate::model::{
     Cell, DiagnosticKind, Level, ReviewColumn, ReviewRow, ReviewTable, Span, Value,
 };
@@ -44,7 +44,7 @@ pub(crate) fn read_review_totals(
     skip: &[Span],
 ) -> usize {
     let doc = ctx.doc;
-    let all: Vec<(usize, usize)> = lines(doc, region.start, region.end).collect();
+    let all: Vec<(usize, usize)> = line_list(doc, region.start, region.end);
     let at = |label: &str| -> Vec<usize> {
         (0..all.len())
             .filter(|&i| compact(&doc[all[i].0..all[i].1]) == label)

@@ -21,7 +21,7 @@
 
 use crate::grammar::Ctx;
 use crate::grammar::label::compact_test;
-use crate::grammar::tokens::lines;
+use crate::grammar::tokens::line_list;
 use crate::grammar::value::{Scalar, scalar};
 use crate::model::{ActiveColumn, ActiveTable, Cell, DiagnosticKind, Edition, Level, Span, Value};
 use crate::normalize::Norm;
@@ -58,7 +58,7 @@ fn header(line: &str) -> Option<ActiveColumn> {
 ///                            that is no value)
 /// ```
 pub(crate) fn stray_blocks(doc: &str, region: Norm) -> Vec<Stray> {
-    let all: Vec<(usize, usize)> = lines(doc, region.start, region.end).collect();
+    let all: Vec<(usize, usize)> = line_list(doc, region.start, region.end);
     let mut out = Vec::new();
     for (i, &(s, e)) in all.iter().enumerate() {
         let Some(column) = header(&doc[s..e]) else {

@@ -28,7 +28,7 @@
 use super::reading_order::{Figure, table_figures};
 use crate::grammar::Ctx;
 use crate::grammar::label::{compact, compacts_to};
-use crate::grammar::tokens::lines;
+use crate::grammar::tokens::line_list;
 use crate::model::{ApplicantColumn, ApplicationsTable, Cell, DiagnosticKind, Level, Span, Value};
 use crate::normalize::Norm;
 
@@ -45,7 +45,7 @@ pub(crate) fn read_total_column(
     skip: &[Span],
 ) -> usize {
     let doc = ctx.doc;
-    let all: Vec<(usize, usize)> = lines(doc, region.start, region.end).collect();
+    let all: Vec<(usize, usize)> = line_list(doc, region.start, region.end);
     let mut filled = 0;
     for (i, &(s, e)) in all.iter().enumerate() {
         if !compacts_to(&doc[s..e], TOTAL) {
