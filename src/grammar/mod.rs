@@ -4,6 +4,7 @@
 
 mod framed;
 mod heading;
+mod inline;
 mod label;
 mod meta;
 mod ocr;

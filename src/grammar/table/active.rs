@@ -197,7 +197,7 @@ pub(crate) fn scan_active<'t>(
 /// Edition votes: `(2019, 2021)` from the header cells and the rows only one edition has.
 pub(crate) fn active_votes(found: &Scan<ActiveRow>) -> (usize, usize) {
     let mut votes = (0, 0);
-    for (vote, _) in &found.votes {
+    for (vote, _) in found.votes.iter() {
         match vote {
             Vote::E2019 => votes.0 += 1,
             Vote::E2021 => votes.1 += 1,

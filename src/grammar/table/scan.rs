@@ -32,6 +32,7 @@ use nom::multi::{fold, many0_count};
 use nom::sequence::{pair, terminated};
 use nom::{Input, Parser, branch::alt};
 
+use crate::grammar::inline::InlineList;
 use crate::grammar::label::{Fit, compact_onto, compacted};
 use crate::grammar::tokens::stream::{
     self, Parsed, Tokens, blank, row_end, row_start, text, value,
@@ -50,8 +51,9 @@ pub(crate) enum Class<K> {
 }
 
 /// Which edition a header cell speaks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) enum Vote {
+    #[default]
     Neither,
     E2019,
     E2021,
@@ -102,7 +104,8 @@ pub(crate) struct FoundExtra<'t> {
 pub(crate) struct Scan<'t, K> {
     pub(crate) rows: Vec<FoundRow<'t, K>>,
     pub(crate) extras: Vec<FoundExtra<'t>>,
-    pub(crate) votes: Vec<(Vote, usize)>,
+    /// The header cells' votes, each with the byte its cell starts at.
+    pub(crate) votes: InlineList<(Vote, usize), VOTES_IN_PLACE>,
     /// The index of the last header cell, and the trailing hint of the last header row.
     pub(crate) last_header: Option<usize>,
     pub(crate) trailing: Option<usize>,
@@ -116,8 +119,16 @@ pub(crate) struct Scan<'t, K> {
 pub(crate) struct Headers {
     cells: Vec<Token>,
     /// Where each part's header ends in `cells`.
-    ends: Vec<usize>,
+    ends: InlineList<usize, PARTS_IN_PLACE>,
 }
+
+/// How many header cells' votes a scan keeps in place: a template table's
+/// header has fewer (section 二's four parts of four columns).
+const VOTES_IN_PLACE: usize = 24;
+
+/// How many parts' headers a scan keeps the ends of in place: a template
+/// table has fewer.
+const PARTS_IN_PLACE: usize = 8;
 
 impl Headers {
     /// How many parts have a header (an empty one included).
@@ -127,8 +138,11 @@ impl Headers {
 
     /// The header of part `part`.
     pub(crate) fn get(&self, part: usize) -> Option<&[Token]> {
-        let end = *self.ends.get(part)?;
-        let start = part.checked_sub(1).map_or(0, |p| self.ends[p]);
+        let end = self.ends.get(part)?;
+        let start = part
+            .checked_sub(1)
+            .and_then(|p| self.ends.get(p))
+            .unwrap_or(0);
         self.cells.get(start..end)
     }
 
@@ -204,7 +218,7 @@ impl<'t, K> Scan<'t, K> {
         Scan {
             rows: Vec::with_capacity(texts),
             extras: Vec::new(),
-            votes: Vec::with_capacity(texts.min(ROOM / 2)),
+            votes: InlineList::default(),
             last_header: None,
             trailing: None,
             headers: Headers::default(),
@@ -694,7 +708,7 @@ fn cut_segments<K>(tokens: &[Token], out: &mut Scan<'_, K>) {
     // room for the headers of a table of a few parts at once
     let mut headers = Headers {
         cells: Vec::with_capacity(ROOM),
-        ends: Vec::with_capacity(ROOM / 8),
+        ends: InlineList::default(),
     };
     let header = |(from, to): (usize, usize)| {
         let first = tokens.partition_point(|t| t.start < from);
