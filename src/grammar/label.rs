@@ -867,6 +867,19 @@ mod tests {
         assert_eq!(Labels::new(ROWS).concatenation("规章x"), None);
     }
 
+    #[test]
+    fn labels_run_together_are_given_last_to_first() {
+        let labels = Labels::new(ROWS);
+        let mut keys = Vec::new();
+        assert!(labels.concatenation_back("总计其他规章", |k| keys.push(k)));
+        assert_eq!(keys, [1, 9, 10]);
+        // no reading: no key given
+        keys.clear();
+        assert!(!labels.concatenation_back("规章", |k| keys.push(k)));
+        assert!(!labels.concatenation_back("规章x", |k| keys.push(k)));
+        assert!(keys.is_empty());
+    }
+
     proptest::proptest! {
         /// The bag distance is a lower bound of the edit distance.
         #[test]
