@@ -65,13 +65,19 @@ pub(crate) fn heading_line(line: &str) -> Option<(SectionKind, &str)> {
     if rest.is_empty() || rest.chars().count() > MAX_HEADING_CHARS || rest.contains('\t') {
         return None;
     }
-    // most headings hold no inner white space: they are read as written
-    let compact: std::borrow::Cow<'_, str> = if rest.contains(char::is_whitespace) {
-        rest.chars().filter(|c| !c.is_whitespace()).collect()
+    // most headings hold no inner white space: they are read as written;
+    // the others without it, in a buffer on the stack (a heading is short)
+    let mut buffer = [0; MAX_HEADING_CHARS * 4];
+    let compact = if rest.contains(char::is_whitespace) {
+        let mut len = 0;
+        for c in rest.chars().filter(|c| !c.is_whitespace()) {
+            len += c.encode_utf8(&mut buffer[len..]).len();
+        }
+        std::str::from_utf8(&buffer[..len]).ok()?
     } else {
-        rest.into()
+        rest
     };
-    kind_of(number, &compact).map(|k| (k, text.trim_matches('*')))
+    kind_of(number, compact).map(|k| (k, text.trim_matches('*')))
 }
 
 /// Finds the headings in order: each kind at most once, each after the one before.
@@ -142,6 +148,13 @@ mod tests {
             ("六、其他需要报告的事项", OtherMatters),
             ("## 六、其他报告事项", OtherMatters),
             ("**一、总体情况**", Overview),
+            // inner white space, ideographic too, read without it
+            ("三、收到和处理政府信息公开 申请情况", Applications),
+            (
+                "四、政府信息公开行政复议、\u{3000}行政诉讼情况",
+                ReviewLitigation,
+            ),
+            ("五、存在的主要问题  及改进措施", Problems),
         ];
         for (line, kind) in cases {
             assert_eq!(heading_line(line).map(|h| h.0), Some(kind), "{line}");

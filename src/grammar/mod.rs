@@ -221,7 +221,7 @@ pub(crate) fn read_with(
     };
     let headings = heading::find(doc);
     let limit = headings.first().map_or(doc.len(), |h| h.start);
-    let title = meta::title(doc, limit);
+    let mut title = meta::title(doc, limit);
     let keywords = meta::Keywords::find(doc);
     let period = meta::period(&keywords);
     let year = title
@@ -335,9 +335,10 @@ pub(crate) fn read_with(
     let sections = sections(&mut ctx, &headings);
 
     let report = AnnualReport {
-        title: title.as_ref().map(|t| t.text.clone()),
         title_span: title.as_ref().map(|t| ctx.span(Norm::new(t.start, t.end))),
-        organ: title.as_ref().and_then(|t| t.organ.clone()),
+        // the title's text and organ go into the report as they are
+        organ: title.as_mut().and_then(|t| t.organ.take()),
+        title: title.map(|t| t.text),
         year,
         edition,
         published: meta::published(&keywords),

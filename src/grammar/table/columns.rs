@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 use super::scan::Scan;
 use crate::grammar::Ctx;
 use crate::grammar::label::compacts_to;
-use crate::grammar::tokens::lines;
+use crate::grammar::tokens::line_list;
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{
     ActiveColumn as C, ActiveRow as R, ActiveTable, Cell, DiagnosticKind, Edition, Level,
@@ -98,7 +98,7 @@ pub(crate) fn read_column_blocks(
         if !block.rows.iter().all(|&r| bare(r)) {
             continue;
         }
-        let all = lines_once.get_or_insert_with(|| lines(doc, start, end).collect());
+        let all = lines_once.get_or_insert_with(|| line_list(doc, start, end));
         let Some(i) = header_once(doc, all, block) else {
             continue;
         };
@@ -228,7 +228,7 @@ pub(super) fn short_blocks(
     Norm { start, end }: Norm,
     edition: Edition,
 ) -> Vec<ShortBlock> {
-    let all: Vec<(usize, usize)> = lines(doc, start, end).collect();
+    let all = line_list(doc, start, end);
     let mut short = Vec::new();
     for block in BLOCKS.iter().filter(|b| b.edition == edition) {
         let Some(i) = header_once(doc, &all, block) else {

@@ -94,6 +94,10 @@ pub(crate) fn rejoin<'s, 't, K: Copy>(
     scan: &'s Scan<'t, K>,
     columns: usize,
 ) -> std::borrow::Cow<'s, Scan<'t, K>> {
+    // the pieces are extras: a scan without them has nothing to rejoin
+    if scan.extras.is_empty() {
+        return std::borrow::Cow::Borrowed(scan);
+    }
     let mut starts: Vec<usize> = scan.rows.iter().map(|r| r.label.start).collect();
     starts.sort_unstable();
     let pieces: Vec<(usize, Vec<usize>)> = scan

@@ -31,7 +31,7 @@
 use super::scan::Scan;
 use crate::grammar::Ctx;
 use crate::grammar::label::compacts_to;
-use crate::grammar::tokens::lines;
+use crate::grammar::tokens::line_list;
 use crate::grammar::value::{HeaderUnit, Scalar};
 use crate::model::{
     ActiveColumn as C, ActiveRow as R, ActiveTable, Cell, DiagnosticKind, Edition, Level,
@@ -113,7 +113,7 @@ pub(crate) fn read_shared_columns(
         if !shared.parts.iter().flat_map(|p| p.iter()).all(|&r| bare(r)) {
             continue;
         }
-        let all = &*lines_once.get_or_insert_with(|| lines(doc, start, end).collect());
+        let all = &*lines_once.get_or_insert_with(|| line_list(doc, start, end));
         let headers: Vec<usize> = (0..all.len())
             .filter(|&i| compacts_to(&doc[all[i].0..all[i].1], shared.header))
             .collect();

@@ -366,7 +366,7 @@ pub(super) fn tokenize(
     end: usize,
     out: &mut Vec<Token>,
 ) {
-    let all: Vec<(usize, usize)> = super::lines(doc, start, end).collect();
+    let all = super::line_list(doc, start, end);
     let style = if all.iter().any(|&(s, e)| is_box_line(&doc[s..e])) {
         Style::Box
     } else {
