@@ -141,25 +141,37 @@ enum Order {
     LabelsFirst,
 }
 
-/// The figures of one part's lines (after its caption), each row's cells as
-/// (range, value), row after row (the part's columns many a row), when the
-/// part reads in `order` (see the module documentation). `header` is a
-/// buffer for the compacted header lines, reused from part to part.
+/// Puts in `figures` the figures of one part's lines (after its caption),
+/// each row's cells as (range, value), row after row (the part's columns
+/// many a row), and returns whether the part reads in `order` (see the
+/// module documentation); `figures` holds no certain figures when it does
+/// not. `figures`, and `header` for the compacted header lines, are buffers
+/// reused from part to part.
 fn read_part(
     lines: &[Line<'_>],
     (part, shown): (&template::Part, &[ActiveColumn]),
     (order, carry): (Order, &[(Norm, Scalar)]),
-    header: &mut String,
-) -> Option<Vec<(Norm, Scalar)>> {
+    (figures, header): (&mut Vec<(Norm, Scalar)>, &mut String),
+) -> bool {
+    figures.clear();
+    read_part_into(lines, (part, shown), (order, carry), (figures, header)).is_some()
+}
+
+/// [`read_part`], `None` where the part does not read in `order`.
+fn read_part_into(
+    lines: &[Line<'_>],
+    (part, shown): (&template::Part, &[ActiveColumn]),
+    (order, carry): (Order, &[(Norm, Scalar)]),
+    (figures, header): (&mut Vec<(Norm, Scalar)>, &mut String),
+) -> Option<()> {
     let columns = shown.len();
-    let mut figures = Vec::with_capacity(part.rows.len() * columns);
     // the header ends at the first line of figures, or, labels first, at the
     // first row's label (a line of figures before it leaves the part unread)
     let first = match order {
-        Order::FiguresFirst => lines.iter().position(|l| figure_line(l, &mut figures))?,
+        Order::FiguresFirst => lines.iter().position(|l| figure_line(l, figures))?,
         Order::LabelsFirst => {
             let first = lines.iter().position(|l| {
-                figure_line(l, &mut figures)
+                figure_line(l, figures)
                     || part
                         .rows
                         .first()
@@ -206,7 +218,7 @@ fn read_part(
         // a page's header or footer (`— 3 —`) is no figure of the part
         if line.text.trim().is_empty()
             || is_page_furniture(line.text.trim())
-            || figure_line(line, &mut figures)
+            || figure_line(line, figures)
         {
             continue;
         }
@@ -236,7 +248,7 @@ fn read_part(
                     start: line.start + end,
                     text: &line.text[end..],
                 };
-                if !rest.text.trim().is_empty() && !figure_line(&rest, &mut figures) {
+                if !rest.text.trim().is_empty() && !figure_line(&rest, figures) {
                     return None;
                 }
             }
@@ -247,7 +259,7 @@ fn read_part(
     if order == Order::LabelsFirst {
         figures.extend_from_slice(carry);
     }
-    (labels == part.rows.len() && figures.len() == labels * columns).then_some(figures)
+    (labels == part.rows.len() && figures.len() == labels * columns).then_some(())
 }
 
 /// Reads the parts of section 二 (in `region`) whose rows give their figures
@@ -277,28 +289,41 @@ pub(super) fn read_one_a_line(
         at += line.len() + 1;
     }
     let parts = template::active_parts(edition).count();
-    let mut captions: Vec<usize> = Vec::with_capacity(parts);
+    // the line of each part's caption, as many as the edition has parts
+    let mut caption_lines = [0; template::ACTIVE_PARTS.len()];
+    let mut found = 0;
     for (i, line) in lines.iter().enumerate() {
         if line
             .text
             .trim_start()
             .starts_with(template::ACTIVE_CAPTION_PREFIX)
         {
-            if captions.len() == parts {
+            if found == parts {
                 return (false, false);
             }
-            captions.push(i);
+            caption_lines[found] = i;
+            found += 1;
         }
     }
-    if captions.len() != parts {
+    if found != parts {
         return (false, false);
     }
+    let captions = &caption_lines[..parts];
     let unit = match edition {
         Edition::E2019 => HeaderUnit::None,
         Edition::E2021 => HeaderUnit::WanYuan,
     };
     let mut read = false;
-    let mut header = String::new();
+    // buffers for every part: its header compacted (a piece of the
+    // section's text), its figures read in either order
+    let most = template::active_parts(edition)
+        .map(|p| p.rows.len() * p.columns.len())
+        .max()
+        .unwrap_or(0);
+    let mut header = String::with_capacity(text.len());
+    let mut figures_first = Vec::with_capacity(most);
+    // labels first, a part may take the figures carried past the section too
+    let mut labels_first = Vec::with_capacity(most + again.map_or(0, <[_]>::len));
     let is_open = |table: &ActiveTable, part: &template::Part| {
         part.rows.iter().any(|&r| {
             part.columns.iter().any(|&c| {
@@ -349,58 +374,65 @@ pub(super) fn read_one_a_line(
                 .take_while(|c| read_apart(c))
                 .count();
             let shown = &part.columns[..part.columns.len() - hidden.min(part.columns.len() - 1)];
-            let figures_first = read_part(
+            let read_figures_first = read_part(
                 part_lines,
                 (part, shown),
                 (Order::FiguresFirst, &[]),
-                &mut header,
+                (&mut figures_first, &mut header),
             );
-            let labels_first = read_part(
+            let read_labels_first = read_part(
                 part_lines,
                 (part, shown),
                 (Order::LabelsFirst, carry_here),
-                &mut header,
+                (&mut labels_first, &mut header),
             );
-            if pass == 1 && figures_first.is_some() {
+            if pass == 1 && read_figures_first {
                 continue;
             }
             // both orders reading the part whole would leave its rows uncertain
-            let read_labels_first = labels_first.is_some() && figures_first.is_none();
-            let (figures, order) = match (figures_first, labels_first) {
-                (Some(figures), None) => (
-                    figures,
+            let (figures, order) = match (read_figures_first, read_labels_first) {
+                (true, false) => (
+                    &figures_first,
                     "before their labels, each row exactly its cells, and none follow the last label",
                 ),
-                (None, Some(figures)) => (
-                    figures,
+                (false, true) => (
+                    &labels_first,
                     "after their labels, each row exactly its cells, and none precede the first label",
                 ),
                 _ => continue,
             };
+            let read_labels_first = read_labels_first && !read_figures_first;
             // every cell typed, and every cell read already holding its figure
-            let mut cells = Vec::with_capacity(figures.len());
-            for (&row, figures) in part.rows.iter().zip(figures.chunks(shown.len())) {
-                for (&column, &(range, value)) in shown.iter().zip(figures) {
-                    let Ok(value) = value.typed(column.kind(), unit) else {
-                        cells.clear();
-                        break;
-                    };
-                    cells.push((row, column, range, value));
-                }
-            }
-            if cells.len() != part.rows.len() * shown.len() {
+            let columns = shown.len();
+            let cells = || {
+                part.rows
+                    .iter()
+                    .zip(figures.chunks(columns))
+                    .flat_map(move |(&row, figures)| {
+                        shown
+                            .iter()
+                            .zip(figures)
+                            .map(move |(&column, &(range, value))| {
+                                (row, column, range, value.typed(column.kind(), unit))
+                            })
+                    })
+            };
+            if figures.len() != part.rows.len() * columns
+                || cells().any(|(_, _, _, value)| value.is_err())
+            {
                 continue;
             }
-            let agrees = cells.iter().all(|&(row, column, _, ref value)| {
+            let agrees = cells().all(|(row, column, _, value)| {
                 table.cell(row, column).is_none_or(|cell| {
-                    cell.span.is_none() && cell.value.is_blank() || cell.value == *value
+                    cell.span.is_none() && cell.value.is_blank() || Ok(cell.value) == value
                 })
             });
             if !agrees {
                 continue;
             }
             let mut filled = 0;
-            for (row, column, range, value) in cells {
+            for (row, column, range, value) in cells() {
+                let Ok(value) = value else { continue };
                 let span = ctx.span(range);
                 if let Some(cell) = table.cell_mut(row, column)
                     && cell.span.is_none()
