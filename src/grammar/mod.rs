@@ -300,6 +300,12 @@ pub(crate) fn read_with(
         (review_litigation.as_mut(), regions.review),
         &extra_rows,
     );
+    table::withdraw_notes_of_filled_rows(
+        &mut ctx.diagnostics,
+        active.as_ref(),
+        applications.as_ref(),
+        review_litigation.as_ref(),
+    );
 
     // a title alone is no report: a portal's listing page names several
     if headings.is_empty()

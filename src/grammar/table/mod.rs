@@ -609,6 +609,62 @@ fn keep_extra(ctx: &mut Ctx<'_>, id: TableId, label: Norm, cells: &[Token]) -> E
     }
 }
 
+/// Withdraws what an earlier reading said of a row it left blank
+/// ([`DiagnosticKind::RowAmbiguous`]: `applications.granted: cells left
+/// blank: …`) once a later one (the sums, the readers by reading order)
+/// has filled every cell of that row: a report does not say a row is blank
+/// beside the row's figures. What the later reading did says its own
+/// diagnostic. A row still blank in part keeps what was said of it.
+///
+/// ```text
+/// withdrawn := RowAmbiguous  "<table>.<row>: …"   where every cell of <row> holds a value
+/// ```
+pub(crate) fn withdraw_notes_of_filled_rows(
+    diagnostics: &mut Vec<Diagnostic>,
+    active: Option<&crate::model::ActiveTable>,
+    applications: Option<&crate::model::ApplicationsTable>,
+    review: Option<&crate::model::ReviewTable>,
+) {
+    fn filled<R: Copy, C>(
+        table: Option<&Table<R, C>>,
+        key: &str,
+        name: fn(R) -> &'static str,
+    ) -> bool {
+        table.is_some_and(|t| {
+            t.rows
+                .iter()
+                .any(|r| name(r.key) == key && r.cells.iter().all(|(_, c)| !c.value.is_blank()))
+        })
+    }
+    if !diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::RowAmbiguous)
+    {
+        return;
+    }
+    diagnostics.retain(|d| {
+        if d.kind != DiagnosticKind::RowAmbiguous {
+            return true;
+        }
+        let Some((subject, _)) = d.message.split_once(": ") else {
+            return true;
+        };
+        let Some((table, row)) = subject.split_once('.') else {
+            return true;
+        };
+        let full = if table == TableId::Active.key() {
+            filled(active, row, crate::model::ActiveRow::key)
+        } else if table == TableId::Applications.key() {
+            filled(applications, row, crate::model::ApplicationRow::key)
+        } else if table == TableId::ReviewLitigation.key() {
+            filled(review, row, crate::model::ReviewRow::key)
+        } else {
+            false
+        };
+        !full
+    });
+}
+
 /// Reports the rows of a table that the text did not show.
 fn report_missing_rows<R: Copy + std::fmt::Display, C>(
     ctx: &mut Ctx<'_>,
@@ -670,6 +726,7 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::test_support::{get, read};
+    use super::withdraw_notes_of_filled_rows;
     use crate::model::{CellKey, DiagnosticKind, Edition};
 
     #[test]
@@ -760,6 +817,60 @@ mod tests {
         assert_eq!(get(&r, "applications.other_misc.natural_person"), "1");
         assert_eq!(get(&r, "applications.outcome_total.total"), "5");
         assert_eq!(get(&r, "applications.carried_forward.total"), "1");
+    }
+
+    #[test]
+    fn a_note_of_a_row_left_blank_is_withdrawn_once_the_row_is_filled() {
+        use crate::model::{ApplicationRow, ApplicationsTable, Diagnostic, Level, Span, Value};
+        let note = |kind, message: &str| Diagnostic {
+            level: Level::Warning,
+            kind,
+            message: message.into(),
+            span: None,
+        };
+        let mut table = ApplicationsTable::blank_for(Edition::E2021, Span { start: 0, end: 1 });
+        for row in &mut table.rows {
+            let full = row.key == ApplicationRow::Granted;
+            for (i, (_, cell)) in row.cells.iter_mut().enumerate() {
+                // granted filled whole, new_requests in part
+                if full || (row.key == ApplicationRow::NewRequests && i == 0) {
+                    cell.value = Value::Count(1);
+                }
+            }
+        }
+        let mut diagnostics = vec![
+            note(
+                DiagnosticKind::RowAmbiguous,
+                "applications.granted: cells left blank: …",
+            ),
+            note(
+                DiagnosticKind::RowAmbiguous,
+                "applications.new_requests: cells left blank: …",
+            ),
+            note(
+                DiagnosticKind::RowAmbiguous,
+                "applications: 3 values stand below …",
+            ),
+            note(
+                DiagnosticKind::LabelVariant,
+                "applications.granted: `予以公开` read as …",
+            ),
+            note(
+                DiagnosticKind::RowAmbiguous,
+                "active.regulations: no cells follow …",
+            ),
+        ];
+        withdraw_notes_of_filled_rows(&mut diagnostics, None, Some(&table), None);
+        let left: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            left,
+            [
+                "applications.new_requests: cells left blank: …",
+                "applications: 3 values stand below …",
+                "applications.granted: `予以公开` read as …",
+                "active.regulations: no cells follow …",
+            ]
+        );
     }
 
     #[test]
