@@ -289,7 +289,7 @@ pub(crate) fn active_table(
         if let (Some(m), Some(o)) = (mark, options.as_mut().filter(|o| !o.is_empty()))
             && let Some(wider) = cuts(&ctx.doc[s - m.len_utf8()..e], &kinds, unit)
         {
-            o.extend(wider);
+            o.extend(&wider);
         }
         match options {
             Some(options) if options.len() == 1 => {

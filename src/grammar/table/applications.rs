@@ -1,6 +1,6 @@
 //! Section 三's table: applicant-type columns × outcome rows, in both editions.
 
-use super::collapsed::{Term, cuts_with_total, propagate};
+use super::collapsed::{Cuts, Term, cuts_with_total, propagate};
 use super::scan::{Class, Scan, Vote, header_classes, scan};
 use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
@@ -441,7 +441,7 @@ fn read_collapsed(
             let Norm { start: s, end: e } = r.collapsed.unwrap_or(Norm::new(0, 0));
             cuts_with_total(&ctx.doc[s..e], ApplicantColumn::ALL.len()).unwrap_or_else(|| {
                 too_long[i] = true;
-                Vec::new()
+                Cuts::default()
             })
         })
         .collect();

@@ -22,8 +22,98 @@ pub(crate) const MAX_SPLITS: usize = 20_000;
 /// The most pieces tried while cutting one run.
 const MAX_STEPS: usize = 200_000;
 
-/// One cut of a run: each piece's byte range (relative to the run) and value.
-pub(crate) type Cut = Vec<(usize, usize, Value)>;
+/// One piece of a cut: its byte range (relative to the run) and value.
+pub(crate) type Piece = (usize, usize, Value);
+
+/// One cut of a run: each piece in order, one for each column.
+pub(crate) type Cut = [Piece];
+
+/// The cuts of a run, every one with the same number of pieces (one for each
+/// column), kept one after the other in one list: a search makes one list
+/// however many cuts it finds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Cuts {
+    /// Pieces in a cut; 0 only when there are no cuts.
+    columns: usize,
+    pieces: Vec<Piece>,
+}
+
+impl Cuts {
+    /// No cuts yet of `columns` pieces each.
+    fn new(columns: usize) -> Cuts {
+        Cuts {
+            columns,
+            pieces: Vec::new(),
+        }
+    }
+
+    /// How many cuts there are.
+    pub(crate) fn len(&self) -> usize {
+        self.pieces.len().checked_div(self.columns).unwrap_or(0)
+    }
+
+    /// True when there is no cut.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// The cuts in order.
+    pub(crate) fn iter(&self) -> std::slice::ChunksExact<'_, Piece> {
+        self.pieces.chunks_exact(self.columns.max(1))
+    }
+
+    /// The cut when there is exactly one.
+    pub(crate) fn only(&self) -> Option<&Cut> {
+        (self.len() == 1).then_some(&self.pieces[..])
+    }
+
+    /// Adds a cut, which has `columns` pieces.
+    fn push(&mut self, cut: &Cut) {
+        debug_assert_eq!(cut.len(), self.columns);
+        self.pieces.extend_from_slice(cut);
+    }
+
+    /// Adds the cuts of `other`, cuts of as many pieces.
+    pub(crate) fn extend(&mut self, other: &Cuts) {
+        if self.pieces.is_empty() {
+            self.columns = other.columns;
+        }
+        debug_assert!(other.is_empty() || other.columns == self.columns);
+        self.pieces.extend_from_slice(&other.pieces);
+    }
+
+    /// Keeps the cuts `keep` says yes to, in order, in place.
+    pub(crate) fn retain(&mut self, mut keep: impl FnMut(&Cut) -> bool) {
+        let n = self.columns;
+        let mut kept = 0;
+        for i in 0..self.len() {
+            if keep(&self.pieces[i * n..(i + 1) * n]) {
+                if kept != i {
+                    self.pieces.copy_within(i * n..(i + 1) * n, kept * n);
+                }
+                kept += 1;
+            }
+        }
+        self.pieces.truncate(kept * n);
+    }
+}
+
+impl std::ops::Index<usize> for Cuts {
+    type Output = Cut;
+
+    fn index(&self, i: usize) -> &Cut {
+        &self.pieces[i * self.columns..(i + 1) * self.columns]
+    }
+}
+
+impl<'a> IntoIterator for &'a Cuts {
+    type Item = &'a Cut;
+    type IntoIter = std::slice::ChunksExact<'a, Piece>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
 
 fn well_formed(piece: &str, kind: ValueKind) -> bool {
     let digits = piece.trim_start_matches(['+', '-']);
@@ -53,11 +143,11 @@ fn well_formed(piece: &str, kind: ValueKind) -> bool {
 
 /// Every cut of `run` into values of `kinds`; `None` when the run is too long or
 /// has too many cuts to be read with certainty.
-pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<Vec<Cut>> {
+pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<Cuts> {
     if run.chars().count() > MAX_RUN_CHARS || kinds.is_empty() {
         return None;
     }
-    let mut out = Vec::new();
+    let mut out = Cuts::new(kinds.len());
     let mut current = Vec::with_capacity(kinds.len());
     let mut steps = 0;
     let mut walker = Walker {
@@ -73,7 +163,7 @@ pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<V
 /// that is a well-formed count is a candidate total, and the rest is cut into
 /// counts that add up to it, a piece never larger than what is left of the sum.
 /// Any other run is cut in every way and the cuts that do not add up dropped.
-pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Vec<Cut>> {
+pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Cuts> {
     if columns < 2 {
         return None;
     }
@@ -86,16 +176,17 @@ pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Vec<Cut>> {
     if run.len() > MAX_RUN_CHARS {
         return None;
     }
-    let mut out = Vec::new();
+    let mut out = Cuts::new(columns);
     let mut steps = 0;
-    let mut current = Vec::with_capacity(columns);
+    // the cut being made: its last piece is the total
+    let mut current = vec![(0, 0, Value::Blank); columns];
     let mut endings = Vec::with_capacity(run.len() + 1);
     // the total takes at least one digit, and leaves one for each other column
     for total_start in (columns - 1..run.len()).rev() {
         let Some(total) = count_piece(&run[total_start..]) else {
             continue;
         };
-        let before = out.len();
+        current[columns - 1] = (total_start, run.len(), Value::Count(total));
         let digits = &run.as_bytes()[..total_start];
         endings.clear();
         endings.extend((0..=digits.len()).map(|p| digits_count(&digits[p..])));
@@ -106,11 +197,8 @@ pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Vec<Cut>> {
             current: &mut current,
             out: &mut out,
         };
-        if !search.walk(0, columns - 1, total) {
+        if !search.walk(0, 0, total) {
             return None;
-        }
-        for cut in &mut out[before..] {
-            cut.push((total_start, run.len(), Value::Count(total)));
         }
     }
     Some(out)
@@ -138,21 +226,25 @@ struct SumSearch<'r, 's> {
     /// `endings[p]`: [`digits_count`] of `run[p..]`.
     endings: &'r [Option<u64>],
     steps: &'s mut usize,
-    /// The pieces cut so far: their byte ranges and counts.
-    current: &'s mut Vec<(usize, usize, u64)>,
-    out: &'s mut Vec<Cut>,
+    /// The cut being made: the pieces cut so far, then room for the others,
+    /// the total last (already in place).
+    current: &'s mut [Piece],
+    out: &'s mut Cuts,
 }
 
 impl SumSearch<'_, '_> {
-    /// Cuts `run[pos..]` into `parts` counts adding up to `left`; false when
-    /// the search went past its bounds.
-    fn walk(&mut self, pos: usize, parts: usize, left: u64) -> bool {
+    /// Cuts `run[pos..]` into the counts of the pieces from `at` on (the
+    /// total left out) adding up to `left`; false when the search went past
+    /// its bounds.
+    fn walk(&mut self, pos: usize, at: usize, left: u64) -> bool {
         *self.steps += 1;
         if *self.steps > MAX_STEPS {
             return false;
         }
+        // the pieces still to cut, the total left out
+        let parts = self.current.len() - 1 - at;
         if parts == 1 {
-            return self.last(pos, left);
+            return self.last(pos, at, left);
         }
         let rest = &self.run[pos..];
         // leave one digit for each later part
@@ -169,15 +261,14 @@ impl SumSearch<'_, '_> {
                 break; // longer pieces are larger still
             }
             let len = i + 1;
-            self.current.push((pos, pos + len, value));
+            self.current[at] = (pos, pos + len, Value::Count(value));
             let ok = if parts == 2 {
                 // the last piece, a step of the search as a call would be
                 *self.steps += 1;
-                *self.steps <= MAX_STEPS && self.last(pos + len, left - value)
+                *self.steps <= MAX_STEPS && self.last(pos + len, at + 1, left - value)
             } else {
-                self.walk(pos + len, parts - 1, left - value)
+                self.walk(pos + len, at + 1, left - value)
             };
-            self.current.pop();
             if !ok {
                 return false;
             }
@@ -185,19 +276,12 @@ impl SumSearch<'_, '_> {
         true
     }
 
-    /// The last piece, `run[pos..]`, when it is the count `left`: a cut found;
-    /// false when there are too many.
-    fn last(&mut self, pos: usize, left: u64) -> bool {
+    /// The last piece before the total, `run[pos..]`, at `at`, when it is
+    /// the count `left`: a cut found; false when there are too many.
+    fn last(&mut self, pos: usize, at: usize, left: u64) -> bool {
         if self.endings[pos] == Some(left) {
-            // room for this piece and the total
-            let mut cut = Cut::with_capacity(self.current.len() + 2);
-            cut.extend(
-                self.current
-                    .iter()
-                    .map(|&(s, e, v)| (s, e, Value::Count(v))),
-            );
-            cut.push((pos, self.run.len(), Value::Count(left)));
-            self.out.push(cut);
+            self.current[at] = (pos, self.run.len(), Value::Count(left));
+            self.out.push(self.current);
         }
         self.out.len() <= MAX_SPLITS
     }
@@ -231,8 +315,8 @@ impl Walker<'_, '_> {
         &mut self,
         pos: usize,
         kinds: &[ValueKind],
-        current: &mut Cut,
-        out: &mut Vec<Cut>,
+        current: &mut Vec<Piece>,
+        out: &mut Cuts,
     ) -> bool {
         *self.steps += 1;
         if *self.steps > MAX_STEPS {
@@ -242,7 +326,7 @@ impl Walker<'_, '_> {
         let tail = &run[pos..];
         let Some((&kind, rest)) = kinds.split_first() else {
             if tail.is_empty() {
-                out.push(current.clone());
+                out.push(current);
             }
             return out.len() <= MAX_SPLITS;
         };
@@ -250,7 +334,7 @@ impl Walker<'_, '_> {
             // the last piece takes what is left
             if let Some(value) = piece_value(tail, kind, self.unit) {
                 current.push((pos, run.len(), value));
-                out.push(current.clone());
+                out.push(current);
                 current.pop();
             }
             return out.len() <= MAX_SPLITS;
@@ -278,15 +362,14 @@ impl Walker<'_, '_> {
 
 /// The cuts whose groups add up: for each `(parts, total)`, the values at
 /// `parts` sum to the value at `total`.
-pub(crate) fn keep_summing(cuts: Vec<Cut>, groups: &[(&[usize], usize)]) -> Vec<Cut> {
-    cuts.into_iter()
-        .filter(|cut| {
-            groups.iter().all(|(parts, total)| {
-                let sum: Option<i128> = parts.iter().map(|&i| cut[i].2.integer()).sum();
-                sum == cut[*total].2.integer()
-            })
+pub(crate) fn keep_summing(mut cuts: Cuts, groups: &[(&[usize], usize)]) -> Cuts {
+    cuts.retain(|cut| {
+        groups.iter().all(|(parts, total)| {
+            let sum: Option<i128> = parts.iter().map(|&i| cut[i].2.integer()).sum();
+            sum == cut[*total].2.integer()
         })
-        .collect()
+    });
+    cuts
 }
 
 /// One term of a linear equation over the applications table: a cell that is
@@ -482,7 +565,7 @@ impl ColumnValues {
 
     /// The values of column `c` of row `r`'s cuts, and whether some cut has a
     /// blank mark in it.
-    fn get(&mut self, options: &[Vec<Cut>], r: usize, c: usize) -> (&[i128], bool) {
+    fn get(&mut self, options: &[Cuts], r: usize, c: usize) -> (&[i128], bool) {
         let slot = r * self.columns + c;
         let (start, end, blank) = match self.at[slot] {
             Some(at) => at,
@@ -582,7 +665,7 @@ impl System {
 
 /// Removes the cuts of the collapsed rows that no choice in the other rows can
 /// complete, for equations `Σ left = Σ right`. `options[r]` are row `r`'s cuts.
-pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<Term>)]) {
+pub(crate) fn propagate(options: &mut [Cuts], equations: &[(Vec<Term>, Vec<Term>)]) {
     if options.is_empty() {
         return; // no open term: nothing to remove
     }
@@ -798,11 +881,14 @@ mod tests {
             let kinds = vec![ValueKind::Count; columns];
             if let Some(all) = cuts(&run, &kinds, HeaderUnit::None) {
                 let parts: Vec<usize> = (0..columns - 1).collect();
-                let mut want = keep_summing(all, &[(&parts, columns - 1)]);
-                let mut got = cuts_with_total(&run, columns).unwrap();
-                let key = |c: &Cut| c.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>();
-                want.sort_by_key(key);
-                got.sort_by_key(key);
+                let want = keep_summing(all, &[(&parts, columns - 1)]);
+                let got = cuts_with_total(&run, columns).unwrap();
+                let sorted = |cuts: &Cuts| {
+                    let mut list: Vec<&Cut> = cuts.iter().collect();
+                    list.sort_by_key(|c| c.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>());
+                    list.iter().map(|c| c.to_vec()).collect::<Vec<_>>()
+                };
+                let (want, got) = (sorted(&want), sorted(&got));
                 proptest::prop_assert_eq!(got, want);
             }
         }
