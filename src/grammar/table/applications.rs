@@ -1,6 +1,6 @@
 //! Section 三's table: applicant-type columns × outcome rows, in both editions.
 
-use super::collapsed::{Cuts, Term, cuts_with_total, propagate};
+use super::collapsed::{Cuts, Equations, Term, cuts_with_total, propagate};
 use super::scan::{Class, Scan, Vote, header_classes, scan};
 use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
@@ -462,27 +462,26 @@ fn read_collapsed(
             None => Term::Blank,
         }
     };
-    let outcome: Vec<ApplicationRow> = ApplicationRow::rows(edition)
+    let outcome = ApplicationRow::rows(edition)
         .iter()
         .copied()
-        .filter(|r| r.is_outcome())
-        .collect();
-    let mut equations = Vec::new();
+        .filter(|r| r.is_outcome());
+    let mut equations = Equations::default();
     for c in 0..ApplicantColumn::ALL.len() {
-        equations.push((
-            vec![term(R::OutcomeTotal, c, table)],
-            outcome.iter().map(|&r| term(r, c, table)).collect(),
-        ));
-        equations.push((
-            vec![
+        equations.push(
+            [term(R::OutcomeTotal, c, table)],
+            outcome.clone().map(|r| term(r, c, table)),
+        );
+        equations.push(
+            [
                 term(R::NewRequests, c, table),
                 term(R::CarriedOver, c, table),
             ],
-            vec![
+            [
                 term(R::OutcomeTotal, c, table),
                 term(R::CarriedForward, c, table),
             ],
-        ));
+        );
     }
     propagate(&mut options, &equations);
     for (i, row) in rows.iter().enumerate() {

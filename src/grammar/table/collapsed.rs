@@ -21,6 +21,9 @@ pub(crate) const MAX_RUN_CHARS: usize = 64;
 pub(crate) const MAX_SPLITS: usize = 20_000;
 /// The most pieces tried while cutting one run.
 const MAX_STEPS: usize = 200_000;
+/// The most columns of a row with its total that [`cuts_with_total`] cuts
+/// into (the applications table has seven).
+pub(crate) const MAX_TOTAL_COLUMNS: usize = 7;
 
 /// One piece of a cut: its byte range (relative to the run) and value.
 pub(crate) type Piece = (usize, usize, Value);
@@ -163,8 +166,9 @@ pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<C
 /// that is a well-formed count is a candidate total, and the rest is cut into
 /// counts that add up to it, a piece never larger than what is left of the sum.
 /// Any other run is cut in every way and the cuts that do not add up dropped.
+/// `None` too for fewer than two columns or more than [`MAX_TOTAL_COLUMNS`].
 pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Cuts> {
-    if columns < 2 {
+    if !(2..=MAX_TOTAL_COLUMNS).contains(&columns) {
         return None;
     }
     if !run.bytes().all(|b| b.is_ascii_digit()) {
@@ -179,8 +183,10 @@ pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Cuts> {
     let mut out = Cuts::new(columns);
     let mut steps = 0;
     // the cut being made: its last piece is the total
-    let mut current = vec![(0, 0, Value::Blank); columns];
-    let mut endings = Vec::with_capacity(run.len() + 1);
+    let mut current = [(0, 0, Value::Blank); MAX_TOTAL_COLUMNS];
+    let current = &mut current[..columns];
+    // `endings[p]`: the count the digits before the total from `p` on are
+    let mut endings = [None; MAX_RUN_CHARS + 1];
     // the total takes at least one digit, and leaves one for each other column
     for total_start in (columns - 1..run.len()).rev() {
         let Some(total) = count_piece(&run[total_start..]) else {
@@ -188,13 +194,14 @@ pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Cuts> {
         };
         current[columns - 1] = (total_start, run.len(), Value::Count(total));
         let digits = &run.as_bytes()[..total_start];
-        endings.clear();
-        endings.extend((0..=digits.len()).map(|p| digits_count(&digits[p..])));
+        for (p, ending) in endings[..=digits.len()].iter_mut().enumerate() {
+            *ending = digits_count(&digits[p..]);
+        }
         let mut search = SumSearch {
             run: digits,
             endings: &endings,
             steps: &mut steps,
-            current: &mut current,
+            current,
             out: &mut out,
         };
         if !search.walk(0, 0, total) {
@@ -383,6 +390,35 @@ pub(crate) enum Term {
         row: usize,
         column: usize,
     },
+}
+
+/// Linear equations `Σ left = Σ right` over the applications table, their
+/// terms kept in one list, each with its side (1 on the left, −1 on the
+/// right).
+#[derive(Debug, Default)]
+pub(crate) struct Equations {
+    terms: Vec<(i128, Term)>,
+    /// Where each equation's terms end in `terms`.
+    ends: Vec<usize>,
+}
+
+impl Equations {
+    /// Adds the equation `Σ left = Σ right`.
+    pub(crate) fn push(
+        &mut self,
+        left: impl IntoIterator<Item = Term>,
+        right: impl IntoIterator<Item = Term>,
+    ) {
+        self.terms.extend(left.into_iter().map(|t| (1, t)));
+        self.terms.extend(right.into_iter().map(|t| (-1, t)));
+        self.ends.push(self.terms.len());
+    }
+
+    /// Each equation's terms with their sides.
+    fn iter(&self) -> impl Iterator<Item = &[(i128, Term)]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(s, &e)| &self.terms[s..e])
+    }
 }
 
 /// The largest set of partial sums tracked for one equation.
@@ -622,24 +658,20 @@ struct System {
 }
 
 impl System {
-    fn new(equations: &[(Vec<Term>, Vec<Term>)]) -> System {
+    fn new(equations: &Equations) -> System {
         let mut system = System {
             equations: Vec::new(),
             terms: Vec::new(),
             mates_of: Vec::new(),
             mates: Vec::new(),
         };
-        for (left, right) in equations {
-            if left.iter().chain(right).any(|t| matches!(t, Term::Blank)) {
+        for signed in equations.iter() {
+            if signed.iter().any(|(_, t)| matches!(t, Term::Blank)) {
                 continue;
             }
             let first = system.terms.len();
-            let signed = left
-                .iter()
-                .map(|t| (1, t))
-                .chain(right.iter().map(|t| (-1, t)));
             let mut known = 0;
-            for (sign, t) in signed {
+            for &(sign, ref t) in signed {
                 match *t {
                     Term::Known(v) => known += sign * v,
                     Term::Open { row, column } => system.terms.push((sign, row, column)),
@@ -665,7 +697,7 @@ impl System {
 
 /// Removes the cuts of the collapsed rows that no choice in the other rows can
 /// complete, for equations `Σ left = Σ right`. `options[r]` are row `r`'s cuts.
-pub(crate) fn propagate(options: &mut [Cuts], equations: &[(Vec<Term>, Vec<Term>)]) {
+pub(crate) fn propagate(options: &mut [Cuts], equations: &Equations) {
     if options.is_empty() {
         return; // no open term: nothing to remove
     }
@@ -956,13 +988,9 @@ mod tests {
         // two open rows: a = (1|11 or 11|1), and the equation a[0] = 11
         let mut options = vec![cuts("111", &[Count, Count], HeaderUnit::None).unwrap()];
         assert_eq!(options[0].len(), 2);
-        propagate(
-            &mut options,
-            &[(
-                vec![Term::Open { row: 0, column: 0 }],
-                vec![Term::Known(11)],
-            )],
-        );
+        let mut equations = Equations::default();
+        equations.push([Term::Open { row: 0, column: 0 }], [Term::Known(11)]);
+        propagate(&mut options, &equations);
         assert_eq!(options[0].len(), 1);
         assert_eq!(options[0][0][0].2.integer(), Some(11));
     }
