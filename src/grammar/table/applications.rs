@@ -466,8 +466,11 @@ fn read_collapsed(
         .iter()
         .copied()
         .filter(|r| r.is_outcome());
-    let mut equations = Equations::default();
-    for c in 0..ApplicantColumn::ALL.len() {
+    // per column: the outcome total against the outcomes, and the balance
+    let columns = ApplicantColumn::ALL.len();
+    let mut equations =
+        Equations::with_capacity(2 * columns, columns * (outcome.clone().count() + 5));
+    for c in 0..columns {
         equations.push(
             [term(R::OutcomeTotal, c, table)],
             outcome.clone().map(|r| term(r, c, table)),

@@ -403,6 +403,14 @@ pub(crate) struct Equations {
 }
 
 impl Equations {
+    /// No equations yet, with room for `equations` of `terms` terms in all.
+    pub(crate) fn with_capacity(equations: usize, terms: usize) -> Equations {
+        Equations {
+            terms: Vec::with_capacity(terms),
+            ends: Vec::with_capacity(equations),
+        }
+    }
+
     /// Adds the equation `Σ left = Σ right`.
     pub(crate) fn push(
         &mut self,
@@ -591,11 +599,13 @@ struct ColumnValues {
 }
 
 impl ColumnValues {
-    fn new(rows: usize, columns: usize) -> ColumnValues {
+    /// Room for the values of `rows` rows of `columns` columns, `values` of
+    /// them in all before any row loses cuts.
+    fn new(rows: usize, columns: usize, values: usize) -> ColumnValues {
         ColumnValues {
             columns,
             at: vec![None; rows * columns],
-            list: Vec::new(),
+            list: Vec::with_capacity(values),
         }
     }
 
@@ -660,10 +670,11 @@ struct System {
 impl System {
     fn new(equations: &Equations) -> System {
         let mut system = System {
-            equations: Vec::new(),
-            terms: Vec::new(),
-            mates_of: Vec::new(),
-            mates: Vec::new(),
+            equations: Vec::with_capacity(equations.ends.len()),
+            terms: Vec::with_capacity(equations.terms.len()),
+            mates_of: Vec::with_capacity(equations.terms.len()),
+            // most terms are the only one of their row in their equation
+            mates: Vec::with_capacity(equations.terms.len()),
         };
         for signed in equations.iter() {
             if signed.iter().any(|(_, t)| matches!(t, Term::Blank)) {
@@ -711,15 +722,22 @@ pub(crate) fn propagate(options: &mut [Cuts], equations: &Equations) {
         .max()
         .unwrap_or(0);
     // the values of each row's columns, made again once the row loses cuts
-    let mut values = ColumnValues::new(options.len(), columns);
+    let pieces = options.iter().map(|o| o.pieces.len()).sum();
+    let mut values = ColumnValues::new(options.len(), columns, pieces);
     let mut scratch = Scratch::default();
-    let mut same_row: Vec<(i128, usize)> = Vec::new();
+    let widest = system
+        .equations
+        .iter()
+        .map(|(_, r)| r.len())
+        .max()
+        .unwrap_or(0);
+    let mut same_row: Vec<(i128, usize)> = Vec::with_capacity(widest);
     // sign · value of each open term whose row's cuts give its column one value
-    let mut single: Vec<Option<i128>> = Vec::new();
+    let mut single: Vec<Option<i128>> = Vec::with_capacity(widest);
     // the open terms of more than one value (or none), in order
-    let mut many: Vec<usize> = Vec::new();
+    let mut many: Vec<usize> = Vec::with_capacity(widest);
     // whether some cut of each open term's row has a blank mark in its column
-    let mut may_be_blank: Vec<bool> = Vec::new();
+    let mut may_be_blank: Vec<bool> = Vec::with_capacity(widest);
     let mut sums = Sums::at(0);
     // how often each row lost cuts: a term is looked at again only when a
     // row of another term of its equation lost cuts since (the sums of the
