@@ -14,6 +14,7 @@
 
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{Value, ValueKind};
+use std::ops::Range;
 
 /// The longest run, in characters, that is split.
 pub(crate) const MAX_RUN_CHARS: usize = 64;
@@ -86,10 +87,18 @@ impl Cuts {
     }
 
     /// Keeps the cuts `keep` says yes to, in order, in place.
-    pub(crate) fn retain(&mut self, mut keep: impl FnMut(&Cut) -> bool) {
+    pub(crate) fn retain(&mut self, keep: impl FnMut(&Cut) -> bool) {
+        let kept = self.retain_in(0..self.len(), keep);
+        self.truncate(kept);
+    }
+
+    /// Keeps the cuts of `range` that `keep` says yes to, in order, from the
+    /// start of `range` on; the end of the cuts kept. The cuts past it in
+    /// `range` are left as they are.
+    fn retain_in(&mut self, range: Range<usize>, mut keep: impl FnMut(&Cut) -> bool) -> usize {
         let n = self.columns;
-        let mut kept = 0;
-        for i in 0..self.len() {
+        let mut kept = range.start;
+        for i in range {
             if keep(&self.pieces[i * n..(i + 1) * n]) {
                 if kept != i {
                     self.pieces.copy_within(i * n..(i + 1) * n, kept * n);
@@ -97,7 +106,80 @@ impl Cuts {
                 kept += 1;
             }
         }
-        self.pieces.truncate(kept * n);
+        kept
+    }
+
+    /// Keeps the first `len` cuts.
+    fn truncate(&mut self, len: usize) {
+        self.pieces.truncate(len * self.columns);
+    }
+}
+
+/// The cuts of the collapsed rows of one table, all of them in one list,
+/// row after row.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RowCuts {
+    cuts: Cuts,
+    /// Each row's cuts in `cuts`, as indices.
+    rows: Vec<Range<usize>>,
+}
+
+impl RowCuts {
+    /// No rows yet, with room for `rows` of one cut of `columns` pieces each
+    /// (most collapsed rows have one cut).
+    pub(crate) fn with_capacity(rows: usize, columns: usize) -> RowCuts {
+        RowCuts {
+            cuts: Cuts {
+                columns,
+                pieces: Vec::with_capacity(rows * columns),
+            },
+            rows: Vec::with_capacity(rows),
+        }
+    }
+
+    /// How many rows there are.
+    pub(crate) fn rows(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// How many cuts row `r` has.
+    pub(crate) fn count(&self, r: usize) -> usize {
+        self.rows[r].len()
+    }
+
+    /// The cuts of row `r`.
+    pub(crate) fn row(&self, r: usize) -> impl Iterator<Item = &Cut> {
+        self.rows[r].clone().map(|i| &self.cuts[i])
+    }
+
+    /// The cut of row `r` when it has exactly one.
+    pub(crate) fn only(&self, r: usize) -> Option<&Cut> {
+        let range = &self.rows[r];
+        (range.len() == 1).then(|| &self.cuts[range.start])
+    }
+
+    /// Adds a row: the cuts of `run` into `columns` counts whose last is the
+    /// sum of the others ([`cuts_with_total`]); false, and a row without
+    /// cuts, when the run is too long or has too many cuts.
+    pub(crate) fn push_with_total(&mut self, run: &str, columns: usize) -> bool {
+        let start = self.cuts.len();
+        let found = cuts_with_total(run, columns, &mut self.cuts);
+        self.rows.push(start..self.cuts.len());
+        found
+    }
+
+    /// Adds a row with the cuts `cuts`, cuts of as many pieces as the others.
+    #[cfg(test)]
+    fn push(&mut self, cuts: &Cuts) {
+        let start = self.cuts.len();
+        self.cuts.extend(cuts);
+        self.rows.push(start..self.cuts.len());
+    }
+
+    /// Keeps the cuts of row `r` that `keep` says yes to.
+    fn retain(&mut self, r: usize, keep: impl FnMut(&Cut) -> bool) {
+        let range = self.rows[r].clone();
+        self.rows[r].end = self.cuts.retain_in(range, keep);
     }
 }
 
@@ -166,21 +248,32 @@ pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<C
 /// that is a well-formed count is a candidate total, and the rest is cut into
 /// counts that add up to it, a piece never larger than what is left of the sum.
 /// Any other run is cut in every way and the cuts that do not add up dropped.
-/// `None` too for fewer than two columns or more than [`MAX_TOTAL_COLUMNS`].
-pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Cuts> {
+///
+/// The cuts are added to `out` (whose cuts have `columns` pieces, if it has
+/// any); false, and `out` as it was, when the run is too long or has too many
+/// cuts to be read with certainty, or for fewer than two columns or more than
+/// [`MAX_TOTAL_COLUMNS`].
+pub(crate) fn cuts_with_total(run: &str, columns: usize, out: &mut Cuts) -> bool {
     if !(2..=MAX_TOTAL_COLUMNS).contains(&columns) {
-        return None;
+        return false;
     }
+    if out.is_empty() {
+        out.columns = columns;
+    }
+    debug_assert_eq!(out.columns, columns);
     if !run.bytes().all(|b| b.is_ascii_digit()) {
-        let kinds = vec![ValueKind::Count; columns];
-        let all = cuts(run, &kinds, HeaderUnit::None)?;
-        let parts: Vec<usize> = (0..columns - 1).collect();
-        return Some(keep_summing(all, &[(&parts, columns - 1)]));
+        let kinds = [ValueKind::Count; MAX_TOTAL_COLUMNS];
+        let Some(all) = cuts(run, &kinds[..columns], HeaderUnit::None) else {
+            return false;
+        };
+        let parts: [usize; MAX_TOTAL_COLUMNS] = std::array::from_fn(|i| i);
+        out.extend(&keep_summing(all, &[(&parts[..columns - 1], columns - 1)]));
+        return true;
     }
     if run.len() > MAX_RUN_CHARS {
-        return None;
+        return false;
     }
-    let mut out = Cuts::new(columns);
+    let first = out.len();
     let mut steps = 0;
     // the cut being made: its last piece is the total
     let mut current = [(0, 0, Value::Blank); MAX_TOTAL_COLUMNS];
@@ -202,13 +295,15 @@ pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Cuts> {
             endings: &endings,
             steps: &mut steps,
             current,
-            out: &mut out,
+            out,
+            first,
         };
         if !search.walk(0, 0, total) {
-            return None;
+            out.truncate(first);
+            return false;
         }
     }
-    Some(out)
+    true
 }
 
 /// A piece of a run of digits as a count: no leading zero, at most 18 digits.
@@ -236,7 +331,9 @@ struct SumSearch<'r, 's> {
     /// The cut being made: the pieces cut so far, then room for the others,
     /// the total last (already in place).
     current: &'s mut [Piece],
+    /// The cuts found are added to `out`, after its first `first`.
     out: &'s mut Cuts,
+    first: usize,
 }
 
 impl SumSearch<'_, '_> {
@@ -290,7 +387,7 @@ impl SumSearch<'_, '_> {
             self.current[at] = (pos, self.run.len(), Value::Count(left));
             self.out.push(self.current);
         }
-        self.out.len() <= MAX_SPLITS
+        self.out.len() - self.first <= MAX_SPLITS
     }
 }
 
@@ -611,14 +708,14 @@ impl ColumnValues {
 
     /// The values of column `c` of row `r`'s cuts, and whether some cut has a
     /// blank mark in it.
-    fn get(&mut self, options: &[Cuts], r: usize, c: usize) -> (&[i128], bool) {
+    fn get(&mut self, options: &RowCuts, r: usize, c: usize) -> (&[i128], bool) {
         let slot = r * self.columns + c;
         let (start, end, blank) = match self.at[slot] {
             Some(at) => at,
             None => {
                 let start = self.list.len();
                 let mut blank = false;
-                for cut in &options[r] {
+                for cut in options.row(r) {
                     match cut[c].2.integer() {
                         Some(v) => self.list.push(v),
                         None => blank = true,
@@ -707,9 +804,9 @@ impl System {
 }
 
 /// Removes the cuts of the collapsed rows that no choice in the other rows can
-/// complete, for equations `Σ left = Σ right`. `options[r]` are row `r`'s cuts.
-pub(crate) fn propagate(options: &mut [Cuts], equations: &Equations) {
-    if options.is_empty() {
+/// complete, for equations `Σ left = Σ right`.
+pub(crate) fn propagate(options: &mut RowCuts, equations: &Equations) {
+    if options.rows() == 0 {
         return; // no open term: nothing to remove
     }
     // each equation as `known + Σ sign · open = 0`: the known cells add up
@@ -722,8 +819,8 @@ pub(crate) fn propagate(options: &mut [Cuts], equations: &Equations) {
         .max()
         .unwrap_or(0);
     // the values of each row's columns, made again once the row loses cuts
-    let pieces = options.iter().map(|o| o.pieces.len()).sum();
-    let mut values = ColumnValues::new(options.len(), columns, pieces);
+    let pieces = options.cuts.pieces.len();
+    let mut values = ColumnValues::new(options.rows(), columns, pieces);
     let mut scratch = Scratch::default();
     let widest = system
         .equations
@@ -742,7 +839,7 @@ pub(crate) fn propagate(options: &mut [Cuts], equations: &Equations) {
     // how often each row lost cuts: a term is looked at again only when a
     // row of another term of its equation lost cuts since (the sums of the
     // other terms are what removes its cuts, and a cut they kept they keep)
-    let mut version = vec![0u64; options.len()];
+    let mut version = vec![0u64; options.rows()];
     let mut seen: Vec<Option<u64>> = vec![None; system.terms.len()];
     let mut changed = true;
     let mut rounds = 0;
@@ -832,8 +929,8 @@ pub(crate) fn propagate(options: &mut [Cuts], equations: &Equations) {
                     own.is_none_or(|own| sums.contains(-(my_sign * mine) - own))
                 };
                 // most often every cut is kept: looked at before any moves
-                if !options[row].iter().all(completed) {
-                    options[row].retain(completed);
+                if !options.row(row).all(completed) {
+                    options.retain(row, completed);
                     changed = true;
                     stale = true;
                     values.forget(row);
@@ -904,7 +1001,8 @@ mod tests {
     fn long_rows_with_a_total_are_cut_with_pruning() {
         // a row of a generated report, its six cells and total run together
         let run = "1787934394544419";
-        let kept = cuts_with_total(run, 7).unwrap();
+        let mut kept = Cuts::default();
+        assert!(cuts_with_total(run, 7, &mut kept));
         for cut in &kept {
             let v: Vec<i128> = cut.iter().map(|p| p.2.integer().unwrap()).collect();
             assert_eq!(v[..6].iter().sum::<i128>(), v[6]);
@@ -932,7 +1030,8 @@ mod tests {
             if let Some(all) = cuts(&run, &kinds, HeaderUnit::None) {
                 let parts: Vec<usize> = (0..columns - 1).collect();
                 let want = keep_summing(all, &[(&parts, columns - 1)]);
-                let got = cuts_with_total(&run, columns).unwrap();
+                let mut got = Cuts::default();
+                proptest::prop_assert!(cuts_with_total(&run, columns, &mut got));
                 let sorted = |cuts: &Cuts| {
                     let mut list: Vec<&Cut> = cuts.iter().collect();
                     list.sort_by_key(|c| c.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>());
@@ -1004,12 +1103,13 @@ mod tests {
     fn column_sums_remove_cuts() {
         use ValueKind::Count;
         // two open rows: a = (1|11 or 11|1), and the equation a[0] = 11
-        let mut options = vec![cuts("111", &[Count, Count], HeaderUnit::None).unwrap()];
-        assert_eq!(options[0].len(), 2);
+        let mut options = RowCuts::default();
+        options.push(&cuts("111", &[Count, Count], HeaderUnit::None).unwrap());
+        assert_eq!(options.count(0), 2);
         let mut equations = Equations::default();
         equations.push([Term::Open { row: 0, column: 0 }], [Term::Known(11)]);
         propagate(&mut options, &equations);
-        assert_eq!(options[0].len(), 1);
-        assert_eq!(options[0][0][0].2.integer(), Some(11));
+        assert_eq!(options.count(0), 1);
+        assert_eq!(options.only(0).unwrap()[0].2.integer(), Some(11));
     }
 }
