@@ -22,6 +22,9 @@ pub(crate) const MAX_RUN_CHARS: usize = 64;
 pub(crate) const MAX_SPLITS: usize = 20_000;
 /// The most pieces tried while cutting one run.
 const MAX_STEPS: usize = 200_000;
+/// The most pieces [`cuts`] cuts a run into (the review table's fifteen
+/// cells are the most).
+pub(crate) const MAX_PIECES: usize = 16;
 /// The most columns of a row with its total that [`cuts_with_total`] cuts
 /// into (the applications table has seven).
 pub(crate) const MAX_TOTAL_COLUMNS: usize = 7;
@@ -227,20 +230,24 @@ fn well_formed(piece: &str, kind: ValueKind) -> bool {
 }
 
 /// Every cut of `run` into values of `kinds`; `None` when the run is too long or
-/// has too many cuts to be read with certainty.
+/// has too many cuts to be read with certainty, or for more than
+/// [`MAX_PIECES`] kinds.
 pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<Cuts> {
-    if run.chars().count() > MAX_RUN_CHARS || kinds.is_empty() {
+    if run.chars().count() > MAX_RUN_CHARS || kinds.is_empty() || kinds.len() > MAX_PIECES {
         return None;
     }
     let mut out = Cuts::new(kinds.len());
-    let mut current = Vec::with_capacity(kinds.len());
+    // the cut being made, a piece for each kind
+    let mut current = [(0, 0, Value::Blank); MAX_PIECES];
     let mut steps = 0;
     let mut walker = Walker {
         run,
         unit,
         steps: &mut steps,
+        current: &mut current[..kinds.len()],
+        out: &mut out,
     };
-    walker.walk(0, kinds, &mut current, &mut out).then_some(out)
+    walker.walk(0, kinds).then_some(out)
 }
 
 /// The cuts of `run` into counts whose last is the sum of the others (a row and
@@ -391,10 +398,14 @@ impl SumSearch<'_, '_> {
     }
 }
 
+/// The cuts of a run into values of given kinds.
 struct Walker<'r, 's> {
     run: &'r str,
     unit: HeaderUnit,
     steps: &'s mut usize,
+    /// The cut being made: the pieces cut so far, then room for the others.
+    current: &'s mut [Piece],
+    out: &'s mut Cuts,
 }
 
 /// A piece of a run read as a value of its column's kind, when it is one.
@@ -413,35 +424,30 @@ fn piece_value(piece: &str, kind: ValueKind, unit: HeaderUnit) -> Option<Value> 
 }
 
 impl Walker<'_, '_> {
-    /// Extends `current` with every cut of `run[pos..]` into `kinds`; false when
-    /// the search went past its bounds.
-    fn walk(
-        &mut self,
-        pos: usize,
-        kinds: &[ValueKind],
-        current: &mut Vec<Piece>,
-        out: &mut Cuts,
-    ) -> bool {
+    /// Cuts `run[pos..]` into `kinds`, the last pieces of `current`, in
+    /// every way, each cut found added to `out`; false when the search went
+    /// past its bounds.
+    fn walk(&mut self, pos: usize, kinds: &[ValueKind]) -> bool {
         *self.steps += 1;
         if *self.steps > MAX_STEPS {
             return false;
         }
         let run = self.run;
         let tail = &run[pos..];
+        let at = self.current.len() - kinds.len();
         let Some((&kind, rest)) = kinds.split_first() else {
             if tail.is_empty() {
-                out.push(current);
+                self.out.push(self.current);
             }
-            return out.len() <= MAX_SPLITS;
+            return self.out.len() <= MAX_SPLITS;
         };
         if rest.is_empty() {
             // the last piece takes what is left
             if let Some(value) = piece_value(tail, kind, self.unit) {
-                current.push((pos, run.len(), value));
-                out.push(current);
-                current.pop();
+                self.current[at] = (pos, run.len(), value);
+                self.out.push(self.current);
             }
-            return out.len() <= MAX_SPLITS;
+            return self.out.len() <= MAX_SPLITS;
         }
         // leave a character for each later piece
         let ends = tail
@@ -453,10 +459,8 @@ impl Walker<'_, '_> {
             let Some(value) = piece_value(&tail[..end], kind, self.unit) else {
                 continue;
             };
-            current.push((pos, pos + end, value));
-            let ok = self.walk(pos + end, rest, current, out);
-            current.pop();
-            if !ok {
+            self.current[at] = (pos, pos + end, value);
+            if !self.walk(pos + end, rest) {
                 return false;
             }
         }
@@ -1041,6 +1045,42 @@ mod tests {
                 proptest::prop_assert_eq!(got, want);
             }
         }
+    }
+
+    #[test]
+    fn rows_past_the_piece_limits_are_not_split() {
+        let kinds = [ValueKind::Count; MAX_PIECES + 1];
+        assert!(cuts(&"1".repeat(MAX_PIECES + 1), &kinds, HeaderUnit::None).is_none());
+        assert!(cuts(&"1".repeat(MAX_PIECES), &kinds[1..], HeaderUnit::None).is_some());
+        // ones and their total: one cut, unless there are too many columns
+        let ones = MAX_TOTAL_COLUMNS - 1;
+        let mut out = Cuts::default();
+        let run = "1".repeat(ones) + &ones.to_string();
+        assert!(cuts_with_total(&run, MAX_TOTAL_COLUMNS, &mut out));
+        assert_eq!(out.len(), 1);
+        let run = "1".repeat(ones + 1) + &(ones + 1).to_string();
+        let mut out = Cuts::default();
+        assert!(!cuts_with_total(&run, MAX_TOTAL_COLUMNS + 1, &mut out));
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn cuts_of_rows_are_kept_and_removed_row_by_row() {
+        use ValueKind::Count;
+        let mut rows = RowCuts::with_capacity(3, 3);
+        // 1 + 1 = 2 only; 1 + 10 = 11 and 11 + 0 = 11; too long
+        assert!(rows.push_with_total("112", 3));
+        assert!(rows.push_with_total("11011", 3));
+        assert!(!rows.push_with_total(&"1".repeat(MAX_RUN_CHARS + 1), 3));
+        assert_eq!((rows.rows(), rows.count(0), rows.count(1), rows.count(2)), (3, 1, 2, 0));
+        rows.retain(1, |cut| cut[1].2.integer() == Some(0));
+        assert_eq!(rows.count(1), 1);
+        assert_eq!(rows.only(1).unwrap()[0].2.integer(), Some(11));
+        assert_eq!(rows.only(0).unwrap()[2].2.integer(), Some(2));
+        let mut cuts = cuts("111", &[Count, Count], HeaderUnit::None).unwrap();
+        assert_eq!(cuts.len(), 2);
+        cuts.retain(|cut| cut[0].2.integer() == Some(1));
+        assert_eq!((cuts.len(), cuts[0][1].2.integer()), (1, Some(11)));
     }
 
     #[test]
