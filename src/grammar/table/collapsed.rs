@@ -1072,7 +1072,10 @@ mod tests {
         assert!(rows.push_with_total("112", 3));
         assert!(rows.push_with_total("11011", 3));
         assert!(!rows.push_with_total(&"1".repeat(MAX_RUN_CHARS + 1), 3));
-        assert_eq!((rows.rows(), rows.count(0), rows.count(1), rows.count(2)), (3, 1, 2, 0));
+        assert_eq!(
+            (rows.rows(), rows.count(0), rows.count(1), rows.count(2)),
+            (3, 1, 2, 0)
+        );
         rows.retain(1, |cut| cut[1].2.integer() == Some(0));
         assert_eq!(rows.count(1), 1);
         assert_eq!(rows.only(1).unwrap()[0].2.integer(), Some(11));
