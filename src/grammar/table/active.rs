@@ -1,7 +1,7 @@
 //! Section 二's table: the 第二十条 items, in both editions.
 
 use super::align::MAX_COLUMNS;
-use super::collapsed::cuts;
+use super::collapsed::{MAX_PIECES, cuts};
 use super::columns::read_column_blocks;
 use super::scan::{Class, Scan, Vote, scan};
 use super::{
@@ -277,8 +277,16 @@ pub(crate) fn active_table(
         if columns.is_empty() {
             continue;
         }
-        let kinds: Vec<_> = columns.iter().map(|c| c.kind()).collect();
-        let mut options = cuts(&ctx.doc[s..e], &kinds, unit);
+        // the kinds on the stack: a row of more columns than a cut has pieces
+        // is not split
+        let mut kinds = [crate::model::ValueKind::Count; MAX_PIECES];
+        let kinds = kinds.get_mut(..columns.len()).map(|kinds| {
+            for (kind, column) in kinds.iter_mut().zip(columns) {
+                *kind = column.kind();
+            }
+            &*kinds
+        });
+        let mut options = kinds.and_then(|kinds| cuts(&ctx.doc[s..e], kinds, unit));
         // a blank mark the label ends in may be the run's first cell
         // (`其他对外管理服务事项—0/10`): its cuts count too (and a run with
         // no cut of its own stays blank)
@@ -287,9 +295,9 @@ pub(crate) fn active_table(
             .next_back()
             .filter(|&c| "-—–/无".contains(c));
         if let (Some(m), Some(o)) = (mark, options.as_mut().filter(|o| !o.is_empty()))
-            && let Some(wider) = cuts(&ctx.doc[s - m.len_utf8()..e], &kinds, unit)
+            && let Some(wider) = kinds.and_then(|k| cuts(&ctx.doc[s - m.len_utf8()..e], k, unit))
         {
-            o.extend(wider);
+            o.extend(&wider);
         }
         match options {
             Some(options) if options.len() == 1 => {

@@ -1,6 +1,6 @@
 //! Section 三's table: applicant-type columns × outcome rows, in both editions.
 
-use super::collapsed::{Term, cuts_with_total, propagate};
+use super::collapsed::{Equations, RowCuts, Term, propagate};
 use super::scan::{Class, Scan, Vote, header_classes, scan};
 use super::{
     ByPosition, collapsed_rows, fill_cut, fill_row, keep_extra, report_missing_rows, unsplit,
@@ -434,17 +434,11 @@ fn read_collapsed(
         return;
     }
     let mut too_long = vec![false; rows.len()];
-    let mut options: Vec<_> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let Norm { start: s, end: e } = r.collapsed.unwrap_or(Norm::new(0, 0));
-            cuts_with_total(&ctx.doc[s..e], ApplicantColumn::ALL.len()).unwrap_or_else(|| {
-                too_long[i] = true;
-                Vec::new()
-            })
-        })
-        .collect();
+    let mut options = RowCuts::with_capacity(rows.len(), ApplicantColumn::ALL.len());
+    for (i, r) in rows.iter().enumerate() {
+        let Norm { start: s, end: e } = r.collapsed.unwrap_or(Norm::new(0, 0));
+        too_long[i] = !options.push_with_total(&ctx.doc[s..e], ApplicantColumn::ALL.len());
+    }
     let term = |key: ApplicationRow, column: usize, table: &ApplicationsTable| -> Term {
         if let Some(row) = rows.iter().position(|r| r.key == key) {
             // a run too long to list its cuts is as unknown as a blank
@@ -462,45 +456,40 @@ fn read_collapsed(
             None => Term::Blank,
         }
     };
-    let outcome: Vec<ApplicationRow> = ApplicationRow::rows(edition)
+    let outcome = ApplicationRow::rows(edition)
         .iter()
         .copied()
-        .filter(|r| r.is_outcome())
-        .collect();
-    let mut equations = Vec::new();
-    for c in 0..ApplicantColumn::ALL.len() {
-        equations.push((
-            vec![term(R::OutcomeTotal, c, table)],
-            outcome.iter().map(|&r| term(r, c, table)).collect(),
-        ));
-        equations.push((
-            vec![
+        .filter(|r| r.is_outcome());
+    // per column: the outcome total against the outcomes, and the balance
+    let columns = ApplicantColumn::ALL.len();
+    let mut equations =
+        Equations::with_capacity(2 * columns, columns * (outcome.clone().count() + 5));
+    for c in 0..columns {
+        equations.push(
+            [term(R::OutcomeTotal, c, table)],
+            outcome.clone().map(|r| term(r, c, table)),
+        );
+        equations.push(
+            [
                 term(R::NewRequests, c, table),
                 term(R::CarriedOver, c, table),
             ],
-            vec![
+            [
                 term(R::OutcomeTotal, c, table),
                 term(R::CarriedForward, c, table),
             ],
-        ));
+        );
     }
     propagate(&mut options, &equations);
     for (i, row) in rows.iter().enumerate() {
         let at = row.collapsed.unwrap_or(Norm::new(0, 0));
-        match options[i].len() {
-            1 => fill_cut(
-                ctx,
-                table,
-                row.key,
-                ApplicantColumn::ALL,
-                at.start,
-                &options[i][0],
-            ),
-            n => unsplit(
+        match options.only(i) {
+            Some(cut) => fill_cut(ctx, table, row.key, ApplicantColumn::ALL, at.start, cut),
+            None => unsplit(
                 ctx,
                 TableId::Applications,
                 row.key,
-                (!too_long[i]).then_some(n),
+                (!too_long[i]).then_some(options.count(i)),
                 at,
             ),
         }

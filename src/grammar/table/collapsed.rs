@@ -14,6 +14,7 @@
 
 use crate::grammar::value::{HeaderUnit, Scalar, scalar};
 use crate::model::{Value, ValueKind};
+use std::ops::Range;
 
 /// The longest run, in characters, that is split.
 pub(crate) const MAX_RUN_CHARS: usize = 64;
@@ -21,9 +22,186 @@ pub(crate) const MAX_RUN_CHARS: usize = 64;
 pub(crate) const MAX_SPLITS: usize = 20_000;
 /// The most pieces tried while cutting one run.
 const MAX_STEPS: usize = 200_000;
+/// The most pieces [`cuts`] cuts a run into (the review table's fifteen
+/// cells are the most).
+pub(crate) const MAX_PIECES: usize = 16;
+/// The most columns of a row with its total that [`cuts_with_total`] cuts
+/// into (the applications table has seven).
+pub(crate) const MAX_TOTAL_COLUMNS: usize = 7;
 
-/// One cut of a run: each piece's byte range (relative to the run) and value.
-pub(crate) type Cut = Vec<(usize, usize, Value)>;
+/// One piece of a cut: its byte range (relative to the run) and value.
+pub(crate) type Piece = (usize, usize, Value);
+
+/// One cut of a run: each piece in order, one for each column.
+pub(crate) type Cut = [Piece];
+
+/// The cuts of a run, every one with the same number of pieces (one for each
+/// column), kept one after the other in one list: a search makes one list
+/// however many cuts it finds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Cuts {
+    /// Pieces in a cut; 0 only when there are no cuts.
+    columns: usize,
+    pieces: Vec<Piece>,
+}
+
+impl Cuts {
+    /// No cuts yet of `columns` pieces each.
+    fn new(columns: usize) -> Cuts {
+        Cuts {
+            columns,
+            pieces: Vec::new(),
+        }
+    }
+
+    /// How many cuts there are.
+    pub(crate) fn len(&self) -> usize {
+        self.pieces.len().checked_div(self.columns).unwrap_or(0)
+    }
+
+    /// True when there is no cut.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// The cuts in order.
+    pub(crate) fn iter(&self) -> std::slice::ChunksExact<'_, Piece> {
+        self.pieces.chunks_exact(self.columns.max(1))
+    }
+
+    /// The cut when there is exactly one.
+    pub(crate) fn only(&self) -> Option<&Cut> {
+        (self.len() == 1).then_some(&self.pieces[..])
+    }
+
+    /// Adds a cut, which has `columns` pieces.
+    fn push(&mut self, cut: &Cut) {
+        debug_assert_eq!(cut.len(), self.columns);
+        self.pieces.extend_from_slice(cut);
+    }
+
+    /// Adds the cuts of `other`, cuts of as many pieces.
+    pub(crate) fn extend(&mut self, other: &Cuts) {
+        if self.pieces.is_empty() {
+            self.columns = other.columns;
+        }
+        debug_assert!(other.is_empty() || other.columns == self.columns);
+        self.pieces.extend_from_slice(&other.pieces);
+    }
+
+    /// Keeps the cuts `keep` says yes to, in order, in place.
+    pub(crate) fn retain(&mut self, keep: impl FnMut(&Cut) -> bool) {
+        let kept = self.retain_in(0..self.len(), keep);
+        self.truncate(kept);
+    }
+
+    /// Keeps the cuts of `range` that `keep` says yes to, in order, from the
+    /// start of `range` on; the end of the cuts kept. The cuts past it in
+    /// `range` are left as they are.
+    fn retain_in(&mut self, range: Range<usize>, mut keep: impl FnMut(&Cut) -> bool) -> usize {
+        let n = self.columns;
+        let mut kept = range.start;
+        for i in range {
+            if keep(&self.pieces[i * n..(i + 1) * n]) {
+                if kept != i {
+                    self.pieces.copy_within(i * n..(i + 1) * n, kept * n);
+                }
+                kept += 1;
+            }
+        }
+        kept
+    }
+
+    /// Keeps the first `len` cuts.
+    fn truncate(&mut self, len: usize) {
+        self.pieces.truncate(len * self.columns);
+    }
+}
+
+/// The cuts of the collapsed rows of one table, all of them in one list,
+/// row after row.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RowCuts {
+    cuts: Cuts,
+    /// Each row's cuts in `cuts`, as indices.
+    rows: Vec<Range<usize>>,
+}
+
+impl RowCuts {
+    /// No rows yet, with room for `rows` of one cut of `columns` pieces each
+    /// (most collapsed rows have one cut).
+    pub(crate) fn with_capacity(rows: usize, columns: usize) -> RowCuts {
+        RowCuts {
+            cuts: Cuts {
+                columns,
+                pieces: Vec::with_capacity(rows * columns),
+            },
+            rows: Vec::with_capacity(rows),
+        }
+    }
+
+    /// How many rows there are.
+    pub(crate) fn rows(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// How many cuts row `r` has.
+    pub(crate) fn count(&self, r: usize) -> usize {
+        self.rows[r].len()
+    }
+
+    /// The cuts of row `r`.
+    pub(crate) fn row(&self, r: usize) -> impl Iterator<Item = &Cut> {
+        self.rows[r].clone().map(|i| &self.cuts[i])
+    }
+
+    /// The cut of row `r` when it has exactly one.
+    pub(crate) fn only(&self, r: usize) -> Option<&Cut> {
+        let range = &self.rows[r];
+        (range.len() == 1).then(|| &self.cuts[range.start])
+    }
+
+    /// Adds a row: the cuts of `run` into `columns` counts whose last is the
+    /// sum of the others ([`cuts_with_total`]); false, and a row without
+    /// cuts, when the run is too long or has too many cuts.
+    pub(crate) fn push_with_total(&mut self, run: &str, columns: usize) -> bool {
+        let start = self.cuts.len();
+        let found = cuts_with_total(run, columns, &mut self.cuts);
+        self.rows.push(start..self.cuts.len());
+        found
+    }
+
+    /// Adds a row with the cuts `cuts`, cuts of as many pieces as the others.
+    #[cfg(test)]
+    fn push(&mut self, cuts: &Cuts) {
+        let start = self.cuts.len();
+        self.cuts.extend(cuts);
+        self.rows.push(start..self.cuts.len());
+    }
+
+    /// Keeps the cuts of row `r` that `keep` says yes to.
+    fn retain(&mut self, r: usize, keep: impl FnMut(&Cut) -> bool) {
+        let range = self.rows[r].clone();
+        self.rows[r].end = self.cuts.retain_in(range, keep);
+    }
+}
+
+impl std::ops::Index<usize> for Cuts {
+    type Output = Cut;
+
+    fn index(&self, i: usize) -> &Cut {
+        &self.pieces[i * self.columns..(i + 1) * self.columns]
+    }
+}
+
+impl<'a> IntoIterator for &'a Cuts {
+    type Item = &'a Cut;
+    type IntoIter = std::slice::ChunksExact<'a, Piece>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
 
 fn well_formed(piece: &str, kind: ValueKind) -> bool {
     let digits = piece.trim_start_matches(['+', '-']);
@@ -52,20 +230,24 @@ fn well_formed(piece: &str, kind: ValueKind) -> bool {
 }
 
 /// Every cut of `run` into values of `kinds`; `None` when the run is too long or
-/// has too many cuts to be read with certainty.
-pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<Vec<Cut>> {
-    if run.chars().count() > MAX_RUN_CHARS || kinds.is_empty() {
+/// has too many cuts to be read with certainty, or for more than
+/// [`MAX_PIECES`] kinds.
+pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<Cuts> {
+    if run.chars().count() > MAX_RUN_CHARS || kinds.is_empty() || kinds.len() > MAX_PIECES {
         return None;
     }
-    let mut out = Vec::new();
-    let mut current = Vec::with_capacity(kinds.len());
+    let mut out = Cuts::new(kinds.len());
+    // the cut being made, a piece for each kind
+    let mut current = [(0, 0, Value::Blank); MAX_PIECES];
     let mut steps = 0;
     let mut walker = Walker {
         run,
         unit,
         steps: &mut steps,
+        current: &mut current[..kinds.len()],
+        out: &mut out,
     };
-    walker.walk(0, kinds, &mut current, &mut out).then_some(out)
+    walker.walk(0, kinds).then_some(out)
 }
 
 /// The cuts of `run` into counts whose last is the sum of the others (a row and
@@ -73,47 +255,62 @@ pub(crate) fn cuts(run: &str, kinds: &[ValueKind], unit: HeaderUnit) -> Option<V
 /// that is a well-formed count is a candidate total, and the rest is cut into
 /// counts that add up to it, a piece never larger than what is left of the sum.
 /// Any other run is cut in every way and the cuts that do not add up dropped.
-pub(crate) fn cuts_with_total(run: &str, columns: usize) -> Option<Vec<Cut>> {
-    if columns < 2 {
-        return None;
+///
+/// The cuts are added to `out` (whose cuts have `columns` pieces, if it has
+/// any); false, and `out` as it was, when the run is too long or has too many
+/// cuts to be read with certainty, or for fewer than two columns or more than
+/// [`MAX_TOTAL_COLUMNS`].
+pub(crate) fn cuts_with_total(run: &str, columns: usize, out: &mut Cuts) -> bool {
+    if !(2..=MAX_TOTAL_COLUMNS).contains(&columns) {
+        return false;
     }
+    if out.is_empty() {
+        out.columns = columns;
+    }
+    debug_assert_eq!(out.columns, columns);
     if !run.bytes().all(|b| b.is_ascii_digit()) {
-        let kinds = vec![ValueKind::Count; columns];
-        let all = cuts(run, &kinds, HeaderUnit::None)?;
-        let parts: Vec<usize> = (0..columns - 1).collect();
-        return Some(keep_summing(all, &[(&parts, columns - 1)]));
+        let kinds = [ValueKind::Count; MAX_TOTAL_COLUMNS];
+        let Some(all) = cuts(run, &kinds[..columns], HeaderUnit::None) else {
+            return false;
+        };
+        let parts: [usize; MAX_TOTAL_COLUMNS] = std::array::from_fn(|i| i);
+        out.extend(&keep_summing(all, &[(&parts[..columns - 1], columns - 1)]));
+        return true;
     }
     if run.len() > MAX_RUN_CHARS {
-        return None;
+        return false;
     }
-    let mut out = Vec::new();
+    let first = out.len();
     let mut steps = 0;
-    let mut current = Vec::with_capacity(columns);
-    let mut endings = Vec::with_capacity(run.len() + 1);
+    // the cut being made: its last piece is the total
+    let mut current = [(0, 0, Value::Blank); MAX_TOTAL_COLUMNS];
+    let current = &mut current[..columns];
+    // `endings[p]`: the count the digits before the total from `p` on are
+    let mut endings = [None; MAX_RUN_CHARS + 1];
     // the total takes at least one digit, and leaves one for each other column
     for total_start in (columns - 1..run.len()).rev() {
         let Some(total) = count_piece(&run[total_start..]) else {
             continue;
         };
-        let before = out.len();
+        current[columns - 1] = (total_start, run.len(), Value::Count(total));
         let digits = &run.as_bytes()[..total_start];
-        endings.clear();
-        endings.extend((0..=digits.len()).map(|p| digits_count(&digits[p..])));
+        for (p, ending) in endings[..=digits.len()].iter_mut().enumerate() {
+            *ending = digits_count(&digits[p..]);
+        }
         let mut search = SumSearch {
             run: digits,
             endings: &endings,
             steps: &mut steps,
-            current: &mut current,
-            out: &mut out,
+            current,
+            out,
+            first,
         };
-        if !search.walk(0, columns - 1, total) {
-            return None;
-        }
-        for cut in &mut out[before..] {
-            cut.push((total_start, run.len(), Value::Count(total)));
+        if !search.walk(0, 0, total) {
+            out.truncate(first);
+            return false;
         }
     }
-    Some(out)
+    true
 }
 
 /// A piece of a run of digits as a count: no leading zero, at most 18 digits.
@@ -138,21 +335,27 @@ struct SumSearch<'r, 's> {
     /// `endings[p]`: [`digits_count`] of `run[p..]`.
     endings: &'r [Option<u64>],
     steps: &'s mut usize,
-    /// The pieces cut so far: their byte ranges and counts.
-    current: &'s mut Vec<(usize, usize, u64)>,
-    out: &'s mut Vec<Cut>,
+    /// The cut being made: the pieces cut so far, then room for the others,
+    /// the total last (already in place).
+    current: &'s mut [Piece],
+    /// The cuts found are added to `out`, after its first `first`.
+    out: &'s mut Cuts,
+    first: usize,
 }
 
 impl SumSearch<'_, '_> {
-    /// Cuts `run[pos..]` into `parts` counts adding up to `left`; false when
-    /// the search went past its bounds.
-    fn walk(&mut self, pos: usize, parts: usize, left: u64) -> bool {
+    /// Cuts `run[pos..]` into the counts of the pieces from `at` on (the
+    /// total left out) adding up to `left`; false when the search went past
+    /// its bounds.
+    fn walk(&mut self, pos: usize, at: usize, left: u64) -> bool {
         *self.steps += 1;
         if *self.steps > MAX_STEPS {
             return false;
         }
+        // the pieces still to cut, the total left out
+        let parts = self.current.len() - 1 - at;
         if parts == 1 {
-            return self.last(pos, left);
+            return self.last(pos, at, left);
         }
         let rest = &self.run[pos..];
         // leave one digit for each later part
@@ -169,15 +372,14 @@ impl SumSearch<'_, '_> {
                 break; // longer pieces are larger still
             }
             let len = i + 1;
-            self.current.push((pos, pos + len, value));
+            self.current[at] = (pos, pos + len, Value::Count(value));
             let ok = if parts == 2 {
                 // the last piece, a step of the search as a call would be
                 *self.steps += 1;
-                *self.steps <= MAX_STEPS && self.last(pos + len, left - value)
+                *self.steps <= MAX_STEPS && self.last(pos + len, at + 1, left - value)
             } else {
-                self.walk(pos + len, parts - 1, left - value)
+                self.walk(pos + len, at + 1, left - value)
             };
-            self.current.pop();
             if !ok {
                 return false;
             }
@@ -185,28 +387,25 @@ impl SumSearch<'_, '_> {
         true
     }
 
-    /// The last piece, `run[pos..]`, when it is the count `left`: a cut found;
-    /// false when there are too many.
-    fn last(&mut self, pos: usize, left: u64) -> bool {
+    /// The last piece before the total, `run[pos..]`, at `at`, when it is
+    /// the count `left`: a cut found; false when there are too many.
+    fn last(&mut self, pos: usize, at: usize, left: u64) -> bool {
         if self.endings[pos] == Some(left) {
-            // room for this piece and the total
-            let mut cut = Cut::with_capacity(self.current.len() + 2);
-            cut.extend(
-                self.current
-                    .iter()
-                    .map(|&(s, e, v)| (s, e, Value::Count(v))),
-            );
-            cut.push((pos, self.run.len(), Value::Count(left)));
-            self.out.push(cut);
+            self.current[at] = (pos, self.run.len(), Value::Count(left));
+            self.out.push(self.current);
         }
-        self.out.len() <= MAX_SPLITS
+        self.out.len() - self.first <= MAX_SPLITS
     }
 }
 
+/// The cuts of a run into values of given kinds.
 struct Walker<'r, 's> {
     run: &'r str,
     unit: HeaderUnit,
     steps: &'s mut usize,
+    /// The cut being made: the pieces cut so far, then room for the others.
+    current: &'s mut [Piece],
+    out: &'s mut Cuts,
 }
 
 /// A piece of a run read as a value of its column's kind, when it is one.
@@ -225,35 +424,30 @@ fn piece_value(piece: &str, kind: ValueKind, unit: HeaderUnit) -> Option<Value> 
 }
 
 impl Walker<'_, '_> {
-    /// Extends `current` with every cut of `run[pos..]` into `kinds`; false when
-    /// the search went past its bounds.
-    fn walk(
-        &mut self,
-        pos: usize,
-        kinds: &[ValueKind],
-        current: &mut Cut,
-        out: &mut Vec<Cut>,
-    ) -> bool {
+    /// Cuts `run[pos..]` into `kinds`, the last pieces of `current`, in
+    /// every way, each cut found added to `out`; false when the search went
+    /// past its bounds.
+    fn walk(&mut self, pos: usize, kinds: &[ValueKind]) -> bool {
         *self.steps += 1;
         if *self.steps > MAX_STEPS {
             return false;
         }
         let run = self.run;
         let tail = &run[pos..];
+        let at = self.current.len() - kinds.len();
         let Some((&kind, rest)) = kinds.split_first() else {
             if tail.is_empty() {
-                out.push(current.clone());
+                self.out.push(self.current);
             }
-            return out.len() <= MAX_SPLITS;
+            return self.out.len() <= MAX_SPLITS;
         };
         if rest.is_empty() {
             // the last piece takes what is left
             if let Some(value) = piece_value(tail, kind, self.unit) {
-                current.push((pos, run.len(), value));
-                out.push(current.clone());
-                current.pop();
+                self.current[at] = (pos, run.len(), value);
+                self.out.push(self.current);
             }
-            return out.len() <= MAX_SPLITS;
+            return self.out.len() <= MAX_SPLITS;
         }
         // leave a character for each later piece
         let ends = tail
@@ -265,10 +459,8 @@ impl Walker<'_, '_> {
             let Some(value) = piece_value(&tail[..end], kind, self.unit) else {
                 continue;
             };
-            current.push((pos, pos + end, value));
-            let ok = self.walk(pos + end, rest, current, out);
-            current.pop();
-            if !ok {
+            self.current[at] = (pos, pos + end, value);
+            if !self.walk(pos + end, rest) {
                 return false;
             }
         }
@@ -278,15 +470,14 @@ impl Walker<'_, '_> {
 
 /// The cuts whose groups add up: for each `(parts, total)`, the values at
 /// `parts` sum to the value at `total`.
-pub(crate) fn keep_summing(cuts: Vec<Cut>, groups: &[(&[usize], usize)]) -> Vec<Cut> {
-    cuts.into_iter()
-        .filter(|cut| {
-            groups.iter().all(|(parts, total)| {
-                let sum: Option<i128> = parts.iter().map(|&i| cut[i].2.integer()).sum();
-                sum == cut[*total].2.integer()
-            })
+pub(crate) fn keep_summing(mut cuts: Cuts, groups: &[(&[usize], usize)]) -> Cuts {
+    cuts.retain(|cut| {
+        groups.iter().all(|(parts, total)| {
+            let sum: Option<i128> = parts.iter().map(|&i| cut[i].2.integer()).sum();
+            sum == cut[*total].2.integer()
         })
-        .collect()
+    });
+    cuts
 }
 
 /// One term of a linear equation over the applications table: a cell that is
@@ -300,6 +491,43 @@ pub(crate) enum Term {
         row: usize,
         column: usize,
     },
+}
+
+/// Linear equations `Σ left = Σ right` over the applications table, their
+/// terms kept in one list, each with its side (1 on the left, −1 on the
+/// right).
+#[derive(Debug, Default)]
+pub(crate) struct Equations {
+    terms: Vec<(i128, Term)>,
+    /// Where each equation's terms end in `terms`.
+    ends: Vec<usize>,
+}
+
+impl Equations {
+    /// No equations yet, with room for `equations` of `terms` terms in all.
+    pub(crate) fn with_capacity(equations: usize, terms: usize) -> Equations {
+        Equations {
+            terms: Vec::with_capacity(terms),
+            ends: Vec::with_capacity(equations),
+        }
+    }
+
+    /// Adds the equation `Σ left = Σ right`.
+    pub(crate) fn push(
+        &mut self,
+        left: impl IntoIterator<Item = Term>,
+        right: impl IntoIterator<Item = Term>,
+    ) {
+        self.terms.extend(left.into_iter().map(|t| (1, t)));
+        self.terms.extend(right.into_iter().map(|t| (-1, t)));
+        self.ends.push(self.terms.len());
+    }
+
+    /// Each equation's terms with their sides.
+    fn iter(&self) -> impl Iterator<Item = &[(i128, Term)]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(s, &e)| &self.terms[s..e])
+    }
 }
 
 /// The largest set of partial sums tracked for one equation.
@@ -472,24 +700,26 @@ struct ColumnValues {
 }
 
 impl ColumnValues {
-    fn new(rows: usize, columns: usize) -> ColumnValues {
+    /// Room for the values of `rows` rows of `columns` columns, `values` of
+    /// them in all before any row loses cuts.
+    fn new(rows: usize, columns: usize, values: usize) -> ColumnValues {
         ColumnValues {
             columns,
             at: vec![None; rows * columns],
-            list: Vec::new(),
+            list: Vec::with_capacity(values),
         }
     }
 
     /// The values of column `c` of row `r`'s cuts, and whether some cut has a
     /// blank mark in it.
-    fn get(&mut self, options: &[Vec<Cut>], r: usize, c: usize) -> (&[i128], bool) {
+    fn get(&mut self, options: &RowCuts, r: usize, c: usize) -> (&[i128], bool) {
         let slot = r * self.columns + c;
         let (start, end, blank) = match self.at[slot] {
             Some(at) => at,
             None => {
                 let start = self.list.len();
                 let mut blank = false;
-                for cut in &options[r] {
+                for cut in options.row(r) {
                     match cut[c].2.integer() {
                         Some(v) => self.list.push(v),
                         None => blank = true,
@@ -539,24 +769,21 @@ struct System {
 }
 
 impl System {
-    fn new(equations: &[(Vec<Term>, Vec<Term>)]) -> System {
+    fn new(equations: &Equations) -> System {
         let mut system = System {
-            equations: Vec::new(),
-            terms: Vec::new(),
-            mates_of: Vec::new(),
-            mates: Vec::new(),
+            equations: Vec::with_capacity(equations.ends.len()),
+            terms: Vec::with_capacity(equations.terms.len()),
+            mates_of: Vec::with_capacity(equations.terms.len()),
+            // most terms are the only one of their row in their equation
+            mates: Vec::with_capacity(equations.terms.len()),
         };
-        for (left, right) in equations {
-            if left.iter().chain(right).any(|t| matches!(t, Term::Blank)) {
+        for signed in equations.iter() {
+            if signed.iter().any(|(_, t)| matches!(t, Term::Blank)) {
                 continue;
             }
             let first = system.terms.len();
-            let signed = left
-                .iter()
-                .map(|t| (1, t))
-                .chain(right.iter().map(|t| (-1, t)));
             let mut known = 0;
-            for (sign, t) in signed {
+            for &(sign, ref t) in signed {
                 match *t {
                     Term::Known(v) => known += sign * v,
                     Term::Open { row, column } => system.terms.push((sign, row, column)),
@@ -581,9 +808,9 @@ impl System {
 }
 
 /// Removes the cuts of the collapsed rows that no choice in the other rows can
-/// complete, for equations `Σ left = Σ right`. `options[r]` are row `r`'s cuts.
-pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<Term>)]) {
-    if options.is_empty() {
+/// complete, for equations `Σ left = Σ right`.
+pub(crate) fn propagate(options: &mut RowCuts, equations: &Equations) {
+    if options.rows() == 0 {
         return; // no open term: nothing to remove
     }
     // each equation as `known + Σ sign · open = 0`: the known cells add up
@@ -596,20 +823,27 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
         .max()
         .unwrap_or(0);
     // the values of each row's columns, made again once the row loses cuts
-    let mut values = ColumnValues::new(options.len(), columns);
+    let pieces = options.cuts.pieces.len();
+    let mut values = ColumnValues::new(options.rows(), columns, pieces);
     let mut scratch = Scratch::default();
-    let mut same_row: Vec<(i128, usize)> = Vec::new();
+    let widest = system
+        .equations
+        .iter()
+        .map(|(_, r)| r.len())
+        .max()
+        .unwrap_or(0);
+    let mut same_row: Vec<(i128, usize)> = Vec::with_capacity(widest);
     // sign · value of each open term whose row's cuts give its column one value
-    let mut single: Vec<Option<i128>> = Vec::new();
+    let mut single: Vec<Option<i128>> = Vec::with_capacity(widest);
     // the open terms of more than one value (or none), in order
-    let mut many: Vec<usize> = Vec::new();
+    let mut many: Vec<usize> = Vec::with_capacity(widest);
     // whether some cut of each open term's row has a blank mark in its column
-    let mut may_be_blank: Vec<bool> = Vec::new();
+    let mut may_be_blank: Vec<bool> = Vec::with_capacity(widest);
     let mut sums = Sums::at(0);
     // how often each row lost cuts: a term is looked at again only when a
     // row of another term of its equation lost cuts since (the sums of the
     // other terms are what removes its cuts, and a cut they kept they keep)
-    let mut version = vec![0u64; options.len()];
+    let mut version = vec![0u64; options.rows()];
     let mut seen: Vec<Option<u64>> = vec![None; system.terms.len()];
     let mut changed = true;
     let mut rounds = 0;
@@ -699,8 +933,8 @@ pub(crate) fn propagate(options: &mut [Vec<Cut>], equations: &[(Vec<Term>, Vec<T
                     own.is_none_or(|own| sums.contains(-(my_sign * mine) - own))
                 };
                 // most often every cut is kept: looked at before any moves
-                if !options[row].iter().all(completed) {
-                    options[row].retain(completed);
+                if !options.row(row).all(completed) {
+                    options.retain(row, completed);
                     changed = true;
                     stale = true;
                     values.forget(row);
@@ -771,7 +1005,8 @@ mod tests {
     fn long_rows_with_a_total_are_cut_with_pruning() {
         // a row of a generated report, its six cells and total run together
         let run = "1787934394544419";
-        let kept = cuts_with_total(run, 7).unwrap();
+        let mut kept = Cuts::default();
+        assert!(cuts_with_total(run, 7, &mut kept));
         for cut in &kept {
             let v: Vec<i128> = cut.iter().map(|p| p.2.integer().unwrap()).collect();
             assert_eq!(v[..6].iter().sum::<i128>(), v[6]);
@@ -798,14 +1033,57 @@ mod tests {
             let kinds = vec![ValueKind::Count; columns];
             if let Some(all) = cuts(&run, &kinds, HeaderUnit::None) {
                 let parts: Vec<usize> = (0..columns - 1).collect();
-                let mut want = keep_summing(all, &[(&parts, columns - 1)]);
-                let mut got = cuts_with_total(&run, columns).unwrap();
-                let key = |c: &Cut| c.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>();
-                want.sort_by_key(key);
-                got.sort_by_key(key);
+                let want = keep_summing(all, &[(&parts, columns - 1)]);
+                let mut got = Cuts::default();
+                proptest::prop_assert!(cuts_with_total(&run, columns, &mut got));
+                let sorted = |cuts: &Cuts| {
+                    let mut list: Vec<&Cut> = cuts.iter().collect();
+                    list.sort_by_key(|c| c.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>());
+                    list.iter().map(|c| c.to_vec()).collect::<Vec<_>>()
+                };
+                let (want, got) = (sorted(&want), sorted(&got));
                 proptest::prop_assert_eq!(got, want);
             }
         }
+    }
+
+    #[test]
+    fn rows_past_the_piece_limits_are_not_split() {
+        let kinds = [ValueKind::Count; MAX_PIECES + 1];
+        assert!(cuts(&"1".repeat(MAX_PIECES + 1), &kinds, HeaderUnit::None).is_none());
+        assert!(cuts(&"1".repeat(MAX_PIECES), &kinds[1..], HeaderUnit::None).is_some());
+        // ones and their total: one cut, unless there are too many columns
+        let ones = MAX_TOTAL_COLUMNS - 1;
+        let mut out = Cuts::default();
+        let run = "1".repeat(ones) + &ones.to_string();
+        assert!(cuts_with_total(&run, MAX_TOTAL_COLUMNS, &mut out));
+        assert_eq!(out.len(), 1);
+        let run = "1".repeat(ones + 1) + &(ones + 1).to_string();
+        let mut out = Cuts::default();
+        assert!(!cuts_with_total(&run, MAX_TOTAL_COLUMNS + 1, &mut out));
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn cuts_of_rows_are_kept_and_removed_row_by_row() {
+        use ValueKind::Count;
+        let mut rows = RowCuts::with_capacity(3, 3);
+        // 1 + 1 = 2 only; 1 + 10 = 11 and 11 + 0 = 11; too long
+        assert!(rows.push_with_total("112", 3));
+        assert!(rows.push_with_total("11011", 3));
+        assert!(!rows.push_with_total(&"1".repeat(MAX_RUN_CHARS + 1), 3));
+        assert_eq!(
+            (rows.rows(), rows.count(0), rows.count(1), rows.count(2)),
+            (3, 1, 2, 0)
+        );
+        rows.retain(1, |cut| cut[1].2.integer() == Some(0));
+        assert_eq!(rows.count(1), 1);
+        assert_eq!(rows.only(1).unwrap()[0].2.integer(), Some(11));
+        assert_eq!(rows.only(0).unwrap()[2].2.integer(), Some(2));
+        let mut cuts = cuts("111", &[Count, Count], HeaderUnit::None).unwrap();
+        assert_eq!(cuts.len(), 2);
+        cuts.retain(|cut| cut[0].2.integer() == Some(1));
+        assert_eq!((cuts.len(), cuts[0][1].2.integer()), (1, Some(11)));
     }
 
     #[test]
@@ -868,16 +1146,13 @@ mod tests {
     fn column_sums_remove_cuts() {
         use ValueKind::Count;
         // two open rows: a = (1|11 or 11|1), and the equation a[0] = 11
-        let mut options = vec![cuts("111", &[Count, Count], HeaderUnit::None).unwrap()];
-        assert_eq!(options[0].len(), 2);
-        propagate(
-            &mut options,
-            &[(
-                vec![Term::Open { row: 0, column: 0 }],
-                vec![Term::Known(11)],
-            )],
-        );
-        assert_eq!(options[0].len(), 1);
-        assert_eq!(options[0][0][0].2.integer(), Some(11));
+        let mut options = RowCuts::default();
+        options.push(&cuts("111", &[Count, Count], HeaderUnit::None).unwrap());
+        assert_eq!(options.count(0), 2);
+        let mut equations = Equations::default();
+        equations.push([Term::Open { row: 0, column: 0 }], [Term::Known(11)]);
+        propagate(&mut options, &equations);
+        assert_eq!(options.count(0), 1);
+        assert_eq!(options.only(0).unwrap()[0].2.integer(), Some(11));
     }
 }

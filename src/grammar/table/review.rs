@@ -338,7 +338,7 @@ fn read_collapsed(ctx: &mut Ctx<'_>, table: &mut ReviewTable, run: &Token) {
     let text = run.text(ctx.doc);
     let options = cuts(text, &[ValueKind::Count; CELLS], HeaderUnit::None)
         .map(|all| keep_summing(all, &GROUPS));
-    let Some([cut]) = options.as_deref() else {
+    let Some(cut) = options.as_ref().and_then(|o| o.only()) else {
         let why = match options.map(|o| o.len()) {
             None => "it is too long to split with certainty".to_string(),
             Some(0) => "no split fits the totals".to_string(),
