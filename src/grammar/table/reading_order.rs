@@ -161,19 +161,20 @@ fn uniform(figures: &[Figure], cells: usize) -> Option<Scalar> {
 /// first line of prose: one longer than [`TABLE_LINE`] characters or with
 /// sentence punctuation.
 ///
-/// ```text
-/// run on := (blank line | line of ≤ TABLE_LINE chars without ，。；,;)*
-/// ```
-///
 /// Only the values of those lines are taken, not blank marks (a section
-/// 五 of `无` alone).
+/// 五 of `无` alone). The run passes the heading it starts at, not another:
+/// what stands after section 六's heading is not section 四's.
+///
+/// ```text
+/// run on := heading? (blank line | line of ≤ TABLE_LINE chars without ，。；,; that is no heading)*
+/// ```
 fn run_on(doc: &str, end: usize) -> usize {
     let mut at = end;
     for line in doc[end..].split_inclusive('\n') {
         let text = line.trim();
         let prose =
             text.chars().count() > TABLE_LINE || text.contains(['，', '。', '；', ',', ';']);
-        if prose {
+        if prose || (at > end && crate::grammar::heading::heading_line(line.trim_end()).is_some()) {
             break;
         }
         at += line.len();
@@ -839,6 +840,10 @@ mod tests {
         let text = "总计\n五、存在的主要问题及改进情况\n(一)存在的主要问题\n0\n\n持\n0\n一是主动公开的意识还不够强。\n0\n";
         let end = run_on(text, "总计\n".len());
         assert!(text[..end].ends_with("持\n0\n"));
+        // it passes the heading it starts at, and stops at the next one
+        let text = "总计\n五、存在的主要问题及改进情况\n无\n六、其他需要报告的事项\n结果维持\n1\n";
+        let end = run_on(text, "总计\n".len());
+        assert_eq!(&text[..end], "总计\n五、存在的主要问题及改进情况\n无\n");
     }
 
     #[test]
