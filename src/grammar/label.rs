@@ -474,9 +474,8 @@ impl<K: Copy + PartialEq> Labels<K> {
     }
 
     /// Reads a compact text as two or more labels run together (`结果维持结果纠正`),
-    /// each written exactly, as [`Labels::concatenation`] does, and gives
-    /// `each` their keys from the last to the first (nothing when it is no
-    /// such text); returns whether it is one.
+    /// each written exactly, and gives `each` their keys from the last to the
+    /// first (nothing when it is no such text); returns whether it is one.
     pub(crate) fn concatenation_back(&self, compact: &str, mut each: impl FnMut(K)) -> bool {
         self.concatenation_reach(compact, |reach| {
             let mut end = compact.len();
