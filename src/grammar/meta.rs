@@ -146,11 +146,13 @@ pub(crate) fn title(doc: &str, limit: usize) -> Option<Title> {
 /// by single spaces, as Python's `html2text` writes a layout table's cell
 /// (`|  当前位置:[首页](/) > … > 政府信息公开工作年度报告 街道年报
 /// 荆川市江北区长湖街道办事处2020年政府信息公开工作年度报告 来源:… 本报告…`):
-/// the first space-delimited word of a line before `limit` that names
-/// 政府信息公开, ends in 报告, and gives an organ and a year, where no
-/// sentence ends on its line before it (what stands before it is chrome) and
+/// the first space-delimited word before `limit` that names 政府信息公开,
+/// ends in 报告 and gives an organ and a year, where no sentence ends on its
+/// line before it (what stands before it is chrome). It is the title when
 /// the document after it names the organ again, in full or without the
-/// places before it (a report's preamble names its organ).
+/// places before it (a report's preamble names its organ), and there is none
+/// otherwise: the first such word decides, so the text after it is searched
+/// once, not once a word.
 ///
 /// ```text
 /// line  := chrome* " " word (" " text)*      chrome holds no 。
@@ -158,39 +160,34 @@ pub(crate) fn title(doc: &str, limit: usize) -> Option<Title> {
 /// title  = word, when short_names(organ) occur after it
 /// ```
 fn word_after_chrome(doc: &str, limit: usize) -> Option<Title> {
-    lines(doc, 0, limit).find_map(|(s, e)| {
-        let line = &doc[s..e];
-        let mut at = 0;
-        for word in line.split(' ') {
-            let start = s + at;
-            at += word.len() + 1;
-            if line[..start - s].contains('。') {
-                return None;
+    for (s, e) in lines(doc, 0, limit) {
+        let mut start = s;
+        for word in doc[s..e].split(' ') {
+            let at = start;
+            start += word.len() + 1;
+            let candidate = word.contains(TITLE_MARK)
+                && word.ends_with("报告")
+                && word.len() <= TITLE_MAX
+                && !word.contains(prose_mark);
+            if candidate && let (Some(organ), Some(year)) = organ_and_year(word) {
+                // the first such word decides: the text after it is looked
+                // through once, not once a word
+                let end = at + word.len();
+                let named = short_names(&organ).any(|name| doc[end..].contains(name));
+                return named.then(|| Title {
+                    text: word.to_string(),
+                    start: at,
+                    end,
+                    organ: Some(organ),
+                    year: Some(year),
+                });
             }
-            if !word.contains(TITLE_MARK)
-                || !word.ends_with("报告")
-                || word.len() > TITLE_MAX
-                || word.contains(prose_mark)
-            {
-                continue;
+            if word.contains('。') {
+                break; // what follows a sentence's end is no page chrome
             }
-            let (Some(organ), Some(year)) = organ_and_year(word) else {
-                continue;
-            };
-            let end = start + word.len();
-            if !short_names(&organ).any(|name| doc[end..].contains(name)) {
-                continue;
-            }
-            return Some(Title {
-                text: word.to_string(),
-                start,
-                end,
-                organ: Some(organ),
-                year: Some(year),
-            });
         }
-        None
-    })
+    }
+    None
 }
 
 /// Marks a text tool puts before a line: list bullets, heading and emphasis
@@ -885,6 +882,10 @@ mod tests {
         // after a sentence on its line, a word is prose, not the title
         let prose = doc.replace("街道年报", "本站编制。");
         assert_eq!(title(&prose, prose.len()), None);
+        // the first word that gives an organ and a year decides: one not
+        // named again before it leaves no title (the rest is not searched)
+        let first = doc.replace("街道年报", "某县财政局2020年政府信息公开工作年度报告");
+        assert_eq!(title(&first, first.len()), None);
     }
 
     #[test]
